@@ -1,0 +1,3 @@
+"""article-archive: turn scraped news articles into a lasting, searchable static site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,47 @@
+"""Files copied into the site as they are: the theme's static files and article images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import urls
+from generator.archive import Archive
+from generator.content import shown_path
+from generator.markdown import is_remote
+from generator.model import Problem
+from generator.templates import BUILTIN_STATIC
+from generator.writer import Copy
+
+STATIC_DIR = "static"
+
+
+def static_files(root: Path) -> list[Copy]:
+    """The theme's static files; a root's static/ adds files or shadows the theme's."""
+    chosen: dict[str, Path] = {}
+    for base in (BUILTIN_STATIC, root / STATIC_DIR):
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                rel = path.relative_to(base).as_posix()
+                if path.is_file() and not any(p.startswith(".") for p in rel.split("/")):
+                    chosen[rel] = path
+    return [Copy(source, urls.static_path(rel)) for rel, source in sorted(chosen.items())]
+
+
+def article_images(archive: Archive, root: Path, display_root: str) -> tuple[list[Copy], list[Problem]]:
+    """Local `image.src` files, copied next to their article. They must exist inside content/."""
+    copies, problems = [], []
+    content = (root / "content").resolve()
+    for article in archive.articles:
+        image = article.image
+        if image is None or not image.src or is_remote(image.src):
+            continue
+        where = shown_path(display_root, article.file)
+        line = article.lines.get("image")
+        source = (root / article.file).parent.joinpath(image.src).resolve()
+        if not source.is_relative_to(content):
+            problems.append(Problem(where, line, f"image src '{image.src}' points outside content/"))
+        elif not source.is_file():
+            problems.append(Problem(where, line, f"image src '{image.src}' does not exist"))
+        else:
+            copies.append(Copy(source, f"{urls.article_dir(article)}/{Path(image.src).name}"))
+    return copies, problems

@@ -1,0 +1,161 @@
+"""The `archive` command: argument parsing, progress, messages and exit codes.
+
+Exit codes: 0 success; 1 a problem in the archive's files (articles,
+archive.yaml, templates) or its output folder; 2 wrong usage.
+Only this module prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from generator import __version__, build as build_mod, scaffold, writer
+from generator.build import Options
+from generator.config import normalise_base_url
+from generator.model import ProblemsFound
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Turn an archive of news articles (Markdown files with YAML front-matter under
+content/) into a static website that works from disk and on any web host.
+
+Typical use:
+  archive init my-archive       create a new archive with an example article
+  cd my-archive && archive build
+  then open site/index.html in a browser.
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="archive",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"article-archive {__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="build the site from content/ into site/",
+        description="Build the archive's site. Reads ROOT/archive.yaml (optional), ROOT/content/ "
+        "and ROOT/templates/ (optional overrides); writes ROOT/site/ unless --output is given. "
+        "The previous site is replaced only when the whole build succeeds.",
+    )
+    build.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
+    build.add_argument(
+        "--output", metavar="DIR",
+        help="where to write the site (default: ROOT/site). It must be empty, new, "
+        "or a folder an earlier build wrote.",
+    )
+    build.add_argument(
+        "--base-url", metavar="URL",
+        help="the address the site will be published at, e.g. https://example.org/archive/ "
+        "(enables the sitemap, canonical links and absolute feed links)",
+    )
+    build.add_argument(
+        "--pretty-urls", action="store_true", default=None,
+        help="links end in '/' instead of '/index.html' (for web hosts; "
+        "the default links work when the site is opened from disk)",
+    )
+    build.add_argument("--quiet", action="store_true", help="print only errors")
+
+    init = commands.add_parser(
+        "init",
+        help="create a new archive folder with an example article",
+        description="Create DIR with archive.yaml, content/ and one example article.",
+    )
+    init.add_argument("dir", metavar="DIR", help="the folder to create (must not exist or be empty)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_parser = parser()
+    try:
+        args = args_parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help
+        return int(exc.code or 0)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "init":
+        return _init(args)
+    args_parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    if args.base_url is not None:
+        try:
+            normalise_base_url(args.base_url)
+        except ValueError as exc:
+            print(f"archive: error: --base-url: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    output = Path(args.output) if args.output else None
+    options = Options(
+        root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
+        display_root=args.root,
+    )
+    try:
+        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+            result = build_mod.build(options, dict(os.environ), progress)
+    except ProblemsFound as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"archive: {count} problem{'s' if count != 1 else ''} found; nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    except writer.UnsafeOutput as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(
+            f"Built {result.articles} article{'s' if result.articles != 1 else ''}, "
+            f"{result.pages} pages, {result.changed} files changed "
+            f"in {result.seconds:.2f} s -> {result.output}"
+        )
+    return EXIT_OK
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[build_mod.Progress | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        yield update
+
+
+def _init(args: argparse.Namespace) -> int:
+    try:
+        created = scaffold.create(Path(args.dir))
+    except scaffold.NotEmpty as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Created {created}. Next: cd {args.dir} && archive build, then open site/index.html")
+    return EXIT_OK

@@ -1,0 +1,71 @@
+"""Discover and read the articles under content/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import frontmatter, schema, yamltree
+from generator.model import Article, Problem
+from generator.slugs import make_slug
+
+CONTENT_DIR = "content"
+ARTICLE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # on disk
+    rel: str  # relative to the archive root, forward slashes
+    shown: str  # as printed in messages
+
+
+def shown_path(display_root: str, rel: str) -> str:
+    """A root-relative path as the user should see it in messages."""
+    return rel if display_root in ("", ".") else f"{display_root.rstrip('/')}/{rel}"
+
+
+def discover(root: Path, display_root: str) -> list[SourceFile]:
+    """Every article file, in a stable order. Hidden files and folders are skipped."""
+    base = root / CONTENT_DIR
+    if not base.is_dir():
+        return []
+    found = []
+    for path in base.rglob("*"):
+        rel_parts = path.relative_to(root).parts
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or any(p.startswith(".") for p in rel_parts):
+            continue
+        if path.is_file():
+            rel = "/".join(rel_parts)
+            found.append(SourceFile(path, rel, shown_path(display_root, rel)))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def read(source: SourceFile, tz: dt.tzinfo) -> tuple[Article | None, list[Problem]]:
+    try:
+        text = source.path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = source.path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, [Problem(source.shown, line, "is not valid UTF-8 text")]
+    return parse(text, source, tz)
+
+
+def parse(text: str, source: SourceFile, tz: dt.tzinfo) -> tuple[Article | None, list[Problem]]:
+    try:
+        yaml_text, yaml_line, body, _ = frontmatter.split(text)
+        tree = yamltree.parse(yaml_text, yaml_line)
+    except (frontmatter.SplitError, yamltree.YamlError) as exc:
+        return None, [Problem(source.shown, exc.line, exc.message)]
+    default_slug = make_slug(Path(source.rel).stem)
+    return schema.read_article(tree, body, source.rel, source.shown, default_slug, tz)
+
+
+def load(root: Path, display_root: str, tz: dt.tzinfo) -> tuple[list[Article], list[Problem]]:
+    articles, problems = [], []
+    for source in discover(root, display_root):
+        article, found = read(source, tz)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    return articles, problems

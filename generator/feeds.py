@@ -1,0 +1,110 @@
+"""The Atom feed, the sitemap and robots.txt, built as XML trees (never string templates)."""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+
+from generator import dates, urls
+from generator.archive import Archive
+from generator.model import Article, OutputFile
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+FEED_SIZE = 50
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _feed_id(archive: Archive) -> str:
+    base = archive.config.base_url
+    return base if base else uuid.uuid5(uuid.NAMESPACE_URL, f"article-archive:{archive.config.title}").urn
+
+
+def entry_id(archive: Archive, article: Article, links: urls.Links) -> str:
+    """Stable across rebuilds: the article's `id` if it has one, else its permanent path."""
+    key = f"id:{article.id}" if article.id is not None else urls.article_path(article)
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{_feed_id(archive)}#{key}").urn
+
+
+def atom(archive: Archive, links: urls.Links, bodies: dict[str, object], excerpts: dict[str, str]) -> OutputFile:
+    """The newest dated articles. Atom demands full timestamps: a partial date is its first instant."""
+    ET.register_namespace("", ATOM)
+    config = archive.config
+    dated = [a for a in archive.articles if a.published][:FEED_SIZE]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": config.language})
+    q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731 - a local shorthand for namespaced names
+    _sub(feed, q("title"), config.title)
+    if config.description:
+        _sub(feed, q("subtitle"), config.description)
+    _sub(feed, q("id"), _feed_id(archive))
+    stamps = [dates.rfc3339(a.updated or a.published) for a in dated]
+    as_of = f"{config.as_of.isoformat()}T00:00:00Z"
+    _sub(feed, q("updated"), max(stamps) if stamps else as_of)
+    home = links.absolute(urls.HOME) or links.public(urls.HOME) or "./"
+    _sub(feed, q("link"), href=home)
+    if config.base_url:
+        _sub(feed, q("link"), rel="self", href=links.absolute(urls.FEED))
+    author = _sub(feed, q("author"))
+    _sub(author, q("name"), config.title)
+    _sub(feed, q("generator"), "article-archive")
+    for article in dated:
+        entry = _sub(feed, q("entry"))
+        _sub(entry, q("title"), article.title)
+        path = urls.article_path(article)
+        _sub(entry, q("link"), href=links.absolute(path) or links.public(path))
+        _sub(entry, q("id"), entry_id(archive, article, links))
+        _sub(entry, q("published"), dates.rfc3339(article.published))
+        _sub(entry, q("updated"), dates.rfc3339(article.updated or article.published))
+        for name in article.authors:
+            _sub(_sub(entry, q("author")), q("name"), name)
+        for tag in article.tags:
+            _sub(entry, q("category"), term=tag)
+        if article.rights:
+            _sub(entry, q("rights"), " ".join(article.rights))
+        _sub(entry, q("summary"), excerpts[article.slug])
+        _sub(entry, q("content"), str(bodies[article.slug]), type="html")
+    return OutputFile(urls.FEED, _xml(feed))
+
+
+def sitemaps(archive: Archive, links: urls.Links, pages: list[str], lastmod: dict[str, str]) -> list[OutputFile]:
+    """sitemap.xml (only with a base_url: it needs absolute URLs); an index above 50,000 URLs."""
+    if archive.config.base_url is None:
+        return []
+    ET.register_namespace("", SITEMAP_NS)
+    q = lambda tag: f"{{{SITEMAP_NS}}}{tag}"  # noqa: E731
+    chunks = [pages[i : i + SITEMAP_LIMIT] for i in range(0, len(pages), SITEMAP_LIMIT)] or [[]]
+    files = []
+    for number, chunk in enumerate(chunks, start=1):
+        urlset = ET.Element(q("urlset"))
+        for path in chunk:
+            url = _sub(urlset, q("url"))
+            _sub(url, q("loc"), links.absolute(path))
+            if path in lastmod:
+                _sub(url, q("lastmod"), lastmod[path])
+        name = urls.SITEMAP if len(chunks) == 1 else f"sitemap-{number}.xml"
+        files.append(OutputFile(name, _xml(urlset)))
+    if len(chunks) > 1:
+        index = ET.Element(q("sitemapindex"))
+        for file in files:
+            _sub(_sub(index, q("sitemap")), q("loc"), links.absolute(file.path))
+        files.append(OutputFile(urls.SITEMAP, _xml(index)))
+    return files
+
+
+def robots(archive: Archive, links: urls.Links) -> OutputFile:
+    lines = ["User-agent: *", "Allow: /"]
+    if archive.config.base_url:
+        lines.append(f"Sitemap: {links.absolute(urls.SITEMAP)}")
+    return OutputFile(urls.ROBOTS, ("\n".join(lines) + "\n").encode())

@@ -1,0 +1,60 @@
+"""The front-matter codec: split a file into YAML and Markdown, and join them back.
+
+Dumping goes through the YAML library, never string building, so any title
+(`: `, ` #`, quotes, non-ASCII) survives a round trip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+FENCE = "---"
+
+
+class SplitError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def split(text: str) -> tuple[str, int, str, int]:
+    """Return (yaml_text, yaml_first_line, body, body_first_line)."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != FENCE:
+        raise SplitError(1, "no front-matter: an article starts with a '---' line, then YAML, then '---'")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
+            yaml_text = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            return yaml_text, 2, body, index + 2
+    raise SplitError(1, "front-matter is not closed: add a '---' line after the YAML")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no line folding, keys in the order given."""
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def join(data: dict[str, Any], body: str) -> str:
+    """Front-matter and body as one file's text."""
+    dumped = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
+    )
+    body = body.lstrip("\n")
+    return f"{FENCE}\n{dumped}{FENCE}\n\n{body}" if body else f"{FENCE}\n{dumped}{FENCE}\n"

@@ -1,0 +1,87 @@
+"""The one configured Markdown renderer: CommonMark + tables, footnotes and heading anchors.
+
+Raw HTML in articles comes from scraped pages and is untrusted: the rendered HTML
+goes through the nh3 allow-list sanitiser, and only then becomes Markup. This is
+the one place article HTML is marked safe.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markupsafe import Markup, escape
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from generator.slugs import make_slug
+
+_REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+TAGS = (nh3.ALLOWED_TAGS - {"center", "acronym", "strike", "tt", "map", "area", "nav"}) | {"section"}
+ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+    "a": {"href", "hreflang", "id", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "li": {"id"},
+    "sup": {"id"},
+    "abbr": {"title"},
+}
+CLASSES = {
+    "section": {"footnotes"},
+    "hr": {"footnotes-sep"},
+    "sup": {"footnote-ref"},
+    "li": {"footnote-item"},
+    "a": {"footnote-backref", "remote-image"},
+    "ol": {"footnotes-list"},
+}
+
+
+def is_remote(src: str) -> bool:
+    """True for anything with a scheme or a host: never loaded by an archived page."""
+    return bool(_REMOTE.match(src))
+
+
+def _image_rule(renderer: RendererHTML, tokens, index, options, env) -> str:
+    token = tokens[index]
+    src = token.attrGet("src") or ""
+    alt = renderer.renderInlineAsText(token.children or [], options, env)
+    if is_remote(src):
+        # A page of the archive never loads anything from outside it: link instead.
+        label = f"Image (not archived): {alt}" if alt else "Image (not archived)"
+        return f'<a class="remote-image" href="{escape(src)}">{escape(label)}</a>'
+    return renderer.image(tokens, index, options, env)
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and is_remote(value):
+        return None
+    return value
+
+
+def new_renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable("table").enable("strikethrough")
+    md.use(footnote_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=make_slug)
+    md.add_render_rule("image", _image_rule)
+    return md
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
+        attribute_filter=_attribute_filter,
+        link_rel="noopener noreferrer",
+    )
+
+
+def render(md: MarkdownIt, text: str) -> Markup:
+    """Markdown to sanitised HTML, marked safe for templates."""
+    return Markup(sanitise(md.render(text)))

@@ -1,0 +1,340 @@
+"""Page contexts: one documented dataclass per page kind, built from the Archive.
+
+A template receives exactly two variables: `site` (a SiteInfo) and `page` (one of
+the dataclasses below). Links are site-relative output paths; templates turn them
+into relative hrefs with `url(path)`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Iterator
+
+from generator import dates, structured, urls
+from generator.archive import Archive, Group, source_name
+from generator.markdown import is_remote
+from generator.model import FLAGS, Article, Correction, PartialDate, Source
+from generator.slugs import make_slug
+
+SECTION_TITLES = {"tags": "Tags", "authors": "Authors", "sources": "Sources", "flags": "Flags"}
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    title: str
+    description: str
+    language: str
+    as_of: PartialDate  # the date the age policy compares against
+    outdated_after: str | None  # e.g. "3 years"
+    base_url: str | None
+    sections: tuple[str, ...]  # sections that have at least one member
+    generator: str  # "article-archive 0.1.0"
+
+
+@dataclass(frozen=True)
+class Item:
+    """An article as it appears in a listing."""
+
+    article: Article
+    path: str
+    flags: tuple[str, ...]
+    excerpt: str
+    sources: tuple[str, ...]  # source names
+
+
+@dataclass(frozen=True)
+class Banner:
+    flag: str
+    text: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceView:
+    name: str
+    path: str  # the source's listing page
+    source: Source
+
+
+@dataclass(frozen=True)
+class ImageView:
+    local: str | None  # site path of an image the archive holds
+    remote: str | None  # URL of an image it does not hold: linked, never loaded
+    alt: str
+    caption: str | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    path: str
+    article: Article
+    body: object  # Markup: sanitised HTML
+    flags: tuple[str, ...]
+    banners: tuple[Banner, ...]
+    corrections: tuple[Correction, ...]
+    authors: tuple[tuple[str, str], ...]  # (name, path of the author's page)
+    tags: tuple[tuple[str, str], ...]  # (tag, path of the tag's page)
+    sources: tuple[SourceView, ...]
+    image: ImageView | None
+    older: Item | None
+    newer: Item | None
+    description: str
+    canonical: str | None
+    structured_data: dict
+    opengraph: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    previous: str | None  # path of the previous page
+    next: str | None
+    first: str
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """A year, month, tag, author, source or flag listing, one page of it."""
+
+    path: str
+    kind: str  # year, month, undated, tags, authors, sources, flags
+    title: str
+    items: tuple[Item, ...]
+    pager: Pager
+    months: tuple[tuple[str, str, int], ...] = ()  # on year pages: (label, path, count)
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class HomePage:
+    path: str
+    items: tuple[Item, ...]  # the latest articles
+    years: tuple[tuple[str, str, int], ...]  # (label, path, count), newest first
+    total: int
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    """The index of all tags, authors, sources or flags."""
+
+    path: str
+    section: str
+    title: str
+    groups: tuple[tuple[str, str, int], ...]  # (name, path, count)
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    path: str
+    canonical: str | None = None
+
+
+def excerpt(body_html: str, limit: int = 220) -> str:
+    """Plain text from the start of an article, cut at a word."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"
+
+
+class PageBuilder:
+    """Builds every page context for one archive. Holds no mutable state after __init__."""
+
+    def __init__(self, archive: Archive, bodies: dict[str, object], links: urls.Links, version: str):
+        self.archive = archive
+        self.bodies = bodies
+        self.links = links
+        config = archive.config
+        day = config.as_of
+        self.site = SiteInfo(
+            title=config.title,
+            description=config.description,
+            language=config.language,
+            as_of=PartialDate(day.year, day.month, day.day),
+            outdated_after=str(config.outdated_after) if config.outdated_after else None,
+            base_url=config.base_url,
+            sections=tuple(s for s in urls.SECTIONS if archive.sections[s]),
+            generator=f"article-archive {version}",
+        )
+        self.items = {a.slug: self._item(a) for a in archive.articles}
+
+    def _item(self, article: Article) -> Item:
+        return Item(
+            article=article,
+            path=urls.article_path(article),
+            flags=self.archive.flags[article.slug],
+            excerpt=article.summary or excerpt(str(self.bodies[article.slug])),
+            sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
+        )
+
+    # --- articles ---------------------------------------------------------------
+
+    def articles(self) -> Iterator[ArticlePage]:
+        for article in self.archive.articles:
+            yield self.article(article)
+
+    def article(self, article: Article) -> ArticlePage:
+        slug = article.slug
+        flags = self.archive.flags[slug]
+        path = urls.article_path(article)
+        older, newer = self.archive.older[slug], self.archive.newer[slug]
+        image = self._image(article)
+        canonical = self.links.absolute(path)
+        description = self.items[slug].excerpt
+        return ArticlePage(
+            path=path,
+            article=article,
+            body=self.bodies[slug],
+            flags=flags,
+            banners=tuple(self._banner(article, flag) for flag in flags),
+            corrections=tuple(sorted(article.corrections, key=lambda c: c.date.sort_key())),
+            authors=tuple((n, urls.member_path("authors", make_slug(n))) for n in article.authors),
+            tags=tuple((t, urls.member_path("tags", make_slug(t))) for t in article.tags),
+            sources=tuple(
+                SourceView(name, urls.member_path("sources", make_slug(name)), s)
+                for s in article.sources
+                for name in [source_name(s.name, s.url)]
+            ),
+            image=image,
+            older=self.items[older] if older else None,
+            newer=self.items[newer] if newer else None,
+            description=description,
+            canonical=canonical,
+            structured_data=structured.news_article(
+                article, self.site, description, canonical, self._absolute_image(image)
+            ),
+            opengraph=structured.opengraph(
+                article, self.site, description, canonical, self._absolute_image(image)
+            ),
+        )
+
+    def _absolute_image(self, image: ImageView | None) -> str | None:
+        return self.links.absolute(image.local) if image and image.local else None
+
+    def _banner(self, article: Article, flag: str) -> Banner:
+        detail = None
+        if flag == "outdated":
+            detail = self.archive.outdated_reason.get(article.slug)
+        return Banner(flag, FLAGS[flag], detail)
+
+    def _image(self, article: Article) -> ImageView | None:
+        image = article.image
+        if image is None:
+            return None
+        local = remote = None
+        if image.src:
+            if is_remote(image.src):
+                remote = image.src
+            else:
+                local = f"{urls.article_dir(article)}/{PurePosixPath(image.src).name}"
+        return ImageView(local, remote, image.alt or "", image.caption, image.credit)
+
+    # --- listings ---------------------------------------------------------------
+
+    def _paged(self, first: str, slugs: tuple[str, ...], **fields) -> Iterator[ListingPage]:
+        per = self.archive.config.per_page
+        count = max(1, -(-len(slugs) // per))
+        for number in range(1, count + 1):
+            path = urls.page_path(first, number)
+            pager = Pager(
+                number=number,
+                count=count,
+                previous=urls.page_path(first, number - 1) if number > 1 else None,
+                next=urls.page_path(first, number + 1) if number < count else None,
+                first=first,
+            )
+            chunk = slugs[(number - 1) * per : number * per]
+            yield ListingPage(
+                path=path,
+                items=tuple(self.items[s] for s in chunk),
+                pager=pager,
+                canonical=self.links.absolute(path),
+                **fields,
+            )
+
+    def listings(self) -> Iterator[ListingPage]:
+        archive = self.archive
+        for year in sorted(archive.years, key=lambda y: -1 if y is None else y, reverse=True):
+            slugs = archive.years[year]
+            if year is None:
+                yield from self._paged(urls.year_path(None), slugs, kind="undated", title="Undated articles")
+                continue
+            months = tuple(
+                (_month_label(year, month), urls.month_path(year, month), len(archive.months[(year, month)]))
+                for (y, month) in sorted(archive.months, reverse=True)
+                if y == year
+            )
+            yield from self._paged(urls.year_path(year), slugs, kind="year", title=str(year), months=months)
+        for (year, month), slugs in sorted(archive.months.items(), reverse=True):
+            yield from self._paged(
+                urls.month_path(year, month), slugs, kind="month", title=_month_label(year, month)
+            )
+        for section in urls.SECTIONS:
+            for group in archive.sections[section].values():
+                yield from self._paged(
+                    urls.member_path(section, group.key),
+                    group.slugs,
+                    kind=section,
+                    title=_group_title(section, group),
+                )
+
+    def sections(self) -> Iterator[SectionPage]:
+        for section in self.site.sections:
+            groups = sorted(
+                self.archive.sections[section].values(), key=lambda g: (g.name.casefold(), g.key)
+            )
+            if section == "flags":
+                groups = list(self.archive.sections[section].values())
+            path = urls.section_path(section)
+            yield SectionPage(
+                path=path,
+                section=section,
+                title=SECTION_TITLES[section],
+                groups=tuple(
+                    (g.name, urls.member_path(section, g.key), len(g.slugs)) for g in groups
+                ),
+                canonical=self.links.absolute(path),
+            )
+
+    def home(self) -> HomePage:
+        archive = self.archive
+        years = tuple(
+            ("Undated" if year is None else str(year), urls.year_path(year), len(slugs))
+            for year, slugs in sorted(
+                archive.years.items(), key=lambda kv: -1 if kv[0] is None else kv[0], reverse=True
+            )
+        )
+        latest = tuple(self.items[a.slug] for a in archive.articles[: archive.config.per_page])
+        return HomePage(
+            path=urls.HOME,
+            items=latest,
+            years=years,
+            total=len(archive.articles),
+            canonical=self.links.absolute(urls.HOME),
+        )
+
+    def not_found(self) -> NotFoundPage:
+        return NotFoundPage(path=urls.NOT_FOUND)
+
+
+def _month_label(year: int, month: int) -> str:
+    return dates.display(PartialDate(year, month))
+
+
+def _group_title(section: str, group: Group) -> str:
+    if section == "tags":
+        return f"Tagged “{group.name}”"
+    if section == "authors":
+        return f"By {group.name}"
+    if section == "sources":
+        return f"From {group.name}"
+    return f"{group.name} articles"

@@ -1,0 +1,103 @@
+"""Every URL and output-path rule, in one place.
+
+Output paths are site-relative file paths (`2020/some-slug/index.html`). Links
+between pages are always relative, so a site works from disk, on any host and
+under any sub-path:
+
+- offline (default): links name the file (`../2020/some-slug/index.html`),
+  because file:// shows a folder listing for `dir/`;
+- pretty: links end in `/` (`../2020/some-slug/`), as static hosts expect.
+
+With a base_url, the feed, sitemap and canonical links are absolute.
+These paths are permanent: an archive's links must outlive us.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from generator.model import Article
+
+INDEX = "index.html"
+HOME = INDEX
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+STATIC_DIR = "static"
+UNDATED = "undated"
+SECTIONS = ("tags", "authors", "sources", "flags")
+
+
+def article_dir(article: Article) -> str:
+    year = f"{article.published.year:04d}" if article.published else UNDATED
+    return f"{year}/{article.slug}"
+
+
+def article_path(article: Article) -> str:
+    return f"{article_dir(article)}/{INDEX}"
+
+
+def year_path(year: int | None) -> str:
+    return f"{UNDATED if year is None else f'{year:04d}'}/{INDEX}"
+
+
+def month_path(year: int, month: int) -> str:
+    return f"{year:04d}/{month:02d}/{INDEX}"
+
+
+def section_path(section: str) -> str:
+    return f"{section}/{INDEX}"
+
+
+def member_path(section: str, key: str) -> str:
+    """The listing page of one tag, author, source or flag (`key` is its slug)."""
+    return f"{section}/{key}/{INDEX}"
+
+
+def page_path(first: str, number: int) -> str:
+    """Page `number` of a paginated listing whose first page is `first`."""
+    if number == 1:
+        return first
+    folder = posixpath.dirname(first)
+    return posixpath.join(folder, "page", str(number), INDEX)
+
+
+def static_path(name: str) -> str:
+    return f"{STATIC_DIR}/{name}"
+
+
+def is_safe(path: str) -> bool:
+    """A site-relative path that cannot escape the output folder."""
+    if not path or path.startswith("/") or "\\" in path or "\x00" in path:
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+@dataclass(frozen=True)
+class Links:
+    pretty: bool = False
+    base_url: str | None = None
+
+    def href(self, from_path: str, to_path: str) -> str:
+        """A relative link from the page at `from_path` to the file at `to_path`."""
+        here = posixpath.dirname(from_path) or "."
+        if self.pretty and posixpath.basename(to_path) == INDEX:
+            folder = posixpath.dirname(to_path) or "."
+            rel = posixpath.relpath(folder, here)
+            return "./" if rel == "." else rel + "/"
+        return posixpath.relpath(to_path, here)
+
+    def public(self, path: str) -> str:
+        """The path as published: `index.html` dropped in pretty mode."""
+        if self.pretty and posixpath.basename(path) == INDEX:
+            folder = posixpath.dirname(path)
+            return folder + "/" if folder else ""
+        return path
+
+    def absolute(self, path: str) -> str | None:
+        """The absolute URL of a site path, or None without a base_url."""
+        if self.base_url is None:
+            return None
+        return self.base_url + self.public(path)

@@ -1,0 +1,100 @@
+"""YAML read into values that remember their line, so every error can name it.
+
+Scalars keep their source text as well as the value PyYAML would give them:
+schema code reads `title: 1984` as the text "1984", and dates are parsed from
+their text, never from PyYAML's guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Union
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Scalar:
+    text: str
+    value: Any  # what YAML's core schema makes of it (str, int, bool, None, date, ...)
+    line: int
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple["Node", ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Map:
+    # key -> (line of the key, value node); insertion order kept
+    items: dict[str, tuple[int, "Node"]]
+    line: int
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+class YamlError(Exception):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse(text: str, first_line: int = 1) -> Node | None:
+    """Parse one YAML document. `first_line` is the file line where `text` starts."""
+    offset = first_line - 1
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        raise YamlError(line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(first_line, f"invalid YAML: {exc}") from None
+    if root is None:
+        return None
+    return _convert(root, offset, yaml.constructor.SafeConstructor())
+
+
+def _convert(node: yaml.Node, offset: int, constructor: yaml.constructor.SafeConstructor) -> Node:
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            value = constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            value = node.value  # e.g. an impossible date: leave it to the schema to judge
+        return Scalar(node.value, value, line, node.style not in (None, ""))
+    if isinstance(node, yaml.SequenceNode):
+        return Seq(tuple(_convert(item, offset, constructor) for item in node.value), line)
+    if isinstance(node, yaml.MappingNode):
+        items: dict[str, tuple[int, Node]] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(key_line, "a key must be plain text")
+            if key_node.value == "<<":
+                raise YamlError(key_line, "YAML merge keys (<<) are not supported")
+            if key_node.value in items:
+                raise YamlError(key_line, f"key '{key_node.value}' appears twice")
+            items[key_node.value] = (key_line, _convert(value_node, offset, constructor))
+        return Map(items, line)
+    raise YamlError(line, "unsupported YAML node")  # pragma: no cover - aliases are resolved by compose
+
+
+def to_python(node: Node | None) -> Any:
+    """Plain Python values, for free-form maps like `extra`."""
+    if node is None:
+        return None
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Seq):
+        return [to_python(item) for item in node.items]
+    return {key: to_python(value) for key, (_, value) in node.items.items()}
