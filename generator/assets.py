@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from generator import urls
-from generator.archive import Archive
 from generator.content import shown_path
 from generator.markdown import is_remote
-from generator.model import Problem
+from generator.model import Article, Problem
 from generator.templates import BUILTIN_STATIC
 from generator.writer import Copy
 
@@ -27,11 +27,11 @@ def static_files(root: Path) -> list[Copy]:
     return [Copy(source, urls.static_path(rel)) for rel, source in sorted(chosen.items())]
 
 
-def article_images(archive: Archive, root: Path, display_root: str) -> tuple[list[Copy], list[Problem]]:
+def article_images(articles: Iterable[Article], root: Path, display_root: str) -> tuple[list[Copy], list[Problem]]:
     """Local `image.src` files, copied next to their article. They must exist inside content/."""
     copies, problems = [], []
     content = (root / "content").resolve()
-    for article in archive.articles:
+    for article in articles:
         image = article.image
         if image is None or not image.src or is_remote(image.src):
             continue

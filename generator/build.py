@@ -79,11 +79,9 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
         problems.extend(exc.problems)
     env = templates.environment(root)
     problems.extend(render.check_templates(env, root, shown))
-    copies: list[writer.Copy] = []
-    if archive is not None:
-        images, found = assets.article_images(archive, root, shown)
-        problems.extend(found)
-        copies = assets.static_files(root) + images
+    images, found = assets.article_images(articles, root, shown)
+    problems.extend(found)
+    copies = assets.static_files(root) + images
     if problems:
         raise ProblemsFound(_ordered(problems))
     lap("assemble")

@@ -29,8 +29,11 @@ def split(text: str) -> tuple[str, int, str, int]:
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
             yaml_text = "".join(lines[1:index])
-            body = "".join(lines[index + 1 :])
-            return yaml_text, 2, body, index + 2
+            rest = lines[index + 1 :]
+            blank = 0
+            while blank < len(rest) and not rest[blank].strip():
+                blank += 1  # the blank lines after the fence are layout, not body
+            return yaml_text, 2, "".join(rest[blank:]), index + 2 + blank
     raise SplitError(1, "front-matter is not closed: add a '---' line after the YAML")
 
 

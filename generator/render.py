@@ -69,9 +69,9 @@ def render_pages(
         path = page.path
 
         def url(target: str, _from: str = path, _page: object = page) -> str:
-            # A host serves 404.html at any depth: only absolute links work there.
+            # A host serves 404.html at any depth: only links from the host's root work there.
             if isinstance(_page, NotFoundPage) and links.base_url:
-                return links.absolute(target)
+                return links.rooted(target)
             return links.href(_from, target)
 
         try:

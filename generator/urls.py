@@ -15,6 +15,7 @@ These paths are permanent: an archive's links must outlive us.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from generator.model import Article
@@ -95,6 +96,11 @@ class Links:
             folder = posixpath.dirname(path)
             return folder + "/" if folder else ""
         return path
+
+    def rooted(self, path: str) -> str:
+        """The path from the host's root (`/sub/path/static/style.css`); needs a base_url."""
+        assert self.base_url is not None
+        return urlsplit(self.base_url).path + self.public(path)
 
     def absolute(self, path: str) -> str | None:
         """The absolute URL of a site path, or None without a base_url."""

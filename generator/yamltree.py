@@ -69,7 +69,7 @@ def _convert(node: yaml.Node, offset: int, constructor: yaml.constructor.SafeCon
     if isinstance(node, yaml.ScalarNode):
         try:
             value = constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):
             value = node.value  # e.g. an impossible date: leave it to the schema to judge
         return Scalar(node.value, value, line, node.style not in (None, ""))
     if isinstance(node, yaml.SequenceNode):

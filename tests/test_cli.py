@@ -1,0 +1,60 @@
+"""The `archive` command as a newcomer meets it."""
+
+import subprocess
+import sys
+
+from generator import __version__
+from tests.conftest import article, make_tree
+
+
+def test_version_and_help(cli):
+    assert cli("--version").out.strip() == f"article-archive {__version__}"
+    top = cli("--help")
+    assert top.code == 0 and "build" in top.out and "init" in top.out
+    build = cli("build", "--help")
+    assert build.code == 0
+    for option in ("--root", "--output", "--base-url", "--pretty-urls", "--quiet"):
+        assert option in build.out
+
+
+def test_wrong_usage_exits_2(tmp_path, cli):
+    assert cli().code == 2
+    assert cli("build", "--no-such-option").code == 2
+    missing = cli("build", "--root", tmp_path / "nowhere")
+    assert missing.code == 2 and "no such folder" in missing.err
+    bad_url = cli("build", "--root", tmp_path, "--base-url", "example.org")
+    assert bad_url.code == 2 and "is not an http(s) URL" in bad_url.err
+
+
+def test_python_dash_m_generator_works_and_prints_no_progress_into_a_pipe(tmp_path):
+    root = make_tree(tmp_path, {"content/a.md": article("title: A")})
+    ran = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--root", str(root)],
+        capture_output=True, text=True, check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr == ""
+    assert ran.stdout.startswith("Built 1 article,") and ran.stdout.count("\n") == 1
+
+
+def test_init_makes_an_archive_that_builds(tmp_path, cli):
+    target = tmp_path / "city-news"
+    made = cli("init", target)
+    assert made.code == 0
+    assert (target / "archive.yaml").is_file()
+    assert list((target / "content").rglob("*.md"))
+    built = cli("build", "--root", target)
+    assert built.code == 0, built.err
+    assert "Welcome to your archive" in (target / "site/index.html").read_text()
+    again = cli("init", target)
+    assert again.code == 2 and "not empty" in again.err
+
+
+def test_base_url_and_pretty_urls_on_the_command_line_override_archive_yaml(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "archive.yaml": "title: T\nbase_url: https://old.example/\n",
+        "content/a.md": article("title: A\npublished: 2020"),
+    })
+    cli("build", "--root", root, "--base-url", "https://new.example/x/", "--pretty-urls")
+    page = (root / "site/2020/a/index.html").read_text()
+    assert '<link rel="canonical" href="https://new.example/x/2020/a/">' in page

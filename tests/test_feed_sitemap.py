@@ -1,0 +1,67 @@
+import xml.etree.ElementTree as ET
+
+import feedparser
+
+from generator import feeds, urls
+from generator.archive import assemble
+from generator.config import Config
+from tests.conftest import article, make_tree
+from tests.test_links import VARIED
+
+import datetime as dt
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_the_feed_is_valid_atom_with_the_newest_dated_articles(tmp_path, cli):
+    root = make_tree(tmp_path, VARIED)
+    assert cli("build", "--root", root).code == 0
+    parsed = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.title == "Varied"
+    titles = [entry.title for entry in parsed.entries]
+    assert titles == ["D", "C", "A", "B"]  # newest first; the undated article is not news
+    assert parsed.entries[0].published == "2020-12-31T18:59:00Z"
+    assert parsed.entries[2].tags[0].term == "Économie"
+
+
+def test_feed_ids_are_stable_and_links_absolute_with_a_base_url(tmp_path, cli):
+    root = make_tree(tmp_path, VARIED)
+    cli("build", "--root", root, "--base-url", "https://host.example/sub/")
+    first = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert first.bozo == 0
+    assert first.entries[0].link == "https://host.example/sub/2020/d/index.html"
+    make_tree(root, {"content/2021/new.md": article("title: New\npublished: 2021")})
+    cli("build", "--root", root, "--base-url", "https://host.example/sub/")
+    second = feedparser.parse((root / "site/feed.xml").read_bytes())
+    ids = {e.title: e.id for e in second.entries}
+    assert all(ids[e.title] == e.id for e in first.entries)
+
+
+def test_the_sitemap_lists_every_page_when_the_base_url_is_set(tmp_path, cli):
+    root = make_tree(tmp_path, VARIED)
+    cli("build", "--root", root)
+    assert not (root / "site/sitemap.xml").exists()  # no base_url: no absolute URLs to give
+    assert "Sitemap:" not in (root / "site/robots.txt").read_text()
+    cli("build", "--root", root, "--base-url", "https://host.example/sub/", "--pretty-urls")
+    tree = ET.parse(root / "site/sitemap.xml")
+    locs = [loc.text for loc in tree.iter(f"{SM}loc")]
+    pages = [p for p in (root / "site").rglob("*.html") if p.name != "404.html"]
+    assert len(locs) == len(pages)
+    assert "https://host.example/sub/2019/a/" in locs and "https://host.example/sub/" in locs
+    assert "Sitemap: https://host.example/sub/sitemap.xml" in (root / "site/robots.txt").read_text()
+
+
+def test_above_fifty_thousand_urls_the_sitemap_becomes_an_index():
+    config = Config(title="Big", base_url="https://big.example/", as_of=dt.date(2026, 1, 1))
+    archive = assemble([], config)
+    paths = [f"p{i}/index.html" for i in range(feeds.SITEMAP_LIMIT + 1)]
+    files = {f.path: f.data for f in feeds.sitemaps(archive, urls.Links(base_url=config.base_url), paths, {})}
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{SM}sitemapindex"
+    assert [loc.text for loc in index.iter(f"{SM}loc")] == [
+        "https://big.example/sitemap-1.xml", "https://big.example/sitemap-2.xml",
+    ]
+    assert len(ET.fromstring(files["sitemap-1.xml"])) == feeds.SITEMAP_LIMIT
+    assert len(ET.fromstring(files["sitemap-2.xml"])) == 1

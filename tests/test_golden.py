@@ -1,0 +1,18 @@
+"""The bundled archive builds to exactly the reviewed golden copy (`make golden` to update)."""
+
+import difflib
+
+from tests.conftest import site_files
+from tests.golden import GOLDEN, build_bundled
+
+
+def test_the_bundled_site_matches_the_golden_copy(tmp_path):
+    built = site_files(build_bundled(tmp_path / "site"))
+    golden = site_files(GOLDEN)
+    assert sorted(built) == sorted(golden)
+    for path, data in golden.items():
+        if built[path] != data:
+            diff = difflib.unified_diff(
+                data.decode().splitlines(), built[path].decode().splitlines(), "golden", "built", lineterm=""
+            )
+            raise AssertionError(f"{path} differs from the golden copy:\n" + "\n".join(list(diff)[:40]))

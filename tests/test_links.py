@@ -1,0 +1,56 @@
+"""Every generated link resolves inside site/, and no page loads anything from outside it."""
+
+import pytest
+
+from tests.conftest import article, make_tree
+from tests.crawl import crawl
+
+VARIED = {
+    "archive.yaml": "title: Varied\nper_page: 2\noutdated_after: 1y\n",
+    "content/2019/a.md": article(
+        "title: A\npublished: 2019-03-02\ntags: [Économie, war]\nauthors: [Zoë Ng]\n"
+        "image: {src: a/pic.png, alt: pic}\nsources: [{name: Le Monde, url: 'https://lemonde.example/a'}]",
+        "Body with [a link](https://example.org) and ![remote](https://cdn.example/x.png).\n\n## Part two\n\nMore.[^n]\n\n[^n]: A note.\n",
+    ),
+    "content/2019/a/pic.png": b"png",
+    "content/2019/b.md": article("title: B\npublished: 2019-03\ntags: [war]\nflags: [retracted]"),
+    "content/2020/c.md": article("title: C\npublished: 2020\nauthors: [Zoë Ng]"),
+    "content/2020/d.md": article("title: D\npublished: 2020-12-31T23:59:00+05:00\nimage: {src: 'http://x.example/i.jpg'}"),
+    "content/e.md": article("title: E undated"),
+}
+
+
+@pytest.mark.parametrize("options", [[], ["--pretty-urls"], ["--base-url", "https://host.example/sub/path/"]])
+def test_no_broken_links_and_no_external_loads(tmp_path, cli, bundled, options):
+    for root in (bundled, make_tree(tmp_path / "varied", VARIED)):
+        ran = cli("build", "--root", root, *options)
+        assert ran.code == 0, ran.err
+        base_path = "/sub/path/" if "--base-url" in options else "/"
+        broken, external, checked = crawl(root / "site", base_path)
+        assert broken == []
+        assert external == []
+        assert checked > 50  # the crawl really looked at the pages
+
+
+def test_offline_links_name_files_and_pretty_links_end_in_a_slash(tmp_path, cli):
+    root = make_tree(tmp_path, VARIED)
+    cli("build", "--root", root)
+    offline = (root / "site/2019/a/index.html").read_text()
+    assert 'href="../../tags/war/index.html"' in offline
+    cli("build", "--root", root, "--pretty-urls")
+    pretty = (root / "site/2019/a/index.html").read_text()
+    assert 'href="../../tags/war/"' in pretty
+    assert 'href="../../index.html"' not in pretty and 'href="../../"' in pretty
+
+
+def test_pretty_urls_can_be_set_in_archive_yaml(tmp_path, cli):
+    root = make_tree(tmp_path, {**VARIED, "archive.yaml": "title: V\npretty_urls: true\n"})
+    cli("build", "--root", root)
+    assert 'href="../../tags/war/"' in (root / "site/2019/a/index.html").read_text()
+
+
+def test_the_not_found_page_links_from_the_host_root_when_the_base_url_is_known(tmp_path, cli):
+    root = make_tree(tmp_path, VARIED)
+    cli("build", "--root", root, "--base-url", "https://host.example/sub")
+    page = (root / "site/404.html").read_text()
+    assert 'href="/sub/static/style.css"' in page

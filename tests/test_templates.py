@@ -1,0 +1,46 @@
+"""Templates: overrides shadow built-ins, can extend them, and see exactly their context."""
+
+from generator import pages
+from tests.conftest import article, make_tree
+
+PROBE = """{{ page.__class__.__name__ }}|{{ site.__class__.__name__ }}|{{ page.path }}
+"""
+
+
+def test_an_override_shadows_the_builtin_and_can_extend_it(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/a.md": article("title: A\npublished: 2020"),
+        "templates/base.html": "{% extends 'default:base.html' %}{% block footer %}OUR FOOTER {{ super() }}{% endblock %}",
+    })
+    assert cli("build", "--root", root).code == 0
+    page = (root / "site/2020/a/index.html").read_text()
+    assert "OUR FOOTER" in page and "Article ages are reckoned" in page
+
+
+def test_each_page_kind_gets_its_own_context_dataclass(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/a.md": article("title: A\npublished: 2020\ntags: [t]"),
+        **{f"templates/{name}": PROBE for name in
+           ("article.html", "listing.html", "home.html", "section.html", "404.html")},
+    })
+    assert cli("build", "--root", root).code == 0
+    site = root / "site"
+    expected = {
+        "2020/a/index.html": pages.ArticlePage,
+        "2020/index.html": pages.ListingPage,
+        "tags/t/index.html": pages.ListingPage,
+        "index.html": pages.HomePage,
+        "tags/index.html": pages.SectionPage,
+        "404.html": pages.NotFoundPage,
+    }
+    for path, kind in expected.items():
+        assert (site / path).read_text() == f"{kind.__name__}|SiteInfo|{path}\n"
+
+
+def test_templates_autoescape_and_refuse_undefined_names(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/a.md": article("title: '<b>bold</b> & {{ 7*7 }}'"),
+        "templates/article.html": "{{ page.article.title }}",
+    })
+    assert cli("build", "--root", root).code == 0
+    assert (root / "site/undated/a/index.html").read_text() == "&lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"
