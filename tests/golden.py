@@ -24,7 +24,8 @@ def regenerate() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         built = build_bundled(Path(tmp) / "site")
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(built, GOLDEN)
+        # The theme's static files are copied as they are; the golden copy keeps only generated files.
+        shutil.copytree(built, GOLDEN, ignore=lambda folder, names: ["static"] if Path(folder) == built else [])
     print(f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files to {GOLDEN.relative_to(REPO)}")
 
 

@@ -2,12 +2,16 @@
 
 import difflib
 
+from generator.templates import BUILTIN_STATIC
 from tests.conftest import site_files
 from tests.golden import GOLDEN, build_bundled
 
 
 def test_the_bundled_site_matches_the_golden_copy(tmp_path):
     built = site_files(build_bundled(tmp_path / "site"))
+    static = {path: data for path, data in built.items() if path.startswith("static/")}
+    assert static == {f"static/{p.name}": p.read_bytes() for p in BUILTIN_STATIC.iterdir()}
+    built = {path: data for path, data in built.items() if not path.startswith("static/")}
     golden = site_files(GOLDEN)
     assert sorted(built) == sorted(golden)
     for path, data in golden.items():
