@@ -17,6 +17,7 @@ from generator import __version__, assets, config as config_mod, content, dates,
 from generator.archive import assemble
 from generator.model import OutputFile, Problem, ProblemsFound
 from generator.pages import PageBuilder
+from generator.search import documents as search_documents, lunr_index, shards, statistics
 
 Progress = Callable[[str, int, int], None]
 
@@ -25,6 +26,7 @@ Progress = Callable[[str, int, int], None]
 class Options:
     root: Path
     output: Path | None = None  # default: ROOT/site
+    lunr_index: bool = False  # write search/lunr-index.json even above lunr_index.DEFAULT_LIMIT
     base_url: str | None = None  # overrides archive.yaml
     pretty_urls: bool | None = None
     display_root: str = "."  # how the root is named in messages
@@ -112,6 +114,13 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
     files.append(feeds.robots(archive, links))
     lap("render")
 
+    docs = search_documents.collect(archive, bodies, links)
+    term_stats = statistics.count(docs)
+    files.extend(shards.files(term_stats, docs))
+    if options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
+        files.extend(lunr_index.files(term_stats, docs))
+    lap("search")
+
     _check_collisions(files, copies, archive, shown)
     result = writer.write(files, copies, output)
     lap("write")
@@ -131,6 +140,7 @@ def _all_pages(builder: PageBuilder) -> Iterator[object]:
     yield from builder.articles()
     yield from builder.listings()
     yield from builder.sections()
+    yield builder.search()
     yield builder.not_found()
 
 

@@ -64,6 +64,11 @@ def parser() -> argparse.ArgumentParser:
         help="links end in '/' instead of '/index.html' (for web hosts; "
         "the default links work when the site is opened from disk)",
     )
+    build.add_argument(
+        "--lunr-index", action="store_true",
+        help="also write search/lunr-index.json (a standard lunr index for other tools) above "
+        "5,000 articles, where it is left out by default for its size",
+    )
     build.add_argument("--quiet", action="store_true", help="print only errors")
 
     init = commands.add_parser(
@@ -103,7 +108,7 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     options = Options(
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
-        display_root=args.root,
+        display_root=args.root, lunr_index=args.lunr_index,
     )
     try:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:

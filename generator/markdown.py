@@ -7,6 +7,7 @@ the one place article HTML is marked safe.
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -18,6 +19,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from generator.slugs import make_slug
 
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
 _REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 TAGS = (nh3.ALLOWED_TAGS - {"center", "acronym", "strike", "tt", "map", "area", "nav"}) | {"section"}
@@ -80,6 +83,12 @@ def sanitise(html: str) -> str:
         attribute_filter=_attribute_filter,
         link_rel="noopener noreferrer",
     )
+
+
+def plain_text(html_text: str) -> str:
+    """The words of some HTML, tags dropped, entities decoded, white space folded."""
+    text = html.unescape(_TAG.sub(" ", html_text))
+    return _SPACE.sub(" ", text).strip()
 
 
 def render(md: MarkdownIt, text: str) -> Markup:

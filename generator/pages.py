@@ -7,15 +7,13 @@ into relative hrefs with `url(path)`.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterator
 
 from generator import dates, structured, urls
 from generator.archive import Archive, Group, source_name
-from generator.markdown import is_remote
+from generator.markdown import is_remote, plain_text
 from generator.model import FLAGS, Article, Correction, PartialDate, Source
 from generator.slugs import make_slug
 
@@ -131,6 +129,14 @@ class SectionPage:
 
 
 @dataclass(frozen=True)
+class SearchPage:
+    path: str
+    root: str  # relative link from the search page to the site root, for result links
+    filters: tuple[tuple[str, str], ...]  # (facet, label)
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
 class NotFoundPage:
     path: str
     canonical: str | None = None
@@ -138,8 +144,7 @@ class NotFoundPage:
 
 def excerpt(body_html: str, limit: int = 220) -> str:
     """Plain text from the start of an article, cut at a word."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body_html))
-    text = re.sub(r"\s+", " ", text).strip()
+    text = plain_text(body_html)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
@@ -320,6 +325,15 @@ class PageBuilder:
             years=years,
             total=len(archive.articles),
             canonical=self.links.absolute(urls.HOME),
+        )
+
+    def search(self) -> SearchPage:
+        root = self.links.href(urls.SEARCH, urls.HOME)
+        return SearchPage(
+            path=urls.SEARCH,
+            root=root if root.endswith("/") else root.rsplit("/", 1)[0] + "/",
+            filters=(("year", "Year"), ("tag", "Tag"), ("source", "Source"), ("flag", "Flag")),
+            canonical=self.links.absolute(urls.SEARCH),
         )
 
     def not_found(self) -> NotFoundPage:

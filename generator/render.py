@@ -10,13 +10,14 @@ import jinja2
 
 from generator import urls
 from generator.model import OutputFile, Problem, ProblemsFound
-from generator.pages import ArticlePage, HomePage, ListingPage, NotFoundPage, SectionPage
+from generator.pages import ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage
 
 TEMPLATE_FOR = {
     ArticlePage: "article.html",
     ListingPage: "listing.html",
     HomePage: "home.html",
     SectionPage: "section.html",
+    SearchPage: "search.html",
     NotFoundPage: "404.html",
 }
 

@@ -26,6 +26,7 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
+SEARCH = "search/index.html"
 STATIC_DIR = "static"
 UNDATED = "undated"
 SECTIONS = ("tags", "authors", "sources", "flags")

@@ -1,0 +1,1 @@
+"""Client-side search: the tokenizer shared with the browser, the index builders and the client."""

@@ -1,0 +1,143 @@
+"""Text to index terms, the same way for every article and (in search.js) every query.
+
+lunr's pipeline, with two changes so that every language is findable:
+- the trimmer keeps Unicode letters, digits and combining marks (lunr.js's
+  `\\W` would strip Cyrillic, Greek or Arabic words away entirely);
+- Chinese, Japanese and Korean runs, written without spaces, become
+  overlapping character bigrams (`北京新闻` -> `北京`, `京新`, `新闻`).
+English stop words are dropped and the Porter stemmer applied (a no-op on
+non-Latin scripts), exactly as lunr.js does.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import Counter
+
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+from generator.search.stemmer import stem
+
+
+def _mark_ranges() -> str:
+    """A regex class body of every combining mark (Mn, Mc, Me), which `\\w` leaves out."""
+    ranges, start, previous = [], None, None
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append((start, previous))
+            start = None
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+_WORD = rf"[\w{_mark_ranges()}]"
+# A token is a run of characters between white space and hyphens (lunr's
+# separators); its term is the part from its first to its last word character.
+TOKEN = re.compile(rf"[^\s\-]*?({_WORD}(?:[^\s\-]*{_WORD})?)[^\s\-]*")
+CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
+                 r"\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\U00020000-\U0002ffff]+")
+
+
+POSSESSIVE = re.compile(r"['\u2019]s$")
+_WORD_CHAR = re.compile(_WORD)
+
+
+def _trim(token: str) -> str:
+    """lunr's trimmer, Unicode-aware: `“Russia’s,` -> `russia`."""
+    match = TOKEN.fullmatch(token)
+    if match is None:
+        return ""
+    return POSSESSIVE.sub("", match.group(1)) if "s" in token else match.group(1)
+
+
+def _split(token: str) -> tuple[str, ...]:
+    """One raw token (split at white space and hyphens) to its index tokens."""
+    if not CJK.search(token):
+        if token.isalnum():
+            return (token,)  # the common case: a plain word
+        trimmed = _trim(token)
+        return (trimmed,) if trimmed else ()
+    out: list[str] = []
+    position = 0
+    for run in CJK.finditer(token):
+        between = _trim(token[position : run.start()])
+        if between:
+            out.append(between)
+        chars = run.group()
+        out.extend([chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)])
+        position = run.end()
+    tail = _trim(token[position:])
+    if tail:
+        out.append(tail)
+    return tuple(out)
+
+
+def raw_tokens(text: str) -> list[str]:
+    """lunr's tokenizer: lowercase, split at white space and hyphens."""
+    return text.lower().replace("-", " ").split()
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased, trimmed tokens; CJK runs split into bigrams; `Russia's` indexed as `russia`."""
+    return [t for raw in raw_tokens(text) for t in _split(raw)]
+
+
+def terms(text: str) -> list[str]:
+    """Index terms in order: tokens without stop words, stemmed."""
+    return [stem(token) for token in tokens(text) if token not in STOP_WORDS]
+
+
+class TermCounter:
+    """Counts the terms of many texts fast: each distinct raw token is processed once.
+
+    Returns the counts in the order terms first appear, which lunr's index
+    numbering depends on. Most tokens stand for exactly one term; they are
+    mapped and counted at C speed. Tokens that stand for none (stop words) or
+    several (CJK bigrams) take the slower, ordered path.
+    """
+
+    LIMIT = 1_000_000  # distinct raw tokens remembered before the memo starts afresh
+    _DROP = ""  # a token that stands for no term
+    _SEVERAL = "\x00"  # a token that stands for several
+
+    def __init__(self) -> None:
+        self._single: dict[str, str] = {}
+        self._several: dict[str, tuple[str, ...]] = {}
+
+    def _learn(self, raw: str) -> None:
+        found = tuple(stem(t) for t in _split(raw) if t not in STOP_WORDS)
+        if len(found) == 1:
+            self._single[raw] = found[0]
+        elif not found:
+            self._single[raw] = self._DROP
+        else:
+            self._single[raw] = self._SEVERAL
+            self._several[raw] = found
+
+    def __call__(self, text: str) -> dict[str, int]:
+        if len(self._single) > self.LIMIT:
+            self._single.clear()
+            self._several.clear()
+        raw = raw_tokens(text)
+        for token in set(raw).difference(self._single):
+            self._learn(token)
+        single = self._single
+        counts = Counter(map(single.__getitem__, raw))
+        if self._SEVERAL in counts:
+            return self._ordered(raw)
+        counts.pop(self._DROP, None)
+        return counts
+
+    def _ordered(self, raw: list[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for token in raw:
+            mapped = self._single[token]
+            found = self._several[token] if mapped == self._SEVERAL else (mapped,) if mapped else ()
+            for term in found:
+                counts[term] = counts.get(term, 0) + 1
+        return counts

@@ -1,0 +1,719 @@
+/* article-archive search client: our own small vanilla JS, no dependencies.
+ *
+ * It reads the sharded index under search/ (format: docs/search-format.md),
+ * loading each piece as a <script> so it works from file:// as well as from
+ * any host, and only the pieces a query needs. Queries use lunr's syntax and
+ * are scored exactly as lunr.js 2.3.9 scores them (BM25, per-field query
+ * vectors), from raw counts and one small statistics file.
+ *
+ * Everything shown comes from scraped pages: it is inserted as text, never HTML.
+ */
+(function () {
+  "use strict";
+
+  // ---- loading data files -------------------------------------------------
+
+  var received = Object.create(null);
+  var waiting = Object.create(null);
+
+  window.ArchiveSearch = {
+    receive: function (name, data) {
+      received[name] = data;
+      (waiting[name] || []).forEach(function (resolve) { resolve(data); });
+      delete waiting[name];
+    }
+  };
+
+  var loads = Object.create(null);
+  function load(name) {
+    if (name in received) return Promise.resolve(received[name]);
+    if (loads[name]) return loads[name];
+    loads[name] = new Promise(function (resolve, reject) {
+      (waiting[name] = waiting[name] || []).push(resolve);
+      var script = document.createElement("script");
+      script.src = name + ".js";
+      script.async = true;
+      script.onerror = function () {
+        delete loads[name];
+        reject(new Error("could not load search/" + name + ".js"));
+      };
+      document.head.appendChild(script);
+    });
+    return loads[name];
+  }
+
+  // ---- text to terms: the same pipeline as generator/search/tokens.py ------
+
+  var WORD = /[\p{L}\p{N}\p{M}_]/u;
+  var TRIM = /^[^\p{L}\p{N}\p{M}_]+|[^\p{L}\p{N}\p{M}_]+$/gu;
+  var POSSESSIVE = /['\u2019]s$/;
+  var CJK = /[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
+  var CJK_RUNS = /((?:[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+)/;
+
+  function trim(word) {
+    return word.replace(POSSESSIVE, "").replace(TRIM, "");
+  }
+
+  /* A query word to the terms it stands for: usually one; CJK text gives bigrams. */
+  function wordTerms(word) {
+    word = trim(word.toLowerCase());
+    if (!word) return [];
+    if (!CJK.test(word)) return [stem(word)];
+    var out = [];
+    word.split(CJK_RUNS).forEach(function (part) {
+      if (!part) return;
+      if (CJK.test(part)) {
+        var chars = Array.from(part);
+        if (chars.length === 1) out.push(part);
+        for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      } else {
+        var trimmed = trim(part);
+        if (trimmed) out.push(stem(trimmed));
+      }
+    });
+    return out;
+  }
+
+  // ---- the Porter stemmer, as lunr.js applies it (see generator/search/stemmer.py)
+
+  var c = "[^aeiou]", v = "[aeiouy]", C = c + "[^aeiouy]*", V = v + "[aeiou]*";
+  var MGT0 = new RegExp("^(" + C + ")?" + V + C);
+  var MEQ1 = new RegExp("^(" + C + ")?" + V + C + "(" + V + ")?$");
+  var MGT1 = new RegExp("^(" + C + ")?" + V + C + V + C);
+  var HASV = new RegExp("^(" + C + ")?" + v);
+  var CVC = new RegExp("^" + C + v + "[^aeiouwxy]$");
+  var STEP2 = {
+    ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble",
+    alli: "al", entli: "ent", eli: "e", ousli: "ous", ization: "ize", ation: "ate",
+    ator: "ate", alism: "al", iveness: "ive", fulness: "ful", ousness: "ous", aliti: "al",
+    iviti: "ive", biliti: "ble", logi: "log"
+  };
+  var STEP3 = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", ful: "", ness: "" };
+  var RE2 = new RegExp("^(.+?)(" + Object.keys(STEP2).join("|") + ")$");
+  var RE3 = new RegExp("^(.+?)(" + Object.keys(STEP3).join("|") + ")$");
+  var RE4 = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+  var RE4ION = /^(.+?)(s|t)(ion)$/;
+  var stems = Object.create(null);
+
+  function stem(word) {
+    if (word.length < 3) return word;
+    if (word in stems) return stems[word];
+    var w = word, m;
+    var initialY = w.charAt(0) === "y";
+    if (initialY) w = "Y" + w.slice(1);
+    if ((m = /^(.+?)(ss|i)es$/.exec(w))) w = m[1] + m[2];
+    else if ((m = /^(.+?)([^s])s$/.exec(w))) w = m[1] + m[2];
+    if ((m = /^(.+?)eed$/.exec(w))) {
+      if (MGT0.test(m[1])) w = w.slice(0, -1);
+    } else if ((m = /^(.+?)(ed|ing)$/.exec(w))) {
+      if (HASV.test(m[1])) {
+        w = m[1];
+        if (/(at|bl|iz)$/.test(w)) w += "e";
+        else if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+        else if (CVC.test(w)) w += "e";
+      }
+    }
+    if ((m = /^(.+?[^aeiou])y$/.exec(w))) w = m[1] + "i";
+    if ((m = RE2.exec(w)) && MGT0.test(m[1])) w = m[1] + STEP2[m[2]];
+    if ((m = RE3.exec(w)) && MGT0.test(m[1])) w = m[1] + STEP3[m[2]];
+    if ((m = RE4.exec(w))) {
+      if (MGT1.test(m[1])) w = m[1];
+    } else if ((m = RE4ION.exec(w))) {
+      if (MGT1.test(m[1] + m[2])) w = m[1] + m[2];
+    }
+    if ((m = /^(.+?)e$/.exec(w))) {
+      if (MGT1.test(m[1]) || (MEQ1.test(m[1]) && !CVC.test(m[1]))) w = m[1];
+    }
+    if (/ll$/.test(w) && MGT1.test(w)) w = w.slice(0, -1);
+    if (initialY) w = "y" + w.slice(1);
+    return (stems[word] = w);
+  }
+
+  // ---- the query language: lunr's ---------------------------------------
+
+  var OPTIONAL = 1, REQUIRED = 2, PROHIBITED = 3;
+
+  /* Parse `+must -not title:word^2 talib* word~1` into clauses. Throws on unknown fields. */
+  function parseQuery(text, fields) {
+    var clauses = [];
+    text.split(/\s+/).forEach(function (chunk) {
+      if (!chunk) return;
+      var presence = OPTIONAL;
+      if (chunk.charAt(0) === "+") { presence = REQUIRED; chunk = chunk.slice(1); }
+      else if (chunk.charAt(0) === "-") { presence = PROHIBITED; chunk = chunk.slice(1); }
+      var clauseFields = fields;
+      var colon = chunk.indexOf(":");
+      if (colon > 0) {
+        var field = chunk.slice(0, colon).toLowerCase();
+        if (fields.indexOf(field) < 0) throw new Error("unknown field '" + field + "': use " + fields.join(", "));
+        clauseFields = [field];
+        chunk = chunk.slice(colon + 1);
+      }
+      var boost = 1, editDistance = 0, m;
+      while ((m = /[\^~](\d+(?:\.\d+)?)$/.exec(chunk))) {
+        if (m[0].charAt(0) === "^") boost = parseFloat(m[1]); else editDistance = parseInt(m[1], 10);
+        chunk = chunk.slice(0, m.index);
+      }
+      // Hyphens separate words, as in the index; modifiers stay with the first word.
+      chunk.split("-").forEach(function (word, i) {
+        if (!word) return;
+        var wildcard = word.indexOf("*") >= 0;
+        var terms = wildcard ? [word.toLowerCase()] : wordTerms(word);
+        terms.forEach(function (term) {
+          clauses.push({
+            term: term,
+            fields: clauseFields,
+            presence: i === 0 ? presence : OPTIONAL,
+            boost: boost,
+            editDistance: editDistance,
+            wildcard: wildcard
+          });
+        });
+      });
+    });
+    return clauses;
+  }
+
+  // ---- term expansion: exact, wildcard and fuzzy, as lunr's token sets ------
+
+  function hexKey(text) {
+    return Array.from(new TextEncoder().encode(text), function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+
+  function keyText(hex) {
+    var bytes = new Uint8Array(hex.length / 2);
+    for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+    return new TextDecoder().decode(bytes);
+  }
+
+  function levenshtein(a, b) {
+    var row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var prev = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var keep = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1));
+        prev = keep;
+      }
+    }
+    return row[b.length];
+  }
+
+  /* The dictionary shards that may hold terms matching a clause. */
+  function shardsFor(clause, stats) {
+    var keyLength = stats.keyLength, term = clause.term;
+    var prefix = Array.from(term).slice(0, keyLength).join("");
+    if (clause.editDistance > 0) {
+      var heads = [];
+      for (var j = 0; j <= keyLength + clause.editDistance; j++) heads.push(term.slice(0, j));
+      return stats.keys.filter(function (hex) {
+        var key = keyText(hex);
+        return heads.some(function (head) { return levenshtein(key, head) <= clause.editDistance; });
+      });
+    }
+    if (clause.wildcard) {
+      var fixed = term.split("*")[0];
+      if (Array.from(fixed).length >= keyLength) return [hexKey(Array.from(fixed).slice(0, keyLength).join(""))].filter(has);
+      var head = hexKey(fixed);
+      return stats.keys.filter(function (hex) { return hex.indexOf(head) === 0; });
+    }
+    return [hexKey(prefix)].filter(has);
+    function has(hex) { return stats.keys.indexOf(hex) >= 0; }
+  }
+
+  /* lunr.TokenSet.fromFuzzyString, rebuilt: a trie with "*" edges for edits. */
+  function fuzzyAutomaton(str, edits) {
+    function node() { return { edges: Object.create(null), final: false }; }
+    function child(n, ch) { return n.edges[ch] || (n.edges[ch] = node()); }
+    var root = node();
+    var stack = [{ node: root, edits: edits, str: str }];
+    while (stack.length) {
+      var f = stack.pop();
+      if (f.str.length > 0) {
+        var same = child(f.node, f.str.charAt(0));
+        if (f.str.length === 1) same.final = true;
+        stack.push({ node: same, edits: f.edits, str: f.str.slice(1) });
+      }
+      if (f.edits === 0) continue;
+      var insert = child(f.node, "*");
+      if (f.str.length === 0) insert.final = true;
+      stack.push({ node: insert, edits: f.edits - 1, str: f.str });
+      if (f.str.length > 1) stack.push({ node: f.node, edits: f.edits - 1, str: f.str.slice(1) });
+      if (f.str.length === 1) f.node.final = true;
+      if (f.str.length >= 1) {
+        var sub = child(f.node, "*");
+        if (f.str.length === 1) sub.final = true;
+        stack.push({ node: sub, edits: f.edits - 1, str: f.str.slice(1) });
+      }
+      if (f.str.length > 1) {
+        var swap = child(f.node, f.str.charAt(1));
+        stack.push({ node: swap, edits: f.edits - 1, str: f.str.charAt(0) + f.str.slice(2) });
+      }
+    }
+    return root;
+  }
+
+  function automatonAccepts(root, word) {
+    var states = [root];
+    for (var i = 0; i < word.length && states.length; i++) {
+      var ch = word.charAt(i), next = [];
+      states.forEach(function (s) {
+        if (s.edges[ch] && next.indexOf(s.edges[ch]) < 0) next.push(s.edges[ch]);
+        if (s.edges["*"] && next.indexOf(s.edges["*"]) < 0) next.push(s.edges["*"]);
+      });
+      states = next;
+    }
+    return states.some(function (s) { return s.final; });
+  }
+
+  function wildcardPattern(term) {
+    return new RegExp("^" + term.split("*").map(function (part) {
+      return part.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+    }).join(".*") + "$");
+  }
+
+  /* The index terms a clause stands for, each with its dictionary entry. */
+  function expand(clause, stats) {
+    return Promise.all(shardsFor(clause, stats).map(function (hex) { return load("d/" + hex); }))
+      .then(function (shards) {
+        var found = [];
+        var accepts;
+        if (clause.editDistance > 0) {
+          var automaton = fuzzyAutomaton(clause.term, clause.editDistance);
+          accepts = function (t) { return automatonAccepts(automaton, t); };
+        } else if (clause.wildcard) {
+          var pattern = wildcardPattern(clause.term);
+          accepts = function (t) { return pattern.test(t); };
+        } else {
+          accepts = function (t) { return t === clause.term; };
+        }
+        shards.forEach(function (shard) {
+          Object.keys(shard).forEach(function (t) {
+            if (accepts(t)) found.push({ term: t, entry: shard[t] });
+          });
+        });
+        return found;
+      });
+  }
+
+  // ---- scoring: lunr's BM25 from raw counts ----------------------------------
+
+  function round3(x) { return parseFloat(x.toFixed(3)); }
+
+  function Scorer(stats) {
+    this.stats = stats;
+  }
+  Scorer.prototype.weight = function (idf, f, tf, length) {
+    var s = this.stats;
+    var norm = s.averages[f] ? 1 - s.b + s.b * (length / s.averages[f]) : 1;
+    return round3(idf * ((s.k1 + 1) * tf) / (s.k1 * norm + tf) * s.boosts[f]);
+  };
+  Scorer.prototype.idf = function (df) {
+    var n = this.stats.docs;
+    return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+  };
+
+  /* One query, run to as many results as asked. */
+  function Search(stats, clauses, expansions, filter) {
+    var fields = stats.fields, width = 1 + 2 * fields.length;
+    this.stats = stats;
+    this.filter = filter;
+    this.scorer = new Scorer(stats);
+    this.width = width;
+    var vectors = fields.map(function () { return Object.create(null); });
+    var terms = Object.create(null);
+    var required = [], prohibited = [];
+    var self = this;
+    this.impossible = false;
+    clauses.forEach(function (clause, i) {
+      var list = expansions[i];
+      if (clause.presence === REQUIRED && list.length === 0) self.impossible = true;
+      if (clause.presence === PROHIBITED) { prohibited.push(list); return; }
+      if (clause.presence === REQUIRED) required.push(list);
+      list.forEach(function (x) {
+        terms[x.term] = x.entry;
+        clause.fields.forEach(function (field) {
+          var f = fields.indexOf(field);
+          vectors[f][x.term] = (vectors[f][x.term] || 0) + clause.boost;
+        });
+      });
+    });
+    this.magnitudes = vectors.map(function (vec) {
+      var sum = 0;
+      for (var t in vec) sum += vec[t] * vec[t];
+      return Math.sqrt(sum);
+    });
+    this.vectors = vectors;
+    this.terms = Object.keys(terms).sort().map(function (t) {
+      var entry = terms[t];
+      return { term: t, df: entry[0], count: entry[1], inline: entry[2], pages: entry[3] || [], next: 0 };
+    });
+    this.required = required;
+    this.prohibited = prohibited;
+    this.scores = new Map();
+    this.matchedTerms = Object.keys(terms);
+  }
+
+  Search.prototype.termFactor = function (t, f) {
+    var q = this.vectors[f][t.term];
+    return q ? q / this.magnitudes[f] : 0;
+  };
+
+  Search.prototype.addPostings = function (t, flat) {
+    var idf = this.scorer.idf(t.df), fields = this.stats.fields.length, width = this.width;
+    for (var i = 0; i < flat.length; i += width) {
+      var doc = flat[i], score = 0;
+      for (var f = 0; f < fields; f++) {
+        var tf = flat[i + 1 + 2 * f];
+        var factor = tf ? this.termFactor(t, f) : 0;
+        if (factor) score += factor * this.scorer.weight(idf, f, tf, flat[i + 2 + 2 * f]);
+      }
+      if (score > 0 || this.matchesField(t, flat, i)) {
+        this.scores.set(doc, (this.scores.get(doc) || 0) + score);
+      }
+    }
+  };
+
+  Search.prototype.matchesField = function (t, flat, i) {
+    for (var f = 0; f < this.stats.fields.length; f++) {
+      if (flat[i + 1 + 2 * f] && this.vectors[f][t.term] !== undefined) return true;
+    }
+    return false;
+  };
+
+  /* The best possible contribution of any posting still unread for a term. */
+  Search.prototype.remainingBound = function (t) {
+    var best = 0, idf = this.scorer.idf(t.df);
+    for (var p = t.next; p < t.pages.length; p++) {
+      var page = t.pages[p], bound = 0;
+      for (var f = 0; f < this.stats.fields.length; f++) {
+        var tf = page[2 + 2 * f], len = page[3 + 2 * f];
+        if (tf) bound += this.termFactor(t, f) * this.scorer.weight(idf, f, tf, len);
+      }
+      best = Math.max(best, bound);
+    }
+    return best;
+  };
+
+  Search.prototype.readInline = function () {
+    var self = this;
+    this.terms.forEach(function (t) { if (t.inline) self.addPostings(t, t.inline); });
+  };
+
+  Search.prototype.readPage = function (t) {
+    var self = this, page = t.pages[t.next++];
+    return load(page[0]).then(function (flat) { self.addPostings(t, flat); });
+  };
+
+  Search.prototype.readAll = function () {
+    var self = this, reads = [];
+    this.terms.forEach(function (t) { while (t.next < t.pages.length) reads.push(self.readPage(t)); });
+    return Promise.all(reads);
+  };
+
+  /* Doc sets of required / prohibited clauses need every posting, pages included. */
+  Search.prototype.clauseDocs = function (list) {
+    var width = this.width, docs = new Set();
+    function add(flat) {
+      for (var i = 0; i < flat.length; i += width) docs.add(flat[i]);
+    }
+    var reads = [];
+    list.forEach(function (x) {
+      if (x.entry[2]) add(x.entry[2]);
+      (x.entry[3] || []).forEach(function (page) { reads.push(load(page[0]).then(add)); });
+    });
+    return Promise.all(reads).then(function () { return docs; });
+  };
+
+  Search.prototype.ranked = function () {
+    var self = this, out = [];
+    this.scores.forEach(function (score, doc) {
+      if (self.allowed(doc)) out.push({ doc: doc, score: score });
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return out;
+  };
+
+  Search.prototype.allowed = function (doc) {
+    if (this.filter && !this.filter.has(doc)) return false;
+    if (this.requiredSets && !this.requiredSets.every(function (s) { return s.has(doc); })) return false;
+    if (this.prohibitedSet && this.prohibitedSet.has(doc)) return false;
+    return true;
+  };
+
+  /* Read just enough postings to know the first `want` results exactly. */
+  Search.prototype.run = function (want) {
+    var self = this;
+    if (this.impossible) return Promise.resolve({ results: [], total: 0, exact: true });
+    if (!this.started) {
+      this.started = true;
+      this.readInline();
+    }
+    var simple = this.terms.length === 1 && !this.required.length && !this.prohibited.length;
+    var ready;
+    if (simple) {
+      var t = this.terms[0];
+      var step = function () {
+        var ranked = self.ranked();
+        var bound = self.remainingBound(t);
+        if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score >= bound)) return ranked;
+        return self.readPage(t).then(step);
+      };
+      ready = Promise.resolve().then(step).then(function (ranked) {
+        var exact = t.next >= t.pages.length;
+        return { results: ranked, total: exact ? ranked.length : (self.filter ? ranked.length : t.count), exact: exact || !self.filter };
+      });
+    } else {
+      ready = Promise.all([
+        this.readAll(),
+        Promise.all(this.required.map(function (list) { return self.clauseDocs(list); })),
+        Promise.all(this.prohibited.map(function (list) { return self.clauseDocs(list); }))
+      ]).then(function (parts) {
+        self.requiredSets = parts[1];
+        var banned = new Set();
+        parts[2].forEach(function (s) { s.forEach(function (d) { banned.add(d); }); });
+        self.prohibitedSet = banned;
+        if (!self.terms.length && self.prohibited.length) {
+          // Only prohibited words: every other article matches, as in lunr (score 0).
+          for (var d = 0; d < self.stats.docs; d++) if (!self.scores.has(d)) self.scores.set(d, 0);
+        }
+        var ranked = self.ranked();
+        return { results: ranked, total: ranked.length, exact: true };
+      });
+    }
+    return ready;
+  };
+
+  // ---- facets (filters) ------------------------------------------------------
+
+  function facetDocs(name) {
+    return load(name).then(function (deltas) {
+      var docs = new Set(), at = 0;
+      deltas.forEach(function (d, i) { at = i === 0 ? d : at + d; docs.add(at); });
+      return docs;
+    });
+  }
+
+  function filterSet(facets, chosen) {
+    var names = [];
+    Object.keys(chosen).forEach(function (facet) {
+      var value = chosen[facet];
+      if (!value || !facets[facet]) return;
+      facets[facet].forEach(function (entry) { if (entry[0] === value) names.push(entry[3]); });
+    });
+    if (!names.length) return Promise.resolve(null);
+    return Promise.all(names.map(facetDocs)).then(function (sets) {
+      var result = sets[0];
+      sets.slice(1).forEach(function (s) {
+        result = new Set(Array.from(result).filter(function (d) { return s.has(d); }));
+      });
+      return result;
+    });
+  }
+
+  // ---- results ----------------------------------------------------------------
+
+  function describe(docIds, stats) {
+    return Promise.all(docIds.map(function (id) {
+      return load("docs/" + Math.floor(id / stats.chunk)).then(function (chunk) {
+        var d = chunk[id % stats.chunk];
+        return { id: id, ref: d[0], title: d[1], dateIso: d[2], date: d[3], sources: d[4], flags: d[5], snippet: d[6] };
+      });
+    }));
+  }
+
+  /* The snippet as text nodes, with words whose terms matched in <mark>. */
+  function highlighted(text, matched) {
+    var fragment = document.createDocumentFragment();
+    text.split(/(\s+|-)/).forEach(function (piece) {
+      var terms = WORD.test(piece) ? wordTerms(piece) : [];
+      var hit = terms.length === 1 && matched.has(terms[0]);
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(piece));
+      }
+    });
+    return fragment;
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function renderResult(doc, matched, root) {
+    var li = element("li", "item result");
+    var h = element("h2", "item-title");
+    var a = element("a", null, doc.title);
+    a.href = root + doc.ref;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = element("p", "item-meta");
+    if (doc.date) {
+      var time = element("time", null, doc.date);
+      time.setAttribute("datetime", doc.dateIso);
+      meta.appendChild(time);
+    } else {
+      meta.appendChild(element("span", null, "Undated"));
+    }
+    if (doc.sources.length) meta.appendChild(document.createTextNode(" · " + doc.sources.join(", ")));
+    doc.flags.forEach(function (flag) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(element("span", "badge badge-" + flag, flag));
+    });
+    li.appendChild(meta);
+    var p = element("p", "item-excerpt");
+    p.appendChild(highlighted(doc.snippet, matched));
+    li.appendChild(p);
+    return li;
+  }
+
+  // ---- the page ---------------------------------------------------------------
+
+  var PAGE = 20;
+
+  function start() {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var input = form.elements.q;
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var root = form.getAttribute("data-root") || "../";
+    var selects = ["year", "tag", "source", "flag"].map(function (name) { return form.elements[name]; });
+    form.hidden = false;
+
+    var stats, facets, current = null, generation = 0;
+
+    function params() {
+      var p = new URLSearchParams(window.location.search);
+      input.value = p.get("q") || "";
+      selects.forEach(function (s) { s.value = p.get(s.name) || ""; });
+    }
+
+    function remember() {
+      var p = new URLSearchParams();
+      if (input.value) p.set("q", input.value);
+      selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+      try { history.replaceState(null, "", "?" + p.toString()); } catch (e) { /* some file:// setups refuse */ }
+    }
+
+    function fillFacets() {
+      selects.forEach(function (select) {
+        (facets[select.name] || []).forEach(function (entry) {
+          var option = element("option", null, entry[1] + " (" + entry[2] + ")");
+          option.value = entry[0];
+          select.appendChild(option);
+        });
+      });
+    }
+
+    function show(run, outcome, shown) {
+      if (run !== generation) return;
+      var total = outcome.results.length;
+      var slice = outcome.results.slice(0, shown);
+      return describe(slice.map(function (r) { return r.doc; }), stats).then(function (docs) {
+        if (run !== generation) return;
+        list.textContent = "";
+        var matched = new Set(current.matchedTerms);
+        docs.forEach(function (doc) { list.appendChild(renderResult(doc, matched, root)); });
+        if (!total) {
+          status.textContent = "No results for “" + input.value.trim() + "”. Try fewer or other words, a word ending in * (talib*), or browse by year.";
+        } else {
+          var count = outcome.exact ? String(outcome.total) : "at least " + total;
+          status.textContent = count + (outcome.total === 1 ? " result" : " results") + " for “" + input.value.trim() + "”";
+        }
+        more.hidden = outcome.exact ? shown >= total : false;
+      });
+    }
+
+    function search(shown) {
+      var run = ++generation;
+      var text = input.value.trim();
+      remember();
+      if (!text) {
+        list.textContent = "";
+        status.textContent = "Type a word to search " + stats.docs + " articles.";
+        more.hidden = true;
+        return Promise.resolve();
+      }
+      var clauses;
+      try {
+        clauses = parseQuery(text, stats.fields);
+      } catch (error) {
+        list.textContent = "";
+        status.textContent = error.message;
+        more.hidden = true;
+        return Promise.resolve();
+      }
+      var chosen = {};
+      selects.forEach(function (s) { chosen[s.name] = s.value; });
+      return Promise.all([
+        Promise.all(clauses.map(function (clause) { return expand(clause, stats); })),
+        filterSet(facets, chosen)
+      ]).then(function (parts) {
+        if (run !== generation) return;
+        current = new Search(stats, clauses, parts[0], parts[1]);
+        current.shown = shown || PAGE;
+        return current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
+      }).catch(function (error) {
+        if (run === generation) status.textContent = "Search failed: " + error.message;
+      });
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { search(); }, 80);
+    });
+    selects.forEach(function (s) { s.addEventListener("change", function () { search(); }); });
+    more.addEventListener("click", function () {
+      if (!current) return;
+      var run = generation;
+      current.shown += PAGE;
+      current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
+    });
+    window.addEventListener("popstate", function () { params(); search(); });
+
+    status.textContent = "Loading the index…";
+    Promise.all([load("stats"), load("facets")]).then(function (parts) {
+      stats = parts[0];
+      facets = parts[1];
+      fillFacets();
+      params();
+      return search();
+    }).catch(function (error) {
+      status.textContent = "The search index could not be loaded (" + error.message + ").";
+    });
+  }
+
+  // Exposed for tests that compare our ranking with lunr.js.
+  window.ArchiveSearch.query = function (text, want) {
+    return load("stats").then(function (stats) {
+      var clauses = parseQuery(text, stats.fields);
+      return Promise.all(clauses.map(function (c) { return expand(c, stats); })).then(function (expansions) {
+        var s = new Search(stats, clauses, expansions, null);
+        return s.run(want || 1e9).then(function (outcome) {
+          var top = outcome.results.slice(0, want || outcome.results.length);
+          return describe(top.map(function (r) { return r.doc; }), stats).then(function (docs) {
+            return docs.map(function (d, i) { return { ref: d.ref, score: top[i].score }; });
+          });
+        });
+      });
+    });
+  };
+  window.ArchiveSearch.stem = stem;
+  window.ArchiveSearch.terms = wordTerms;
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("f/flag-archived",[0]);

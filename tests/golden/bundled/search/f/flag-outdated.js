@@ -1,0 +1,1 @@
+ArchiveSearch.receive("f/flag-outdated",[0]);

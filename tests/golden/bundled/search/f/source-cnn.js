@@ -1,0 +1,1 @@
+ArchiveSearch.receive("f/source-cnn",[0]);

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("f/year-2020",[0]);

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("facets",{"year":[["2020","2020",1,"f/year-2020"]],"tag":[],"source":[["cnn","CNN",1,"f/source-cnn"]],"flag":[["archived","archived",1,"f/flag-archived"],["outdated","outdated",1,"f/flag-outdated"]]});

@@ -1,0 +1,151 @@
+"""The search index: our pipeline, lunr compatibility, and the sharded format's contents."""
+
+import json
+import re
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stop_word_filter import stop_word_filter
+
+from benchmarks.corpus import Corpus, write_archive
+from generator.search import stemmer, tokens
+from generator.search.documents import BOOSTS, FIELDS, SearchDoc
+from generator.search.lunr_index import serialise
+from generator.search.statistics import count
+from generator.templates import BUILTIN_STATIC
+from tests.conftest import REPO, article, make_tree
+from tests.search_helpers import lunr_js_search, node
+
+
+def vocabulary() -> list[str]:
+    corpus = Corpus(seed=3, tail=3000)
+    seed = (REPO / "seeds/000_ac22febed8974b90.txt").read_text()
+    words = set(corpus.vocabulary) | set(tokens.tokens(seed))
+    words |= {"key", "keys", "happily", "generalization", "yelling", "agreed", "cries", "ponies", "ties",
+              "caress", "sky", "skies", "dying", "lying", "hopping", "hoping", "falling", "conditional",
+              "rational", "valency", "hesitancy", "digitizer", "conformabli", "radically", "differently",
+              "vileli", "analogousli", "vietnamization", "predication", "operator", "feudalism",
+              "decisiveness", "hopefulness", "callousness", "formaliti", "sensitiviti", "sensibiliti",
+              "triplicate", "formative", "formalize", "electriciti", "electrical", "hopeful", "goodness",
+              "revival", "allowance", "inference", "airliner", "gyroscopic", "adjustable", "defensible",
+              "irritant", "replacement", "adjustment", "dependent", "adoption", "homologou", "communism",
+              "activate", "angulariti", "homologous", "effective", "bowdlerize", "probate", "rate",
+              "cease", "controll", "roll", "yes", "youth", "yay", "y", "by", "say", "cry"}
+    return sorted(w for w in words if w.isascii())
+
+
+def test_our_stemmers_in_python_and_javascript_agree_with_lunr_js():
+    words = vocabulary()
+    stems = node("stems.js", str(BUILTIN_STATIC / "search.js"), stdin=json.dumps(words))
+    disagree = [(w, lunr_stem, ours, stemmer.stem(w)) for w, (lunr_stem, ours) in stems.items()
+                if not (lunr_stem == ours == stemmer.stem(w))]
+    assert len(stems) > 3000
+    assert disagree == []
+
+
+def test_every_script_is_findable():
+    assert tokens.terms("Москва приветствует Αθήνα القاهرة नमस्ते") == [
+        "москва", "приветствует", "αθήνα", "القاهرة", "नमस्ते"]
+    assert tokens.terms("北京新闻 東京") == ["北京", "京新", "新闻", "東京"]
+    assert tokens.terms("한국어 뉴스") == ["한국", "국어", "뉴스"]
+    assert tokens.terms("“Russia’s troops” (CNN) U.S.-Taliban") == ["russia", "troop", "cnn", "u.", "taliban"]
+
+
+def test_the_term_counter_counts_exactly_what_the_pipeline_yields():
+    text = "The troops, the TROOPS; and troops — 北京新闻 Russia's"
+    counted = tokens.TermCounter()(text)
+    expected = {}
+    for term in tokens.terms(text):
+        expected[term] = expected.get(term, 0) + 1
+    assert list(counted.items()) == list(expected.items())
+
+
+def sample_docs(n=80):
+    corpus = Corpus(seed=5, tail=2000)
+    docs = []
+    for i in range(n):
+        a = corpus.article(i)
+        docs.append(SearchDoc(i, f"{a.published.year}/{a.slug}/index.html", a.title, a.tags, a.body,
+                              None, None, a.published.year, (), (), ""))
+    return docs
+
+
+def test_our_lunr_index_is_what_lunr_py_builds_with_the_same_pipeline():
+    docs = sample_docs()
+    ours = serialise(count(docs), docs)
+
+    def same_stemmer(token, i=None, tokens=None):
+        return token.update(lambda s, metadata=None: stemmer.stem(s))
+
+    Pipeline.register_function(same_stemmer, "test-same-stemmer")
+    builder = Builder()
+    builder.pipeline.add(stop_word_filter, same_stemmer)
+    builder.ref("ref")
+    for field, boost in zip(FIELDS, BOOSTS):
+        builder.field(field, boost=boost)
+    for doc in docs:
+        # lunr.py takes pre-split token lists as they are: our tokenizer feeds both builders.
+        builder.add({"ref": doc.ref, **{f: tokens.tokens(t) for f, t in zip(FIELDS, doc.field_texts())}})
+    theirs = builder.build().serialize()
+    assert ours["invertedIndex"] == theirs["invertedIndex"]
+    assert ours["fieldVectors"] == theirs["fieldVectors"]
+    assert ours["fields"] == theirs["fields"] and ours["version"] == "2.3.9"
+
+
+def test_lunr_js_loads_the_index_and_finds_the_seed(cli, bundled):
+    assert cli("build", "--root", bundled).code == 0
+    results = lunr_js_search(bundled / "site/search/lunr-index.json", ["taliban", "pompeo bounty", "zzzqqq"])
+    [(ref, score)] = results["taliban"]
+    assert ref == "2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us/index.html"
+    assert results["pompeo bounty"][0][0] == ref
+    assert results["zzzqqq"] == []
+    described = json.loads((bundled / "site/search/lunr-docs.json").read_text())
+    assert described[ref]["title"].startswith("Pentagon report") and described[ref]["date"] == "2020"
+
+
+def test_the_lunr_index_is_left_out_above_the_limit_unless_asked(tmp_path, cli, monkeypatch):
+    from generator.search import lunr_index
+
+    monkeypatch.setattr(lunr_index, "DEFAULT_LIMIT", 2)
+    root = make_tree(tmp_path, {f"content/a{i}.md": article(f"title: A{i}\npublished: 2020") for i in range(3)})
+    assert cli("build", "--root", root).code == 0
+    assert not (root / "site/search/lunr-index.json").exists()
+    assert (root / "site/search/stats.js").exists()
+    assert cli("build", "--root", root, "--lunr-index").code == 0
+    assert (root / "site/search/lunr-index.json").exists()
+
+
+def _data(path):
+    text = path.read_text()
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+
+
+def test_an_edit_to_one_article_rewrites_only_the_files_of_its_own_terms(tmp_path, cli):
+    from generator.search.shards import key_of
+
+    root = write_archive(300, tmp_path / "arch")
+    assert cli("build", "--root", root).code == 0
+    search = root / "site/search"
+    before = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
+    target = sorted((root / "content").rglob("*.md"))[100]
+    old_text = target.read_text()
+    target.write_text(old_text.replace("\n\n", "\n\nA zebra quietly appeared.\n\n", 1))
+    assert cli("build", "--root", root).code == 0
+    after = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
+    changed = {path for path in after if before.get(path) != after[path]}
+
+    # What may change: the statistics, the article's metadata chunk, and the dictionary
+    # shards and posting pages of the terms the article holds (their postings carry its
+    # field lengths). Stored scores, instead, would have changed every file.
+    visible = re.sub(r"\]\([^)]*\)", " ", old_text)  # link targets are not text
+    words = set(tokens.terms(visible)) | {"zebra", "quietli", "appear"}
+    shards = {f"d/{key_of(w)}.js" for w in words}
+    pages = set()
+    for shard in shards:
+        entries = _data(search / shard) if (search / shard).exists() else {}
+        for word in words & set(entries):
+            pages |= {f"{page[0]}.js" for page in entries[word][3] or ()}
+    allowed = {"stats.js", "docs/3.js"} | shards | pages
+    assert "stats.js" in changed and any(path.startswith("d/") for path in changed)
+    assert changed <= allowed, sorted(changed - allowed)[:10]
+    assert len(after) - len(allowed) > 300  # most of the index was not allowed to change, and did not
