@@ -10,6 +10,8 @@ import pytest
 
 from generator.cli import main
 
+pytest_plugins = ["tests.browser"]  # the `browser` and `page` fixtures, one Chromium per worker
+
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: every test build is reproducible
 

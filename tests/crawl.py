@@ -49,10 +49,10 @@ def crawl(site: Path, base_path: str = "/") -> tuple[list[str], list[str], int]:
         refs = _Refs()
         refs.feed(page.read_text(encoding="utf-8"))
         for url in refs.loads:
-            if is_external(url):
+            if is_external(url) and not url.startswith("data:"):
                 external.append(f"{rel_page}: loads {url}")
         for url in refs.links + refs.loads:
-            if is_external(url) or url.startswith("#"):
+            if is_external(url) or url.startswith(("#", "data:")):
                 continue
             checked += 1
             path = unquote(urlsplit(url).path)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.browser import browser, page  # noqa: F401 - fixtures
 from tests.conftest import article, make_tree
 
 pytestmark = pytest.mark.browser
