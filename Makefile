@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 CHROMIUM   := /usr/bin/chromium
+NODE_ORACLES := node_modules/lunr/package.json
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -15,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
-test: $(TEST_STAMP) $(CHROMIUM)
+test: $(TEST_STAMP) $(CHROMIUM) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
 
 # Rewrite the golden copy of the bundled site after an intended change of output.
@@ -38,5 +39,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# lunr.js, a test oracle only: no site needs Node to build or to be browsed.
+$(NODE_ORACLES): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

@@ -22,26 +22,27 @@ DEFAULT_LIMIT = 5_000  # articles; above this only with --lunr-index (~10 KB per
 def serialise(stats: TermStats, docs: list[SearchDoc]) -> dict:
     refs = [doc.ref for doc in docs]
     averages = stats.average_lengths
-    width = len(FIELDS) + 1
     vectors: dict[tuple[int, int], list[tuple[int, float]]] = defaultdict(list)
     inverted = {}
-    for index, (term, flat) in enumerate(stats.postings.items()):
-        term_idf = idf(stats.df(term), stats.n_docs)
-        posting: dict = {field: {} for field in FIELDS}
-        for i in range(0, len(flat), width):
-            doc = flat[i]
-            for f, field in enumerate(FIELDS):
-                tf = flat[i + 1 + f]
+    for index, (term, posting) in enumerate(stats.postings.items()):
+        term_idf = idf(posting.df(), stats.n_docs)
+        entry: dict = {field: {} for field in FIELDS}
+        for f, field in enumerate(FIELDS):
+            column = posting.tfs[f]
+            if column is None:
+                continue
+            lengths, average, boost = stats.lengths[f], averages[f], BOOSTS[f]
+            for doc, tf in zip(posting.docs, column):
                 if tf:
-                    posting[field][refs[doc]] = {}
-                    score = weight(term_idf, tf, stats.lengths[f][doc], averages[f], BOOSTS[f])
+                    entry[field][refs[doc]] = {}
+                    score = weight(term_idf, tf, lengths[doc], average, boost)
                     vectors[(doc, f)].append((index, round(score, 3)))
-        posting["_index"] = index
-        inverted[term] = posting
+        entry["_index"] = index
+        inverted[term] = entry
     field_vectors = []
     for doc in range(stats.n_docs):
         for f, field in enumerate(FIELDS):
-            pairs = sorted(vectors.get((doc, f), ()))
+            pairs = vectors.get((doc, f), ())  # already in term-number order
             field_vectors.append([f"{field}/{refs[doc]}", [x for pair in pairs for x in pair]])
     return {
         "version": LUNR_VERSION,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections import defaultdict
+from itertools import chain, repeat
 
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.statistics import B, K1, TermStats
+from generator.search.statistics import B, K1, Posting, TermStats
 from generator.slugs import make_slug
 
 FORMAT = 1
@@ -40,32 +42,44 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
+def _rows(posting: Posting, lengths: list[array]) -> list[list[int]]:
+    """Each document's row: doc id, then (tf, field length) per field; 0, 0 where absent."""
+    columns: list = [posting.docs]
+    for f, tfs in enumerate(posting.tfs):
+        if tfs is None:
+            columns += [repeat(0), repeat(0)]
+        else:
+            field_lengths = lengths[f]
+            columns += [tfs, [field_lengths[d] if tf else 0 for d, tf in zip(posting.docs, tfs)]]
+    return list(map(list, zip(*columns)))
+
+
+def _by_impact(rows: list[list[int]], proxies: list[float]) -> list[list[int]]:
+    """Rows in falling order of a BM25 impact that ignores idf (the same for every row)."""
+    def impact(row: list[int]) -> float:
+        total = 0.0
+        for f, boost in enumerate(BOOSTS):
+            tf = row[1 + 2 * f]
+            if tf:
+                total += boost * (K1 + 1) * tf / (K1 * (1 - B + B * row[2 + 2 * f] / proxies[f]) + tf)
+        return -total
+
+    return sorted(rows, key=impact)  # stable: equal impacts stay in document order
+
+
 def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
-    width = len(FIELDS) + 1
     averages = stats.average_lengths
     proxies = [_quantised(a) for a in averages]
     shards: dict[str, dict[str, list]] = defaultdict(dict)
     out: list[OutputFile] = []
     for term in sorted(stats.postings):
-        flat = stats.postings[term]
-        rows = []
-        for i in range(0, len(flat), width):
-            doc = flat[i]
-            row = [doc]
-            impact = 0.0
-            for f in range(len(FIELDS)):
-                tf, length = flat[i + 1 + f], stats.lengths[f][doc]
-                row += [tf, length if tf else 0]
-                if tf:
-                    norm = 1 - B + B * length / proxies[f]
-                    impact += BOOSTS[f] * (K1 + 1) * tf / (K1 * norm + tf)
-            rows.append((-round(impact, 9), doc, row))
-        rows.sort()
-        ordered = [row for _, _, row in rows]
-        df = sum(1 for row in ordered for f in range(len(FIELDS)) if row[1 + 2 * f])
-        if len(ordered) <= INLINE:
-            entry = [df, len(ordered), [x for row in ordered for x in row], None]
+        posting = stats.postings[term]
+        rows = _rows(posting, stats.lengths)
+        df = posting.df()
+        if len(rows) <= INLINE:
+            entry = [df, len(rows), list(chain.from_iterable(rows)), None]
         else:
+            ordered = _by_impact(rows, proxies)
             pages = []
             stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
             for number, start in enumerate(range(0, len(ordered), PAGE)):
@@ -73,11 +87,10 @@ def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
                 name = f"p/{stem}-{number}"
                 bounds = []
                 for f in range(len(FIELDS)):
-                    tfs = [row[1 + 2 * f] for row in chunk if row[1 + 2 * f]]
-                    lens = [row[2 + 2 * f] for row in chunk if row[1 + 2 * f]]
-                    bounds += [max(tfs), min(lens)] if tfs else [0, 0]
+                    present = [row for row in chunk if row[1 + 2 * f]]
+                    bounds += [max(r[1 + 2 * f] for r in present), min(r[2 + 2 * f] for r in present)] if present else [0, 0]
                 pages.append([name, len(chunk), *bounds])
-                out.append(_script(name, [x for row in chunk for x in row]))
+                out.append(_script(name, list(chain.from_iterable(chunk))))
             entry = [df, len(ordered), None, pages]
         shards[key_of(term)][term] = entry
     for key in sorted(shards):

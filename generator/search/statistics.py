@@ -10,46 +10,78 @@ import math
 from array import array
 from dataclasses import dataclass
 
-from generator.search.documents import BOOSTS, FIELDS, SearchDoc
+from generator.search.documents import FIELDS, SearchDoc
 from generator.search.tokens import TermCounter
 
 K1 = 1.2
 B = 0.75
+BODY = len(FIELDS) - 1  # the long field; the others are short and rarely hold a term
+
+
+@dataclass
+class Posting:
+    """The documents holding one term, ascending, with the term's frequency in each field."""
+
+    docs: list[int]
+    tfs: list[list[int] | None]  # per field, aligned with docs; None: the term is not in that field
+
+    def tf(self, field: int) -> list[int]:
+        column = self.tfs[field]
+        return column if column is not None else [0] * len(self.docs)
+
+    def df(self) -> int:
+        """lunr's document count for idf: documents holding the term, counted once per field."""
+        return sum(len(col) - col.count(0) for col in self.tfs if col is not None)
 
 
 @dataclass
 class TermStats:
     n_docs: int
-    lengths: list[array]  # per field: the field's length (in terms) of each doc
-    # term -> flat array of (doc id, tf in field 0, tf in field 1, ...) per document, doc ids ascending.
-    # Dict order is the order terms were first seen, which is lunr's term index order.
-    postings: dict[str, array]
+    lengths: list[array]  # per field: each document's field length, in terms
+    # In the order terms were first seen (title, tags, then body of each document in turn),
+    # which is the order lunr numbers terms in.
+    postings: dict[str, Posting]
 
     @property
     def average_lengths(self) -> list[float]:
         return [sum(lengths) / self.n_docs if self.n_docs else 0.0 for lengths in self.lengths]
 
-    def df(self, term: str) -> int:
-        """lunr's document count for idf: documents containing the term, counted once per field."""
-        flat = self.postings[term]
-        width = len(FIELDS) + 1
-        return sum(1 for i in range(0, len(flat), width) for f in range(1, width) if flat[i + f])
-
 
 def count(docs: list[SearchDoc]) -> TermStats:
     lengths = [array("i") for _ in FIELDS]
-    postings: dict[str, array] = {}
     count_terms = TermCounter()
+    seen: dict[str, int] = {}
+    long: dict[str, tuple[list[int], list[int]]] = {}
+    short: dict[str, dict[int, list[int]]] = {}  # term -> doc -> tfs, for the short fields
     for doc in docs:
-        title, tags, body = (count_terms(text) for text in doc.field_texts())
-        for f, counts in enumerate((title, tags, body)):
+        fields = [count_terms(text) for text in doc.field_texts()]
+        for f, counts in enumerate(fields):
             lengths[f].append(sum(counts.values()))
-        # Terms in lunr's numbering order: title's first, then tags', then body's.
-        for term in {**title, **tags, **body}:
-            flat = postings.get(term)
-            if flat is None:
-                flat = postings[term] = array("i")
-            flat.extend((doc.id, title.get(term, 0), tags.get(term, 0), body.get(term, 0)))
+            seen.update(counts)
+        for f, counts in enumerate(fields[:BODY]):
+            for term, tf in counts.items():
+                short.setdefault(term, {}).setdefault(doc.id, [0] * BODY)[f] = tf
+        get = long.get
+        doc_id = doc.id
+        for term, tf in fields[BODY].items():
+            entry = get(term)
+            if entry is None:
+                entry = long[term] = ([], [])
+            entry[0].append(doc_id)
+            entry[1].append(tf)
+    postings = {}
+    empty: tuple[list[int], list[int]] = ([], [])
+    for term in seen:
+        body_docs, body_tfs = long.get(term, empty)
+        extra = short.get(term)
+        if extra is None:
+            postings[term] = Posting(body_docs, [None] * BODY + [body_tfs])
+            continue
+        in_body = dict(zip(body_docs, body_tfs))
+        merged = sorted(set(body_docs) | extra.keys())
+        columns = [[extra.get(d, (0,) * BODY)[f] for d in merged] for f in range(BODY)]
+        body = [in_body.get(d, 0) for d in merged]
+        postings[term] = Posting(merged, [c if any(c) else None for c in columns] + [body if any(body) else None])
     return TermStats(len(docs), lengths, postings)
 
 
@@ -61,6 +93,3 @@ def weight(idf_value: float, tf: int, length: int, average: float, boost: float)
     """lunr's BM25 weight of a term in one field of one document, unrounded."""
     norm = 1 - B + B * (length / average) if average else 1
     return idf_value * ((K1 + 1) * tf) / (K1 * norm + tf) * boost
-
-
-BOOST = dict(zip(FIELDS, BOOSTS))
