@@ -11,13 +11,20 @@ NODE_ORACLES := node_modules/lunr/package.json
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test golden clean
+.PHONY: site test golden bench bench-big clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
 test: $(TEST_STAMP) $(CHROMIUM) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
+
+# Benchmarks: measured, never asserted. Synthetic archives are cached in .cache/bench/.
+bench: $(TEST_STAMP) $(CHROMIUM)
+	$(BIN)/python -m benchmarks.search_bench --sizes 1000 10000
+
+bench-big: $(TEST_STAMP) $(CHROMIUM)
+	$(BIN)/python -m benchmarks.search_bench --sizes 1000 10000 100000
 
 # Rewrite the golden copy of the bundled site after an intended change of output.
 golden: $(TEST_STAMP)

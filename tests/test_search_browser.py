@@ -1,6 +1,7 @@
 """Search in a real browser: from disk, under a sub-path on a web server, ranked as lunr.js ranks."""
 
 import functools
+import json
 import http.server
 import shutil
 import threading
@@ -182,6 +183,7 @@ def test_our_ranking_equals_lunr_js_on_the_same_index(tmp_path, cli, page, monke
     # Small pages, so that long posting lists span several files and the early stop is exercised.
     monkeypatch.setattr(shards, "INLINE", 4)
     monkeypatch.setattr(shards, "PAGE", 16)
+    monkeypatch.setattr(shards, "SHARD_LIMIT", 3000)  # and dictionary shards split to longer prefixes
     root = write_archive(250, tmp_path / "arch")
     assert cli("build", "--root", root).code == 0
     site = (root / "site").resolve()
@@ -200,3 +202,5 @@ def test_our_ranking_equals_lunr_js_on_the_same_index(tmp_path, cli, page, monke
                 assert mine["ref"] in tied, (query, mine, ref)
         checked += len(ours)
     assert checked > 100
+    assert any(len(bytes.fromhex(k).decode()) > 2 for k in json.loads(
+        (site / "search/stats.js").read_text().split(",", 1)[1].rsplit(")", 1)[0])["keys"])

@@ -20,10 +20,11 @@ from generator.search.statistics import B, K1, Posting, TermStats
 from generator.slugs import make_slug
 
 FORMAT = 1
-KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters
+KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters...
+SHARD_LIMIT = 48_000  # ...and a shard larger than this (bytes) is split by one more character
 INLINE = 64  # postings kept inside the dictionary entry; longer lists go to pages
 PAGE = 500  # postings per page file
-CHUNK = 32  # documents per metadata file
+CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
 
 
 def _script(name: str, data: object) -> OutputFile:
@@ -31,9 +32,38 @@ def _script(name: str, data: object) -> OutputFile:
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
 
 
-def key_of(term: str) -> str:
-    """The dictionary shard of a term, as a file-name-safe hex string."""
-    return term[:KEY_LENGTH].encode("utf-8").hex()
+def hex_key(prefix: str) -> str:
+    """A dictionary shard's name: its prefix's UTF-8 bytes in hex (file-name safe)."""
+    return prefix.encode("utf-8").hex()
+
+
+def key_of(term: str, keys: set[str] | None = None) -> str:
+    """The shard holding a term: the one with the longest prefix of it among `keys`."""
+    if keys is None:
+        return hex_key(term[:KEY_LENGTH])
+    for length in range(len(term), 0, -1):
+        if hex_key(term[:length]) in keys:
+            return hex_key(term[:length])
+    return hex_key(term[:KEY_LENGTH])
+
+
+def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, list]]:
+    """Shards of at most SHARD_LIMIT bytes, splitting a big one by the next character.
+
+    Terms no longer than the prefix stay in the prefix's own shard.
+    """
+    size = len(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    if size <= SHARD_LIMIT or len(entries) < 2:
+        return {prefix: entries}
+    own = {t: e for t, e in entries.items() if len(t) <= len(prefix)}
+    children: dict[str, dict[str, list]] = defaultdict(dict)
+    for term, entry in entries.items():
+        if len(term) > len(prefix):
+            children[term[: len(prefix) + 1]][term] = entry
+    out = {prefix: own} if own else {}
+    for child in sorted(children):
+        out.update(_split_shards(children[child], child))
+    return out
 
 
 def _quantised(average: float) -> float:
@@ -70,7 +100,7 @@ def _by_impact(rows: list[list[int]], proxies: list[float]) -> list[list[int]]:
 def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
     averages = stats.average_lengths
     proxies = [_quantised(a) for a in averages]
-    shards: dict[str, dict[str, list]] = defaultdict(dict)
+    by_prefix: dict[str, dict[str, list]] = defaultdict(dict)
     out: list[OutputFile] = []
     for term in sorted(stats.postings):
         posting = stats.postings[term]
@@ -92,7 +122,11 @@ def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
                 pages.append([name, len(chunk), *bounds])
                 out.append(_script(name, list(chain.from_iterable(chunk))))
             entry = [df, len(ordered), None, pages]
-        shards[key_of(term)][term] = entry
+        by_prefix[term[:KEY_LENGTH]][term] = entry
+    shards: dict[str, dict[str, list]] = {}
+    for prefix in sorted(by_prefix):
+        for key, entries in _split_shards(by_prefix[prefix], prefix).items():
+            shards[hex_key(key)] = entries
     for key in sorted(shards):
         out.append(_script(f"d/{key}", shards[key]))
     for start in range(0, len(docs), CHUNK):

@@ -176,12 +176,6 @@
 
   // ---- term expansion: exact, wildcard and fuzzy, as lunr's token sets ------
 
-  function hexKey(text) {
-    return Array.from(new TextEncoder().encode(text), function (b) {
-      return (b < 16 ? "0" : "") + b.toString(16);
-    }).join("");
-  }
-
   function keyText(hex) {
     var bytes = new Uint8Array(hex.length / 2);
     for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
@@ -203,26 +197,34 @@
     return row[b.length];
   }
 
-  /* The dictionary shards that may hold terms matching a clause. */
+  /* The dictionary shards that may hold terms matching a clause. A shard is named by a
+     prefix (2 characters, more where a prefix holds many terms); a term lives in the
+     shard of the longest prefix of it that has one. */
   function shardsFor(clause, stats) {
-    var keyLength = stats.keyLength, term = clause.term;
-    var prefix = Array.from(term).slice(0, keyLength).join("");
-    if (clause.editDistance > 0) {
-      var heads = [];
-      for (var j = 0; j <= keyLength + clause.editDistance; j++) heads.push(term.slice(0, j));
-      return stats.keys.filter(function (hex) {
-        var key = keyText(hex);
-        return heads.some(function (head) { return levenshtein(key, head) <= clause.editDistance; });
+    var term = clause.term;
+    if (!stats.prefixes) stats.prefixes = stats.keys.map(function (hex) { return { hex: hex, text: keyText(hex) }; });
+    var prefixes = stats.prefixes;
+    function longestPrefixOf(text) {
+      var best = null;
+      prefixes.forEach(function (k) {
+        if (text.indexOf(k.text) === 0 && (!best || k.text.length > best.text.length)) best = k;
       });
+      return best ? [best.hex] : [];
+    }
+    if (clause.editDistance > 0) {
+      return prefixes.filter(function (k) {
+        for (var j = 0; j <= k.text.length + clause.editDistance; j++) {
+          if (levenshtein(k.text, term.slice(0, j)) <= clause.editDistance) return true;
+        }
+        return false;
+      }).map(function (k) { return k.hex; });
     }
     if (clause.wildcard) {
       var fixed = term.split("*")[0];
-      if (Array.from(fixed).length >= keyLength) return [hexKey(Array.from(fixed).slice(0, keyLength).join(""))].filter(has);
-      var head = hexKey(fixed);
-      return stats.keys.filter(function (hex) { return hex.indexOf(head) === 0; });
+      var below = prefixes.filter(function (k) { return k.text.indexOf(fixed) === 0; }).map(function (k) { return k.hex; });
+      return below.concat(longestPrefixOf(fixed).filter(function (hex) { return below.indexOf(hex) < 0; }));
     }
-    return [hexKey(prefix)].filter(has);
-    function has(hex) { return stats.keys.indexOf(hex) >= 0; }
+    return longestPrefixOf(term);
   }
 
   /* lunr.TokenSet.fromFuzzyString, rebuilt: a trie with "*" edges for edits. */

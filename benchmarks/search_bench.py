@@ -1,0 +1,135 @@
+"""Search benchmarks: index build rate, bytes a query loads, and time to first results.
+
+    python -m benchmarks.search_bench [--sizes 1000 10000 100000]
+
+Builds synthetic archives (benchmarks/corpus.py) under .cache/bench/, then for
+each: times the search-index stage against lunr.py on the same documents,
+and in headless Chromium over file:// loads the search page cold for a word in
+<= 1 % of articles and for the most frequent word, counting the bytes of every
+file requested and the time from typing to the first results shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+from benchmarks.corpus import write_archive
+from generator import config as config_mod, content, markdown, urls
+from generator.archive import assemble
+from generator.build import Options, build
+from generator.search import documents, shards, statistics
+from generator.search.stemmer import stem
+
+CACHE = Path(".cache/bench")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def archive_of(size: int) -> Path:
+    root = CACHE / f"archive-{size}"
+    if not (root / "content").is_dir():
+        write_archive(size, root)
+    return root
+
+
+def search_docs(root: Path) -> list:
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    config = config_mod.load(root, str(root), environ)
+    articles, _ = content.load(root, str(root), config.tzinfo)
+    archive = assemble(articles, config)
+    md = markdown.new_renderer()
+    bodies = {a.slug: markdown.render(md, a.body) for a in archive.articles}
+    return documents.collect(archive, bodies, urls.Links())
+
+
+def index_rate(docs: list) -> float:
+    started = time.perf_counter()
+    shards.files(statistics.count(docs), docs)
+    return len(docs) / (time.perf_counter() - started)
+
+
+def lunr_py_rate(docs: list, sample: int = 1000) -> float:
+    from lunr import lunr
+
+    chosen = docs[:sample]
+    started = time.perf_counter()
+    lunr(ref="ref", fields=[{"field_name": f, "boost": b} for f, b in zip(documents.FIELDS, documents.BOOSTS)],
+         documents=[{"ref": d.ref, **dict(zip(documents.FIELDS, d.field_texts()))} for d in chosen])
+    return len(chosen) / (time.perf_counter() - started)
+
+
+def pick_words(site: Path, size: int) -> tuple[str, str]:
+    terms = {}
+    for shard in (site / "search/d").glob("*.js"):
+        text = shard.read_text()
+        terms.update(json.loads(text[text.index(",") + 1 : text.rindex(")")]))
+    plain = {t: e[1] for t, e in terms.items() if t.isalpha() and stem(t) == t}
+    rare = max((t for t, n in plain.items() if n <= size // 100), key=plain.get)
+    return rare, max(plain, key=plain.get)
+
+
+def browser_measure(site: Path, words: tuple[str, str]) -> dict[str, tuple[int, float]]:
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        for word in words:
+            context = browser.new_context()
+            page = context.new_page()
+            requested = set()
+            page.on("request", lambda r: requested.add(r.url.split("?")[0]))
+            page.goto((site / "search/index.html").as_uri())
+            page.wait_for_function("document.getElementById('search-status').textContent.startsWith('Type')")
+            page.evaluate("""() => {
+                window.__shown = null;
+                new MutationObserver(() => {
+                  if (window.__shown === null && document.querySelector('#search-results li'))
+                    window.__shown = performance.now();
+                }).observe(document.getElementById('search-results'), {childList: true});
+            }""")
+            page.fill("#search-q", word)  # one input event, as a paste or a fast typist
+            typed = page.evaluate("performance.now()")
+            page.wait_for_function("window.__shown !== null")
+            shown = page.evaluate("window.__shown")
+            prefix = site.as_uri() + "/"
+            size = sum((site / u[len(prefix):]).stat().st_size for u in requested if u.startswith(prefix))
+            # the input event fires after an 80 ms pause for typing: count from when it fired
+            out[word] = (size, max(0.0, shown - typed - 80))
+            context.close()
+        browser.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    rows = []
+    for size in args.sizes:
+        root = archive_of(size)
+        started = time.perf_counter()
+        build(Options(root=root, output=root / "site"), {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+        build_seconds = time.perf_counter() - started
+        docs = search_docs(root)
+        rate = index_rate(docs)
+        reference = lunr_py_rate(docs) if size <= 10000 else float("nan")
+        site = (root / "site").resolve()
+        index_bytes = sum(p.stat().st_size for p in (site / "search").rglob("*.js"))
+        words = pick_words(site, size)
+        measured = browser_measure(site, words)
+        rows.append((size, build_seconds, rate, reference, index_bytes, words, measured))
+        rare, frequent = words
+        print(f"{size:>7} articles: site build {build_seconds:.1f} s; search index {rate:.0f} articles/s "
+              f"(lunr.py {reference:.0f}/s); sharded index {index_bytes / 1e6:.1f} MB; "
+              f"'{rare}' ({measured[rare][0] / 1e3:.0f} KB, {measured[rare][1]:.0f} ms), "
+              f"'{frequent}' ({measured[frequent][0] / 1e3:.0f} KB, {measured[frequent][1]:.0f} ms)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
