@@ -528,19 +528,22 @@
     }));
   }
 
-  /* The snippet as text nodes, with words whose terms matched in <mark>. */
+  /* The snippet as text nodes, with the words whose terms matched in <mark>. */
   function highlighted(text, matched) {
     var fragment = document.createDocumentFragment();
     text.split(/(\s+|-)/).forEach(function (piece) {
       var terms = WORD.test(piece) ? wordTerms(piece) : [];
-      var hit = terms.length === 1 && matched.has(terms[0]);
-      if (hit) {
-        var mark = document.createElement("mark");
-        mark.textContent = piece;
-        fragment.appendChild(mark);
-      } else {
+      if (terms.length !== 1 || !matched.has(terms[0])) {
         fragment.appendChild(document.createTextNode(piece));
+        return;
       }
+      // Mark the word, not the punctuation around it.
+      var core = /^([^\p{L}\p{N}\p{M}_]*)(.*?)([^\p{L}\p{N}\p{M}_]*)$/u.exec(piece);
+      var mark = document.createElement("mark");
+      mark.textContent = core[2];
+      fragment.appendChild(document.createTextNode(core[1]));
+      fragment.appendChild(mark);
+      fragment.appendChild(document.createTextNode(core[3]));
     });
     return fragment;
   }
