@@ -152,3 +152,30 @@ def test_an_edit_to_one_article_rewrites_only_the_files_of_its_own_terms(tmp_pat
     assert len(chunks) <= 1  # the article's own snippet
     assert changed - chunks <= allowed, sorted(changed - chunks - allowed)[:10]
     assert len(after) - len(allowed) > 300  # most of the index was not allowed to change, and did not
+
+
+def test_counting_in_parallel_gives_the_same_statistics(monkeypatch):
+    from generator.search import statistics
+
+    docs = sample_docs(60)
+    serial = statistics.count(docs, workers=1)
+    monkeypatch.setattr(statistics, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(statistics, "CHUNK", 7)
+    parallel = statistics.count(docs, workers=2)
+    assert list(parallel.postings) == list(serial.postings)  # lunr's term numbering too
+    assert parallel.postings == serial.postings
+    assert parallel.lengths == serial.lengths
+
+
+def test_the_sharded_index_is_the_same_built_in_parallel(monkeypatch):
+    from generator.search import shards, statistics
+
+    docs = sample_docs(60)
+    stats = statistics.count(docs, workers=1)
+    monkeypatch.setattr(shards, "INLINE", 4)
+    monkeypatch.setattr(shards, "PAGE", 8)
+    serial = shards.files(stats, docs, workers=1)
+    monkeypatch.setattr(shards, "PARALLEL_FROM", 10)
+    parallel = shards.files(stats, docs, workers=2)
+    assert sorted(serial, key=lambda f: f.path) == sorted(parallel, key=lambda f: f.path)
+    assert len(serial) > 100

@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
+import os
 from array import array
+from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
 from itertools import chain, repeat
 
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.statistics import B, K1, Posting, TermStats
+from generator.search.statistics import B, K1, PARALLEL_FROM, Posting, TermStats
 from generator.slugs import make_slug
 
 FORMAT = 1
@@ -97,14 +100,14 @@ def _by_impact(rows: list[list[int]], proxies: list[float]) -> list[list[int]]:
     return sorted(rows, key=impact)  # stable: equal impacts stay in document order
 
 
-def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
-    averages = stats.average_lengths
-    proxies = [_quantised(a) for a in averages]
+def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for whole 2-character prefixes of terms."""
+    postings, lengths, proxies = batch
     by_prefix: dict[str, dict[str, list]] = defaultdict(dict)
     out: list[OutputFile] = []
-    for term in sorted(stats.postings):
-        posting = stats.postings[term]
-        rows = _rows(posting, stats.lengths)
+    for term in sorted(postings):
+        posting = postings[term]
+        rows = _rows(posting, lengths)
         df = posting.df()
         if len(rows) <= INLINE:
             entry = [df, len(rows), list(chain.from_iterable(rows)), None]
@@ -123,12 +126,44 @@ def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
                 out.append(_script(name, list(chain.from_iterable(chunk))))
             entry = [df, len(ordered), None, pages]
         by_prefix[term[:KEY_LENGTH]][term] = entry
-    shards: dict[str, dict[str, list]] = {}
     for prefix in sorted(by_prefix):
         for key, entries in _split_shards(by_prefix[prefix], prefix).items():
-            shards[hex_key(key)] = entries
-    for key in sorted(shards):
-        out.append(_script(f"d/{key}", shards[key]))
+            out.append(_script(f"d/{hex_key(key)}", entries))
+    return out
+
+
+def _batches(stats: TermStats, proxies: list[float], count: int) -> list[tuple]:
+    """The terms in `count` batches of whole prefixes, of similar numbers of postings."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in stats.postings:
+        groups[term[:KEY_LENGTH]].append(term)
+    target = sum(len(p.docs) for p in stats.postings.values()) / count + 1
+    batches, current, size = [], {}, 0
+    for prefix in sorted(groups):
+        for term in groups[prefix]:
+            current[term] = stats.postings[term]
+            size += len(stats.postings[term].docs)
+        if size >= target:
+            batches.append((current, stats.lengths, proxies))
+            current, size = {}, 0
+    if current:
+        batches.append((current, stats.lengths, proxies))
+    return batches
+
+
+def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
+    averages = stats.average_lengths
+    proxies = [_quantised(a) for a in averages]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    out: list[OutputFile] = []
+    if workers > 1 and stats.n_docs >= PARALLEL_FROM:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for part in pool.map(_dictionary, _batches(stats, proxies, workers * 4)):
+                out.extend(part)
+    else:
+        out.extend(_dictionary((stats.postings, stats.lengths, proxies)))
+    keys = sorted(f.path[len("search/d/") : -len(".js")] for f in out if f.path.startswith("search/d/"))
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
         out.append(_script(f"docs/{start // CHUNK}", [
@@ -146,7 +181,7 @@ def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
         "k1": K1,
         "b": B,
         "keyLength": KEY_LENGTH,
-        "keys": sorted(shards),
+        "keys": keys,
         "chunk": CHUNK,
     }))
     return out

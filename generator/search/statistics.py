@@ -7,7 +7,10 @@ apply lunr's BM25 scoring itself with one small file of global statistics.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 from array import array
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from generator.search.documents import FIELDS, SearchDoc
@@ -47,28 +50,68 @@ class TermStats:
         return [sum(lengths) / self.n_docs if self.n_docs else 0.0 for lengths in self.lengths]
 
 
-def count(docs: list[SearchDoc]) -> TermStats:
-    lengths = [array("i") for _ in FIELDS]
+PARALLEL_FROM = 2_000  # documents; below this, starting worker processes costs more than it saves
+CHUNK = 1_000  # documents a worker counts at a time
+
+
+def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
+    """Term statistics of the documents (ids 0..n-1 in order), counted in parallel when many."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    texts = [doc.field_texts() for doc in docs]
+    chunks = [(start, texts[start : start + CHUNK]) for start in range(0, len(texts), CHUNK)]
+    if workers > 1 and len(docs) >= PARALLEL_FROM:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = list(pool.map(_count_chunk, chunks))
+    else:
+        parts = [_count_chunk(chunk) for chunk in chunks]
+    return _merge(parts, len(docs))
+
+
+def _count_chunk(chunk: tuple[int, list[tuple[str, str, str]]]) -> tuple:
+    """Counts for consecutive documents starting at id `first`."""
+    first, texts = chunk
+    lengths: list[list[int]] = [[] for _ in FIELDS]
     count_terms = TermCounter()
     seen: dict[str, int] = {}
     long: dict[str, tuple[list[int], list[int]]] = {}
     short: dict[str, dict[int, list[int]]] = {}  # term -> doc -> tfs, for the short fields
-    for doc in docs:
-        fields = [count_terms(text) for text in doc.field_texts()]
+    for doc_id, field_texts in enumerate(texts, start=first):
+        fields = [count_terms(text) for text in field_texts]
         for f, counts in enumerate(fields):
             lengths[f].append(sum(counts.values()))
             seen.update(counts)
         for f, counts in enumerate(fields[:BODY]):
             for term, tf in counts.items():
-                short.setdefault(term, {}).setdefault(doc.id, [0] * BODY)[f] = tf
+                short.setdefault(term, {}).setdefault(doc_id, [0] * BODY)[f] = tf
         get = long.get
-        doc_id = doc.id
         for term, tf in fields[BODY].items():
             entry = get(term)
             if entry is None:
                 entry = long[term] = ([], [])
             entry[0].append(doc_id)
             entry[1].append(tf)
+    return lengths, list(seen), long, short
+
+
+def _merge(parts: list[tuple], n_docs: int) -> TermStats:
+    lengths = [array("i") for _ in FIELDS]
+    seen: dict[str, None] = {}
+    long: dict[str, tuple[list[int], list[int]]] = {}
+    short: dict[str, dict[int, list[int]]] = {}
+    for part_lengths, part_seen, part_long, part_short in parts:  # in document order
+        for f, values in enumerate(part_lengths):
+            lengths[f].extend(values)
+        seen.update(dict.fromkeys(part_seen))
+        for term, (docs, tfs) in part_long.items():
+            entry = long.get(term)
+            if entry is None:
+                long[term] = (docs, tfs)
+            else:
+                entry[0].extend(docs)
+                entry[1].extend(tfs)
+        for term, rows in part_short.items():
+            short.setdefault(term, {}).update(rows)
     postings = {}
     empty: tuple[list[int], list[int]] = ([], [])
     for term in seen:
@@ -82,7 +125,7 @@ def count(docs: list[SearchDoc]) -> TermStats:
         columns = [[extra.get(d, (0,) * BODY)[f] for d in merged] for f in range(BODY)]
         body = [in_body.get(d, 0) for d in merged]
         postings[term] = Posting(merged, [c if any(c) else None for c in columns] + [body if any(body) else None])
-    return TermStats(len(docs), lengths, postings)
+    return TermStats(n_docs, lengths, postings)
 
 
 def idf(df: int, n_docs: int) -> float:

@@ -605,11 +605,19 @@
       selects.forEach(function (s) { s.value = p.get(s.name) || ""; });
     }
 
-    function remember() {
+    /* Keep the address shareable: each new query gets its own history entry (so the
+       back button returns to the one before); typing on refines the current entry. */
+    var typing = false;
+    function remember(mode) {
       var p = new URLSearchParams();
       if (input.value) p.set("q", input.value);
       selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
-      try { history.replaceState(null, "", "?" + p.toString()); } catch (e) { /* some file:// setups refuse */ }
+      var address = "?" + p.toString();
+      if (mode === "none" || address === window.location.search) return;
+      try {
+        if (mode === "push") history.pushState(null, "", address);
+        else history.replaceState(null, "", address);
+      } catch (e) { /* a browser that refuses: the address just stays as it was */ }
     }
 
     function fillFacets() {
@@ -641,10 +649,10 @@
       });
     }
 
-    function search(shown) {
+    function search(history) {
       var run = ++generation;
       var text = input.value.trim();
-      remember();
+      remember(history || "none");
       if (!text) {
         list.textContent = "";
         status.textContent = "Type a word to search " + stats.docs + " articles.";
@@ -668,7 +676,7 @@
       ]).then(function (parts) {
         if (run !== generation) return;
         current = new Search(stats, clauses, parts[0], parts[1]);
-        current.shown = shown || PAGE;
+        current.shown = PAGE;
         return current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
       }).catch(function (error) {
         if (run === generation) status.textContent = "Search failed: " + error.message;
@@ -678,16 +686,27 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { search(); }, 80);
+      timer = setTimeout(function () {
+        search(typing ? "replace" : "push");
+        typing = true;
+      }, 80);
     });
-    selects.forEach(function (s) { s.addEventListener("change", function () { search(); }); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      search(typing ? "replace" : "push");
+      typing = false;
+    });
+    selects.forEach(function (s) {
+      s.addEventListener("change", function () { typing = false; search("push"); });
+    });
     more.addEventListener("click", function () {
       if (!current) return;
       var run = generation;
       current.shown += PAGE;
       current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
     });
-    window.addEventListener("popstate", function () { params(); search(); });
+    window.addEventListener("popstate", function () { typing = false; params(); search("none"); });
 
     status.textContent = "Loading the index…";
     Promise.all([load("stats"), load("facets")]).then(function (parts) {
