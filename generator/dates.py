@@ -36,6 +36,8 @@ def parse(text: str, default_tz: dt.tzinfo = dt.timezone.utc) -> PartialDate:
             f"'{text}' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"
         )
     year = int(match["year"])
+    if not 1 <= year <= 9998:
+        raise ValueError(f"'{text}' has no real year (placeholders like 0000 are not dates)")
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
@@ -53,6 +55,10 @@ def parse(text: str, default_tz: dt.tzinfo = dt.timezone.utc) -> PartialDate:
         raise ValueError(f"'{text}' has an impossible time of day")
     tz = _zone(match["zone"]) if match["zone"] else default_tz
     moment = dt.datetime(year, month or 1, day or 1, hour, minute, second, tzinfo=tz)
+    try:
+        moment.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ValueError(f"'{text}' is outside the calendar in UTC") from None
     return PartialDate(year, month, day, moment)
 
 

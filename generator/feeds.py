@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -20,10 +21,13 @@ def _xml(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 forbids
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs)
     if text is not None:
-        element.text = text
+        element.text = _NOT_XML.sub("", text)  # scraped text carries stray control characters
     return element
 
 

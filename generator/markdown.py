@@ -21,6 +21,7 @@ from generator.slugs import make_slug
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
 _REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 TAGS = (nh3.ALLOWED_TAGS - {"center", "acronym", "strike", "tt", "map", "area", "nav"}) | {"section"}
@@ -43,16 +44,26 @@ CLASSES = {
 }
 
 
+def _as_browsers_read(url: str) -> str:
+    """Browsers drop tabs and newlines from URLs, trim control characters and read `\\` as `/`."""
+    return re.sub(r"[\t\r\n]", "", url).strip("\x00-\x20 ").replace("\\", "/")
+
+
 def is_remote(src: str) -> bool:
     """True for anything with a scheme or a host: never loaded by an archived page."""
-    return bool(_REMOTE.match(src))
+    return bool(_REMOTE.match(_as_browsers_read(src)))
+
+
+def is_local(src: str) -> bool:
+    """A plain relative or site path, read the same way by every browser."""
+    return bool(src) and not is_remote(src) and not _ODD.search(src)
 
 
 def _image_rule(renderer: RendererHTML, tokens, index, options, env) -> str:
     token = tokens[index]
     src = token.attrGet("src") or ""
     alt = renderer.renderInlineAsText(token.children or [], options, env)
-    if is_remote(src):
+    if not is_local(src):
         # A page of the archive never loads anything from outside it: link instead.
         label = f"Image (not archived): {alt}" if alt else "Image (not archived)"
         return f'<a class="remote-image" href="{escape(src)}">{escape(label)}</a>'
@@ -60,7 +71,7 @@ def _image_rule(renderer: RendererHTML, tokens, index, options, env) -> str:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and is_remote(value):
+    if tag == "img" and attribute == "src" and not is_local(value):
         return None
     return value
 

@@ -238,7 +238,7 @@ class PageBuilder:
         local = remote = None
         if image.src:
             if is_remote(image.src):
-                remote = image.src
+                remote = image.src.strip()  # validated as http(s) by the schema
             else:
                 local = f"{urls.article_dir(article)}/{PurePosixPath(image.src).name}"
         return ImageView(local, remote, image.alt or "", image.caption, image.credit)

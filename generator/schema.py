@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from generator import dates, yamltree
 from generator.config import suggest
+from generator.markdown import is_local
 from generator.slugs import MAX_SLUG, make_slug
 from generator.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
 from generator.yamltree import Map, Node, Scalar, Seq
@@ -197,7 +198,11 @@ def read_article(
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+    """Without repeats; `Energy` and `energy` share a page, so the first spelling stays."""
+    kept: dict[str, str] = {}
+    for item in items:
+        kept.setdefault(make_slug(item), item)
+    return tuple(kept.values())
 
 
 def _source(check: _Checker, node: Node) -> Source | None:
@@ -206,7 +211,7 @@ def _source(check: _Checker, node: Node) -> Source | None:
         return None
     values: dict[str, Any] = {}
     if "name" in fields:
-        values["name"] = check.text("name", fields["name"])
+        values["name"] = (check.text("name", fields["name"]) or "").strip() or None
     for key in ("url", "archived_at"):
         if key in fields:
             values[key] = check.url(key, fields[key])
@@ -237,6 +242,10 @@ def _image(check: _Checker, node: Node) -> Image | None:
     if fields is None:
         return None
     values = {key: check.text(key, value) for key, value in fields.items()}
+    src = values.get("src")
+    if src is not None and not (is_local(src) or _URL.match(src.strip())):
+        check.fail(fields["src"].line, f"'src': '{src}' is neither a file beside the article nor an http(s) URL")
+        return None
     return Image(**values)
 
 

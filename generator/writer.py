@@ -55,7 +55,7 @@ def write(files: Iterable[OutputFile], copies: Iterable[Copy], out: Path) -> Wri
     check_output(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
-    staging = out.parent / f"{TEMP_PREFIX}new-{os.getpid()}"
+    staging = out.parent / f"{TEMP_PREFIX}new-{out.name}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     written: set[str] = set()
@@ -103,7 +103,7 @@ def _files(folder: Path) -> Iterable[str]:
 
 def _swap(staging: Path, out: Path) -> None:
     if out.exists():
-        old = out.parent / f"{TEMP_PREFIX}old-{os.getpid()}"
+        old = out.parent / f"{TEMP_PREFIX}old-{out.name}-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         os.rename(out, old)
         os.rename(staging, out)
@@ -118,9 +118,10 @@ def _remove_leftovers(out: Path) -> None:
     A build killed between the two renames of the swap left the previous site
     as `old-PID`: it is put back, never deleted.
     """
-    for entry in sorted(out.parent.glob(f"{TEMP_PREFIX}*")):
-        kind, _, pid = entry.name.removeprefix(TEMP_PREFIX).partition("-")
-        if not pid.isdigit() or _alive(int(pid)):
+    for entry in sorted(out.parent.glob(f"{TEMP_PREFIX}*-{out.name}-*")):
+        kind, _, rest = entry.name.removeprefix(TEMP_PREFIX).partition("-")
+        name, _, pid = rest.rpartition("-")
+        if name != out.name or not pid.isdigit() or _alive(int(pid)):
             continue
         if kind == "old" and not out.exists():
             os.rename(entry, out)

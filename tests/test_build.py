@@ -215,9 +215,12 @@ def test_a_site_left_mid_swap_by_a_killed_build_is_restored(tmp_path, cli):
     site = build_ok(cli, root)
     before = site_files(site)
     # As if a build (pid 999999999, long gone) died between the two renames of the swap.
-    site.rename(tmp_path / ".article-archive-old-999999999")
+    site.rename(tmp_path / ".article-archive-old-site-999999999")
+    # ...and one of another output folder's, which is not ours to touch.
+    (tmp_path / ".article-archive-old-other-999999999").mkdir()
     writer._remove_leftovers(site)
     assert site_files(site) == before
+    assert (tmp_path / ".article-archive-old-other-999999999").is_dir()
 
 
 def test_summary_line_counts_articles_pages_and_changed_files(tmp_path, cli):

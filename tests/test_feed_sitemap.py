@@ -65,3 +65,11 @@ def test_above_fifty_thousand_urls_the_sitemap_becomes_an_index():
     ]
     assert len(ET.fromstring(files["sitemap-1.xml"])) == feeds.SITEMAP_LIMIT
     assert len(ET.fromstring(files["sitemap-2.xml"])) == 1
+
+
+def test_control_characters_from_scraped_text_do_not_break_the_feed(tmp_path, cli):
+    root = make_tree(tmp_path, {"content/a.md": article("title: \"Tab\\x0bbed\"\npublished: 2020", "Bell \x01 and escape \x1b here.")})
+    assert cli("build", "--root", root).code == 0
+    parsed = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.entries[0].title == "Tabbed"

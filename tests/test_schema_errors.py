@@ -37,6 +37,10 @@ def problems_of(text: str) -> list[str]:
         ("---\ntitle: T\nimage: photo.jpg\n---\n", "content/2020/a.md:3: 'image' must be a mapping"),
         ("---\ntitle: T\nlang: english language\n---\n", "content/2020/a.md:3: 'lang': 'english language' is not a language tag"),
         ("---\n- a list\n---\n", "content/2020/a.md:2: front-matter must be a mapping"),
+        ("---\ntitle: T\npublished: '0000'\n---\n", "content/2020/a.md:3: 'published': '0000' has no real year"),
+        ("---\ntitle: T\nimage:\n  src: 'javascript:alert(1)'\n---\n",
+         "content/2020/a.md:4: 'src': 'javascript:alert(1)' is neither a file beside the article nor an http(s) URL"),
+        ("---\ntitle: T\nimage:\n  src: 'data:image/png;base64,AAAA'\n---\n", "content/2020/a.md:4: 'src': 'data:"),
     ],
 )
 def test_each_mistake_is_reported_at_its_line(text, expected):

@@ -46,8 +46,8 @@ def test_our_stemmers_in_python_and_javascript_agree_with_lunr_js():
 def test_every_script_is_findable():
     assert tokens.terms("Москва приветствует Αθήνα القاهرة नमस्ते") == [
         "москва", "приветствует", "αθήνα", "القاهرة", "नमस्ते"]
-    assert tokens.terms("北京新闻 東京") == ["北京", "京新", "新闻", "東京"]
-    assert tokens.terms("한국어 뉴스") == ["한국", "국어", "뉴스"]
+    assert tokens.terms("北京新闻 東京") == ["北", "京", "新", "闻", "北京", "京新", "新闻", "東", "京", "東京"]
+    assert tokens.terms("한국어") == ["한", "국", "어", "한국", "국어"]
     assert tokens.terms("“Russia’s troops” (CNN) U.S.-Taliban") == ["russia", "troop", "cnn", "u.", "taliban"]
 
 
@@ -101,6 +101,14 @@ def test_lunr_js_loads_the_index_and_finds_the_seed(cli, bundled):
     assert results["zzzqqq"] == []
     described = json.loads((bundled / "site/search/lunr-docs.json").read_text())
     assert described[ref]["title"].startswith("Pentagon report") and described[ref]["date"] == "2020"
+
+
+def test_lunr_js_loads_an_index_of_terms_outside_the_basic_plane(tmp_path, cli):
+    # lunr.js inserts terms in JavaScript (UTF-16) order; code-point order puts 𠮷 after Ｎ.
+    root = make_tree(tmp_path, {"content/a.md": article("title: Ｎews 𠮷野家", "𠮷野家 and ＮＨＫ news. 😀 emoji.")})
+    assert cli("build", "--root", root).code == 0
+    results = lunr_js_search(root / "site/search/lunr-index.json", ["news"])
+    assert [ref for ref, _ in results["news"]] == ["undated/a/index.html"]
 
 
 def test_the_lunr_index_is_left_out_above_the_limit_unless_asked(tmp_path, cli, monkeypatch):

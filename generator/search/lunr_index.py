@@ -48,9 +48,14 @@ def serialise(stats: TermStats, docs: list[SearchDoc]) -> dict:
         "version": LUNR_VERSION,
         "fields": list(FIELDS),
         "fieldVectors": field_vectors,
-        "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
+        # lunr.js builds its token set in JavaScript string order, which is UTF-16 order
+        "invertedIndex": [[term, inverted[term]] for term in sorted(inverted, key=_utf16)],
         "pipeline": ["stemmer"],
     }
+
+
+def _utf16(term: str) -> bytes:
+    return term.encode("utf-16-be")
 
 
 def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:

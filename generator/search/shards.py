@@ -20,6 +20,7 @@ from itertools import chain, repeat
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.statistics import B, K1, PARALLEL_FROM, Posting, TermStats
+from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
 
 FORMAT = 1
@@ -32,6 +33,9 @@ CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
 
 def _script(name: str, data: object) -> OutputFile:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(data, dict) and "__proto__" in data:
+        # In an object literal that key would set the prototype, not hold a term.
+        body = f"JSON.parse({json.dumps(body)})"
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
 
 
@@ -163,7 +167,7 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
                 out.extend(part)
     else:
         out.extend(_dictionary((stats.postings, stats.lengths, proxies)))
-    keys = sorted(f.path[len("search/d/") : -len(".js")] for f in out if f.path.startswith("search/d/"))
+    dictionary = sorted((f.path[len("search/d/") : -len(".js")], len(f.data)) for f in out if f.path.startswith("search/d/"))
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
         out.append(_script(f"docs/{start // CHUNK}", [
@@ -181,7 +185,9 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
         "k1": K1,
         "b": B,
         "keyLength": KEY_LENGTH,
-        "keys": keys,
+        "keys": [key for key, _ in dictionary],
+        "sizes": [size for _, size in dictionary],  # bytes, so a client can refuse a query that reads too much
+        "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
     }))
     return out

@@ -69,7 +69,8 @@ def _split(token: str) -> tuple[str, ...]:
         if between:
             out.append(between)
         chars = run.group()
-        out.extend([chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)])
+        out.extend(chars)  # single characters, so a one-character query finds them...
+        out.extend(chars[i : i + 2] for i in range(len(chars) - 1))  # ...and pairs, for words
         position = run.end()
     tail = _trim(token[position:])
     if tail:

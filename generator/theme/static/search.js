@@ -51,13 +51,16 @@
   var CJK_RUNS = /((?:[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+)/;
 
   function trim(word) {
-    return word.replace(POSSESSIVE, "").replace(TRIM, "");
+    return word.replace(TRIM, "").replace(POSSESSIVE, "");
   }
 
-  /* A query word to the terms it stands for: usually one; CJK text gives bigrams. */
+  var stopWords = new Set();
+
+  /* A query word to the terms it stands for: usually one; none for a stop word
+     (the index has none); CJK text gives character pairs. */
   function wordTerms(word) {
     word = trim(word.toLowerCase());
-    if (!word) return [];
+    if (!word || stopWords.has(word)) return [];
     if (!CJK.test(word)) return [stem(word)];
     var out = [];
     word.split(CJK_RUNS).forEach(function (part) {
@@ -68,7 +71,7 @@
         for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
       } else {
         var trimmed = trim(part);
-        if (trimmed) out.push(stem(trimmed));
+        if (trimmed && !stopWords.has(trimmed)) out.push(stem(trimmed));
       }
     });
     return out;
@@ -133,7 +136,11 @@
 
   var OPTIONAL = 1, REQUIRED = 2, PROHIBITED = 3;
 
-  /* Parse `+must -not title:word^2 talib* word~1` into clauses. Throws on unknown fields. */
+  var MAX_EDITS = 2;
+
+  /* Parse `+must -not title:word^2 talib* word~1` into clauses, as lunr's lexer does:
+     a hyphen separates words; `+`, `-` and `field:` belong to the first of them,
+     `^` and `~` to the last. An unknown `field:` (`10:30`, `Re:`) is plain text. */
   function parseQuery(text, fields) {
     var clauses = [];
     text.split(/\s+/).forEach(function (chunk) {
@@ -143,29 +150,28 @@
       else if (chunk.charAt(0) === "-") { presence = PROHIBITED; chunk = chunk.slice(1); }
       var clauseFields = fields;
       var colon = chunk.indexOf(":");
-      if (colon > 0) {
-        var field = chunk.slice(0, colon).toLowerCase();
-        if (fields.indexOf(field) < 0) throw new Error("unknown field '" + field + "': use " + fields.join(", "));
-        clauseFields = [field];
+      if (colon > 0 && fields.indexOf(chunk.slice(0, colon).toLowerCase()) >= 0) {
+        clauseFields = [chunk.slice(0, colon).toLowerCase()];
         chunk = chunk.slice(colon + 1);
       }
       var boost = 1, editDistance = 0, m;
       while ((m = /[\^~](\d+(?:\.\d+)?)$/.exec(chunk))) {
-        if (m[0].charAt(0) === "^") boost = parseFloat(m[1]); else editDistance = parseInt(m[1], 10);
+        if (m[0].charAt(0) === "^") boost = parseFloat(m[1]);
+        else editDistance = Math.min(parseInt(m[1], 10), MAX_EDITS);
         chunk = chunk.slice(0, m.index);
       }
-      // Hyphens separate words, as in the index; modifiers stay with the first word.
-      chunk.split("-").forEach(function (word, i) {
-        if (!word) return;
+      var words = chunk.split("-").filter(Boolean);
+      words.forEach(function (word, i) {
+        var first = i === 0, last = i === words.length - 1;
         var wildcard = word.indexOf("*") >= 0;
         var terms = wildcard ? [word.toLowerCase()] : wordTerms(word);
         terms.forEach(function (term) {
           clauses.push({
             term: term,
-            fields: clauseFields,
-            presence: i === 0 ? presence : OPTIONAL,
-            boost: boost,
-            editDistance: editDistance,
+            fields: first ? clauseFields : fields,
+            presence: first ? presence : OPTIONAL,
+            boost: last ? boost : 1,
+            editDistance: last ? editDistance : 0,
             wildcard: wildcard
           });
         });
@@ -278,9 +284,17 @@
     }).join(".*") + "$");
   }
 
+  var READ_LIMIT = 3e6;  // bytes of dictionary one clause may read
+
   /* The index terms a clause stands for, each with its dictionary entry. */
   function expand(clause, stats) {
-    return Promise.all(shardsFor(clause, stats).map(function (hex) { return load("d/" + hex); }))
+    var needed = shardsFor(clause, stats);
+    var bytes = needed.reduce(function (sum, hex) { return sum + (stats.sizes[stats.keys.indexOf(hex)] || 0); }, 0);
+    if (bytes > READ_LIMIT) {
+      return Promise.reject(new Error("“" + clause.term + (clause.editDistance ? "~" + clause.editDistance : "") +
+        "” would read " + (bytes / 1e6).toFixed(1) + " MB of the index: put more letters before the *, or allow fewer typos"));
+    }
+    return Promise.all(needed.map(function (hex) { return load("d/" + hex); }))
       .then(function (shards) {
         var found = [];
         var accepts;
@@ -334,8 +348,8 @@
     clauses.forEach(function (clause, i) {
       var list = expansions[i];
       if (clause.presence === REQUIRED && list.length === 0) self.impossible = true;
-      if (clause.presence === PROHIBITED) { prohibited.push(list); return; }
-      if (clause.presence === REQUIRED) required.push(list);
+      if (clause.presence === PROHIBITED) { prohibited.push({ list: list, clause: clause }); return; }
+      if (clause.presence === REQUIRED) required.push({ list: list, clause: clause });
       list.forEach(function (x) {
         terms[x.term] = x.entry;
         clause.fields.forEach(function (field) {
@@ -417,11 +431,17 @@
     return Promise.all(reads);
   };
 
-  /* Doc sets of required / prohibited clauses need every posting, pages included. */
-  Search.prototype.clauseDocs = function (list) {
-    var width = this.width, docs = new Set();
+  /* Doc sets of required / prohibited clauses need every posting, pages included;
+     a document counts when it holds the term in one of the clause's fields. */
+  Search.prototype.clauseDocs = function (list, clause) {
+    var width = this.width, docs = new Set(), all = this.stats.fields;
+    var columns = clause.fields.map(function (field) { return 1 + 2 * all.indexOf(field); });
     function add(flat) {
-      for (var i = 0; i < flat.length; i += width) docs.add(flat[i]);
+      for (var i = 0; i < flat.length; i += width) {
+        for (var c = 0; c < columns.length; c++) {
+          if (flat[i + columns[c]]) { docs.add(flat[i]); break; }
+        }
+      }
     }
     var reads = [];
     list.forEach(function (x) {
@@ -462,18 +482,22 @@
       var step = function () {
         var ranked = self.ranked();
         var bound = self.remainingBound(t);
-        if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score >= bound)) return ranked;
+        // Strictly better: an unread document with an equal score could come first (lower id).
+        if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score > bound)) return ranked;
         return self.readPage(t).then(step);
       };
+      var everyField = this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
       ready = Promise.resolve().then(step).then(function (ranked) {
-        var exact = t.next >= t.pages.length;
-        return { results: ranked, total: exact ? ranked.length : (self.filter ? ranked.length : t.count), exact: exact || !self.filter };
+        var done = t.next >= t.pages.length;
+        // Unread, every document holding the term is still a result, unless filters or fields narrow it.
+        var known = done || (!self.filter && everyField);
+        return { results: ranked, total: done ? ranked.length : known ? t.count : ranked.length, exact: known };
       });
     } else {
       ready = Promise.all([
         this.readAll(),
-        Promise.all(this.required.map(function (list) { return self.clauseDocs(list); })),
-        Promise.all(this.prohibited.map(function (list) { return self.clauseDocs(list); }))
+        Promise.all(this.required.map(function (r) { return self.clauseDocs(r.list, r.clause); })),
+        Promise.all(this.prohibited.map(function (p) { return self.clauseDocs(p.list, p.clause); }))
       ]).then(function (parts) {
         self.requiredSets = parts[1];
         var banned = new Set();
@@ -639,11 +663,16 @@
         list.textContent = "";
         var matched = new Set(current.matchedTerms);
         docs.forEach(function (doc) { list.appendChild(renderResult(doc, matched, root)); });
+        var query = input.value.trim();
+        var count = outcome.exact ? String(outcome.total) : "at least " + total;
         if (!total) {
-          status.textContent = "No results for “" + input.value.trim() + "”. Try fewer or other words, a word ending in * (talib*), or browse by year.";
+          status.textContent = query
+            ? "No results for “" + query + "”. Try fewer or other words, a word ending in * (talib*), or browse by year."
+            : "No articles match these filters.";
+        } else if (!query) {
+          status.textContent = count + (outcome.total === 1 ? " article" : " articles") + " match these filters";
         } else {
-          var count = outcome.exact ? String(outcome.total) : "at least " + total;
-          status.textContent = count + (outcome.total === 1 ? " result" : " results") + " for “" + input.value.trim() + "”";
+          status.textContent = count + (outcome.total === 1 ? " result" : " results") + " for “" + query + "”";
         }
         more.hidden = outcome.exact ? shown >= total : false;
       });
@@ -653,11 +682,23 @@
       var run = ++generation;
       var text = input.value.trim();
       remember(history || "none");
+      var chosen = {};
+      selects.forEach(function (s) { chosen[s.name] = s.value; });
       if (!text) {
-        list.textContent = "";
-        status.textContent = "Type a word to search " + stats.docs + " articles.";
-        more.hidden = true;
-        return Promise.resolve();
+        return filterSet(facets, chosen).then(function (set) {
+          if (run !== generation) return;
+          if (!set) {
+            list.textContent = "";
+            status.textContent = "Type a word to search " + stats.docs + " articles.";
+            more.hidden = true;
+            return;
+          }
+          // Filters alone: every article they let through, newest first.
+          var ids = Array.from(set).sort(function (a, b) { return b - a; });
+          var outcome = { results: ids.map(function (d) { return { doc: d, score: 0 }; }), total: ids.length, exact: true };
+          current = { matchedTerms: [], shown: PAGE, run: function () { return Promise.resolve(outcome); } };
+          return show(run, outcome, PAGE);
+        });
       }
       var clauses;
       try {
@@ -668,8 +709,6 @@
         more.hidden = true;
         return Promise.resolve();
       }
-      var chosen = {};
-      selects.forEach(function (s) { chosen[s.name] = s.value; });
       return Promise.all([
         Promise.all(clauses.map(function (clause) { return expand(clause, stats); })),
         filterSet(facets, chosen)
@@ -712,6 +751,7 @@
     Promise.all([load("stats"), load("facets")]).then(function (parts) {
       stats = parts[0];
       facets = parts[1];
+      stopWords = new Set(stats.stopWords);
       fillFacets();
       params();
       return search();
@@ -723,13 +763,18 @@
   // Exposed for tests that compare our ranking with lunr.js.
   window.ArchiveSearch.query = function (text, want) {
     return load("stats").then(function (stats) {
+      stopWords = new Set(stats.stopWords);
       var clauses = parseQuery(text, stats.fields);
       return Promise.all(clauses.map(function (c) { return expand(c, stats); })).then(function (expansions) {
         var s = new Search(stats, clauses, expansions, null);
         return s.run(want || 1e9).then(function (outcome) {
           var top = outcome.results.slice(0, want || outcome.results.length);
           return describe(top.map(function (r) { return r.doc; }), stats).then(function (docs) {
-            return docs.map(function (d, i) { return { ref: d.ref, score: top[i].score }; });
+            return {
+              results: docs.map(function (d, i) { return { ref: d.ref, score: top[i].score }; }),
+              total: outcome.total,
+              exact: outcome.exact
+            };
           });
         });
       });
