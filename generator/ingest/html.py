@@ -1,0 +1,233 @@
+"""Saved HTML pages -> Imported: trafilatura for the main text, htmldate for dates, page metadata for the rest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import htmldate
+import lxml.html
+import trafilatura
+from trafilatura.metadata import extract_metadata
+
+from generator import dates
+from generator.ingest.record import Imported, ImportFailed, LocalImage
+from generator.model import Image, PartialDate, Source
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|icid|ito|_ga|ref|ref_src|smid|sr_share)$", re.I)
+_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ")
+MIN_WORDS = 20
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
+    """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    try:
+        tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ImportFailed(f"is not readable HTML ({exc})") from None
+    meta = extract_metadata(tree, default_url=url, extensive=False)
+    ld = _json_ld(tree)
+    page_url = _clean_url(ld.get("url") or meta.url or url)
+    body = trafilatura.extract(
+        tree, url=page_url, output_format="markdown", include_links=True, include_formatting=True,
+        include_tables=True, include_comments=False, include_images=False, with_metadata=False,
+        deduplicate=False,
+    )
+    title = _title(ld, meta, tree)
+    body = _clean_body(body or "", title, page_url)
+    if len(body.split()) < MIN_WORDS and len(body) < 60:
+        raise ImportFailed("holds no article: no main text found in the page")
+    if not title:
+        heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
+        if heading is None:
+            raise ImportFailed("has no title (no <title>, og:title, headline or heading)")
+        title = heading.group(1).strip()
+    published, updated = _dates(tree, ld)
+    sitename = _text(meta.sitename)
+    sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()
+    image, local = _image(meta, tree, path, page_url)
+    return Imported(
+        kind="html", title=title, body=body, published=published, updated=updated,
+        authors=_authors(ld, meta), summary=_text(meta.description), lang=_lang(tree),
+        sources=sources, image=image, local_image=local,
+        rights=(_text(meta.license),) if meta.license and False else (),
+    )
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    return value or None
+
+
+def _json_ld(tree) -> dict:
+    """The first NewsArticle-like JSON-LD object, if the page has one."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
+                    return item
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return {}
+
+
+def _title(ld: dict, meta, tree) -> str | None:
+    for candidate in (ld.get("headline"), _og(tree, "og:title"), meta.title, _first(tree, "//h1"),
+                      _first(tree, "//title")):
+        title = _text(candidate) if isinstance(candidate, str) else None
+        if title:
+            return _strip_site(title, _text(meta.sitename), tree)
+    return None
+
+
+def _og(tree, name: str) -> str | None:
+    found = tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')
+    return found[0] if found else None
+
+
+def _first(tree, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return found[0].text_content() if found else None
+
+
+def _strip_site(title: str, sitename: str | None, tree) -> str:
+    names = {n.lower() for n in (sitename, _og(tree, "og:site_name"), _og(tree, "application-name")) if n}
+    for sep in _SEPARATORS:
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if tail.strip().lower() in names:
+                return head.strip()
+            first, _, rest = title.partition(sep)
+            if first.strip().lower() in names:
+                return rest.strip()
+    h1 = _text(_first(tree, "//h1"))
+    if h1 and h1 != title and title.startswith(h1) and len(h1) >= 10:
+        return h1  # "Headline | Site" where the site is not named in the metadata
+    return title
+
+
+def _clean_url(url: str | None) -> str | None:
+    if not url or not re.match(r"^https?://\S+$", url):
+        return None
+    parts = urlsplit(url)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
+    body = body.replace("\r", "").strip()
+    lines = body.split("\n")
+    if lines and title and re.sub(r"^#+\s*", "", lines[0]).strip() == title:
+        body = "\n".join(lines[1:]).strip()
+
+    def link(match: re.Match) -> str:
+        bang, label, target = match.groups()
+        if bang:
+            return ""
+        absolute = urljoin(page_url, target) if page_url else target
+        cleaned = _clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
+        if cleaned is None and absolute.startswith("mailto:"):
+            cleaned = absolute
+        return f"[{label}]({cleaned})" if cleaned else label
+
+    body = _LINK.sub(link, body)
+    # Nothing may be read as raw HTML: `<tag` becomes literal text.
+    body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return body.strip() + "\n"
+
+
+def _dates(tree, ld: dict) -> tuple[PartialDate | None, PartialDate | None]:
+    published = _ld_date(ld.get("datePublished"))
+    updated = _ld_date(ld.get("dateModified"))
+    if published is None:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+        published = _ld_date(found)
+    if updated is None:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=False)
+        updated = _ld_date(found)
+    if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
+        updated = None
+    return published, updated
+
+
+def _ld_date(value) -> PartialDate | None:
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"^\s*(\d{4}-\d{2}-\d{2})", value)
+    if not match:
+        return None
+    try:
+        return dates.parse(match.group(1))
+    except ValueError:
+        return None
+
+
+def _authors(ld: dict, meta) -> tuple[str, ...]:
+    names: list[str] = []
+    author = ld.get("author")
+    for item in author if isinstance(author, list) else [author]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and _text(name):
+            names.append(_text(name))
+    if not names and meta.author:
+        names = [n.strip() for n in re.split(r";", meta.author) if n.strip()]
+    return tuple(dict.fromkeys(n for n in names if len(n) <= 80))
+
+
+def _lang(tree) -> str | None:
+    value = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    value = value.replace("_", "-")
+    return value if value and _LANG.match(value) else None
+
+
+def _image(meta, tree, path: Path | None, page_url: str | None) -> tuple[Image | None, LocalImage | None]:
+    """The lead image: a file the saved page holds (its `_files/` folder) is copied; a remote one is a URL."""
+    candidates = [meta.image] if meta.image else []
+    candidates += tree.xpath("(//article//img | //main//img | //figure//img)/@src")[:3]
+    alt = _text(_first_attr(tree, "(//article//img | //main//img | //figure//img)/@alt"))
+    for src in candidates:
+        if not src or src.startswith("data:"):
+            continue
+        if path is not None and not re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+            local = (path.parent / src.split("?")[0].split("#")[0]).resolve()
+            if local.is_file() and local.suffix.lower() in IMAGE_SUFFIXES and \
+                    local.is_relative_to(path.parent.resolve()):
+                return Image(alt=alt), LocalImage(_safe_name(local.name), local.read_bytes())
+            continue
+        absolute = urljoin(page_url, src) if page_url else src
+        if re.match(r"^https?://\S+$", absolute):
+            if path is not None:  # a saved page may hold the remote image under its own name
+                for folder in path.parent.glob("*_files"):
+                    name = Path(urlsplit(absolute).path).name
+                    if name and (folder / name).is_file() and Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                        return Image(alt=alt), LocalImage(_safe_name(name), (folder / name).read_bytes())
+            return Image(src=_clean_url(absolute), alt=alt), None
+    return None, None
+
+
+def _first_attr(tree, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return str(found[0]) if found else None
+
+
+def _safe_name(name: str) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "image"
+    return f"{stem[:60]}.{suffix.lower()}" if dot else stem[:60]

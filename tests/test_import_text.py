@@ -1,0 +1,164 @@
+"""`archive import` of scraped text: the seed's fields, and the same rules on other outlets' scrapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator import content
+from generator.ingest import sniff, text
+from tests.conftest import REPO
+
+SEED = REPO / "seeds" / "000_ac22febed8974b90.txt"
+SEED_ARTICLE = "content/2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us.md"
+
+
+def _load(root):
+    articles, problems = content.load(root, ".", dt.timezone.utc)
+    assert problems == []
+    return articles
+
+
+def test_the_seed_imports_with_every_field_the_issue_names(cli, tmp_path):
+    ran = cli("import", SEED, "--root", tmp_path)
+    assert ran.code == 0, ran.err
+    assert "Imported 1, unchanged 0, skipped 0, failed 0" in ran.out
+    [seed] = _load(tmp_path)
+    assert seed.file == SEED_ARTICLE
+    assert seed.title == ("Pentagon report says Russia working with the Taliban, others to expedite "
+                          "US withdrawal from Afghanistan")
+    assert (seed.published.precision, seed.published.year) == ("year", 2020)  # from the copyright line
+    assert seed.dateline == "(CNN)"
+    assert [(s.name, s.url) for s in seed.sources] == [("CNN", None)]
+    assert seed.flags == ("archived",)
+    assert seed.authors == ()  # "(Photo by THOMAS WATKINS / AFP)" is a photographer's credit
+    assert seed.image.credit == "THOMAS WATKINS/AFP/Getty Images"
+    assert seed.image.caption.startswith("In this photo taken on June 6, 2019")
+    assert seed.image.caption.endswith("by Thomas WATKINS")
+    assert seed.rights == (
+        "™ & © 2020 Cable News Network, Inc., a WarnerMedia Company. All rights reserved.",
+        "Trademark and Copyright 2021 Cable News Network, Inc., a Time Warner Company. All rights reserved.",
+    )
+    assert seed.body.startswith("Russia has been actively working")
+    assert re.findall(r"^## (.+)$", seed.body, re.M) == [
+        "Pompeo defends handling of Russia bounty intelligence",
+        "Report says Taliban violence has increased",
+    ]
+    for cruft in ("Most Popular", "Latest News", "More News", "archived article", "(CNN)", "Photo credit",
+                  "Cable News Network"):
+        assert cruft not in seed.body
+    assert seed.provenance["importer"] == "text"
+    assert seed.provenance["file"] == str(SEED.relative_to(REPO)) or seed.provenance["file"] == str(SEED)
+
+
+def test_the_bundled_seed_article_is_the_importers_output(cli, tmp_path):
+    """content/'s seed article is produced by the importer: importing the seed again changes nothing."""
+    assert cli("import", SEED, "--root", tmp_path).code == 0
+    ours = (tmp_path / SEED_ARTICLE).read_text(encoding="utf-8")
+    bundled = (REPO / SEED_ARTICLE).read_text(encoding="utf-8")
+    strip = lambda t: re.sub(r"^  (file|output_sha256): .*\n", "", t, flags=re.M)  # noqa: E731
+    assert strip(ours) == strip(bundled)
+    [article] = _load(REPO)
+    assert article.provenance["importer"] == "text"
+    assert article.provenance["file"] == "seeds/000_ac22febed8974b90.txt"
+
+
+def test_the_imported_seed_builds_with_banner_credit_and_source(cli, tmp_path):
+    assert cli("import", SEED, "--root", tmp_path).code == 0
+    ran = cli("build", "--root", tmp_path)
+    assert ran.code == 0, ran.err
+    page = (tmp_path / "site/2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us"
+            / "index.html").read_text()
+    assert "banner-archived" in page
+    assert "Credit: THOMAS WATKINS/AFP/Getty Images" in page
+    assert '<a href="../../sources/cnn/index.html">CNN</a>' in page
+    assert '<p class="dateline">(CNN)</p>' in page
+
+
+OTHER_OUTLET = """\
+Flood barriers fail as river reaches record height in river city
+
+Share this article
+Facebook | Twitter | Email
+
+By Maria Lopez and Daniel O'Brien, The Riverside Courier
+Published March 14, 2019 | Updated March 15, 2019
+
+Residents wade through a flooded street on Thursday. Juan Perez/Reuters
+
+MERIDIAN, Idaho — Emergency crews worked through the night on Thursday after temporary flood barriers gave way along the eastern bank of the river, sending water into dozens of homes.
+
+The river crested at 6.2 metres shortly after midnight, according to the county's emergency management office, the highest level recorded since measurements began in 1921.
+
+What residents were told
+
+Officials said warnings had been issued two days in advance, but several residents told reporters they had received no notice before water reached their doors.
+
+"We had maybe twenty minutes," said Ellen Marsh, who lives two streets from the river. "We carried what we could upstairs and waited."
+
+Related Stories
+
+Town council approves new budget after long debate
+Local team wins regional championship in overtime
+Weather service warns of more rain next week
+
+© 2019 The Riverside Courier. All rights reserved.
+"""
+
+
+def test_the_rules_hold_for_another_outlets_scrape():
+    record = text.read(OTHER_OUTLET)
+    assert record.title == "Flood barriers fail as river reaches record height in river city"
+    assert record.authors == ("Maria Lopez", "Daniel O'Brien")
+    assert [s.name for s in record.sources] == ["The Riverside Courier"]
+    assert (record.published.year, record.published.month, record.published.day) == (2019, 3, 14)
+    assert (record.updated.year, record.updated.month, record.updated.day) == (2019, 3, 15)
+    assert record.image.credit == "Juan Perez/Reuters"
+    assert record.image.caption == "Residents wade through a flooded street on Thursday."
+    assert record.dateline == "MERIDIAN, Idaho"
+    assert record.body.startswith("Emergency crews worked through the night")
+    assert "## What residents were told" in record.body
+    assert record.rights == ("© 2019 The Riverside Courier. All rights reserved.",)
+    for cruft in ("Share this", "Facebook", "Related Stories", "Town council", "Weather service", "By Maria"):
+        assert cruft not in record.body
+    assert record.flags == ()
+
+
+def test_agency_datelines_and_date_only_lines():
+    record = text.read(
+        "Central bank holds rates steady\n\nJuly 1, 2020\n\n"
+        "WASHINGTON (Reuters) - The central bank left its main interest rate unchanged on Wednesday, "
+        "citing continued uncertainty about the pace of the recovery and the labour market.\n\n"
+        "Policymakers voted unanimously for the decision, the bank said in a statement released after the meeting.\n"
+    )
+    assert record.dateline == "WASHINGTON (Reuters)"
+    assert [s.name for s in record.sources] == ["Reuters"]
+    assert (record.published.year, record.published.month, record.published.day) == (2020, 7, 1)
+    assert record.body.startswith("The central bank left")
+
+
+def test_scraped_text_becomes_markdown_that_holds_no_html():
+    record = text.read(
+        "Title line\n\nA paragraph that mentions <script>alert(1)</script> and <img src=x onerror=alert(2)> "
+        "as text, because scraped text is untrusted and may hold anything at all.\n\n"
+        "# Not a heading but a sentence that starts with a hash mark in the scraped text.\n"
+    )
+    from generator.markdown import new_renderer, render
+
+    html = str(render(new_renderer(), record.body))
+    assert "<script" not in html and "<img" not in html and "onerror" not in html.replace("onerror=alert", "")
+    assert "&lt;script&gt;" in html
+    assert "<h1" not in html
+
+
+def test_latin1_bom_and_cjk_text_are_decoded():
+    title = "Überschwemmung in Köln: Pegel steigt"
+    para = "Die Stadt Köln meldet einen Pegelstand von über neun Metern; Anwohner räumen Keller. " * 3
+    assert text.read(sniff.decode(f"{title}\n\n{para}\n".encode("latin-1"))).title == title
+    assert text.read(sniff.decode(f"{title}\n\n{para}\n".encode("utf-8-sig"))).title == title
+    cjk_title = "东京奥运会推迟至明年举行"
+    cjk_para = "国际奥委会周二宣布，原定于今年夏天举行的东京奥运会将推迟至明年举行。这是现代奥运史上首次因疫情推迟。"
+    record = text.read(sniff.decode(f"{cjk_title}\n\n{cjk_para * 2}\n".encode("utf-8")))
+    assert record.title == cjk_title and cjk_para in record.body
+    gbk = sniff.decode(f"{cjk_title}\n\n{cjk_para * 4}\n".encode("gb18030"))
+    assert gbk.startswith(cjk_title)
