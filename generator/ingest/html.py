@@ -140,6 +140,10 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
         bang, label, target = match.groups()
         if bang:
             return ""
+        target = target.strip().removeprefix("<").removesuffix(">").strip()
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", target, re.I)
+        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+            return label
         absolute = urljoin(page_url, target) if page_url else target
         cleaned = _clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
         if cleaned is None and absolute.startswith("mailto:"):
