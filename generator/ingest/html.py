@@ -13,6 +13,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator import dates
+from generator.ingest import text as text_rules, textdates
 from generator.ingest.record import Imported, ImportFailed, LocalImage
 from generator.model import Image, PartialDate, Source
 
@@ -154,7 +155,32 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    return body.strip() + "\n"
+    return _drop_cruft(body).strip() + "\n"
+
+
+def _plain(block: str) -> str:
+    block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
+    block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
+    return re.sub(r"[*_`]", "", block).strip()
+
+
+def _drop_cruft(body: str) -> str:
+    """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
+    kept, in_list = [], False
+    for block in body.split("\n\n"):
+        plain = _plain(block)
+        if not plain:
+            continue
+        if text_rules.is_cruft(plain):
+            in_list = bool(text_rules.SECTION_CRUFT.match(plain))
+            continue
+        if in_list:
+            is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
+            if is_list or plain[-1] not in text_rules.TERMINAL:
+                continue
+            in_list = False
+        kept.append(block)
+    return "\n\n".join(kept)
 
 
 def _dates(tree, ld: dict) -> tuple[PartialDate | None, PartialDate | None]:
@@ -166,9 +192,31 @@ def _dates(tree, ld: dict) -> tuple[PartialDate | None, PartialDate | None]:
     if updated is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=False)
         updated = _ld_date(found)
+    if published is None:
+        published = _date_element(tree)
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
     return published, updated
+
+
+_DATE_XPATH = (
+    '//time | //*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish") '
+    'or contains(@class, "posted") or contains(@class, "meta") or contains(@id, "date") or contains(@itemprop, "date")]'
+)
+
+
+def _date_element(tree) -> PartialDate | None:
+    """A date written in an element the page marks as a date (htmldate's fast search missed it)."""
+    for element in tree.xpath(_DATE_XPATH)[:20]:
+        for value in (element.get("datetime"), element.get("content")):
+            if value and _ld_date(value):
+                return _ld_date(value)
+        content = element.text_content()
+        if content and len(content) <= 200:
+            found = textdates.find(content)
+            if found:
+                return found[0]
+    return None
 
 
 def _ld_date(value) -> PartialDate | None:

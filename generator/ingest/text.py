@@ -63,28 +63,38 @@ ROLE_WORDS = re.compile(
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y", "dos", "das", "ter"}
 
 # --- navigation cruft: short blocks in a general vocabulary ---------------------------
-CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
+# Headings of blocks that list other stories: after one, the lines that follow are headlines, not the article.
+SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
   most\s+(?:popular|read|viewed|shared|commented|watched)(?:\s+\w+){0,2}
 | (?:latest|more|top|related|other|breaking|trending|recommended|popular|featured|further)\s+
     (?:news|stories|articles|headlines|content|coverage|videos?|reads?|topics|links|from\b.*|on\b.*|in\b.*|about\b.*)
-| related | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s\s+picks?
-| (?:read|watch|listen)\s+(?:more|next|also|this\s+next|the\s+full\s+(?:story|article))\b.*
-| (?:read|watch|listen|video|photos?)\s*:.* | see\s+(?:also|more)\b.* | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
-| don'?t\s+miss\b.* | share(?:\s+(?:this|the)\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+.*)?
+| related | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s\s+picks? | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
+| (?:read|watch|listen)\s+(?:more|next|also|this\s+next) | see\s+(?:also|more) | don'?t\s+miss | recent\s+posts | popular\s+now
+| mehr\s+zum\s+thema | lesen\s+sie\s+(?:auch|mehr) | weitere\s+(?:artikel|nachrichten|meldungen) | auch\s+interessant
+| meistgelesen | zum\s+thema | les\s+plus\s+lus | sur\s+le\s+même\s+sujet | (?:à\s+)?lire\s+(?:aussi|également)
+| (?:noticias|artículos)\s+relacionad[oa]s | lo\s+más\s+leído | más\s+noticias | lee\s+(?:también|más)
+| 相关(?:新闻|阅读|文章|报道) | 热门(?:新闻|文章)? | 更多(?:新闻)? | 関連記事 | アクセスランキング | あわせて読みたい
+)[\W_]*$""")
+# "Read more: <another headline>" and the like.
+READ_ALSO = re.compile(
+    r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|video|photos?|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
+    r"\s*[:：]")
+# Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
+LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:read|watch|listen)\s+(?:more|next|also|the\s+full\s+(?:story|article))\b.*
+| see\s+(?:also|more)\b.* | don'?t\s+miss\b.* | share(?:\s+(?:this|the)\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+.*)?
 | (?:(?:facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|copy\s+link|link\s+copied)[\s|/·•,]*)+
-| subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+newsletter.*
-| advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)?
-| follow\s+(?:us|me)\b.* | comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+comment | show\s+comments
-| skip\s+to\s+(?:main\s+)?content | back\s+to\s+top | menu | search | home | sections | live\s+tv | watch\s+live
-| listen(?:\s+to\s+this\s+article)? | play\s+video | video | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
+| subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
+| advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
+| follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
+| skip\s+to\s+(?:main\s+)?content | back\s+to\b.{0,40} | menu | search | home | sections | live\s+tv | watch\s+live
+| listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
-| click\s+here\b.* | continue\s+reading | tags? | topics
-| mehr\s+zum\s+thema | lesen\s+sie\s+(?:auch|mehr)\b.* | weitere\s+(?:artikel|nachrichten|meldungen) | auch\s+interessant
-| teilen | anzeige | werbung | abonnieren | meistgelesen | zum\s+thema | startseite
-| (?:à\s+)?lire\s+(?:aussi|la\s+suite|également)\b.* | partager | abonnez-vous | publicité | les\s+plus\s+lus
-| sur\s+le\s+même\s+sujet | (?:noticias|artículos)\s+relacionad[oa]s | lee\s+(?:también|más)\b.* | compartir
-| suscríbete | publicidad | lo\s+más\s+leído | más\s+noticias
-| 相关(?:新闻|阅读|文章|报道) | 热门(?:新闻|文章)? | 分享(?:到)? | 更多(?:新闻)? | 广告 | 返回顶部
+| click\s+here\b.* | continue\s+reading | tags? | topics | already\s+a\s+subscriber\b.*
+| teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
+| partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
+| 分享(?:到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.*
 )[\W_]*$""")
 
 
@@ -121,13 +131,13 @@ def read(text: str) -> Imported:
             continue
         if footer:
             continue
-        if _is_cruft(block):
-            in_cruft = in_cruft or body_started
+        if is_cruft(block):
+            in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
             continue
         if _header(block, found):
             continue
         if in_cruft:
-            if not (_is_prose(block) and _words(block) >= 25):
+            if not (block[-1] in TERMINAL and _words(block) >= 15):
                 continue
             in_cruft = False
         if not body_started:
@@ -228,8 +238,10 @@ def _heading_like(block: str) -> bool:
     return block[-1] not in TERMINAL.replace("?", "") and not block.endswith(("...", ","))
 
 
-def _is_cruft(block: str) -> bool:
-    return _words(block) <= 8 and bool(CRUFT.match(block))
+def is_cruft(block: str) -> bool:
+    words = _words(block)
+    return (words <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
+        (words <= 25 and bool(READ_ALSO.match(block)))
 
 
 def _drop_trailing_and_listed(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
