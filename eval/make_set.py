@@ -295,7 +295,57 @@ def portal(a, site, w):
 <div class="footer">{nav()}<p>© {esc(site)}</p></div></body></html>"""
 
 
-LAYOUTS = [wire, divsoup, blog, magazine, regional, minimal, graph, portal]
+def legacy(a, site, w):
+    """An old table layout: <br><br> paragraphs, <font>, the site before the headline in <title>, a numeric date."""
+    d = dt.date.fromisoformat(a["date"]) if a["date"] else None
+    posted = f"<font size=1>Posted: {d.month:02d}/{d.day:02d}/{d.year} 10:22 AM</font><br>" if d else ""
+    by = f"<b>{esc(byline(a, w))}</b><br>" if a["authors"] else ""
+    text = []
+    for p in a["paragraphs"]:
+        if p.startswith("## "):
+            text.append(f"<b>{esc(p[3:])}</b>")
+        else:
+            text.append(esc(p.removeprefix("- ")))
+    return f"""<html><head><title>{esc(site)} - {esc(a['title'])}</title>
+<script language="javascript">function popup(u){{window.open(u)}}</script></head>
+<body bgcolor="#ffffff"><table width="100%"><tr><td colspan=2><img src="/images/logo.gif" alt="{esc(site)}"></td></tr>
+<tr><td width="160" valign="top"><a href="/">Home</a><br><a href="/news">News</a><br><a href="/sports">Sports</a><br><a href="/classifieds">Classifieds</a><br><a href="/obits">Obituaries</a></td>
+<td valign="top"><font face="Arial" size=5><b>{esc(a['title'])}</b></font><br>{by}{posted}<br>
+<font face="Arial" size=2>{'<br><br>'.join(text)}</font>
+<br><br><a href="javascript:popup('/print')">Print this story</a> | <a href="/email">Email this story</a>
+</td></tr><tr><td colspan=2><font size=1>Copyright {esc(site)}. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</font></td></tr></table></body></html>"""
+
+
+def inline(a, site, w):
+    """A modern article with furniture inside the body: captions with credits, related links, an embedded post,
+    an author bio at the end."""
+    heads = HEADLINES[a["lang"]]
+    between = {
+        0: f'<figure class="wp-block-image"><img src="/img/{a["id"]}.jpg"><figcaption>The scene on the day. Credit: Jane Roe for {esc(site)}</figcaption></figure>',
+        1: f'<p class="related-inline"><strong>{esc(w["related"])}</strong></p><ul class="related-inline"><li><a href="/x/1">{esc(heads[0])}</a></li><li><a href="/x/2">{esc(heads[1])}</a></li></ul>',
+        3: '<blockquote class="twitter-tweet"><p>Huge crowds here this morning, never seen anything like it</p>&mdash; A Witness (@witness) <a href="https://social.example/x/1">June 1, 2021</a></blockquote>',
+    }
+    extra = (f'<meta property="og:title" content="{esc(a["title"])}">\n<meta property="og:site_name" content="{esc(site)}">\n'
+             f'<meta property="og:description" content="{esc(a["paragraphs"][0][:120])}">\n')
+    if a["date"]:
+        extra += f'<meta property="article:published_time" content="{a["date"]}T11:00:00Z">\n'
+    bio = (f'<div class="author-bio"><p>{esc(a["authors"][0])} is a reporter at {esc(site)}. Follow on social media.</p></div>'
+           if a["authors"] else "")
+    return head(a, site, f"{a['title']} | {site}", extra) + f"""<body><a class="skip" href="#main">Skip to content</a>
+<header>{nav()}</header><main id="main"><article>
+<header><p class="eyebrow">News</p><h1>{esc(a['title'])}</h1><p class="dek">{esc(a['paragraphs'][0][:90])}…</p>
+<div class="byline">{esc(byline(a, w))}</div></header>
+<div class="article-body">
+{body_html(a, between)}
+<p><em>This story has been updated with additional details.</em></p>
+</div>
+{bio}
+</article></main>
+<section class="newsletter"><h2>{esc(w['newsletter'])}</h2><form><input type="email"></form></section>
+<footer><p>© {esc(site)}</p></footer></body></html>"""
+
+
+LAYOUTS = [wire, divsoup, blog, magazine, regional, minimal, graph, portal, legacy, inline]
 
 
 # --- scraped text --------------------------------------------------------------------------
@@ -326,6 +376,25 @@ def text_scrape(a, site, w, shape: int) -> str:
         date_line = (f"{human_date(a)} • {w['by']} {a['authors'][0]}" if a["authors"] else human_date(a)) if a["date"] else None
         paras.insert(2, w["ad"])
         tail = [w["related"], "", *HEADLINES[a["lang"]][:3], "", f"© {site}"]
+    elif shape == 5:  # lines wrapped at 72 columns, captions and ad markers between paragraphs
+        import textwrap
+        date_line = f"Posted on {human_date(a)}" if a["date"] else None
+        wrapped = []
+        for i, p in enumerate(paras):
+            wrapped.append("\n".join(textwrap.wrap(p, 72)) if len(p) > 72 else p)
+            if i == 1:
+                wrapped.append("Crowds gathered outside on Tuesday. Photo: Jane Roe")
+            if i == 3:
+                wrapped.append(w["ad"])
+        paras = wrapped
+        tail = ["Share this article", "", "Comments (12)", "", f"(c) {a['date'][:4] if a['date'] else '2019'} {site}"]
+    elif shape == 6:  # breadcrumb, listen and read-time lines, by-line with two dates
+        lines += ["Home > News > Local", "", "Listen to this article", "5 min read", ""]
+        if a["date"] and a["authors"]:
+            date_line = f"{w['by']} {a['authors'][0]} | Published {human_date(a)} | Updated {human_date(a)}"
+        else:
+            date_line = f"Published {human_date(a)}" if a["date"] else None
+        tail = ["Read more:", "", *HEADLINES[a["lang"]][:2], "", "Follow us on Twitter"]
     else:  # a bare scrape: title, by-line, body, and a footer of links
         date_line = human_date(a) if a["date"] else None
         if a["authors"]:
@@ -352,7 +421,8 @@ def main() -> None:
     for index, a in enumerate(ARTICLES):
         sites = SITES[a["lang"]]
         w = WORDS[a["lang"]]
-        for n, layout in enumerate((LAYOUTS[index % 8], LAYOUTS[(index + 3) % 8])):
+        chosen = [LAYOUTS[index % 8], LAYOUTS[(index + 3) % 8], LAYOUTS[8 + index % 2]]
+        for n, layout in enumerate(chosen):
             site = sites[(index + n) % len(sites)]
             name = f"{a['id']}-{layout.__name__}.html"
             (inputs / name).write_text(layout(a, site, w), encoding="utf-8")
@@ -362,11 +432,12 @@ def main() -> None:
                 "body": gold_body(a)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             count += 1
         if a["lang"] in ("en", "de", "es", "fr") and index < 13:
-            shape = index % 5
+            shape = index % 7
             site = sites[index % len(sites)]
             name = f"{a['id']}-scrape{shape}.txt"
             (inputs / name).write_text(text_scrape(a, site, w, shape), encoding="utf-8")
-            copyright_year = {0: a["date"][:4] if a["date"] else "2020", 2: a["date"][:4] if a["date"] else "2021"}
+            copyright_year = {0: a["date"][:4] if a["date"] else "2020", 2: a["date"][:4] if a["date"] else "2021",
+                              5: a["date"][:4] if a["date"] else "2019"}
             date = a["date"] if (a["date"] and shape != 0) else copyright_year.get(shape)
             (gold / (name + ".json")).write_text(json.dumps({
                 "input": f"inputs/{name}", "kind": "text", "title": a["title"], "published": date,

@@ -31,6 +31,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ImportFailed(f"is not readable HTML ({exc})") from None
+    _prepare(tree)
     meta = extract_metadata(tree, default_url=url, extensive=False)
     ld = _json_ld(tree)
     page_url = _clean_url(ld.get("url") or meta.url or url)
@@ -48,7 +49,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         if heading is None:
             raise ImportFailed("has no title (no <title>, og:title, headline or heading)")
         title = heading.group(1).strip()
-    published, updated = _dates(tree, ld)
+    published, updated = _dates(tree, ld, title)
     sitename = _text(meta.sitename)
     sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()
     image, local = _image(meta, tree, path, page_url)
@@ -58,6 +59,61 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         sources=sources, image=image, local_image=local,
         rights=(_text(meta.license),) if meta.license and False else (),
     )
+
+
+_EMBEDS = (
+    '//blockquote[contains(@class, "tweet") or contains(@class, "instagram") or contains(@class, "tiktok") '
+    'or contains(@class, "embed")] | //*[contains(@class, "social-embed") or contains(@class, "embed-social")]'
+)
+
+
+def _prepare(tree) -> None:
+    """Undo old page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
+    break; embedded social posts go."""
+    for element in tree.xpath(_EMBEDS):
+        element.drop_tree()
+    for table in tree.xpath("//table"):
+        cells = table.xpath(".//td | .//th")
+        if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
+                                            for cell in cells):
+            for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
+                element.tag = "div"
+                element.attrib.clear()
+    parents = {br.getparent() for br in tree.xpath("//br[following-sibling::*[1][self::br]]")}
+    for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
+        if parent is not None:
+            _split_at_double_breaks(parent)
+
+
+def _split_at_double_breaks(parent) -> None:
+    """`text<br><br>text` inside one element: one paragraph per run of text."""
+    children = list(parent)
+    paragraph = lxml.html.Element("p")
+    paragraph.text, parent.text = parent.text, None
+    paragraphs = [paragraph]
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if (child.tag == "br" and index + 1 < len(children) and children[index + 1].tag == "br"
+                and not (child.tail or "").strip()):
+            index += 1
+            while index + 1 < len(children) and children[index + 1].tag == "br" and not (children[index].tail or "").strip():
+                index += 1
+            paragraph = lxml.html.Element("p")
+            paragraph.text = children[index].tail
+            paragraphs.append(paragraph)
+            index += 1
+            continue
+        paragraph.append(child)
+        index += 1
+    for leftover in list(parent):
+        parent.remove(leftover)
+    if parent.tag in ("font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
+        parent.tag = "div"
+    for paragraph in paragraphs:
+        if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
+            paragraph.tag = "div"
+    parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())
 
 
 def _text(value) -> str | None:
@@ -89,12 +145,26 @@ def _json_ld(tree) -> dict:
 
 
 def _title(ld: dict, meta, tree) -> str | None:
-    for candidate in (ld.get("headline"), _og(tree, "og:title"), meta.title, _first(tree, "//h1"),
-                      _first(tree, "//title")):
+    """JSON-LD headline, else og:title, else <title>, each without the site's name; else the first <h1>."""
+    sitename = _text(meta.sitename)
+    for candidate in (ld.get("headline"), _og(tree, "og:title")):
         title = _text(candidate) if isinstance(candidate, str) else None
         if title:
-            return _strip_site(title, _text(meta.sitename), tree)
-    return None
+            return _strip_site(title, sitename, tree)
+    h1 = _text(_first(tree, "//h1"))
+    element = _text(_first(tree, "//title"))
+    if element:
+        title = _strip_site(element, sitename, tree)
+        if title != element or (h1 and h1 == title):
+            return title
+        parts = [p.strip() for p in re.split("|".join(map(re.escape, _SEPARATORS)), title) if p.strip()]
+        if h1 and h1 in parts:
+            return h1
+        if len(parts) > 1 and not h1:
+            # "Site - Headline" with no metadata naming the site: the headline is the longest part.
+            return max(parts, key=len)
+        return title
+    return h1 or _text(meta.title)
 
 
 def _og(tree, name: str) -> str | None:
@@ -133,9 +203,11 @@ def _clean_url(url: str | None) -> str | None:
 
 def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     body = body.replace("\r", "").strip()
-    lines = body.split("\n")
-    if lines and title and re.sub(r"^#+\s*", "", lines[0]).strip() == title:
-        body = "\n".join(lines[1:]).strip()
+    blocks = body.split("\n\n")
+    # The headline, by-line and date lines the extractor kept at the top.
+    while blocks and (_plain(blocks[0]) == title or text_rules.is_header_line(_plain(blocks[0]))):
+        blocks.pop(0)
+    body = "\n\n".join(blocks)
 
     def link(match: re.Match) -> str:
         bang, label, target = match.groups()
@@ -152,6 +224,10 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
         return f"[{label}]({cleaned})" if cleaned else label
 
     body = _LINK.sub(link, body)
+    # A paragraph that is only a short bold phrase, between paragraphs, is a subheading.
+    body = re.sub(r"(?m)(?<=\n\n)\*\*([^*\n]{1,100}?)\*\*(?=\n\n)",
+                  lambda m: f"## {m.group(1)}" if m.group(1)[-1] not in ".:,;" and len(m.group(1).split()) <= 12 else m.group(0),
+                  body)
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
@@ -171,7 +247,7 @@ def _drop_cruft(body: str) -> str:
         plain = _plain(block)
         if not plain:
             continue
-        if text_rules.is_cruft(plain):
+        if text_rules.is_cruft(plain) or (len(plain.split()) <= 40 and text_rules.RIGHTS.search(plain)):
             in_list = bool(text_rules.SECTION_CRUFT.match(plain))
             continue
         if in_list:
@@ -183,9 +259,11 @@ def _drop_cruft(body: str) -> str:
     return "\n\n".join(kept)
 
 
-def _dates(tree, ld: dict) -> tuple[PartialDate | None, PartialDate | None]:
+def _dates(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
     published = _ld_date(ld.get("datePublished"))
     updated = _ld_date(ld.get("dateModified"))
+    if published is None:
+        published = _date_near_title(tree, title)
     if published is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
         published = _ld_date(found)
@@ -197,6 +275,21 @@ def _dates(tree, ld: dict) -> tuple[PartialDate | None, PartialDate | None]:
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
     return published, updated
+
+
+def _date_near_title(tree, title: str | None) -> PartialDate | None:
+    """A date line (`Posted: 04/06/2021`, `Published June 3, 2020`) among the few lines around the headline."""
+    if not title:
+        return None
+    texts = [t.strip() for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()]
+    at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
+    if at is None:
+        return None
+    for line in texts[max(0, at - 5): at + 15]:
+        found = text_rules.date_line(line) if len(line) <= 120 else None
+        if found is not None and not found[0]:
+            return found[1]
+    return None
 
 
 _DATE_XPATH = (

@@ -80,6 +80,10 @@ READ_ALSO = re.compile(
     r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|video|photos?|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
     r"\s*[:：]")
+# Editors' notes about the page itself.
+PAGE_NOTE = re.compile(
+    r"(?i)^[\W_]*(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:updated|amended|edited)\b")
 # Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
 LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
   (?:read|watch|listen)\s+(?:more|next|also|the\s+full\s+(?:story|article))\b.*
@@ -91,6 +95,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | skip\s+to\s+(?:main\s+)?content | back\s+to\b.{0,40} | menu | search | home | sections | live\s+tv | watch\s+live
 | listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
+| (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
 | click\s+here\b.* | continue\s+reading | tags? | topics | already\s+a\s+subscriber\b.*
 | teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
 | partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
@@ -241,7 +246,7 @@ def _heading_like(block: str) -> bool:
 def is_cruft(block: str) -> bool:
     words = _words(block)
     return (words <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
-        (words <= 25 and bool(READ_ALSO.match(block)))
+        (words <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block)))
 
 
 def _drop_trailing_and_listed(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -286,6 +291,11 @@ def _caption(block: str, found: _Found) -> bool:
     return False
 
 
+def is_header_line(block: str) -> bool:
+    """A by-line or date line (or both, joined by `|`)."""
+    return bool(block) and _header(block, _Found())
+
+
 def _header(block: str, found: _Found) -> bool:
     """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
     if _words(block) > 30:
@@ -294,7 +304,7 @@ def _header(block: str, found: _Found) -> bool:
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
     parts = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+", block) if p.strip()]
-    readers = (_byline, _dateline_date)
+    readers = (_byline, date_line)
     results = []
     for part in parts:
         for reader in readers:
@@ -367,7 +377,7 @@ _DATE_NOISE = re.compile(
 )
 
 
-def _dateline_date(part: str):
+def date_line(part: str):
     if _words(part) > 14:
         return None
     dated = textdates.find(part)
