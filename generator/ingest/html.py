@@ -203,11 +203,6 @@ def _clean_url(url: str | None) -> str | None:
 
 def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     body = body.replace("\r", "").strip()
-    blocks = body.split("\n\n")
-    # The headline, by-line and date lines the extractor kept at the top.
-    while blocks and (_plain(blocks[0]) == title or text_rules.is_header_line(_plain(blocks[0]))):
-        blocks.pop(0)
-    body = "\n\n".join(blocks)
 
     def link(match: re.Match) -> str:
         bang, label, target = match.groups()
@@ -231,7 +226,11 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    return _drop_cruft(body).strip() + "\n"
+    blocks = _drop_cruft(body).split("\n\n")
+    # The headline, by-line and date lines the extractor kept at the top.
+    while blocks and (_plain(blocks[0]) == title or text_rules.is_header_line(_plain(blocks[0]))):
+        blocks.pop(0)
+    return "\n\n".join(blocks).strip() + "\n"
 
 
 def _plain(block: str) -> str:
