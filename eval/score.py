@@ -41,7 +41,7 @@ def score_one(gold_path: Path) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     result = read_input(HERE / gold["input"])
     if result.error:
-        return {"name": gold["input"], "kind": gold["kind"], "error": result.error, "p": 0, "r": 0, "f1": 0,
+        return {"name": gold["input"], "kind": gold["kind"], "set": gold.get("set", "generated"), "error": result.error, "p": 0, "r": 0, "f1": 0,
                 "title": False, "date": False}
     record = result.records[0]
     p, r, f1 = prf(tokens(record.body), tokens(gold["body"]))
@@ -49,7 +49,7 @@ def score_one(gold_path: Path) -> dict:
     want = gold["published"]
     date_ok = (got_date is None) if want is None else (got_date is not None and got_date[: len(want)] == want
                                                        and len(got_date) >= len(want))
-    return {"name": gold["input"], "kind": gold["kind"], "p": p, "r": r, "f1": f1,
+    return {"name": gold["input"], "kind": gold["kind"], "set": gold.get("set", "generated"), "p": p, "r": r, "f1": f1,
             "title": record.title == gold["title"], "date": date_ok,
             "got_title": record.title, "got_date": got_date, "want_date": want}
 
@@ -67,15 +67,16 @@ def main(argv: list[str]) -> int:
             print(f"{row['name']:40} P={row['p']:.3f} R={row['r']:.3f} F1={row['f1']:.3f}"
                   f"{flags}{' ERROR ' + row['error'] if 'error' in row else ''}")
         print()
-    print(f"| kind | inputs | body precision | body recall | body F1 | title exact | dates correct |")
-    print(f"| --- | --- | --- | --- | --- | --- | --- |")
-    for kind in ("html", "text", "all"):
-        chosen = [r for r in rows if kind == "all" or r["kind"] == kind]
-        if not chosen:
-            continue
-        mean = lambda key: sum(r[key] for r in chosen) / len(chosen)  # noqa: E731
-        print(f"| {kind} | {len(chosen)} | {mean('p'):.3f} | {mean('r'):.3f} | {mean('f1'):.3f} | "
-              f"{100 * mean('title'):.0f} % | {100 * mean('date'):.0f} % |")
+    print("| set | kind | inputs | body precision | body recall | body F1 | title exact | dates correct |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for group in ("generated", "held-out", "all"):
+        for kind in ("html", "text", "all"):
+            chosen = [r for r in rows if (group == "all" or r["set"] == group) and (kind == "all" or r["kind"] == kind)]
+            if not chosen:
+                continue
+            mean = lambda key: sum(r[key] for r in chosen) / len(chosen)  # noqa: E731
+            print(f"| {group} | {kind} | {len(chosen)} | {mean('p'):.3f} | {mean('r'):.3f} | {mean('f1'):.3f} | "
+                  f"{100 * mean('title'):.0f} % | {100 * mean('date'):.0f} % |")
     print(f"\n{len(rows)} inputs read in {seconds:.2f} s on 2 processes ({len(rows) / seconds:.1f} inputs/s, "
           f"including start-up)")
     return 0

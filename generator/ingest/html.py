@@ -155,8 +155,12 @@ def _title(ld: dict, meta, tree) -> str | None:
     element = _text(_first(tree, "//title"))
     if element:
         title = _strip_site(element, sitename, tree)
-        if title != element or (h1 and h1 == title):
+        if title != element:
             return title
+        repeated = [h for h in (_text(e.text_content()) for e in tree.xpath("//h1 | //h2 | //h3"))
+                    if h and len(h) >= 10 and h in element]
+        if repeated:
+            return max(repeated, key=len)  # the headline is the heading the <title> repeats
         parts = [p.strip() for p in re.split("|".join(map(re.escape, _SEPARATORS)), title) if p.strip()]
         if h1 and h1 in parts:
             return h1
@@ -187,9 +191,6 @@ def _strip_site(title: str, sitename: str | None, tree) -> str:
             first, _, rest = title.partition(sep)
             if first.strip().lower() in names:
                 return rest.strip()
-    h1 = _text(_first(tree, "//h1"))
-    if h1 and h1 != title and title.startswith(h1) and len(h1) >= 10:
-        return h1  # "Headline | Site" where the site is not named in the metadata
     return title
 
 
@@ -227,8 +228,11 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = _drop_cruft(body).split("\n\n")
-    # The headline, by-line and date lines the extractor kept at the top.
-    while blocks and (_plain(blocks[0]) == title or text_rules.is_header_line(_plain(blocks[0]))):
+    # The kicker, headline, by-line and date lines the extractor kept at the top.
+    heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
+    if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
+        blocks = blocks[heading + 1:]
+    while blocks and text_rules.is_header_line(_plain(blocks[0])):
         blocks.pop(0)
     return "\n\n".join(blocks).strip() + "\n"
 
@@ -262,6 +266,8 @@ def _dates(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Parti
     published = _ld_date(ld.get("datePublished"))
     updated = _ld_date(ld.get("dateModified"))
     if published is None:
+        published = _meta_date(tree)
+    if published is None:
         published = _date_near_title(tree, title)
     if published is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
@@ -276,6 +282,31 @@ def _dates(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Parti
     return published, updated
 
 
+_META_DATES = (
+    "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
+    "publish-date", "publication_date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
+)
+
+
+def _meta_date(tree) -> PartialDate | None:
+    """A publication date the page states in a <meta> tag (property, name or itemprop)."""
+    found = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        found.setdefault(key, meta.get("content"))
+    for key in _META_DATES:
+        value = found.get(key.lower())
+        date = _ld_date(value) or _ld_date(_compact_date(value))
+        if date is not None:
+            return date
+    return None
+
+
+def _compact_date(value: str | None) -> str | None:
+    match = re.match(r"^\s*(\d{4})(\d{2})(\d{2})\b", value or "")
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+
+
 def _date_near_title(tree, title: str | None) -> PartialDate | None:
     """A date line (`Posted: 04/06/2021`, `Published June 3, 2020`) among the few lines around the headline."""
     if not title:
@@ -285,7 +316,7 @@ def _date_near_title(tree, title: str | None) -> PartialDate | None:
     if at is None:
         return None
     for line in texts[max(0, at - 5): at + 15]:
-        found = text_rules.date_line(line) if len(line) <= 120 else None
+        found = text_rules.date_line(line, _day_first(tree)) if len(line) <= 120 else None
         if found is not None and not found[0]:
             return found[1]
     return None
@@ -305,7 +336,7 @@ def _date_element(tree) -> PartialDate | None:
                 return _ld_date(value)
         content = element.text_content()
         if content and len(content) <= 200:
-            found = textdates.find(content)
+            found = textdates.find(content, _day_first(tree))
             if found:
                 return found[0]
     return None
@@ -333,6 +364,12 @@ def _authors(ld: dict, meta) -> tuple[str, ...]:
     if not names and meta.author:
         names = [n.strip() for n in re.split(r";", meta.author) if n.strip()]
     return tuple(dict.fromkeys(n for n in names if len(n) <= 80))
+
+
+def _day_first(tree) -> bool:
+    """`04/06/2021` is 6 April everywhere but in US English."""
+    lang = (_lang(tree) or "en").lower()
+    return not (lang == "en" or lang.startswith("en-us"))
 
 
 def _lang(tree) -> str | None:

@@ -26,6 +26,8 @@ CREDIT_AT_END = [
     re.compile(rf"\((?:{_PHOTO}\s*)?(?:credits?|crédit|courtesy)(?:\s+(?:should\s+read|of|to))?\s*:?\s*(?P<credit>[^()]+?)\)\s*$", re.I),
     # (Photo by X), (Photo: X), (Foto: X)
     re.compile(rf"\({_PHOTO}\s*(?:by|:|von|de|par|por)\s*(?P<credit>[^()]+?)\)\s*$", re.I),
+    # (AP Photo/Jane Roe, File), (dpa-Foto/Name)
+    re.compile(rf"\((?P<credit>[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)?[\s-]{_PHOTO}s?\s*/\s*[^()]+?)\)\s*$", re.I),
     # ... Photo: X / Credit: X / Foto: X at the end
     re.compile(rf"(?:^|(?<=[.!?)])\s+|\s[|–—-]\s)(?:{_PHOTO}|credits?|crédit|courtesy)(?:\s+(?:by|credit))?\s*:\s*(?P<credit>[^.:|]{{2,80}}?)\s*$", re.I),
     # ... Firstname Lastname/AGENCY[/Getty Images]
@@ -48,7 +50,7 @@ RIGHTS = re.compile(
     r"todos los derechos reservados|tutti i diritti riservati|版权所有|著作権", re.I)
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-ZÀ-Ý][\wÀ-ÿ.'’ -]{1,40}?(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?\s*)?"
-    r"\((?P<agency>[A-Za-z][\w&.'-]{0,20}(?:\s[A-Z][\w&.'-]{0,20})?)\))\s*[—–-]{1,2}\s*(?=\S)")
+    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*[—–-]{1,2}\s*(?=\S)")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
 OUTLET_WORDS = re.compile(
@@ -78,7 +80,7 @@ SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 # "Read more: <another headline>" and the like.
 READ_ALSO = re.compile(
     r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|video|photos?|related|lesen\s+sie\s+(?:auch|mehr)|"
-    r"mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
+    r"relacionad[oa]s?|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
     r"\s*[:：]")
 # Editors' notes about the page itself.
 PAGE_NOTE = re.compile(
@@ -92,6 +94,8 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
 | advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
 | follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
+| (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
+| (?:popular|trending)\s+in\s+the\s+community
 | skip\s+to\s+(?:main\s+)?content | back\s+to\b.{0,40} | menu | search | home | sections | live\s+tv | watch\s+live
 | listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
@@ -117,13 +121,15 @@ class _Found:
 
 
 def read(text: str) -> Imported:
-    blocks = _blocks(text)
-    if not blocks:
+    text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
+    first, _, rest = text.partition("\n")
+    blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
+    if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
     found = _Found()
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
-    body_started = in_cruft = footer = False
+    body_started = in_cruft = footer = after_byline = False
     for block in blocks:
         if _caption(block, found):
             continue
@@ -140,7 +146,14 @@ def read(text: str) -> Imported:
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
             continue
         if _header(block, found):
+            after_byline = bool(found.authors)
             continue
+        if after_byline and not body_started and _words(block) <= 5 and OUTLET_WORDS.search(block) \
+                and block[-1] not in TERMINAL:
+            found.outlet = found.outlet or block  # "By JANE ROE" then "Associated Press"
+            after_byline = False
+            continue
+        after_byline = False
         if in_cruft:
             if not (block[-1] in TERMINAL and _words(block) >= 15):
                 continue
@@ -157,13 +170,8 @@ def read(text: str) -> Imported:
     items = _drop_trailing_and_listed(items)
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
-    dateline, agency = None, None
-    first = items[0][1]
-    match = DATELINE.match(first) or PLACE_DATELINE.match(first)
-    if match:
-        dateline = match.group("dateline").strip()
-        agency = match.groupdict().get("agency")
-        items[0] = ("p", first[match.end():])
+    dateline, agency, rest = split_dateline(items[0][1])
+    items[0] = ("p", rest)
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
@@ -291,6 +299,14 @@ def _caption(block: str, found: _Found) -> bool:
     return False
 
 
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """(dateline, agency, rest) for a first paragraph like `WASHINGTON (Reuters) - The ...`."""
+    match = DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+    if not match:
+        return None, None, paragraph
+    return match.group("dateline").strip(), match.groupdict().get("agency"), paragraph[match.end():]
+
+
 def is_header_line(block: str) -> bool:
     """A by-line or date line (or both, joined by `|`)."""
     return bool(block) and _header(block, _Found())
@@ -303,7 +319,10 @@ def _header(block: str, found: _Found) -> bool:
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
-    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+", block) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)", block, flags=re.I)
+             if p.strip()]
+    # "Posted Jan 28, 2020 by Kevin Marsh": a date line, then a by-line
+    parts = [piece for part in parts for piece in _date_then_byline(part)]
     readers = (_byline, date_line)
     results = []
     for part in parts:
@@ -326,6 +345,13 @@ def _header(block: str, found: _Found) -> bool:
             else:
                 found.published = found.published or date
     return True
+
+
+def _date_then_byline(part: str) -> list[str]:
+    match = re.match(r"^(.{6,60}?)\s+((?:by|von|par|por)\s+.+)$", part, re.I)
+    if match and date_line(match.group(1)) is not None and _byline(match.group(2)) is not None:
+        return [match.group(1), match.group(2)]
+    return [part]
 
 
 def _byline(part: str):
@@ -377,10 +403,11 @@ _DATE_NOISE = re.compile(
 )
 
 
-def date_line(part: str):
+def date_line(part: str, day_first: bool = False):
+    """(is an update, the date) if `part` is a date line such as `Updated 3:01 PM ET, Wed July 1, 2020`."""
     if _words(part) > 14:
         return None
-    dated = textdates.find(part)
+    dated = textdates.find(part, day_first)
     if dated is None:
         return None
     date, (start, end) = dated

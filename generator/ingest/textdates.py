@@ -46,17 +46,18 @@ UPDATE_WORDS = re.compile(
     r"actualizada|aggiornato|atualizado|bijgewerkt)\b|更新", re.I)
 
 
-def find(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    """The first date written in `text` and where it is."""
+def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The first date written in `text` and where it is. `4/6/2021` is April 6 unless `day_first`
+    (or the first number cannot be a month)."""
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
-            date = _date(match)
+            date = _date(match, day_first and "/" in match.group())
             if date is not None:
                 return date, match.span()
     return None
 
 
-def _date(match: re.Match) -> PartialDate | None:
+def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("nmonth"):
@@ -66,6 +67,8 @@ def _date(match: re.Match) -> PartialDate | None:
         if month is None:
             return None
     day = int(groups["day"]) if groups.get("day") else None
+    if groups.get("nmonth") and day is not None and (swap or month > 12) and day <= 12:
+        month, day = day, month
     try:
         dt.date(year, month, day or 1)
     except ValueError:
