@@ -199,7 +199,8 @@ def _import(args: argparse.Namespace) -> int:
         if event.status == "failed":
             print(f"{event.input}: {event.note}", file=sys.stderr)
         elif event.status == "kept" or event.status == "skipped":
-            print(f"{event.input}: {verbs[event.status]} {event.path} {event.note}".rstrip(), file=sys.stderr)
+            where = f" {event.path}" if event.path else ""
+            print(f"{event.input}: {verbs[event.status]}{where}: {event.note}", file=sys.stderr)
         elif event.status in verbs and (args.dry_run or not args.quiet):
             print(f"{verbs[event.status]} {event.path} <- {event.input}")
     prefix = "Dry run: would have imported" if args.dry_run else "Imported"

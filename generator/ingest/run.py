@@ -128,10 +128,14 @@ def run(
     for event in problems:
         summary.add(event)
     emitter = emit.Emitter(root, force=force, dry_run=dry_run)
+    seen: dict[str, str] = {}  # sha256 -> the first input with those bytes
     for done, (item, result) in enumerate(_read_all(inputs, jobs), 1):
         if result.error is not None:
             summary.add(Event(item.shown, "failed", note=result.error))
+        elif result.sha256 in seen:
+            summary.add(Event(item.shown, "skipped", note=f"has the same bytes as {seen[result.sha256]}"))
         else:
+            seen[result.sha256] = item.shown
             for record in result.records:
                 provenance = {
                     "file": provenance_file(item.path, item.shown, root),
