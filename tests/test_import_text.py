@@ -162,3 +162,26 @@ def test_latin1_bom_and_cjk_text_are_decoded():
     assert record.title == cjk_title and cjk_para in record.body
     gbk = sniff.decode(f"{cjk_title}\n\n{cjk_para * 4}\n".encode("gb18030"))
     assert gbk.startswith(cjk_title)
+
+
+def test_local_station_scrape_with_posted_and_updated_line():
+    record = text.read(
+        "Aldermen approve new budget after marathon session\n\n"
+        "by: Jane Doe, Metro Media Wire\n\n"
+        "Posted: Jun 3, 2020 / 10:12 AM CDT / Updated: Jun 4, 2020 / 08:30 AM CDT\n\n"
+        "FILE - In this Oct. 3, 2019, file photo, City Hall is seen at night. (AP Photo/Evan Vucci, File)\n\n"
+        "CHICAGO (WGN) — The City Council approved the budget on Wednesday after a session that lasted "
+        "more than twelve hours, with several aldermen voting against it.\n\n"
+        "The budget includes money for new police officers and for repairs to the water pipes, officials said.\n\n"
+        "Copyright 2020 Example Media Inc. All rights reserved. This material may not be published, broadcast, "
+        "rewritten, or redistributed.\n\n"
+        "Trending Stories\n\nMan arrested after chase on the expressway\nWeather: storms expected tonight\n"
+    )
+    assert record.authors == ("Jane Doe",)
+    assert (record.published.month, record.published.day, record.updated.day) == (6, 3, 4)
+    assert record.image.credit == "AP Photo/Evan Vucci, File"
+    assert record.image.caption.startswith("FILE - In this Oct. 3, 2019")
+    assert record.dateline == "CHICAGO (WGN)" and [s.name for s in record.sources] == ["WGN"]
+    assert record.body.startswith("The City Council approved")
+    assert "Man arrested" not in record.body and "Trending" not in record.body
+    assert record.rights[0].startswith("Copyright 2020 Example Media Inc.")

@@ -28,6 +28,8 @@ CREDIT_AT_END = [
     re.compile(rf"\({_PHOTO}\s*(?:by|:|von|de|par|por)\s*(?P<credit>[^()]+?)\)\s*$", re.I),
     # (AP Photo/Jane Roe, File), (dpa-Foto/Name)
     re.compile(rf"\((?P<credit>[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)?[\s-]{_PHOTO}s?\s*/\s*[^()]+?)\)\s*$", re.I),
+    # (Getty Images), (Pool/AFP via Getty Images)
+    re.compile(r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|Images|Photography|Pool)\b[^()]{0,40})\)\s*$"),
     # ... Photo: X / Credit: X / Foto: X at the end
     re.compile(rf"(?:^|(?<=[.!?)])\s+|\s[|–—-]\s)(?:{_PHOTO}|credits?|crédit|courtesy)(?:\s+(?:by|credit))?\s*:\s*(?P<credit>[^.:|]{{2,80}}?)\s*$", re.I),
     # ... Firstname Lastname/AGENCY[/Getty Images]
@@ -43,7 +45,7 @@ NOTICE_SUBJECT = re.compile(
     r"\bcet\s+article\b|\beste\s+art[ií]culo\b|\bquesto\s+articolo\b", re.I)
 BYLINE = re.compile(
     r"^(?:(?:written|story|words|text|reporting|report|photos and text)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|text:|autor(?:in)?:|author:|auteur\s*:|autora?:)\s+(?P<who>.+)$", re.I)
+    r"(?:by|von|par|por|di|door|av|af|text|autor(?:in)?|authors?|auteur|autora?)\s*:?\s+(?P<who>.+)$", re.I)
 BYLINE_CJK = re.compile(r"^(?:记者|撰文|作者|文|記者)[：:\s]+(?P<who>\S.{0,30})$")
 RIGHTS = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
@@ -100,6 +102,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
+| report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
 | click\s+here\b.* | continue\s+reading | tags? | topics | already\s+a\s+subscriber\b.*
 | teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
 | partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
@@ -319,8 +322,11 @@ def _header(block: str, found: _Found) -> bool:
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
-    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)", block, flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s+[|•·/]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)", block, flags=re.I)
              if p.strip()]
+    parts = [p for p in parts if not _TIME_ONLY.match(p)]  # "Posted: Jun 3, 2020 / 10:12 AM CDT"
+    if not parts:
+        return False
     # "Posted Jan 28, 2020 by Kevin Marsh": a date line, then a by-line
     parts = [piece for part in parts for piece in _date_then_byline(part)]
     readers = (_byline, date_line)
@@ -345,6 +351,9 @@ def _header(block: str, found: _Found) -> bool:
             else:
                 found.published = found.published or date
     return True
+
+
+_TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
 
 
 def _date_then_byline(part: str) -> list[str]:
