@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from pathlib import Path
@@ -31,16 +32,23 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ImportFailed(f"is not readable HTML ({exc})") from None
-    _prepare(tree)
+    # Metadata first, from the page as it is (less embedded posts of others); then the furniture goes
+    # and the main text is extracted.
+    for element in tree.xpath(_EMBEDS):
+        element.drop_tree()
     meta = extract_metadata(tree, default_url=url, extensive=False)
     ld = _json_ld(tree)
     page_url = _clean_url(ld.get("url") or meta.url or url)
+    title = _title(ld, meta, tree)
+    published, updated = _dates(tree, ld, title)
+    image, local = _image(meta, tree, path, page_url)
+    lang = _lang(tree)
+    _prepare(tree)
     body = trafilatura.extract(
         tree, url=page_url, output_format="markdown", include_links=True, include_formatting=True,
         include_tables=True, include_comments=False, include_images=False, with_metadata=False,
         deduplicate=False,
     )
-    title = _title(ld, meta, tree)
     body = _clean_body(body or "", title, page_url)
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
@@ -49,15 +57,12 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         if heading is None:
             raise ImportFailed("has no title (no <title>, og:title, headline or heading)")
         title = heading.group(1).strip()
-    published, updated = _dates(tree, ld, title)
     sitename = _text(meta.sitename)
     sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()
-    image, local = _image(meta, tree, path, page_url)
     return Imported(
         kind="html", title=title, body=body, published=published, updated=updated,
-        authors=_authors(ld, meta), summary=_text(meta.description), lang=_lang(tree),
+        authors=_authors(ld, meta), summary=_text(meta.description), lang=lang,
         sources=sources, image=image, local_image=local,
-        rights=(_text(meta.license),) if meta.license and False else (),
     )
 
 
@@ -67,11 +72,43 @@ _EMBEDS = (
 )
 
 
+# Class or id names of the parts of an article page that are about the article, not of it.
+_FURNITURE = re.compile(
+    r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
+    r"(?:article|story|content|post|entry|page)?[_-]*(?:byline|bylines|author|authors|autore|firma|dateline|"
+    r"timestamp)(?:[_-]+\w+)?)$", re.I)
+# ... and of the standfirst above it (only before the first real paragraph: later it is a subheading).
+_STANDFIRST = re.compile(
+    r"^(?:article|story|content|post|entry|page)?[_-]*(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|"
+    r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
+
+
+def _names(element) -> list[str]:
+    return (element.get("class") or "").split() + (element.get("id") or "").split()
+
+
+def _small(element) -> bool:
+    return len(element.xpath(".//p")) <= 2 and len(element.text_content()) < 600
+
+
+def _drop_furniture(tree) -> None:
+    before_text = True
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or element.getparent() is None:
+            continue
+        if element.tag == "p" and len(element.text_content().split()) >= 20:
+            before_text = False
+        names = _names(element)
+        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
+                any(_FURNITURE.match(n) for n in names) and _small(element)) or (
+                before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
+            element.drop_tree()
+
+
 def _prepare(tree) -> None:
-    """Undo old page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
-    break; embedded social posts go."""
-    for element in tree.xpath(_EMBEDS):
-        element.drop_tree()
+    """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
+    break; comment threads, standfirsts and by-line boxes go."""
+    _drop_furniture(tree)
     for table in tree.xpath("//table"):
         cells = table.xpath(".//td | .//th")
         if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
@@ -147,11 +184,20 @@ def _json_ld(tree) -> dict:
 def _title(ld: dict, meta, tree) -> str | None:
     """JSON-LD headline, else og:title, else <title>, each without the site's name; else the first <h1>."""
     sitename = _text(meta.sitename)
+    h1 = _text(_first(tree, "//h1")) or _text(_first(
+        tree, '(//h2 | //h3)[contains(@class, "headline") or contains(@class, "title")]'))
     for candidate in (ld.get("headline"), _og(tree, "og:title")):
-        title = _text(candidate) if isinstance(candidate, str) else None
-        if title:
-            return _strip_site(title, sitename, tree)
-    h1 = _text(_first(tree, "//h1"))
+        title = _text(html_lib.unescape(candidate)) if isinstance(candidate, str) else None
+        if not title:
+            continue
+        title = _strip_site(title, sitename, tree)
+        if h1 and h1 != title and len(h1) >= 10:
+            rest = title[len(h1):] if title.startswith(h1) else None
+            if rest is not None and any(rest.startswith(sep) for sep in _SEPARATORS):
+                return h1  # "Headline - Site", the site unnamed in the metadata
+            if len(title) < len(h1) and title.endswith(("…", "...")) and h1.startswith(title.rstrip(".… ")):
+                return h1  # a shortened headline
+        return title
     element = _text(_first(tree, "//title"))
     if element:
         title = _strip_site(element, sitename, tree)

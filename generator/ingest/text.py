@@ -98,7 +98,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
 | (?:popular|trending)\s+in\s+the\s+community
-| skip\s+to\s+(?:main\s+)?content | back\s+to\b.{0,40} | menu | search | home | sections | live\s+tv | watch\s+live
+| skip\s+to\s+(?:main\s+)?content | back\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){0,2} | menu | search | home | sections | live\s+tv | watch\s+live
 | listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
@@ -150,6 +150,8 @@ def read(text: str) -> Imported:
             continue
         if _header(block, found):
             after_byline = bool(found.authors)
+            # "Reporting by X; Editing by Y" after the article: what follows is the page's footer.
+            footer = body_started and bool(BYLINE.match(block))
             continue
         if after_byline and not body_started and _words(block) <= 5 and OUTLET_WORDS.search(block) \
                 and block[-1] not in TERMINAL:
@@ -372,6 +374,7 @@ def _byline(part: str):
     if dated:  # "By Jane Doe, June 3, 2020"
         who = who[: dated[1][0]].strip(" ,;-–—")
     names, outlet = [], None
+    who = re.split(r"(?i)[;,]?\s*(?:editing|edited|graphics|photos|illustrations?|design)\s+by\b", who)[0]
     for piece in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|、|和)\s*", who):
         piece = piece.strip(" .")
         if not piece:
@@ -398,8 +401,9 @@ def _is_name(piece: str) -> bool:
     if words[0].lower() == "the":
         return False
     capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
-    return len(capitalised) >= 2 and all(w[0].isupper() and not w.isupper() or len(w) <= 2 for w in capitalised) \
-        or all(w.isupper() for w in capitalised)
+    return len(capitalised) >= 2 and (
+        all(w[0].isupper() and (not w.isupper() or len(w) <= 2) for w in capitalised)
+        or all(w.isupper() for w in capitalised))
 
 
 _DATE_NOISE = re.compile(
