@@ -95,3 +95,26 @@ def test_a_warc_without_html_pages_is_reported(cli, tmp_path):
     ran = cli("import", tmp_path / "images.warc", "--root", tmp_path / "r")
     assert ran.code == 1
     assert f"{tmp_path / 'images.warc'}: holds no HTML pages (2 records, none an HTML response)" in ran.err
+
+
+def test_a_markdown_image_beside_the_file_is_copied_and_one_outside_is_not(cli, tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x01" * 16
+    make_tree(tmp_path, {
+        "secret.png": b"\x89PNG secret",
+        "in/a.md": "---\ntitle: With a picture\nimage: {src: pics/p.png, caption: A pier}\n---\n\n" + PROSE,
+        "in/pics/p.png": png,
+        "in/b.md": "---\ntitle: Reaching out\nimage: {src: ../secret.png, caption: Nope}\n---\n\n" + PROSE,
+    })
+    assert cli("import", tmp_path / "in", "--root", tmp_path / "r").code == 0
+    articles = {a.title: a for a in _load(tmp_path / "r")}
+    assert articles["With a picture"].image.src == "with-a-picture/p.png"
+    assert (tmp_path / "r/content/undated/with-a-picture/p.png").read_bytes() == png
+    assert articles["Reaching out"].image.src is None and articles["Reaching out"].image.caption == "Nope"
+    assert not list((tmp_path / "r").rglob("secret.png"))
+    assert cli("build", "--root", tmp_path / "r").code == 0
+
+
+def test_an_html_page_with_text_but_no_title_anywhere_is_reported(cli, tmp_path):
+    make_tree(tmp_path, {"in/x.html": "<html><body><div>" + "<p>" + PROSE + "</p>" * 3 + "</div></body></html>"})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 1 and "has no title" in ran.err

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from generator import frontmatter, schema, yamltree
 from generator.ingest.record import Imported, ImportFailed, LocalImage
+from generator.ingest.html import IMAGE_SUFFIXES
 from generator.markdown import is_remote
 
 
@@ -31,8 +32,9 @@ def read(text: str, path: Path | None = None) -> Imported:
     given_slug = article.slug if article.slug != "x" else None
     image, local = article.image, None
     if image is not None and image.src and not is_remote(image.src):
-        file = (path.parent / image.src) if path is not None else None
-        if file is not None and file.is_file():
+        file = (path.parent / image.src).resolve() if path is not None else None
+        if file is not None and file.is_file() and file.is_relative_to(path.parent.resolve()) \
+                and file.suffix.lower() in IMAGE_SUFFIXES:
             local = LocalImage(re.sub(r"[^A-Za-z0-9_.-]+", "-", file.name), file.read_bytes())
         image = replace(image, src=None)
     return Imported(
