@@ -53,6 +53,10 @@ RIGHTS = re.compile(
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-ZÀ-Ý][\wÀ-ÿ.'’ -]{1,40}?(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?\s*)?"
     r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*[—–-]{1,2}\s*(?=\S)")
+# "(CNN)Russia has ..." and "LONDON (Reuters) The ...": an agency with no dash, right before a capital.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{1,40}\s*)?"
+    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*(?=[A-ZÀ-Ý\"“‘])")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
 OUTLET_WORDS = re.compile(
@@ -99,7 +103,8 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
 | (?:popular|trending)\s+in\s+the\s+community
 | skip\s+to\s+(?:main\s+)?content | back\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){0,2} | menu | search | home | sections | live\s+tv | watch\s+live
-| listen(?:\s+to\s+this\s+article)? | play\s+video | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
+| listen(?:\s+to\s+this\s+article)? | play\s+video | just\s+watched | must\s+watch | replay | now\s+playing
+| up\s+next | autoplay | more\s+videos\b.* | watch\s+now | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
 | report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
@@ -164,7 +169,7 @@ def read(text: str) -> Imported:
                 continue
             in_cruft = False
         if not body_started:
-            if (_is_prose(block) and _words(block) >= 12) or DATELINE.match(block):
+            if (_is_prose(block) and _words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
                 body_started = True
                 items.append(("p", block))
             elif found.summary is None and _words(block) >= 5 and not _heading_like(block):
@@ -306,7 +311,7 @@ def _caption(block: str, found: _Found) -> bool:
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     """(dateline, agency, rest) for a first paragraph like `WASHINGTON (Reuters) - The ...`."""
-    match = DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+    match = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
     if not match:
         return None, None, paragraph
     return match.group("dateline").strip(), match.groupdict().get("agency"), paragraph[match.end():]
