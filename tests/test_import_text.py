@@ -189,13 +189,13 @@ def test_local_station_scrape_with_posted_and_updated_line():
 
 def test_an_agency_dateline_without_a_dash_and_video_player_lines():
     record = text.read(
-        "Report says ministers were warned early\n\nBy Ann Example and Bo Writer, CNN\n\n"
+        "Report says ministers were warned early\n\nBy Ann Example and Bo Larsen, CNN\n\n"
         "Updated 5:34 PM ET, Wed July 1, 2020\n\nJUST WATCHED\n\nReplay\n\nMore Videos ...\n\n"
         "(CNN)Ministers were warned about the risk months before the decision, according to a report "
         "released on Wednesday by a parliamentary committee.\n\n"
         "The committee said the warnings had not been passed on to the officials who needed them.\n"
     )
-    assert record.authors == ("Ann Example", "Bo Writer")
+    assert record.authors == ("Ann Example", "Bo Larsen")
     assert record.dateline == "(CNN)" and [s.name for s in record.sources] == ["CNN"]
     assert (record.published.year, record.published.month, record.published.day) == (2020, 7, 1)
     assert record.body.startswith("Ministers were warned")
