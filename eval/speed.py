@@ -8,7 +8,6 @@ process and of the workers, so a run with more files shows whether memory grows.
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile

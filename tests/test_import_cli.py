@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import io
 
 from generator import content, frontmatter, schema
 from generator.ingest import emit

@@ -14,7 +14,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator import dates
-from generator.ingest import text as text_rules, textdates
+from generator.ingest import furniture, textdates
 from generator.ingest.record import Imported, ImportFailed, LocalImage
 from generator.model import Image, PartialDate, Source
 
@@ -278,7 +278,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
         blocks = blocks[heading + 1:]
-    while blocks and text_rules.is_header_line(_plain(blocks[0])):
+    while blocks and furniture.is_header_line(_plain(blocks[0])):
         blocks.pop(0)
     return "\n\n".join(blocks).strip() + "\n"
 
@@ -296,12 +296,12 @@ def _drop_cruft(body: str) -> str:
         plain = _plain(block)
         if not plain:
             continue
-        if text_rules.is_cruft(plain) or (len(plain.split()) <= 40 and text_rules.RIGHTS.search(plain)):
-            in_list = bool(text_rules.SECTION_CRUFT.match(plain))
+        if furniture.is_cruft(plain) or (len(plain.split()) <= 40 and furniture.RIGHTS.search(plain)):
+            in_list = bool(furniture.SECTION_CRUFT.match(plain))
             continue
         if in_list:
             is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
-            if is_list or plain[-1] not in text_rules.TERMINAL:
+            if is_list or plain[-1] not in furniture.TERMINAL:
                 continue
             in_list = False
         kept.append(block)
@@ -362,7 +362,7 @@ def _date_near_title(tree, title: str | None) -> PartialDate | None:
     if at is None:
         return None
     for line in texts[max(0, at - 5): at + 15]:
-        found = text_rules.date_line(line, _day_first(tree)) if len(line) <= 120 else None
+        found = furniture.date_line(line, _day_first(tree)) if len(line) <= 120 else None
         if found is not None and not found[0]:
             return found[1]
     return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import zlib
 
@@ -125,11 +124,3 @@ def _clean(text: str) -> str:
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"):
         text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
     return text
-
-
-def gunzip_check(data: bytes) -> None:
-    """A truncated .gz stream says so (warcio may stop quietly)."""
-    try:
-        gzip.decompress(data)
-    except (EOFError, OSError, zlib.error) as exc:
-        raise ImportFailed(f"is a truncated or damaged WARC ({exc})") from None

@@ -132,10 +132,9 @@ def _check_gzip(data: bytes) -> None:
             while not stream.eof and position < len(data):
                 piece = data[position:position + chunk]
                 position += len(piece)
-                out = stream.decompress(piece, 1 << 16)
+                stream.decompress(piece, 1 << 16)
                 while stream.unconsumed_tail and not stream.eof:
-                    out = stream.decompress(stream.unconsumed_tail, 1 << 16)
-                del out
+                    stream.decompress(stream.unconsumed_tail, 1 << 16)
         except zlib.error as exc:
             raise ImportFailed(f"is a damaged WARC (gzip: {exc})") from None
         if not stream.eof:
