@@ -186,3 +186,29 @@ def test_cjk_and_spanish_pages(tmp_path):
         "Harbour bridge to close for a year", "东京奥运会推迟至明年"))
     assert record.title == "东京奥运会推迟至明年" and record.lang == "zh-CN"
     assert zh[0] in record.body
+
+
+def test_a_page_drawn_by_scripts_falls_back_to_its_json_ld_article_body(tmp_path):
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Scripted page keeps its text",
+          "datePublished": "2022-02-02", "articleBody": "\n".join(PARAGRAPHS) + "\n<script>x()</script> *stars*"}
+    data = json.dumps(ld).replace("</", "<\\/")  # as pages write it inside <script>
+    page_html = (f'<html><head><title>Scripted</title><script type="application/ld+json">{data}</script>'
+                 '</head><body><div id="app"></div><script>render()</script></body></html>')
+    record = html_reader.read(page_html)
+    assert record.title == "Scripted page keeps its text"
+    assert all(p in record.body.replace("\\", "") for p in PARAGRAPHS)
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body))
+    assert "<script" not in rendered and "*stars*" in rendered
+
+
+def test_a_warc_page_without_an_article_is_reported_as_skipped(cli, tmp_path):
+    _warc(tmp_path / "mixed.warc", [
+        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00Z", page()),
+        ("https://example.org/", "2021-04-08T12:01:00Z", "<html><head><title>Home</title></head><body>"
+                                                          "<nav><a href='/a'>A</a></nav></body></html>"),
+    ])
+    ran = cli("import", tmp_path / "mixed.warc", "--root", tmp_path / "r")
+    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 1, failed 0" in ran.out
+    assert "https://example.org/: holds no article" in ran.err

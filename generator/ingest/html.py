@@ -50,6 +50,10 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         deduplicate=False,
     )
     body = _clean_body(body or "", title, page_url)
+    if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
+        # A page that draws its text with scripts may still state it in its JSON-LD.
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
+        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url)
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     if not title:
@@ -281,6 +285,12 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     while blocks and furniture.is_header_line(_plain(blocks[0])):
         blocks.pop(0)
     return "\n\n".join(blocks).strip() + "\n"
+
+
+def _escape_markdown(text: str) -> str:
+    text = html_lib.unescape(text)
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    return re.sub(r"^(#{1,6}\s|>|[-+]\s|\d+[.)]\s)", r"\\\1", text)
 
 
 def _plain(block: str) -> str:

@@ -30,6 +30,7 @@ class Read:
     kind: str = ""
     records: tuple[Imported, ...] = ()
     error: str | None = None
+    skipped: tuple[str, ...] = ()  # parts of the input that held no article (a WARC's other pages)
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,11 @@ def read_input(path: Path) -> Read:
     except OSError as exc:
         return Read(error=f"cannot be read ({exc.strerror})")
     sha = hashlib.sha256(data).hexdigest()
+    skipped: list[str] = []
     try:
         kind = sniff.kind_of(path.name, data)
         if kind == "warc":
-            records = warc.read(path, data)
+            records, skipped = warc.read(path, data)
         elif kind == "html":
             records = [html.read(sniff.decode(data, html=True), path)]
         elif kind == "markdown":
@@ -109,7 +111,7 @@ def read_input(path: Path) -> Read:
         return Read(sha, error=str(exc))
     except RecursionError:
         return Read(sha, error="is nested too deeply to read")
-    return Read(sha, kind, tuple(records))
+    return Read(sha, kind, tuple(records), skipped=tuple(skipped))
 
 
 def provenance_file(path: Path, shown: str, root: Path) -> str:
@@ -136,6 +138,8 @@ def run(
             summary.add(Event(item.shown, "skipped", note=f"has the same bytes as {seen[result.sha256]}"))
         else:
             seen[result.sha256] = item.shown
+            for note in result.skipped:
+                summary.add(Event(item.shown, "skipped", note=note))
             for record in result.records:
                 provenance = {
                     "file": provenance_file(item.path, item.shown, root),

@@ -28,7 +28,8 @@ from generator.model import PartialDate, Source
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(path: Path, data: bytes) -> list[Imported]:
+def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
+    """The articles, and a message for each HTML capture that held none (raises if none did)."""
     if data[:2] == b"\x1f\x8b":
         _check_gzip(data)
     pages: dict[str, list[tuple[str, int, str, str, bytes, str | None]]] = {}
@@ -78,7 +79,7 @@ def read(path: Path, data: bytes) -> list[Imported]:
         articles.append(_with_captures(article, captures, images, record_id, uri))
     if not articles:
         raise ImportFailed("holds no article: " + "; ".join(failures))
-    return articles
+    return articles, failures
 
 
 def _with_captures(article: Imported, captures, images: dict[str, bytes], record_id: str, uri: str) -> Imported:
