@@ -74,7 +74,7 @@ SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 )[\W_]*$""")
 # "Read more: <another headline>" and the like.
 READ_ALSO = re.compile(
-    r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|video|photos?|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|v[ií]deos?|photos?|fotos?|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"relacionad[oa]s?|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
     r"\s*[:：]")
 # Editors' notes about the page itself.
@@ -97,7 +97,10 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
 | report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
-| click\s+here\b.* | continue\s+reading | tags? | topics | already\s+a\s+subscriber\b.*
+| click\s+here\b.* | continue\s+reading\b.* | tags? | topics | already\s+a\s+subscriber\b.*
+| (?:supported|sponsored|presented)\s+by | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
+| (?:article\s+)?(?:réservé\s+aux\s+abonnés|for\s+subscribers(?:\s+only)?|subscribers?[\s-]only|nur\s+für\s+abonnenten)
+| (?:contenido\s+)?exclusivo\s+(?:para\s+)?suscriptores | contribuer
 | teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
 | partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
 | 分享(?:到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.*
@@ -164,8 +167,9 @@ def header(block: str, found: Found) -> bool:
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
-    parts = [p.strip() for p in re.split(r"\s+[|•·/]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)", block, flags=re.I)
-             if p.strip()]
+    parts = [p.strip() for p in re.split(
+        r"\s+[|•·/]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")",
+        block, flags=re.I) if p.strip()]
     parts = [p for p in parts if not _TIME_ONLY.match(p)]  # "Posted: Jun 3, 2020 / 10:12 AM CDT"
     if not parts:
         return False

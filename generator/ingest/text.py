@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.furniture import (
-    ARCHIVE_NOTICE, BYLINE, NOTICE_SUBJECT, OUTLET_WORDS, RIGHTS, SECTION_CRUFT, TERMINAL, Found, caption,
+    ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, RIGHTS, SECTION_CRUFT, TERMINAL, Found, caption,
     header, is_cruft, words,
 )
 from generator.ingest.record import Imported, ImportFailed
@@ -29,9 +29,14 @@ PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
 
 
+CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
+
+
 def read(text: str) -> Imported:
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
     first, _, rest = text.partition("\n")
+    while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
+        first, _, rest = rest.lstrip().partition("\n")
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
     if not blocks[0]:
         raise ImportFailed("holds no text")
@@ -56,8 +61,13 @@ def read(text: str) -> Imported:
             continue
         if header(block, found):
             after_byline = bool(found.authors)
-            # "Reporting by X; Editing by Y" after the article: what follows is the page's footer.
-            footer = body_started and bool(BYLINE.match(block))
+            if body_started and len(items) <= 3:
+                # By-line or date after a few blocks: those were a standfirst or a promotion, not the body.
+                first_prose = next((t for _, t in items if t[-1] in TERMINAL), None)
+                found.summary = found.summary or first_prose
+                items, body_started, in_cruft = [], False, False
+            elif body_started and CREDITS.match(block):
+                footer = True  # "Reporting by X; Editing by Y" ends the article
             continue
         if after_byline and not body_started and words(block) <= 5 and OUTLET_WORDS.search(block) \
                 and block[-1] not in TERMINAL:
