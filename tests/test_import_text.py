@@ -200,3 +200,33 @@ def test_an_agency_dateline_without_a_dash_and_video_player_lines():
     assert (record.published.year, record.published.month, record.published.day) == (2020, 7, 1)
     assert record.body.startswith("Ministers were warned")
     assert "Replay" not in record.body and "WATCHED" not in record.body
+
+
+def test_a_standfirst_and_promotions_above_the_by_line_are_not_the_body():
+    record = text.read(
+        "Supported by\n\nTown keeps its last grocery store\n\n"
+        "When the only supermarket for 30 miles announced it would close, residents decided to buy it themselves.\n\n"
+        "As a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.\n\n"
+        "Par Claire Dubois\n\n"
+        "Publié le 18 juillet 2022 à 06h30, mis à jour le 19 juillet 2022 à 11h02\n\nLecture 3 min.\n\n"
+        "For almost sixty years, the Main Street Market was where this town of 900 people bought its bread and milk.\n\n"
+        "Within a week, a group of residents had formed a cooperative and sold shares to 400 households.\n"
+    )
+    assert record.title == "Town keeps its last grocery store"
+    assert record.authors == ("Claire Dubois",)
+    assert (record.published.day, record.updated.day) == (18, 19)
+    assert record.summary.startswith("When the only supermarket")
+    assert record.body.startswith("For almost sixty years")
+    assert "subscriber" not in record.body and "Lecture" not in record.body
+
+
+def test_a_credits_line_ends_the_article():
+    record = text.read(
+        "Factory output falls again\n\nLONDON (Reuters) - British factory output fell for a third month in a row "
+        "in November as high energy prices weighed on manufacturers, a survey showed.\n\n"
+        "Manufacturers said they had cut staff for the second month running.\n\n"
+        "Reporting by David Milliken; Editing by Toby Chopra\n\n"
+        "Our Standards: The Trust Principles.\n"
+    )
+    assert record.authors == ("David Milliken",)  # the editor is not an author
+    assert record.body.rstrip().endswith("second month running.")

@@ -44,6 +44,7 @@ def read(text: str) -> Imported:
     found = Found()
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
+    set_aside: list[tuple[str, str]] = []
     for block in blocks:
         if caption(block, found):
             continue
@@ -61,13 +62,13 @@ def read(text: str) -> Imported:
             continue
         if header(block, found):
             after_byline = bool(found.authors)
-            if body_started and len(items) <= 3:
-                # By-line or date after a few blocks: those were a standfirst or a promotion, not the body.
-                first_prose = next((t for _, t in items if t[-1] in TERMINAL), None)
-                found.summary = found.summary or first_prose
-                items, body_started, in_cruft = [], False, False
-            elif body_started and CREDITS.match(block):
+            if body_started and CREDITS.match(block):
                 footer = True  # "Reporting by X; Editing by Y" ends the article
+            elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
+                # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
+                # (unless nothing follows them).
+                set_aside = items
+                items, body_started, in_cruft = [], False, False
             continue
         if after_byline and not body_started and words(block) <= 5 and OUTLET_WORDS.search(block) \
                 and block[-1] not in TERMINAL:
@@ -88,6 +89,10 @@ def read(text: str) -> Imported:
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
+    if set_aside and not any(_is_prose(t) for _, t in items):
+        items = set_aside + items
+    elif set_aside:
+        found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
     items = _drop_trailing_and_listed(items)
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
@@ -179,6 +184,10 @@ def _escape(text: str) -> str:
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
     text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$|\d+[.)]\s)", r"\\\1", text)
     return text
+
+
+def _starts_with_dateline(paragraph: str) -> bool:
+    return split_dateline(paragraph)[0] is not None
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
