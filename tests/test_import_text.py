@@ -230,3 +230,19 @@ def test_a_credits_line_ends_the_article():
     )
     assert record.authors == ("David Milliken",)  # the editor is not an author
     assert record.body.rstrip().endswith("second month running.")
+
+
+def test_promotions_contributor_notes_and_a_title_case_place_before_the_agency():
+    record = text.read(
+        "Zur Merkliste hinzufügen\nLeader says new law will not affect freedoms\n\n"
+        "By Helen Regan and Eric Cheung, CNN\n\nUpdated 4:42 AM ET, Tue June 30, 2020\n\n"
+        "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.\n\n"
+        "Hong Kong (CNN)Hong Kong's leader said on Tuesday that a new law would not undermine the city's "
+        "freedoms, hours after it was passed.\n\n"
+        "The law has been criticised by rights groups and foreign governments.\n\n___\n\n"
+        "Associated Press writer Kevin Freking contributed to this report.\n"
+    )
+    assert record.title == "Leader says new law will not affect freedoms"
+    assert record.dateline == "Hong Kong (CNN)"
+    assert record.body.startswith("Hong Kong's leader said")
+    assert "Messenger" not in record.body and "contributed" not in record.body and "___" not in record.body

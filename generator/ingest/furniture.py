@@ -77,6 +77,12 @@ READ_ALSO = re.compile(
     r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|v[ií]deos?|photos?|fotos?|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"relacionad[oa]s?|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
     r"\s*[:：]")
+# Invitations to do something else than read: chat, download, get newsletters or alerts.
+PROMO = re.compile(
+    r"(?i)^[\W_]*(?:(?:chat|connect|talk)\s+with\s+us|download\s+(?:our|the)\s+\w*\s*app|"
+    r"get\s+(?:the\s+)?(?:latest|breaking|top)\s+(?:news|headlines|stories)|sign\s+up\s+(?:for|to)|"
+    r"(?:get|receive)\s+(?:our|the)\s+\w*\s*(?:newsletter|alerts?)|"
+    r"(?:\w+\s+){0,8}contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article))")
 # Editors' notes about the page itself.
 PAGE_NOTE = re.compile(
     r"(?i)^[\W_]*(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+"
@@ -98,7 +104,9 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
 | report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
 | click\s+here\b.* | continue\s+reading\b.* | tags? | topics | already\s+a\s+subscriber\b.*
-| (?:supported|sponsored|presented)\s+by | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
+| (?:supported|sponsored|presented)\s+by | paid\s+(?:content|post|partner\s+content)
+| zur\s+merkliste\s+hinzufügen | merken | add\s+to\s+(?:bookmarks|reading\s+list|my\s+list|favou?rites)
+| save(?:\s+(?:article|story|for\s+later))? | bookmark | sauvegarder | guardar | [_=*~·•-]{3,} | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
 | (?:article\s+)?(?:réservé\s+aux\s+abonnés|for\s+subscribers(?:\s+only)?|subscribers?[\s-]only|nur\s+für\s+abonnenten)
 | (?:contenido\s+)?exclusivo\s+(?:para\s+)?suscriptores | contribuer
 | teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
@@ -135,7 +143,7 @@ def is_cruft(block: str) -> bool:
     """A line of navigation, sharing, sign-up, advertising or a list heading: not the article."""
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
-        (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block)))
+        (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
 
 
 def caption(block: str, found: Found) -> bool:

@@ -24,7 +24,10 @@ DATELINE = re.compile(
 # "(CNN)Russia has ..." and "LONDON (Reuters) The ...": an agency with no dash, right before a capital.
 AGENCY_DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{1,40}\s*)?"
-    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*(?=[A-ZÀ-Ý\"“‘])")
+    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*(?=[A-ZÀ-Ý\"“‘])"
+    # "Hong Kong (CNN)Hong Kong's ...": any place, when no space follows the agency
+    r"|^(?P<place>[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,3}\s*"
+    r"\((?P<agency2>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))(?=[A-ZÀ-Ý\"“‘])")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
 
@@ -195,4 +198,6 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     match = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
     if not match:
         return None, None, paragraph
-    return match.group("dateline").strip(), match.groupdict().get("agency"), paragraph[match.end():]
+    groups = match.groupdict()
+    dateline = groups.get("dateline") or groups.get("place")
+    return dateline.strip(), groups.get("agency") or groups.get("agency2"), paragraph[match.end():]
