@@ -118,3 +118,20 @@ def test_an_html_page_with_text_but_no_title_anywhere_is_reported(cli, tmp_path)
     make_tree(tmp_path, {"in/x.html": "<html><body><div>" + "<p>" + PROSE + "</p>" * 3 + "</div></body></html>"})
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
     assert ran.code == 1 and "has no title" in ran.err
+
+
+def test_an_unexpected_error_in_a_reader_fails_that_input_only(cli, tmp_path, monkeypatch):
+    from generator.ingest import text as text_reader
+
+    make_tree(tmp_path, {"in/a.txt": "Good story\n\n" + PROSE, "in/b.txt": "Breaking story\n\n" + PROSE})
+    real = text_reader.read
+
+    def flaky(value):
+        if value.startswith("Breaking"):
+            raise ValueError("boom")
+        return real(value)
+
+    monkeypatch.setattr(text_reader, "read", flaky)
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 1 and "Imported 1, unchanged 0, skipped 0, failed 1" in ran.out
+    assert f"{tmp_path / 'in/b.txt'}: could not be read: ValueError: boom" in ran.err

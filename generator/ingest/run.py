@@ -111,6 +111,8 @@ def read_input(path: Path) -> Read:
         return Read(sha, error=str(exc))
     except RecursionError:
         return Read(sha, error="is nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - one odd input must not stop a whole import
+        return Read(sha, error=f"could not be read: {type(exc).__name__}: {exc}")
     return Read(sha, kind, tuple(records), skipped=tuple(skipped))
 
 
