@@ -246,3 +246,9 @@ def test_promotions_contributor_notes_and_a_title_case_place_before_the_agency()
     assert record.dateline == "Hong Kong (CNN)"
     assert record.body.startswith("Hong Kong's leader said")
     assert "Messenger" not in record.body and "contributed" not in record.body and "___" not in record.body
+
+
+def test_the_outlets_name_after_the_title_is_cut():
+    record = text.read("Senate passes veterans bill - CNNPolitics\n\nBy Ann Example, CNN\n\n"
+                       "WASHINGTON (CNN) — The Senate passed a bill on Tuesday that would expand care for veterans.\n")
+    assert record.title == "Senate passes veterans bill"

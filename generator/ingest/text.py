@@ -114,6 +114,8 @@ def read(text: str) -> Imported:
                 break
     source_name = agency or found.outlet
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
+    for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
+        title = re.sub(rf"\s+[|\-–—:]\s+{re.escape(name)}\w*\s*$", "", title, flags=re.I) or title
     return Imported(
         kind="text", title=title, body=body, published=published, updated=updated,
         authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
