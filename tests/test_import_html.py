@@ -212,3 +212,23 @@ def test_a_warc_page_without_an_article_is_reported_as_skipped(cli, tmp_path):
     ran = cli("import", tmp_path / "mixed.warc", "--root", tmp_path / "r")
     assert ran.code == 0 and "Imported 1, unchanged 0, skipped 1, failed 0" in ran.out
     assert "https://example.org/: holds no article" in ran.err
+
+
+def test_nothing_executable_survives_in_the_rendered_article():
+    nasty = [
+        'A paragraph that talks about <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> as text, at some length here.',
+        'Click <a href="javascript:alert(2)">this harmless looking link</a> or <a href="data:text/html,x">that one</a>.',
+        'An image <img src="x" onerror="alert(3)"> and an <svg onload="alert(4)"><circle r="1"/></svg> in the text.',
+        'Literal markdown in the page: [looks like a link](javascript:alert(5)) and <javascript:alert(6)> too.',
+        '<iframe src="https://evil.example/"></iframe> An iframe sat before this sentence in the paragraph.',
+        '<span style="color:red" onmouseover="alert(7)">Styled text with a handler</span> ends the story here.',
+    ]
+    record = html_reader.read(page(paragraphs=PARAGRAPHS + nasty))
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body)).lower()
+    for bad in ("<script", 'href="javascript:', "onerror", "onload", "onmouseover", "<iframe", "<svg", "style=",
+                'href="data:'):
+        assert bad not in rendered, bad
+    assert "[looks like a link](javascript:alert(5))" in rendered  # shown as the text it was, not a link
+    assert "this harmless looking link" in rendered
