@@ -30,12 +30,12 @@ AGENCY_DATELINE = re.compile(
     r"\((?P<agency2>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))(?=[A-ZÀ-Ý\"“‘])")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
-
-
+# A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
 
 def read(text: str) -> Imported:
+    """One scrape -> one article. Raises ImportFailed when no article text is left."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
@@ -101,6 +101,10 @@ def read(text: str) -> Imported:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
     items[0] = ("p", rest)
+    if not rest.strip():
+        items.pop(0)
+        if not items:
+            raise ImportFailed("holds no article text after its dateline")
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
@@ -122,6 +126,7 @@ def read(text: str) -> Imported:
         rights=tuple(dict.fromkeys(found.rights)), sources=sources,
         flags=("archived",) if found.archived else (), image=found.image,
     )
+
 
 # --- blocks ---------------------------------------------------------------------------
 
