@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from generator import frontmatter, schema, yamltree
 from generator.ingest.record import Imported, ImportFailed, LocalImage
-from generator.ingest.html import IMAGE_SUFFIXES
+from generator.ingest.pagemeta import IMAGE_SUFFIXES
 from generator.markdown import is_remote
 
 

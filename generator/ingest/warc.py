@@ -21,7 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from generator import dates
-from generator.ingest import html, sniff
+from generator.ingest import html, pagemeta, sniff
 from generator.ingest.record import Imported, ImportFailed, LocalImage
 from generator.model import PartialDate, Source
 
@@ -93,7 +93,7 @@ def _with_captures(article: Imported, captures, images: dict[str, bytes], record
     image, local = article.image, None
     if image is not None and image.src in images:
         filename = PurePosixPath(urlsplit(image.src).path).name or "image"
-        local = LocalImage(html._safe_name(filename), images[image.src])
+        local = LocalImage(pagemeta.safe_name(filename), images[image.src])
         image = replace(image, src=None)
     return replace(
         article, kind="warc", sources=sources, image=image, local_image=local,
