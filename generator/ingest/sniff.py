@@ -19,7 +19,8 @@ KINDS_BY_SUFFIX = {
 # Files a folder of saved pages holds beside its articles: skipped without a word when walking folders.
 ASSET_SUFFIXES = frozenset(
     ".css .js .mjs .map .json .xml .png .jpg .jpeg .gif .webp .avif .svg .ico .bmp .tif .tiff "
-    ".woff .woff2 .ttf .otf .eot .mp4 .webm .mp3 .ogg .pdf .zip .gz".split()
+    ".woff .woff2 .ttf .otf .eot .mp4 .webm .mp3 .ogg .pdf .zip .gz .py .pyc .sh .toml .yaml .yml .cfg "
+    ".ini .csv .tsv .db .sqlite .exe .so .dll .o .class .jar".split()
 )
 
 _HTML = re.compile(
