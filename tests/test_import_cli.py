@@ -171,3 +171,18 @@ def test_front_matter_round_trips_awkward_titles(tmp_path):
         assert not emit.edited_by_hand(text)
         again = frontmatter.join(schema.to_data(article, default_slug="a-slug"), article.body)
         assert again == text
+
+
+def test_a_changed_input_updates_its_article_unless_edited_by_hand(cli, tmp_path):
+    make_tree(tmp_path, {"in/a.txt": STORY.format(title="Harbour plan approved")})
+    assert cli("import", tmp_path / "in", "--root", tmp_path).code == 0
+    path = tmp_path / "content/2021/harbour-plan-approved.md"
+    (tmp_path / "in/a.txt").write_text(STORY.format(title="Harbour plan approved") + "\nA late addition.\n")
+    ran = cli("import", tmp_path / "in", "--root", tmp_path)
+    assert "Imported 1, unchanged 0" in ran.out and "updated content/2021/harbour-plan-approved.md" in ran.out
+    assert "A late addition." in path.read_text()
+    assert [p.name for p in (tmp_path / "content/2021").iterdir()] == ["harbour-plan-approved.md"]
+    path.write_text(path.read_text().replace("A late addition.", "A late edit."))
+    (tmp_path / "in/a.txt").write_text(STORY.format(title="Harbour plan approved") + "\nAnother change.\n")
+    kept = cli("import", tmp_path / "in", "--root", tmp_path)
+    assert "skipped 1" in kept.out and "A late edit." in path.read_text()

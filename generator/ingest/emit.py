@@ -4,7 +4,8 @@ Every file written carries `provenance.output_sha256`: the SHA-256 of the file
 exactly as written, less that one line. If the file no longer matches it, a
 person has edited it since, and it is left alone unless `force`.
 Inputs are recognised on re-import by `provenance.sha256` (plus the WARC target
-URI), so an article keeps its path even if it would now get another slug.
+URI), or, when their bytes changed, by `provenance.file`; so an article keeps its
+path even if it would now get another slug.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ def identity(provenance: dict) -> tuple:
     return (provenance.get("sha256"), provenance.get("target_uri"))
 
 
+def origin(provenance: dict) -> tuple:
+    """Where an input lives: a file that changed since its import is still the same input."""
+    return (provenance.get("file"), provenance.get("target_uri"))
+
+
 class Emitter:
     """Writes articles into one root; remembers what is there and what this run claimed."""
 
@@ -48,6 +54,7 @@ class Emitter:
         self.force = force
         self.dry_run = dry_run
         self.by_identity: dict[tuple, Path] = {}
+        self.by_origin: dict[tuple, Path] = {}
         self.slugs: set[str] = set()
         self._scan()
 
@@ -65,9 +72,11 @@ class Emitter:
             provenance = data.get("provenance")
             if isinstance(provenance, dict) and provenance.get("sha256"):
                 self.by_identity.setdefault(identity(provenance), path)
+                if provenance.get("file"):
+                    self.by_origin.setdefault(origin(provenance), path)
 
     def emit(self, record: Imported, provenance: dict) -> Outcome:
-        existing = self.by_identity.get(identity(provenance))
+        existing = self.by_identity.get(identity(provenance)) or self.by_origin.get(origin(provenance))
         if existing is not None:
             path = existing
             slug = _slug_of(existing)
@@ -99,6 +108,7 @@ class Emitter:
                 _write_atomic(image_file, record.local_image.data)
             _write_atomic(path, text.encode("utf-8"))
         self.by_identity[identity(provenance)] = path
+        self.by_origin[origin(provenance)] = path
         self.slugs.add(slug)
         return Outcome(status, rel)
 
