@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -170,7 +171,8 @@ def _read_all(inputs: list[Input], jobs: int | None) -> Iterator[tuple[Input, Re
         for item in inputs:
             yield item, read_input(item.path)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver: workers fork from a clean process, never from one running a progress-bar thread.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
         yield from _windowed(pool, inputs, 4 * workers)
 
 
