@@ -232,3 +232,27 @@ def test_nothing_executable_survives_in_the_rendered_article():
         assert bad not in rendered, bad
     assert "[looks like a link](javascript:alert(5))" in rendered  # shown as the text it was, not a link
     assert "this harmless looking link" in rendered
+
+
+def test_quotes_lists_tables_and_emphasis_are_kept_as_markdown():
+    body = (
+        "<p>" + PARAGRAPHS[0] + "</p>"
+        "<blockquote><p>We cannot take risks with people's lives, and we will not, whatever it costs the city.</p></blockquote>"
+        "<p>" + PARAGRAPHS[1] + " It was <em>very</em> <strong>costly</strong>.</p>"
+        "<ol><li>Close the bridge in September.</li><li>Add four ferry crossings an hour.</li></ol>"
+        "<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>Ferry</td><td>25</td></tr>"
+        "<tr><td>Bus | shuttle</td><td>40</td></tr></table>"
+        "<p>" + PARAGRAPHS[3] + "</p>"
+    )
+    html = (f"<html><head><title>Bridge</title></head><body><article><h1>Harbour bridge to close for a year</h1>"
+            f"{body}</article></body></html>")
+    record = html_reader.read(html)
+    assert "> We cannot take risks with people's lives" in record.body
+    assert record.title == "Harbour bridge to close for a year"  # the visible headline beats a bare <title>
+    assert "*very*" in record.body and "**costly**" in record.body
+    assert "1. Close the bridge in September.\n2. Add four ferry crossings an hour." in record.body
+    assert "| Route | Minutes |" in record.body and "| Bus \\| shuttle | 40 |" in record.body
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body))
+    assert "<blockquote>" in rendered and "<table>" in rendered and "<ol>" in rendered

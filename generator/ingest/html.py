@@ -11,7 +11,7 @@ import lxml.html
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-from generator.ingest import furniture, pagemeta
+from generator.ingest import extracted, furniture, pagemeta
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import Source
 
@@ -39,12 +39,12 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree)
     _prepare(tree)
-    body = trafilatura.extract(
-        tree, url=page_url, output_format="markdown", include_links=True, include_formatting=True,
+    xml = trafilatura.extract(
+        tree, url=page_url, output_format="xml", include_links=True, include_formatting=True,
         include_tables=True, include_comments=False, include_images=False, with_metadata=False,
         deduplicate=False,
     )
-    body = _clean_body(body or "", title, page_url)
+    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
         # A page that draws its text with scripts may still state it in its JSON-LD.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]

@@ -86,6 +86,8 @@ def title_of(ld: dict, meta, tree) -> str | None:
                     if h and len(h) >= 10 and h in element]
         if repeated:
             return max(repeated, key=len)  # the headline is the heading the <title> repeats
+        if h1 and len(h1.split()) >= 3:
+            return h1  # a <title> that does not name the headline: the visible one wins
         parts = [p.strip() for p in re.split("|".join(map(re.escape, _SEPARATORS)), title) if p.strip()]
         if h1 and h1 in parts:
             return h1
