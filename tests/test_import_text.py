@@ -252,3 +252,14 @@ def test_the_outlets_name_after_the_title_is_cut():
     record = text.read("Senate passes veterans bill - CNNPolitics\n\nBy Ann Example, CNN\n\n"
                        "WASHINGTON (CNN) — The Senate passed a bill on Tuesday that would expand care for veterans.\n")
     assert record.title == "Senate passes veterans bill"
+
+
+def test_header_lines_with_a_place_or_a_reading_time():
+    for header_line, author in (("Written by Asha Rao | New Delhi | Updated: March 5, 2021 12:30:15 pm", "Asha Rao"),
+                                ("By Asha Rao · Mar 5, 2021, 3:01 PM · 3 min read", "Asha Rao")):
+        record = text.read("Stocks rally as inflation cools\n\n" + header_line + "\n\n"
+                           "Stocks rallied on Monday after data showed inflation cooling faster than economists "
+                           "had expected, traders said.\n\nThe benchmark index rose two per cent.\n")
+        assert record.authors == (author,)
+        assert (record.published.year, record.published.month, record.published.day) == (2021, 3, 5)
+        assert record.body.startswith("Stocks rallied")

@@ -184,7 +184,7 @@ def header(block: str, found: Found) -> bool:
     # "Posted Jan 28, 2020 by Kevin Marsh": a date line, then a by-line
     parts = [piece for part in parts for piece in _date_then_byline(part)]
     readers = (_byline, date_line)
-    results = []
+    results, places = [], 0
     for part in parts:
         for reader in readers:
             result = reader(part)
@@ -192,7 +192,14 @@ def header(block: str, found: Found) -> bool:
                 results.append((reader, result))
                 break
         else:
+            if is_cruft(part):
+                continue  # "· 3 min read"
+            if len(parts) > 1 and places == 0 and _PLACE.match(part):
+                places += 1  # "By Jane Doe | New Delhi | Updated: …"
+                continue
             return False
+    if not results:
+        return False
     for reader, result in results:
         if reader is _byline:
             names, outlet = result
@@ -207,6 +214,7 @@ def header(block: str, found: Found) -> bool:
     return True
 
 
+_PLACE = re.compile(r"^[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,2}$")
 _TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
 
 
