@@ -263,3 +263,19 @@ def test_header_lines_with_a_place_or_a_reading_time():
         assert record.authors == (author,)
         assert (record.published.year, record.published.month, record.published.day) == (2021, 3, 5)
         assert record.body.startswith("Stocks rallied")
+
+
+def test_breadcrumbs_and_day_first_dates_outside_english():
+    record = text.read(
+        "Accueil > Régions > Bretagne\nUn phare breton ouvert au public\n\n"
+        "Par Yann Le Gall - Publié le 02/07/2021 à 08:00\n\n"
+        "Pour la première fois depuis sa construction, le phare de l'île ouvre ses portes au public cet été, "
+        "après des années de travaux.\n\nLes visites se feront uniquement sur réservation auprès de l'office.\n"
+    )
+    assert record.title == "Un phare breton ouvert au public"
+    assert record.authors == ("Yann Le Gall",)
+    assert (record.published.month, record.published.day) == (7, 2)  # 2 July, not 7 February
+    assert record.body.startswith("Pour la première fois")
+    english = text.read("Title here\n\nPosted 04/06/2021\n\nThe council met on Tuesday and agreed the plan "
+                        "after a long debate about its cost and its timing.\n")
+    assert (english.published.month, english.published.day) == (4, 6)

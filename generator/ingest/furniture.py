@@ -75,7 +75,7 @@ SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 # "Read more: <another headline>" and the like.
 READ_ALSO = re.compile(
     r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|v[ií]deos?|photos?|fotos?|related|lesen\s+sie\s+(?:auch|mehr)|"
-    r"relacionad[oa]s?|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
+    r"relacionad[oa]s?|(?:también\s+)?te\s+puede\s+interesar|ti\s+potrebbe\s+interessare|leggi\s+anche|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
     r"\s*[:：]")
 # Invitations to do something else than read: chat, download, get newsletters or alerts.
 PROMO = re.compile(
@@ -103,7 +103,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
 | (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
 | report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
-| click\s+here\b.* | continue\s+reading\b.* | tags? | topics | already\s+a\s+subscriber\b.*
+| click\s+here\b.* | continue\s+reading\b.* | in\s+this\s+(?:article|story)\s*: | tags? | topics | already\s+a\s+subscriber\b.*
 | (?:supported|sponsored|presented)\s+by | paid\s+(?:content|post|partner\s+content)
 | zur\s+merkliste\s+hinzufügen | merken | add\s+to\s+(?:bookmarks|reading\s+list|my\s+list|favou?rites)
 | save(?:\s+(?:article|story|for\s+later))? | bookmark | sauvegarder | guardar | [_=*~·•-]{3,} | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
@@ -128,6 +128,7 @@ class Found:
     archived: bool = False
     summary: str | None = None
     url: str | None = None
+    day_first: bool = False  # numeric dates are day/month (the text is not English)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -139,8 +140,13 @@ def words(block: str) -> int:
     return len(_CJK.sub(" ", block).split()) + (cjk + 1) // 2
 
 
+BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
+
+
 def is_cruft(block: str) -> bool:
     """A line of navigation, sharing, sign-up, advertising or a list heading: not the article."""
+    if BREADCRUMB.match(block) and words(block) <= 15:
+        return True  # "Home > News > Local"
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
         (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
@@ -176,7 +182,7 @@ def header(block: str, found: Found) -> bool:
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
     parts = [p.strip() for p in re.split(
-        r"\s+[|•·/]\s+|\s+[|•·]|[|•·]\s+|\s+[-–—]\s+(?=(?:by|von|par|por)\s)|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")",
+        r"\s+/\s+|\s*[|•·]\s*|\s+[-–—]\s+(?=(?:by|von|par|por)\s|" + _LABELS + ")|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")",
         block, flags=re.I) if p.strip()]
     parts = [p for p in parts if not _TIME_ONLY.match(p)]  # "Posted: Jun 3, 2020 / 10:12 AM CDT"
     if not parts:
@@ -187,7 +193,7 @@ def header(block: str, found: Found) -> bool:
     results, places = [], 0
     for part in parts:
         for reader in readers:
-            result = reader(part)
+            result = reader(part, found.day_first) if reader is date_line else reader(part)
             if result is not None:
                 results.append((reader, result))
                 break
@@ -214,6 +220,12 @@ def header(block: str, found: Found) -> bool:
     return True
 
 
+_LABELS = (r"(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
+           r"pubblicato|aggiornato)\b")
+# Label words that mean the date is written day first (02/07/2021 is 2 July).
+_DAY_FIRST_LABELS = re.compile(
+    r"(?i)\b(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato|"
+    r"atualizado|gepubliceerd|bijgewerkt)\b")
 _PLACE = re.compile(r"^[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,2}$")
 _TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
 
@@ -280,7 +292,7 @@ def date_line(part: str, day_first: bool = False):
     """(is an update, the date) if `part` is a date line such as `Updated 3:01 PM ET, Wed July 1, 2020`."""
     if words(part) > 14:
         return None
-    dated = textdates.find(part, day_first)
+    dated = textdates.find(part, day_first or bool(_DAY_FIRST_LABELS.search(part)))
     if dated is None:
         return None
     date, (start, end) = dated

@@ -74,13 +74,13 @@ _EMBEDS = (
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
     r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
-    r"(?:[\w-]*[_-])?(?:byline|bylines|author|authors|autore|firma|dateline|"
+    r"(?:[\w-]*[_-])?(?:byline|bylines|author|authors|autore|autor|autora|auteur|verfasser|firma|dateline|fecha|datum|"
     r"timestamp)(?:[_-]+\w+)?)$", re.I)
 
 
 # ... and of the standfirst above it (only before the first real paragraph: later it is a subheading).
 _STANDFIRST = re.compile(
-    r"^(?:[\w-]*[_-])?(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|"
+    r"^(?:[\w-]*[_-])?(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|bajada|sottotitolo|occhiello|vorspann|"
     r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
 
 

@@ -44,7 +44,7 @@ def read(text: str) -> Imported:
     if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
-    found = Found()
+    found = Found(day_first=_not_english(text))
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
@@ -194,6 +194,16 @@ def _escape(text: str) -> str:
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
     text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$|\d+[.)]\s)", r"\\\1", text)
     return text
+
+
+_ENGLISH = re.compile(r"(?i)\b(?:the|and|of|to|in|is|that|was|for|with)\b")
+_OTHERS = re.compile(r"(?i)\b(?:le|la|les|des|et|est|der|die|das|und|ist|el|los|las|y|del|il|di|che|een|het|o|os|não)\b")
+
+
+def _not_english(text: str) -> bool:
+    """A rough guess, enough to read 02/07/2021 as 2 July outside English."""
+    sample = text[:20000]
+    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample))
 
 
 def _starts_with_dateline(paragraph: str) -> bool:
