@@ -181,9 +181,9 @@ def header(block: str, found: Found) -> bool:
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
-    parts = [p.strip() for p in re.split(
-        r"\s+/\s+|\s*[|•·]\s*|\s+[-–—]\s+(?=(?:by|von|par|por)\s|" + _LABELS + ")|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")",
-        block, flags=re.I) if p.strip()]
+    separators = (r"\s+/\s+|\s*[|•·]\s*|\s+[-–—]\s+(?=(?:by|von|par|por)\s|" + _LABELS + r")"
+                  r"|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")")
+    parts = [p.strip() for p in re.split(separators, block, flags=re.I) if p.strip()]
     parts = [p for p in parts if not _TIME_ONLY.match(p)]  # "Posted: Jun 3, 2020 / 10:12 AM CDT"
     if not parts:
         return False
