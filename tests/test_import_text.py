@@ -279,3 +279,20 @@ def test_breadcrumbs_and_day_first_dates_outside_english():
     english = text.read("Title here\n\nPosted 04/06/2021\n\nThe council met on Tuesday and agreed the plan "
                         "after a long debate about its cost and its timing.\n")
     assert (english.published.month, english.published.day) == (4, 6)
+
+
+def test_dates_written_in_many_ways():
+    from generator.ingest import textdates
+
+    cases = {
+        "Updated 3:01 PM ET, Wed July 1, 2020": (2020, 7, 1), "2021/03/05": (2021, 3, 5),
+        "2021.03.05 12:30": (2021, 3, 5), "05-03-2021": (2021, 3, 5), "31.12.2019 - 09:15 Uhr": (2019, 12, 31),
+        "March 5th, 2021": (2021, 3, 5), "Sept. 5, 2021": (2021, 9, 5), "5 de marzo de 2021": (2021, 3, 5),
+        "Tuesday 5 March 2021": (2021, 3, 5), "3 juin 2020": (2020, 6, 3), "5. März 2021": (2021, 3, 5),
+        "2020年3月24日": (2020, 3, 24), "4/6/2021": (2021, 4, 6), "13/5/2021": (2021, 5, 13),
+    }
+    for written, (year, month, day) in cases.items():
+        date, _ = textdates.find(written)
+        assert (date.year, date.month, date.day) == (year, month, day), written
+    assert textdates.find("4/6/2021", day_first=True)[0].month == 6
+    assert textdates.find("in the 1990s, about 400 people") is None

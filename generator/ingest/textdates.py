@@ -33,11 +33,11 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})\b"),
+    re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
     re.compile(rf"\b{_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.{_YEAR}\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}\b"),
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
 ]
