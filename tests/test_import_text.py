@@ -296,3 +296,9 @@ def test_dates_written_in_many_ways():
         assert (date.year, date.month, date.day) == (year, month, day), written
     assert textdates.find("4/6/2021", day_first=True)[0].month == 6
     assert textdates.find("in the 1990s, about 400 people") is None
+
+
+def test_a_date_in_an_unknown_line_above_the_body_is_still_found():
+    record = text.read("Council approves budget\n\nPosted in Politics on June 3, 2020\n\n"
+                       "The council approved the budget on Wednesday after a session that lasted twelve hours.\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2020, 6, 3)

@@ -15,6 +15,7 @@ from generator.ingest.furniture import (
     ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, RIGHTS, SECTION_CRUFT, TERMINAL, Found, caption,
     header, is_cruft, words,
 )
+from generator.ingest import textdates
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import PartialDate, Source
 
@@ -48,6 +49,7 @@ def read(text: str) -> Imported:
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
+    unread: list[str] = []  # short lines above the body that no rule knew
     for block in blocks:
         if caption(block, found):
             continue
@@ -89,6 +91,8 @@ def read(text: str) -> Imported:
                 items.append(("p", block))
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
                 found.summary = block
+            else:
+                unread.append(block)
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
@@ -108,6 +112,10 @@ def read(text: str) -> Imported:
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
+    if published is None and updated is None:
+        # "Posted in Politics on June 3, 2020": a date in a line above the body that no rule knew
+        dated = next((d for d in (textdates.find(b, found.day_first) for b in unread if words(b) <= 20) if d), None)
+        published = dated[0] if dated else None
     if published is None and updated is not None:
         published, updated = updated, None
     if published is None:
