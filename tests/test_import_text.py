@@ -302,3 +302,10 @@ def test_a_date_in_an_unknown_line_above_the_body_is_still_found():
     record = text.read("Council approves budget\n\nPosted in Politics on June 3, 2020\n\n"
                        "The council approved the budget on Wednesday after a session that lasted twelve hours.\n")
     assert (record.published.year, record.published.month, record.published.day) == (2020, 6, 3)
+
+
+def test_a_section_label_above_the_headline_is_not_the_title():
+    story = "The council approved the budget on Wednesday after a session that lasted twelve hours.\n"
+    assert text.read("Politics\n\nCouncil approves budget after long session\n\n" + story).title == \
+        "Council approves budget after long session"
+    assert text.read("Brexit\n\n" + story).title == "Brexit"  # a short title followed by prose stays

@@ -41,6 +41,10 @@ def read(text: str) -> Imported:
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
         first, _, rest = rest.lstrip().partition("\n")
+    following = rest.lstrip().partition("\n")[0].strip()
+    if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
+            and following[-1:] not in ".!":
+        first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
     if not blocks[0]:
         raise ImportFailed("holds no text")
