@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
         print()
     print("| set | kind | inputs | body precision | body recall | body F1 | title exact | dates correct |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for group in ("generated", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "all"):
+    for group in ("generated", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "all"):
         for kind in ("html", "text", "all"):
             chosen = [r for r in rows if (group == "all" or r["set"] == group) and (kind == "all" or r["kind"] == kind)]
             if not chosen:
