@@ -11,7 +11,7 @@ NODE_ORACLES := node_modules/lunr/package.json
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test golden bench bench-big clean
+.PHONY: site test golden bench bench-big eval-import clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
@@ -40,6 +40,10 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
+
+# Score the importer on eval/ (body word precision/recall/F1, title exact, dates); see eval/RESULTS.md.
+eval-import: $(RUN_STAMP)
+	$(BIN)/python -m eval.score
 
 # Playwright drives Debian's Chromium: its own browser download cannot work offline.
 $(CHROMIUM):

@@ -77,6 +77,21 @@ def parser() -> argparse.ArgumentParser:
         description="Create DIR with archive.yaml, content/ and one example article.",
     )
     init.add_argument("dir", metavar="DIR", help="the folder to create (must not exist or be empty)")
+
+    imp = commands.add_parser(
+        "import",
+        help="turn scraped text, HTML pages, WARC captures and Markdown into articles",
+        description="Import PATHs (files, or folders walked recursively) into ROOT/content/YYYY/<slug>.md. "
+        "The kind comes from the extension (.txt, .html/.htm, .warc/.warc.gz, .md/.markdown), checked "
+        "against the content. Importing again changes nothing; an article edited by hand since its "
+        "import is kept as it is unless --force.",
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    imp.add_argument("--root", default=".", metavar="DIR",
+                     help="the archive's folder (default: .; created with its content/ when missing)")
+    imp.add_argument("--force", action="store_true", help="replace articles that were edited by hand")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+    imp.add_argument("--quiet", action="store_true", help="print only problems and the summary")
     return top
 
 
@@ -90,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "import":
+        return _import(args)
     args_parser.print_help(sys.stderr)
     return EXIT_USAGE
 
@@ -164,3 +181,36 @@ def _init(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"Created {created}. Next: cd {args.dir} && archive build, then open site/index.html")
     return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.ingest import run as ingest
+
+    root = Path(args.root)
+    if root.exists() and not root.is_dir():
+        print(f"archive: error: --root {args.root}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.dry_run:
+        (root / "content").mkdir(parents=True, exist_ok=True)
+    with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        update = (lambda done, total: progress("import", done, total)) if progress else None
+        summary = ingest.run(args.paths, root, force=args.force, dry_run=args.dry_run, progress=update)
+    verbs = {
+        "written": "would write" if args.dry_run else "wrote",
+        "updated": "would update" if args.dry_run else "updated",
+        "kept": "kept", "skipped": "skipped",
+    }
+    for event in summary.events:
+        if event.status == "failed":
+            print(f"{event.input}: {event.note}", file=sys.stderr)
+        elif event.status == "kept" or event.status == "skipped":
+            where = f" {event.path}" if event.path else ""
+            print(f"{event.input}: {verbs[event.status]}{where}: {event.note}", file=sys.stderr)
+        elif event.status in verbs and (args.dry_run or not args.quiet):
+            print(f"{verbs[event.status]} {event.path} <- {event.input}")
+    prefix = "Dry run: would have imported" if args.dry_run else "Imported"
+    print(
+        f"{prefix} {summary.imported}, unchanged {summary.unchanged}, "
+        f"skipped {summary.skipped}, failed {summary.failed}"
+    )
+    return EXIT_PROBLEMS if summary.failed else EXIT_OK

@@ -1,0 +1,190 @@
+"""The one writer: Imported -> ROOT/content/YYYY/<slug>.md, atomically, never over a hand edit.
+
+Every file written carries `provenance.output_sha256`: the SHA-256 of the file
+exactly as written, less that one line. If the file no longer matches it, a
+person has edited it since, and it is left alone unless `force`.
+Inputs are recognised on re-import by `provenance.sha256` (plus the WARC target
+URI), or, when their bytes changed, by `provenance.file`; so an article keeps its
+path even if it would now get another slug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from generator import content, frontmatter, schema
+from generator.ingest.record import Imported, ImportFailed
+from generator.model import Article, Image
+from generator.slugs import MAX_SLUG, make_slug
+
+CONTENT = "content"
+UNDATED = "undated"
+_OUTPUT_LINE = re.compile(r"^  output_sha256: ([0-9a-f]{64})\n", re.M)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # written | updated | unchanged | kept
+    path: str  # relative to the root, forward slashes
+    note: str = ""
+
+
+def identity(provenance: dict) -> tuple:
+    return (provenance.get("sha256"), provenance.get("target_uri"))
+
+
+def origin(provenance: dict) -> tuple:
+    """Where an input lives: a file that changed since its import is still the same input."""
+    return (provenance.get("file"), provenance.get("target_uri"))
+
+
+class Emitter:
+    """Writes articles into one root; remembers what is there and what this run claimed."""
+
+    def __init__(self, root: Path, *, force: bool = False, dry_run: bool = False):
+        self.root = root
+        self.force = force
+        self.dry_run = dry_run
+        self.by_identity: dict[tuple, Path] = {}
+        self.by_origin: dict[tuple, Path] = {}
+        self.slugs: set[str] = set()
+        self._scan()
+
+    def _scan(self) -> None:
+        base = self.root / CONTENT
+        if not base.is_dir():
+            return
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(base).parts
+            if path.suffix.lower() not in content.ARTICLE_SUFFIXES or any(p.startswith(".") for p in rel):
+                continue
+            data = _front_matter(path)
+            slug = data.get("slug") if isinstance(data.get("slug"), str) else make_slug(path.stem)
+            self.slugs.add(slug)
+            provenance = data.get("provenance")
+            if isinstance(provenance, dict) and provenance.get("sha256"):
+                self.by_identity.setdefault(identity(provenance), path)
+                if provenance.get("file"):
+                    self.by_origin.setdefault(origin(provenance), path)
+
+    def emit(self, record: Imported, provenance: dict) -> Outcome:
+        existing = self.by_identity.get(identity(provenance)) or self.by_origin.get(origin(provenance))
+        if existing is not None:
+            path = existing
+            slug = _slug_of(existing)
+        else:
+            slug = self._free_slug(record.slug or make_slug(record.title))
+            year = f"{record.published.year:04d}" if record.published else UNDATED
+            path = self.root / CONTENT / year / f"{slug}.md"
+        rel = path.relative_to(self.root).as_posix()
+        image = record.image
+        image_file = None
+        if record.local_image is not None:
+            image = replace(image or Image(), src=f"{slug}/{record.local_image.name}")
+            image_file = path.parent / slug / record.local_image.name
+        text = render(record, slug, rel, image, provenance)
+
+        if existing is not None and path.is_file():
+            current = path.read_text(encoding="utf-8", errors="replace")
+            image_same = image_file is None or (
+                image_file.is_file() and image_file.read_bytes() == record.local_image.data)
+            if current == text and image_same:
+                return Outcome("unchanged", rel)
+            if edited_by_hand(current) and not self.force:
+                return Outcome("kept", rel, "edited by hand since it was imported; left as it is (--force replaces it)")
+            status = "updated"
+        else:
+            status = "written"
+        if not self.dry_run:
+            if image_file is not None:
+                _write_atomic(image_file, record.local_image.data)
+            _write_atomic(path, text.encode("utf-8"))
+        self.by_identity[identity(provenance)] = path
+        self.by_origin[origin(provenance)] = path
+        self.slugs.add(slug)
+        return Outcome(status, rel)
+
+    def _free_slug(self, wanted: str) -> str:
+        if re.fullmatch(r"\d{1,2}|page|index", wanted):
+            wanted = f"article-{wanted}"
+        if wanted not in self.slugs:
+            return wanted
+        number = 2
+        while True:
+            suffix = f"-{number}"
+            candidate = wanted[: MAX_SLUG - len(suffix)].rstrip("-") + suffix
+            if candidate not in self.slugs:
+                return candidate
+            number += 1
+
+
+def render(record: Imported, slug: str, rel: str, image: Image | None, provenance: dict) -> str:
+    """The article file's text, with its own output hash inside; validated against the schema."""
+    article = Article(
+        file=rel, slug=slug, title=record.title, body=record.body, published=record.published,
+        updated=record.updated, authors=record.authors, tags=record.tags, summary=record.summary,
+        dateline=record.dateline, rights=record.rights, lang=record.lang, id=record.id,
+        sources=record.sources, flags=record.flags, corrections=record.corrections, image=image,
+        provenance=dict(provenance), extra=dict(record.extra),
+    )
+    data = schema.to_data(article, default_slug=make_slug(Path(rel).stem))
+    body = record.body.strip("\n") + "\n"
+    unsigned = frontmatter.join(data, body)
+    data["provenance"]["output_sha256"] = hashlib.sha256(unsigned.encode("utf-8")).hexdigest()
+    text = frontmatter.join(data, body)
+    source = content.SourceFile(Path(rel), rel, rel)
+    checked, problems = content.parse(text, source, dt.timezone.utc)
+    if checked is None:
+        raise ImportFailed("would give an invalid article: " + "; ".join(p.message for p in problems))
+    return text
+
+
+def edited_by_hand(text: str) -> bool:
+    """True unless the file is byte for byte what the importer wrote."""
+    match = _OUTPUT_LINE.search(text)
+    if match is None:
+        return True
+    unsigned = text[: match.start()] + text[match.end():]
+    return hashlib.sha256(unsigned.encode("utf-8")).hexdigest() != match.group(1)
+
+
+def _front_matter(path: Path) -> dict:
+    try:
+        yaml_text, *_ = frontmatter.split(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(yaml_text)
+    except (OSError, UnicodeDecodeError, frontmatter.SplitError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _slug_of(path: Path) -> str:
+    slug = _front_matter(path).get("slug")
+    return slug if isinstance(slug, str) else make_slug(path.stem)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

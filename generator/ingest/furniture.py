@@ -1,0 +1,304 @@
+"""Page furniture: the lines of a news page that are not the article, and the header lines about it.
+
+Shared by the readers of scraped text and of HTML: photo captions and credits,
+archive notices, by-lines, date lines, copyright lines, and the navigation,
+share, sign-up and advertisement vocabulary in several languages. Every rule is
+a general pattern, never one outlet's exact strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.ingest import textdates
+from generator.model import Image, PartialDate
+
+TERMINAL = ".!?…:;\"”’»)]'。！？」』"
+
+# --- photo captions ------------------------------------------------------------------
+_PHOTO = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration)"
+_NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w'’-]*|[A-Z]\.)"
+CREDIT_AT_END = [
+    # (Photo credit should read X), (Credit: X), (Image courtesy X)
+    re.compile(rf"\((?:{_PHOTO}\s*)?(?:credits?|crédit|courtesy)(?:\s+(?:should\s+read|of|to))?\s*:?\s*(?P<credit>[^()]+?)\)\s*$", re.I),
+    # (Photo by X), (Photo: X), (Foto: X)
+    re.compile(rf"\({_PHOTO}\s*(?:by|:|von|de|par|por)\s*(?P<credit>[^()]+?)\)\s*$", re.I),
+    # (AP Photo/Jane Roe, File), (dpa-Foto/Name)
+    re.compile(rf"\((?P<credit>[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)?[\s-]{_PHOTO}s?\s*/\s*[^()]+?)\)\s*$", re.I),
+    # (Getty Images), (Pool/AFP via Getty Images)
+    re.compile(r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|Images|Photography|Pool)\b[^()]{0,40})\)\s*$"),
+    # ... Photo: X / Credit: X / Foto: X at the end
+    re.compile(rf"(?:^|(?<=[.!?)])\s+|\s[|–—-]\s)(?:{_PHOTO}|credits?|crédit|courtesy)(?:\s+(?:by|credit))?\s*:\s*(?P<credit>[^.:|]{{2,80}}?)\s*$", re.I),
+    # ... Firstname Lastname/AGENCY[/Getty Images]
+    re.compile(rf"(?P<credit>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+\s*/\s*{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN})*(?:\s*/\s*{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN})*)*)\s*$"),
+]
+
+# --- notices, by-lines, copyright, datelines -------------------------------------
+ARCHIVE_NOTICE = re.compile(
+    r"\b(?:archived?|archiviert|archivé|archivado|archiviato|outdated|out of date|out-of-date|veraltet|"
+    r"no longer (?:be )?(?:current|updated|accurate))\b", re.I)
+NOTICE_SUBJECT = re.compile(
+    r"\b(?:this|the)\s+(?:article|story|page|content|report|information)\b|\bdieser\s+(?:artikel|beitrag)\b|"
+    r"\bcet\s+article\b|\beste\s+art[ií]culo\b|\bquesto\s+articolo\b", re.I)
+BYLINE = re.compile(
+    r"^(?:(?:written|story|words|text|reporting|report|photos and text)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|text|autor(?:in)?|authors?|auteur|autora?)\s*:?\s+(?P<who>.+)$", re.I)
+BYLINE_CJK = re.compile(r"^(?:记者|撰文|作者|文|記者)[：:\s]+(?P<who>\S.{0,30})$")
+RIGHTS = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tutti i diritti riservati|版权所有|著作権", re.I)
+OUTLET_WORDS = re.compile(
+    r"\b(?:news|press|times|post|herald|journal|tribune|agency|media|network|radio|tv|television|magazine|"
+    r"daily|gazette|courier|chronicle|observer|guardian|telegraph|review|wire|report|zeitung|presse|"
+    r"nachrichten|rundschau|noticias|diario|periódico|el país|le monde|libération|figaro|nouvelles|"
+    r"associated|reuters|bloomberg|agence|newspaper|inc|ltd|llc|gmbh|s\.a\.)\b", re.I)
+ROLE_WORDS = re.compile(
+    r"\b(?:reporter|correspondent|writer|editor|staff|contributor|producer|analyst|columnist|journalist|"
+    r"photographer|redakteur(?:in)?|rédaction|redacción|redazione|senior|chief|special|desk|team|"
+    r"updated|published|posted)\b", re.I)
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y", "dos", "das", "ter"}
+
+# --- navigation cruft: short blocks in a general vocabulary ---------------------------
+# Headings of blocks that list other stories: after one, the lines that follow are headlines, not the article.
+SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
+  most\s+(?:popular|read|viewed|shared|commented|watched)(?:\s+\w+){0,2}
+| (?:latest|more|top|related|other|breaking|trending|recommended|popular|featured|further)\s+
+    (?:news|stories|articles|headlines|content|coverage|videos?|reads?|topics|links|from\b.*|on\b.*|in\b.*|about\b.*)
+| related | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s\s+picks? | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
+| (?:read|watch|listen)\s+(?:more|next|also|this\s+next) | see\s+(?:also|more) | don'?t\s+miss | recent\s+posts | popular\s+now
+| mehr\s+zum\s+thema | lesen\s+sie\s+(?:auch|mehr) | weitere\s+(?:artikel|nachrichten|meldungen) | auch\s+interessant
+| meistgelesen | zum\s+thema | les\s+plus\s+lus | sur\s+le\s+même\s+sujet | (?:à\s+)?lire\s+(?:aussi|également)
+| (?:noticias|artículos)\s+relacionad[oa]s | lo\s+más\s+leído | más\s+noticias | lee\s+(?:también|más)
+| 相关(?:新闻|阅读|文章|报道) | 热门(?:新闻|文章)? | 更多(?:新闻)? | 関連記事 | アクセスランキング | あわせて読みたい
+)[\W_]*$""")
+# "Read more: <another headline>" and the like.
+READ_ALSO = re.compile(
+    r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|v[ií]deos?|photos?|fotos?|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"relacionad[oa]s?|(?:también\s+)?te\s+puede\s+interesar|ti\s+potrebbe\s+interessare|leggi\s+anche|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
+    r"\s*[:：]")
+# Invitations to do something else than read: chat, download, get newsletters or alerts.
+PROMO = re.compile(
+    r"(?i)^[\W_]*(?:(?:chat|connect|talk)\s+with\s+us|download\s+(?:our|the)\s+\w*\s*app|"
+    r"get\s+(?:the\s+)?(?:latest|breaking|top)\s+(?:news|headlines|stories)|sign\s+up\s+(?:for|to)|"
+    r"(?:get|receive)\s+(?:our|the)\s+\w*\s*(?:newsletter|alerts?)|"
+    r"(?:\w+\s+){0,8}contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article))")
+# Editors' notes about the page itself.
+PAGE_NOTE = re.compile(
+    r"(?i)^[\W_]*(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:updated|amended|edited)\b")
+# Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
+LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:read|watch|listen)\s+(?:more|next|also|the\s+full\s+(?:story|article))\b.*
+| see\s+(?:also|more)\b.* | don'?t\s+miss\b.* | share(?:\s+(?:this|the)\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+.*)?
+| (?:(?:facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|copy\s+link|link\s+copied)[\s|/·•,]*)+
+| subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
+| advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
+| follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
+| (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
+| (?:popular|trending)\s+in\s+the\s+community
+| skip\s+to\s+(?:main\s+)?content | back\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){0,2} | menu | search | home | sections | live\s+tv | watch\s+live
+| listen(?:\s+to\s+this\s+article)? | play\s+video | just\s+watched | must\s+watch | replay | now\s+playing
+| up\s+next | autoplay | more\s+videos\b.* | watch\s+now | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
+| cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
+| (?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page)(?:\s*[|·•]\s*(?:print|email|e-mail|share|save)\s+(?:this\s+)?(?:story|article|page))*
+| report\s+a\s+(?:typo|correction|error) | (?:copy|copied)\s+(?:the\s+)?link | trending\s+stories | top\s+stories
+| click\s+here\b.* | continue\s+reading\b.* | in\s+this\s+(?:article|story)\s*: | tags? | topics | already\s+a\s+subscriber\b.*
+| (?:supported|sponsored|presented)\s+by | paid\s+(?:content|post|partner\s+content)
+| zur\s+merkliste\s+hinzufügen | merken | add\s+to\s+(?:bookmarks|reading\s+list|my\s+list|favou?rites)
+| save(?:\s+(?:article|story|for\s+later))? | bookmark | sauvegarder | guardar | [_=*~·•-]{3,} | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
+| (?:article\s+)?(?:réservé\s+aux\s+abonnés|for\s+subscribers(?:\s+only)?|subscribers?[\s-]only|nur\s+für\s+abonnenten)
+| (?:contenido\s+)?exclusivo\s+(?:para\s+)?suscriptores | contribuer
+| teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
+| partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
+| 分享(?:到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.*
+)[\W_]*$""")
+
+
+@dataclass
+class Found:
+    """What the header lines of one article said."""
+
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: PartialDate | None = None
+    updated: PartialDate | None = None
+    rights: list[str] = field(default_factory=list)
+    image: Image | None = None
+    archived: bool = False
+    summary: str | None = None
+    url: str | None = None
+    day_first: bool = False  # numeric dates are day/month (the text is not English)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def words(block: str) -> int:
+    """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+    cjk = len(_CJK.findall(block))
+    return len(_CJK.sub(" ", block).split()) + (cjk + 1) // 2
+
+
+BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
+
+
+def is_cruft(block: str) -> bool:
+    """A line of navigation, sharing, sign-up, advertising or a list heading: not the article."""
+    if BREADCRUMB.match(block) and words(block) <= 15:
+        return True  # "Home > News > Local"
+    count = words(block)
+    return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
+        (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
+
+
+def caption(block: str, found: Found) -> bool:
+    """True if the block is a photo caption ending in a credit; the first one becomes `found.image`."""
+    if len(block) > 1500:
+        return False
+    for pattern in CREDIT_AT_END:
+        match = pattern.search(block)
+        if match:
+            credit = match.group("credit").strip(" .,;")
+            caption = block[: match.start()].strip(" -–—|/")
+            if not credit or len(credit.split()) > 10:
+                continue
+            if found.image is None:
+                found.image = Image(caption=caption or None, credit=credit)
+            return True
+    return False
+
+
+def is_header_line(block: str) -> bool:
+    """A by-line or date line (or both, joined by `|`)."""
+    return bool(block) and header(block, Found())
+
+
+def header(block: str, found: Found) -> bool:
+    """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
+    if words(block) > 30:
+        return False
+    if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
+        found.url = found.url or re.search(r"https?://\S+", block).group()
+        return True
+    separators = (r"\s+/\s+|\s*[|•·]\s*|\s+[-–—]\s+(?=(?:by|von|par|por)\s|" + _LABELS + r")"
+                  r"|[,;]\s+(?=" + textdates.UPDATE_WORDS.pattern + ")")
+    parts = [p.strip() for p in re.split(separators, block, flags=re.I) if p.strip()]
+    parts = [p for p in parts if not _TIME_ONLY.match(p)]  # "Posted: Jun 3, 2020 / 10:12 AM CDT"
+    if not parts:
+        return False
+    # "Posted Jan 28, 2020 by Kevin Marsh": a date line, then a by-line
+    parts = [piece for part in parts for piece in _date_then_byline(part)]
+    readers = (_byline, date_line)
+    results, places = [], 0
+    for part in parts:
+        for reader in readers:
+            result = reader(part, found.day_first) if reader is date_line else reader(part)
+            if result is not None:
+                results.append((reader, result))
+                break
+        else:
+            if is_cruft(part):
+                continue  # "· 3 min read"
+            if len(parts) > 1 and places == 0 and _PLACE.match(part):
+                places += 1  # "By Jane Doe | New Delhi | Updated: …"
+                continue
+            return False
+    if not results:
+        return False
+    for reader, result in results:
+        if reader is _byline:
+            names, outlet = result
+            found.authors.extend(names)
+            found.outlet = found.outlet or outlet
+        else:
+            is_update, date = result
+            if is_update:
+                found.updated = found.updated or date
+            else:
+                found.published = found.published or date
+    return True
+
+
+_LABELS = (r"(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
+           r"pubblicato|aggiornato)\b")
+# Label words that mean the date is written day first (02/07/2021 is 2 July).
+_DAY_FIRST_LABELS = re.compile(
+    r"(?i)\b(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato|"
+    r"atualizado|gepubliceerd|bijgewerkt)\b")
+_PLACE = re.compile(r"^[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,2}$")
+_TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
+
+
+def _date_then_byline(part: str) -> list[str]:
+    match = re.match(r"^(.{6,60}?)\s+((?:by|von|par|por)\s+.+)$", part, re.I)
+    if match and date_line(match.group(1)) is not None and _byline(match.group(2)) is not None:
+        return [match.group(1), match.group(2)]
+    return [part]
+
+
+def _byline(part: str):
+    match = BYLINE.match(part) or BYLINE_CJK.match(part)
+    if not match or words(part) > 16 or part.endswith(("!", "?")):
+        return None
+    who = match.group("who").strip()
+    dated = textdates.find(who)
+    if dated:  # "By Jane Doe, June 3, 2020"
+        who = who[: dated[1][0]].strip(" ,;-–—")
+    names, outlet = [], None
+    who = re.split(r"(?i)[;,]?\s*(?:editing|edited|graphics|photos|illustrations?|design)\s+by\b", who)[0]
+    for piece in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|、|和)\s*", who):
+        piece = piece.strip(" .")
+        if not piece:
+            continue
+        if _is_name(piece):
+            names.append(piece)
+        elif ROLE_WORDS.search(piece):
+            continue
+        elif outlet is None and piece[:1].isupper() and len(piece.split()) <= 5:
+            outlet = piece
+        else:
+            return None
+    if not names and outlet is None:
+        return None
+    return names, outlet
+
+
+def _is_name(piece: str) -> bool:
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", piece):
+        return True
+    words = piece.split()
+    if not 2 <= len(words) <= 5 or OUTLET_WORDS.search(piece) or ROLE_WORDS.search(piece):
+        return False
+    if words[0].lower() == "the":
+        return False
+    capitalised = [w for w in words if w.lower() not in NAME_PARTICLES]
+    return len(capitalised) >= 2 and (
+        all(w[0].isupper() and (not w.isupper() or len(w) <= 2) for w in capitalised)
+        or all(w.isupper() for w in capitalised))
+
+
+_DATE_NOISE = re.compile(
+    r"(?i)\b(?:published|posted|updated?|last|modified|date|on|at|am|pm|a\.m|p\.m|et|est|edt|ct|cst|cdt|pt|pst|pdt|"
+    r"gmt|utc|bst|cet|cest|mez|mesz|uhr|um|le|el|de|del|à|h|veröffentlicht|aktualisiert|zuletzt|stand|"
+    r"publié|mis|jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
+)
+
+
+def date_line(part: str, day_first: bool = False):
+    """(is an update, the date) if `part` is a date line such as `Updated 3:01 PM ET, Wed July 1, 2020`."""
+    if words(part) > 14:
+        return None
+    dated = textdates.find(part, day_first or bool(_DAY_FIRST_LABELS.search(part)))
+    if dated is None:
+        return None
+    date, (start, end) = dated
+    rest = part[:start] + " " + part[end:]
+    rest = _DATE_NOISE.sub(" ", rest)
+    rest = re.sub(r"\d{1,2}[:.h]\d{2}|[\W\d_]+|发布|更新|时间|日期", " ", rest)
+    if len(rest.split()) > 1:
+        return None
+    return bool(textdates.UPDATE_WORDS.search(part)), date

@@ -1,0 +1,220 @@
+"""Saved HTML pages -> Imported: trafilatura for the main text (cleaned of page furniture), `pagemeta` for the rest."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from trafilatura.metadata import extract_metadata
+
+from generator.ingest import extracted, furniture, pagemeta
+from generator.ingest.record import Imported, ImportFailed
+from generator.model import Source
+
+_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+
+
+MIN_WORDS = 20
+
+
+def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
+    """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    try:
+        tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ImportFailed(f"is not readable HTML ({exc})") from None
+    # Metadata first, from the page as it is (less embedded posts of others); then the furniture goes
+    # and the main text is extracted.
+    for element in tree.xpath(_EMBEDS):
+        element.drop_tree()
+    meta = extract_metadata(tree, default_url=url, extensive=False)
+    ld = pagemeta.json_ld(tree)
+    page_url = pagemeta.clean_url(ld.get("url") or meta.url or url)
+    title = pagemeta.title_of(ld, meta, tree)
+    published, updated = pagemeta.dates_of(tree, ld, title)
+    image, local = pagemeta.lead_image(meta, tree, path, page_url)
+    lang = pagemeta.lang_of(tree)
+    _prepare(tree)
+    xml = trafilatura.extract(
+        tree, url=page_url, output_format="xml", include_links=True, include_formatting=True,
+        include_tables=True, include_comments=False, include_images=False, with_metadata=False,
+        deduplicate=False,
+    )
+    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url)
+    if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
+        # A page that draws its text with scripts may still state it in its JSON-LD.
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
+        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url)
+    if len(body.split()) < MIN_WORDS and len(body) < 60:
+        raise ImportFailed("holds no article: no main text found in the page")
+    if not title:
+        heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
+        if heading is None:
+            raise ImportFailed("has no title (no <title>, og:title, headline or heading)")
+        title = heading.group(1).strip()
+    sitename = pagemeta.text_of(meta.sitename)
+    sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()
+    return Imported(
+        kind="html", title=title, body=body, published=published, updated=updated,
+        authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
+        sources=sources, image=image, local_image=local,
+    )
+
+
+_EMBEDS = (
+    '//blockquote[contains(@class, "tweet") or contains(@class, "instagram") or contains(@class, "tiktok") '
+    'or contains(@class, "embed")] | //*[contains(@class, "social-embed") or contains(@class, "embed-social")]'
+)
+
+
+# Class or id names of the parts of an article page that are about the article, not of it.
+_FURNITURE = re.compile(
+    r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
+    r"(?:[\w-]*[_-])?(?:byline|bylines|author|authors|autore|autor|autora|auteur|verfasser|firma|dateline|fecha|datum|"
+    r"timestamp)(?:[_-]+\w+)?)$", re.I)
+
+
+# ... and of the standfirst above it (only before the first real paragraph: later it is a subheading).
+_STANDFIRST = re.compile(
+    r"^(?:[\w-]*[_-])?(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|bajada|sottotitolo|occhiello|vorspann|"
+    r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
+
+
+def _names(element) -> list[str]:
+    return (element.get("class") or "").split() + (element.get("id") or "").split()
+
+
+def _small(element) -> bool:
+    return len(element.xpath(".//p")) <= 2 and len(element.text_content()) < 600
+
+
+def _drop_furniture(tree) -> None:
+    before_text = True
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or element.getparent() is None:
+            continue
+        if element.tag == "p" and len(element.text_content().split()) >= 20:
+            before_text = False
+        names = _names(element)
+        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
+                any(_FURNITURE.match(n) for n in names) and _small(element)) or (
+                before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
+            element.drop_tree()
+
+
+def _prepare(tree) -> None:
+    """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
+    break; comment threads, standfirsts and by-line boxes go."""
+    _drop_furniture(tree)
+    for table in tree.xpath("//table"):
+        cells = table.xpath(".//td | .//th")
+        if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
+                                            for cell in cells):
+            for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
+                element.tag = "div"
+                element.attrib.clear()
+    parents = {br.getparent() for br in tree.xpath("//br[following-sibling::*[1][self::br]]")}
+    for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
+        if parent is not None:
+            _split_at_double_breaks(parent)
+
+
+def _split_at_double_breaks(parent) -> None:
+    """`text<br><br>text` inside one element: one paragraph per run of text."""
+    children = list(parent)
+    paragraph = lxml.html.Element("p")
+    paragraph.text, parent.text = parent.text, None
+    paragraphs = [paragraph]
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if (child.tag == "br" and index + 1 < len(children) and children[index + 1].tag == "br"
+                and not (child.tail or "").strip()):
+            index += 1
+            while index + 1 < len(children) and children[index + 1].tag == "br" and not (children[index].tail or "").strip():
+                index += 1
+            paragraph = lxml.html.Element("p")
+            paragraph.text = children[index].tail
+            paragraphs.append(paragraph)
+            index += 1
+            continue
+        paragraph.append(child)
+        index += 1
+    for leftover in list(parent):
+        parent.remove(leftover)
+    if parent.tag in ("font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
+        parent.tag = "div"
+    for paragraph in paragraphs:
+        if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
+            paragraph.tag = "div"
+    parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())
+
+
+def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
+    body = body.replace("\r", "").strip()
+
+    def link(match: re.Match) -> str:
+        bang, label, target = match.groups()
+        if bang:
+            return ""
+        target = target.strip().removeprefix("<").removesuffix(">").strip()
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", target, re.I)
+        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+            return label
+        absolute = urljoin(page_url, target) if page_url else target
+        cleaned = pagemeta.clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
+        if cleaned is None and absolute.startswith("mailto:"):
+            cleaned = absolute
+        return f"[{label}]({cleaned})" if cleaned else label
+
+    body = _LINK.sub(link, body)
+    # A paragraph that is only a short bold phrase, between paragraphs, is a subheading.
+    body = re.sub(r"(?m)(?<=\n\n)\*\*([^*\n]{1,100}?)\*\*(?=\n\n)",
+                  lambda m: f"## {m.group(1)}" if m.group(1)[-1] not in ".:,;" and len(m.group(1).split()) <= 12 else m.group(0),
+                  body)
+    # Nothing may be read as raw HTML: `<tag` becomes literal text.
+    body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    blocks = _drop_cruft(body).split("\n\n")
+    # The kicker, headline, by-line and date lines the extractor kept at the top.
+    heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
+    if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
+        blocks = blocks[heading + 1:]
+    while blocks and furniture.is_header_line(_plain(blocks[0])):
+        blocks.pop(0)
+    return "\n\n".join(blocks).strip() + "\n"
+
+
+def _escape_markdown(text: str) -> str:
+    text = html_lib.unescape(text)
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    return re.sub(r"^(#{1,6}\s|>|[-+]\s|\d+[.)]\s)", r"\\\1", text)
+
+
+def _plain(block: str) -> str:
+    block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
+    block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
+    return re.sub(r"[*_`]", "", block).strip()
+
+
+def _drop_cruft(body: str) -> str:
+    """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
+    kept, in_list = [], False
+    for block in body.split("\n\n"):
+        plain = _plain(block)
+        if not plain:
+            continue
+        if furniture.is_cruft(plain) or (len(plain.split()) <= 40 and furniture.RIGHTS.search(plain)):
+            in_list = bool(furniture.SECTION_CRUFT.match(plain))
+            continue
+        if in_list:
+            is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
+            if is_list or plain[-1] not in furniture.TERMINAL:
+                continue
+            in_list = False
+        kept.append(block)
+    return "\n\n".join(kept)

@@ -1,0 +1,281 @@
+"""What an HTML page says about its article: title, dates, authors, language, lead image, address.
+
+Read from the page's metadata (JSON-LD, og:*, <meta>, <title> less the site's
+name) and, failing that, from what the page shows near its headline; htmldate
+when nothing else says.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import htmldate
+
+from generator import dates
+from generator.ingest import furniture, textdates
+from generator.ingest.record import LocalImage
+from generator.model import Image, PartialDate
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|icid|ito|_ga|ref|ref_src|smid|sr_share)$", re.I)
+
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ")
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+def text_of(value) -> str | None:
+    if value is None:
+        return None
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    return value or None
+
+
+def json_ld(tree) -> dict:
+    """The first NewsArticle-like JSON-LD object, if the page has one."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
+                    return item
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return {}
+
+
+def title_of(ld: dict, meta, tree) -> str | None:
+    """JSON-LD headline, else og:title, else <title>, each without the site's name; else the first <h1>."""
+    sitename = text_of(meta.sitename)
+    h1 = text_of(_first(tree, "//h1")) or text_of(_first(
+        tree, '(//h2 | //h3)[contains(@class, "headline") or contains(@class, "title")]'))
+    for candidate in (ld.get("headline"), _og(tree, "og:title")):
+        title = text_of(html_lib.unescape(candidate)) if isinstance(candidate, str) else None
+        if not title:
+            continue
+        title = _strip_site(title, sitename, tree)
+        if h1 and h1 != title and len(h1) >= 10:
+            rest = title[len(h1):] if title.startswith(h1) else None
+            if rest is not None and any(rest.startswith(sep) for sep in _SEPARATORS):
+                return h1  # "Headline - Site", the site unnamed in the metadata
+            if len(title) < len(h1) and title.endswith(("…", "...")) and h1.startswith(title.rstrip(".… ")):
+                return h1  # a shortened headline
+        return title
+    element = text_of(_first(tree, "//title"))
+    if element:
+        title = _strip_site(element, sitename, tree)
+        if title != element:
+            return title
+        repeated = [h for h in (text_of(e.text_content()) for e in tree.xpath("//h1 | //h2 | //h3"))
+                    if h and len(h) >= 10 and h in element]
+        if repeated:
+            return max(repeated, key=len)  # the headline is the heading the <title> repeats
+        if h1 and len(h1.split()) >= 3:
+            return h1  # a <title> that does not name the headline: the visible one wins
+        parts = [p.strip() for p in re.split("|".join(map(re.escape, _SEPARATORS)), title) if p.strip()]
+        if h1 and h1 in parts:
+            return h1
+        if len(parts) > 1 and not h1:
+            # "Site - Headline" with no metadata naming the site: the headline is the longest part.
+            return max(parts, key=len)
+        return title
+    return h1 or text_of(meta.title)
+
+
+def _og(tree, name: str) -> str | None:
+    found = tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')
+    return found[0] if found else None
+
+
+def _first(tree, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return found[0].text_content() if found else None
+
+
+def _strip_site(title: str, sitename: str | None, tree) -> str:
+    names = {n.lower() for n in (sitename, _og(tree, "og:site_name"), _og(tree, "application-name")) if n}
+    for sep in _SEPARATORS:
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if tail.strip().lower() in names:
+                return head.strip()
+            first, _, rest = title.partition(sep)
+            if first.strip().lower() in names:
+                return rest.strip()
+    return title
+
+
+def clean_url(url: str | None) -> str | None:
+    if not url or not re.match(r"^https?://\S+$", url):
+        return None
+    parts = urlsplit(url)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    published = ld_date(ld.get("datePublished"))
+    updated = ld_date(ld.get("dateModified"))
+    if published is None:
+        published = _meta_date(tree)
+    if published is None:
+        published = _date_near_title(tree, title)
+    if published is None:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+        published = ld_date(found)
+    if updated is None:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=False)
+        updated = ld_date(found)
+    if published is None:
+        published = _date_element(tree)
+    if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
+        updated = None
+    return published, updated
+
+
+_META_DATES = (
+    "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
+    "publish-date", "publication_date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
+)
+
+
+def _meta_date(tree) -> PartialDate | None:
+    """A publication date the page states in a <meta> tag (property, name or itemprop)."""
+    found = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        found.setdefault(key, meta.get("content"))
+    for key in _META_DATES:
+        value = found.get(key.lower())
+        date = ld_date(value) or ld_date(_compact_date(value))
+        if date is not None:
+            return date
+    return None
+
+
+def _compact_date(value: str | None) -> str | None:
+    match = re.match(r"^\s*(\d{4})(\d{2})(\d{2})\b", value or "")
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+
+
+def _date_near_title(tree, title: str | None) -> PartialDate | None:
+    """A date line (`Posted: 04/06/2021`, `Published June 3, 2020`) among the few lines around the headline."""
+    if not title:
+        return None
+    texts = [t.strip() for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()]
+    at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
+    if at is None:
+        return None
+    for line in texts[max(0, at - 5): at + 15]:
+        found = furniture.date_line(line, _day_first(tree)) if len(line) <= 120 else None
+        if found is not None and not found[0]:
+            return found[1]
+    return None
+
+
+_DATE_XPATH = (
+    '//time | //*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish") '
+    'or contains(@class, "posted") or contains(@class, "meta") or contains(@id, "date") or contains(@itemprop, "date")]'
+)
+
+
+def _date_element(tree) -> PartialDate | None:
+    """A date written in an element the page marks as a date (htmldate's fast search missed it)."""
+    for element in tree.xpath(_DATE_XPATH)[:20]:
+        for value in (element.get("datetime"), element.get("content")):
+            if value and ld_date(value):
+                return ld_date(value)
+        content = element.text_content()
+        if content and len(content) <= 200:
+            found = textdates.find(content, _day_first(tree))
+            if found:
+                return found[0]
+    return None
+
+
+def ld_date(value) -> PartialDate | None:
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"^\s*(\d{4}-\d{2}-\d{2})", value)
+    if not match:
+        return None
+    try:
+        return dates.parse(match.group(1))
+    except ValueError:
+        return None
+
+
+def authors(ld: dict, meta) -> tuple[str, ...]:
+    names: list[str] = []
+    author = ld.get("author")
+    for item in author if isinstance(author, list) else [author]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and text_of(name):
+            names.append(text_of(name))
+    if not names and meta.author:
+        names = [n.strip() for n in re.split(r";", meta.author) if n.strip()]
+    return tuple(dict.fromkeys(n for n in names if len(n) <= 80))
+
+
+def _day_first(tree) -> bool:
+    """`04/06/2021` is 6 April everywhere but in US English."""
+    lang = (lang_of(tree) or "en").lower()
+    return not (lang == "en" or lang.startswith("en-us"))
+
+
+def lang_of(tree) -> str | None:
+    value = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    value = value.replace("_", "-")
+    return value if value and _LANG.match(value) else None
+
+
+def lead_image(meta, tree, path: Path | None, page_url: str | None) -> tuple[Image | None, LocalImage | None]:
+    """The lead image: a file the saved page holds (its `_files/` folder) is copied; a remote one is a URL."""
+    candidates = [meta.image] if meta.image else []
+    candidates += tree.xpath("(//article//img | //main//img | //figure//img)/@src")[:3]
+    alt = text_of(_first_attr(tree, "(//article//img | //main//img | //figure//img)/@alt"))
+    for src in candidates:
+        if not src or src.startswith("data:"):
+            continue
+        if path is not None and not re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+            local = (path.parent / src.split("?")[0].split("#")[0]).resolve()
+            if local.is_file() and local.suffix.lower() in IMAGE_SUFFIXES and \
+                    local.is_relative_to(path.parent.resolve()):
+                return Image(alt=alt), LocalImage(safe_name(local.name), local.read_bytes())
+            continue
+        absolute = urljoin(page_url, src) if page_url else src
+        if re.match(r"^https?://\S+$", absolute):
+            if path is not None:  # a saved page may hold the remote image under its own name
+                for folder in path.parent.glob("*_files"):
+                    name = Path(urlsplit(absolute).path).name
+                    if name and (folder / name).is_file() and Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                        return Image(alt=alt), LocalImage(safe_name(name), (folder / name).read_bytes())
+            return Image(src=clean_url(absolute), alt=alt), None
+    return None, None
+
+
+def _first_attr(tree, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return str(found[0]) if found else None
+
+
+def safe_name(name: str) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "image"
+    return f"{stem[:60]}.{suffix.lower()}" if dot else stem[:60]

@@ -1,0 +1,191 @@
+"""One whole import: find the inputs, read them (in parallel), emit the articles, count."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from generator.ingest import emit, sniff
+from generator.ingest.record import Imported, ImportFailed
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    shown: str  # as the user gave it (a folder's files: the folder as given + the rest)
+
+
+@dataclass(frozen=True)
+class Read:
+    """What a worker sends back for one input file."""
+
+    sha256: str = ""
+    kind: str = ""
+    records: tuple[Imported, ...] = ()
+    error: str | None = None
+    skipped: tuple[str, ...] = ()  # parts of the input that held no article (a WARC's other pages)
+
+
+@dataclass(frozen=True)
+class Event:
+    input: str
+    status: str  # written | updated | unchanged | kept | skipped | failed
+    path: str = ""
+    note: str = ""
+
+
+@dataclass
+class Summary:
+    imported: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: list[Event] = field(default_factory=list)
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        if event.status in ("written", "updated"):
+            self.imported += 1
+        elif event.status == "unchanged":
+            self.unchanged += 1
+        elif event.status in ("kept", "skipped"):
+            self.skipped += 1
+        else:
+            self.failed += 1
+
+
+def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]:
+    """Every input file in a stable order; folders are walked, skipping hidden files, saved-page
+    asset folders (`*_files`), the archive's own content/ and site/, and asset files."""
+    found: dict[Path, Input] = {}
+    problems: list[Event] = []
+    skip_dirs = {(root / "content").resolve(), (root / "site").resolve()}
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            found.setdefault(path.resolve(), Input(path, given))
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if not child.is_file() or any(p.startswith(".") or p.endswith("_files") for p in rel.parts):
+                    continue
+                if any(child.resolve().is_relative_to(skip) for skip in skip_dirs):
+                    continue
+                if sniff.suffix_of(child.name) in sniff.ASSET_SUFFIXES and sniff.suffix_of(child.name) != ".warc.gz":
+                    continue
+                shown = (Path(given) / rel).as_posix()
+                found.setdefault(child.resolve(), Input(child, shown))
+        else:
+            problems.append(Event(given, "failed", note="no such file or folder"))
+    return sorted(found.values(), key=lambda i: i.shown), problems
+
+
+def read_input(path: Path) -> Read:
+    """Runs in a worker: bytes -> kind -> reader. Every failure becomes a message."""
+    from generator.ingest import html, markdown, text, warc
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Read(error=f"cannot be read ({exc.strerror})")
+    sha = hashlib.sha256(data).hexdigest()
+    skipped: list[str] = []
+    try:
+        kind = sniff.kind_of(path.name, data)
+        if kind == "warc":
+            records, skipped = warc.read(path, data)
+        elif kind == "html":
+            records = [html.read(sniff.decode(data, html=True), path)]
+        elif kind == "markdown":
+            records = [markdown.read(sniff.decode(data), path)]
+        else:
+            records = [text.read(sniff.decode(data))]
+    except ImportFailed as exc:
+        return Read(sha, error=str(exc))
+    except RecursionError:
+        return Read(sha, error="is nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - one odd input must not stop a whole import
+        return Read(sha, error=f"could not be read: {type(exc).__name__}: {exc}")
+    return Read(sha, kind, tuple(records), skipped=tuple(skipped))
+
+
+def provenance_file(path: Path, shown: str, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return shown
+
+
+def run(
+    paths: Iterable[str], root: Path, *, force: bool = False, dry_run: bool = False,
+    progress: Progress | None = None, jobs: int | None = None,
+) -> Summary:
+    inputs, problems = collect(paths, root)
+    summary = Summary()
+    for event in problems:
+        summary.add(event)
+    emitter = emit.Emitter(root, force=force, dry_run=dry_run)
+    seen: dict[str, str] = {}  # sha256 -> the first input with those bytes
+    for done, (item, result) in enumerate(_read_all(inputs, jobs), 1):
+        if result.error is not None:
+            summary.add(Event(item.shown, "failed", note=result.error))
+        elif result.sha256 in seen:
+            summary.add(Event(item.shown, "skipped", note=f"has the same bytes as {seen[result.sha256]}"))
+        else:
+            seen[result.sha256] = item.shown
+            for note in result.skipped:
+                summary.add(Event(item.shown, "skipped", note=note))
+            for record in result.records:
+                provenance = {
+                    "file": provenance_file(item.path, item.shown, root),
+                    "sha256": result.sha256,
+                    "importer": record.kind,
+                    **record.origin,
+                }
+                try:
+                    outcome = emitter.emit(record, provenance)
+                except ImportFailed as exc:
+                    summary.add(Event(item.shown, "failed", note=str(exc)))
+                    continue
+                except OSError as exc:
+                    summary.add(Event(item.shown, "failed", note=f"cannot write: {exc}"))
+                    continue
+                summary.add(Event(item.shown, outcome.status, outcome.path, outcome.note))
+        if progress is not None:
+            progress(done, len(inputs))
+    return summary
+
+
+def _read_all(inputs: list[Input], jobs: int | None) -> Iterator[tuple[Input, Read]]:
+    """Results in input order; at most a few per worker in flight, so memory stays flat."""
+    workers = jobs or min(os.cpu_count() or 1, 8)
+    if workers <= 1 or len(inputs) < 4:
+        for item in inputs:
+            yield item, read_input(item.path)
+        return
+    # forkserver: workers fork from a clean process, never from one running a progress-bar thread.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        yield from _windowed(pool, inputs, 4 * workers)
+
+
+def _windowed(pool: Executor, inputs: list[Input], window: int) -> Iterator[tuple[Input, Read]]:
+    pending: deque = deque()
+    items = iter(inputs)
+    for item in items:
+        pending.append((item, pool.submit(read_input, item.path)))
+        if len(pending) >= window:
+            break
+    while pending:
+        item, future = pending.popleft()
+        yield item, future.result()
+        following = next(items, None)
+        if following is not None:
+            pending.append((following, pool.submit(read_input, following.path)))

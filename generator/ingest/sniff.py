@@ -1,0 +1,127 @@
+"""What kind of input a file is, and its text: extension first, checked against the content."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+
+from charset_normalizer import from_bytes
+
+from generator.ingest.record import ImportFailed
+
+KINDS_BY_SUFFIX = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".md": "markdown", ".markdown": "markdown",
+}
+# Files a folder of saved pages holds beside its articles: skipped without a word when walking folders.
+ASSET_SUFFIXES = frozenset(
+    ".css .js .mjs .map .json .xml .png .jpg .jpeg .gif .webp .avif .svg .ico .bmp .tif .tiff "
+    ".woff .woff2 .ttf .otf .eot .mp4 .webm .mp3 .ogg .pdf .zip .gz .py .pyc .sh .toml .yaml .yml .cfg "
+    ".ini .csv .tsv .db .sqlite .exe .so .dll .o .class .jar".split()
+)
+
+_HTML = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_TAGS = re.compile(rb"<(?:p|div|article|h1|h2|span|a|meta|title)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def suffix_of(name: str) -> str:
+    lower = name.lower()
+    return ".warc.gz" if lower.endswith(".warc.gz") else ("." + lower.rsplit(".", 1)[1] if "." in lower else "")
+
+
+def is_warc(data: bytes) -> bool:
+    head = data[:64]
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def looks_like_html(data: bytes) -> bool:
+    if _HTML.match(data[:4096]):
+        return True
+    return len(_TAGS.findall(data[:20000])) >= 5
+
+
+def kind_of(name: str, data: bytes) -> str:
+    """text | html | warc | markdown. Raises ImportFailed for a file that is none of them."""
+    if not data.strip():
+        raise ImportFailed("is empty")
+    claimed = KINDS_BY_SUFFIX.get(suffix_of(name))
+    if claimed == "warc" or is_warc(data):
+        if not is_warc(data):
+            raise ImportFailed("is not a WARC file (it does not start with a WARC record)")
+        return "warc"
+    if data.startswith(b"\x1f\x8b"):
+        raise ImportFailed("is compressed data, not an article")
+    if claimed == "html":
+        return "html" if looks_like_html(data) or b"<" in data[:4096] else "text"
+    if looks_like_html(data):
+        return "html"
+    if claimed == "markdown":
+        return "markdown"
+    if claimed is None and decode(data).lstrip().startswith("---"):
+        return "markdown"
+    return "text"
+
+
+def decode(data: bytes, html: bool = False) -> str:
+    """The file's text: a BOM wins, then UTF-8, then a declared charset (HTML), then detection."""
+    if not data.strip():
+        raise ImportFailed("is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"is not valid {encoding.upper().removesuffix('-SIG')} text "
+                                   f"(bad bytes at offset {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise ImportFailed("is binary data, not text")
+    try:
+        return _clean(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if html:
+        declared = _META_CHARSET.search(data[:8192])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace")
+            try:
+                return _clean(data.decode(name))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    if _mostly_utf8(data):
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ImportFailed(f"is not valid UTF-8: line {line} holds bytes that are no character "
+                           "(re-save the file as UTF-8)")
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.3:
+        raise ImportFailed("is not text in any encoding I recognise (binary, or damaged)")
+    return _clean(str(best))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 sequences beside invalid bytes: a damaged UTF-8 file, not Latin-1."""
+    sequences = re.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data)
+    covered = sum(len(s) for s in sequences)
+    high = sum(1 for byte in data if byte >= 0x80)
+    return len(sequences) >= 2 and covered >= 0.8 * high
+
+
+def _clean(text: str) -> str:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"):
+        text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    return text

@@ -1,0 +1,232 @@
+"""Scraped plain text (the seed's shape) -> Imported.
+
+A scrape is a title line, then blocks: captions, notices, by-lines, date lines,
+the article's paragraphs and subheadings, copyright lines and navigation cruft.
+Each block is classified by general patterns (photo-credit forms, by-line
+prepositions, date phrases, copyright marks, a navigation vocabulary in several
+languages), never by one outlet's exact strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.furniture import (
+    ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, RIGHTS, SECTION_CRUFT, TERMINAL, Found, caption,
+    header, is_cruft, words,
+)
+from generator.ingest import textdates
+from generator.ingest.record import Imported, ImportFailed
+from generator.model import PartialDate, Source
+
+DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÀ-Ý][\wÀ-ÿ.'’ -]{1,40}?(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?\s*)?"
+    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*[—–-]{1,2}\s*(?=\S)")
+# "(CNN)Russia has ..." and "LONDON (Reuters) The ...": an agency with no dash, right before a capital.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{1,40}\s*)?"
+    r"\((?P<agency>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))\s*(?=[A-ZÀ-Ý\"“‘])"
+    # "Hong Kong (CNN)Hong Kong's ...": any place, when no space follows the agency
+    r"|^(?P<place>[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,3}\s*"
+    r"\((?P<agency2>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))(?=[A-ZÀ-Ý\"“‘])")
+PLACE_DATELINE = re.compile(
+    r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
+# A credits line after the article ends it: what follows is the page's footer.
+CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
+
+
+def read(text: str) -> Imported:
+    """One scrape -> one article. Raises ImportFailed when no article text is left."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
+    first, _, rest = text.partition("\n")
+    while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
+        first, _, rest = rest.lstrip().partition("\n")
+    following = rest.lstrip().partition("\n")[0].strip()
+    if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
+            and following[-1:] not in ".!":
+        first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
+    blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
+    if not blocks[0]:
+        raise ImportFailed("holds no text")
+    title, blocks = _title(blocks)
+    found = Found(day_first=_not_english(text))
+    items: list[tuple[str, str]] = []  # ("p" | "h", text)
+    body_started = in_cruft = footer = after_byline = False
+    set_aside: list[tuple[str, str]] = []
+    unread: list[str] = []  # short lines above the body that no rule knew
+    for block in blocks:
+        if caption(block, found):
+            continue
+        if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
+            found.archived = True
+            continue
+        if words(block) <= 40 and RIGHTS.search(block):
+            found.rights.append(block)
+            footer = footer or body_started
+            continue
+        if footer:
+            continue
+        if is_cruft(block):
+            in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
+            continue
+        if header(block, found):
+            after_byline = bool(found.authors)
+            if body_started and CREDITS.match(block):
+                footer = True  # "Reporting by X; Editing by Y" ends the article
+            elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
+                # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
+                # (unless nothing follows them).
+                set_aside = items
+                items, body_started, in_cruft = [], False, False
+            continue
+        if after_byline and not body_started and words(block) <= 5 and OUTLET_WORDS.search(block) \
+                and block[-1] not in TERMINAL:
+            found.outlet = found.outlet or block  # "By JANE ROE" then "Associated Press"
+            after_byline = False
+            continue
+        after_byline = False
+        if in_cruft:
+            if not (block[-1] in TERMINAL and words(block) >= 15):
+                continue
+            in_cruft = False
+        if not body_started:
+            if (_is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
+                body_started = True
+                items.append(("p", block))
+            elif found.summary is None and words(block) >= 5 and not _heading_like(block):
+                found.summary = block
+            else:
+                unread.append(block)
+            continue
+        items.append(("h" if _heading_like(block) else "p", block))
+
+    if set_aside and not any(_is_prose(t) for _, t in items):
+        items = set_aside + items
+    elif set_aside:
+        found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
+    items = _drop_trailing_and_listed(items)
+    if not items:
+        raise ImportFailed("holds no article text (only a title, captions or navigation)")
+    dateline, agency, rest = split_dateline(items[0][1])
+    items[0] = ("p", rest)
+    if not rest.strip():
+        items.pop(0)
+        if not items:
+            raise ImportFailed("holds no article text after its dateline")
+    body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
+
+    published, updated = found.published, found.updated
+    if published is None and updated is None:
+        # "Posted in Politics on June 3, 2020": a date in a line above the body that no rule knew
+        dated = next((d for d in (textdates.find(b, found.day_first) for b in unread if words(b) <= 20) if d), None)
+        published = dated[0] if dated else None
+    if published is None and updated is not None:
+        published, updated = updated, None
+    if published is None:
+        for line in found.rights:
+            year = re.search(r"\b(?:19|20)\d{2}\b", line)
+            if year:
+                published = PartialDate(int(year.group()))
+                break
+    source_name = agency or found.outlet
+    sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
+    for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
+        title = re.sub(rf"\s+[|\-–—:]\s+{re.escape(name)}\w*\s*$", "", title, flags=re.I) or title
+    return Imported(
+        kind="text", title=title, body=body, published=published, updated=updated,
+        authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
+        rights=tuple(dict.fromkeys(found.rights)), sources=sources,
+        flags=("archived",) if found.archived else (), image=found.image,
+    )
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs: blank-line separated; inside one, lines are joined when they wrap prose."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    out = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        current = ""
+        for line in lines:
+            if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower():
+                current += " " + line
+            elif current and len(current) >= 60 and current[-1] not in TERMINAL:
+                current += " " + line
+            else:
+                if current:
+                    out.append(current)
+                current = line
+        if current:
+            out.append(current)
+    return out
+
+
+def _title(blocks: list[str]) -> tuple[str, list[str]]:
+    first = blocks[0]
+    if len(first) <= 300:
+        return first, blocks[1:]
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
+
+
+def _is_prose(block: str) -> bool:
+    return block[-1] in TERMINAL or words(block) >= 20
+
+
+def _heading_like(block: str) -> bool:
+    if not block or words(block) > 12 or len(block) > 100:
+        return False
+    if block[0] in "\"“‘'«„(-–—•*" or not (block[0].isupper() or block[0].isdigit()):
+        return False
+    return block[-1] not in TERMINAL.replace("?", "") and not block.endswith(("...", ","))
+
+
+def _drop_trailing_and_listed(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Subheadings stand alone between paragraphs; runs of headline-like lines are lists of other stories."""
+    # A trailing run of lines that are not sentences: other headlines after the body ended.
+    while items and (items[-1][0] == "h" or items[-1][1][-1] not in TERMINAL):
+        items.pop()
+    kept = []
+    for index, (kind, text) in enumerate(items):
+        if kind == "h":
+            before = items[index - 1][0] if index else None
+            after = items[index + 1][0] if index + 1 < len(items) else None
+            if before == "h" or after == "h":
+                continue
+        kept.append((kind, text))
+    return kept
+
+
+def _escape(text: str) -> str:
+    """Plain text as Markdown that renders as the same text: no raw HTML, no accidental headings."""
+    text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
+    text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$|\d+[.)]\s)", r"\\\1", text)
+    return text
+
+
+_ENGLISH = re.compile(r"(?i)\b(?:the|and|of|to|in|is|that|was|for|with)\b")
+_OTHERS = re.compile(r"(?i)\b(?:le|la|les|des|et|est|der|die|das|und|ist|el|los|las|y|del|il|di|che|een|het|o|os|não)\b")
+
+
+def _not_english(text: str) -> bool:
+    """A rough guess, enough to read 02/07/2021 as 2 July outside English."""
+    sample = text[:20000]
+    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample))
+
+
+def _starts_with_dateline(paragraph: str) -> bool:
+    return split_dateline(paragraph)[0] is not None
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """(dateline, agency, rest) for a first paragraph like `WASHINGTON (Reuters) - The ...`."""
+    match = DATELINE.match(paragraph) or AGENCY_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+    if not match:
+        return None, None, paragraph
+    groups = match.groupdict()
+    dateline = groups.get("dateline") or groups.get("place")
+    return dateline.strip(), groups.get("agency") or groups.get("agency2"), paragraph[match.end():]

@@ -1,0 +1,143 @@
+"""WARC captures -> Imported: every HTML response is an article; captures of one URL are one article.
+
+The article is read from the latest capture; every capture is listed in its
+sources (`url`: the target URI, `retrieved`: the capture time). The capture is
+named in `provenance` (`record_id`, `target_uri`); `archived_at` is left unset,
+because a capture inside a local WARC file has no http(s) address.
+Images the WARC holds (image responses) become the article's local image when
+the page names one of them as its lead image.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from generator import dates
+from generator.ingest import html, pagemeta, sniff
+from generator.ingest.record import Imported, ImportFailed, LocalImage
+from generator.model import PartialDate, Source
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
+    """The articles, and a message for each HTML capture that held none (raises if none did)."""
+    if data[:2] == b"\x1f\x8b":
+        _check_gzip(data)
+    pages: dict[str, list[tuple[str, int, str, str, bytes, str | None]]] = {}
+    images: dict[str, bytes] = {}
+    count = 0
+    try:
+        for order, record in enumerate(ArchiveIterator(io.BytesIO(data))):
+            count += 1
+            if record.rec_type not in ("response", "resource"):
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            headers = record.http_headers
+            if headers is not None and record.rec_type == "response":
+                if not headers.get_statuscode().startswith("2"):
+                    record.content_stream().read()
+                    continue
+                ctype = headers.get_header("Content-Type") or ""
+            else:
+                ctype = record.rec_headers.get_header("Content-Type") or ""
+            payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0):
+                raise ImportFailed(f"is a truncated WARC: the record for {uri or 'a capture'} ends early")
+            mime = ctype.split(";")[0].strip().lower()
+            if mime in HTML_TYPES or (not mime and sniff.looks_like_html(payload)):
+                stamp = record.rec_headers.get_header("WARC-Date") or ""
+                record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+                charset = re.search(r"charset=([\w.:-]+)", ctype, re.I)
+                pages.setdefault(uri, []).append(
+                    (stamp, order, record_id.strip("<>"), uri, payload, charset.group(1) if charset else None))
+            elif mime.startswith("image/") and uri:
+                images[uri] = payload
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        raise ImportFailed(f"is a truncated or damaged WARC ({str(exc).strip() or type(exc).__name__})") from None
+    if count == 0:
+        raise ImportFailed("holds no WARC records (empty or truncated)")
+    if not pages:
+        raise ImportFailed(f"holds no HTML pages ({count} records, none an HTML response)")
+    articles, failures = [], []
+    for uri in sorted(pages):
+        captures = sorted(pages[uri])
+        stamp, _, record_id, _, payload, charset = captures[-1]
+        try:
+            article = html.read(_decode(payload, charset), None, url=uri or None)
+        except ImportFailed as exc:
+            failures.append(f"{uri}: {exc}")
+            continue
+        articles.append(_with_captures(article, captures, images, record_id, uri))
+    if not articles:
+        raise ImportFailed("holds no article: " + "; ".join(failures))
+    return articles, failures
+
+
+def _with_captures(article: Imported, captures, images: dict[str, bytes], record_id: str, uri: str) -> Imported:
+    name = next((s.name for s in article.sources if s.name), None)
+    sources = tuple(
+        Source(name=name, url=target if re.match(r"^https?://\S+$", target) else None,
+               retrieved=_moment(stamp))
+        for stamp, _, _, target, _, _ in captures
+    )
+    sources = tuple(s for s in sources if s.name or s.url)
+    image, local = article.image, None
+    if image is not None and image.src in images:
+        filename = PurePosixPath(urlsplit(image.src).path).name or "image"
+        local = LocalImage(pagemeta.safe_name(filename), images[image.src])
+        image = replace(image, src=None)
+    return replace(
+        article, kind="warc", sources=sources, image=image, local_image=local,
+        flags=tuple(dict.fromkeys((*article.flags, "archived"))),
+        origin={"record_id": record_id, "target_uri": uri},
+    )
+
+
+def _moment(stamp: str) -> PartialDate | None:
+    match = re.match(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$", stamp.strip())
+    if not match:
+        return None
+    try:
+        return dates.parse(match.group(1) + (match.group(2) or "Z"))
+    except ValueError:
+        return None
+
+
+def _decode(payload: bytes, charset: str | None) -> str:
+    if charset:
+        try:
+            return payload.decode(charset).removeprefix("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return sniff.decode(payload, html=True)
+
+
+def _check_gzip(data: bytes) -> None:
+    """A .warc.gz is a chain of gzip members; a cut one ends inside a member."""
+    chunk = 1 << 20
+    position = 0
+    while position < len(data):
+        if not data[position:].strip(b"\x00"):
+            return
+        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while not stream.eof and position < len(data):
+                piece = data[position:position + chunk]
+                position += len(piece)
+                stream.decompress(piece, 1 << 16)
+                while stream.unconsumed_tail and not stream.eof:
+                    stream.decompress(stream.unconsumed_tail, 1 << 16)
+        except zlib.error as exc:
+            raise ImportFailed(f"is a damaged WARC (gzip: {exc})") from None
+        if not stream.eof:
+            raise ImportFailed("is a truncated WARC (the compressed data ends early)")
+        position -= len(stream.unused_data)

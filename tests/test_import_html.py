@@ -1,0 +1,258 @@
+"""HTML pages and WARC captures: main text, metadata, dates, images, and nothing unsafe survives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from generator import content
+from generator.ingest import html as html_reader
+from tests.conftest import make_tree
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to close the old harbour bridge for repairs, a decision that will "
+    "force thousands of commuters onto ferries for most of next year.",
+    "Engineers found cracks in two of the bridge's steel supports during an inspection in the spring, "
+    "according to a report presented to the council before the vote.",
+    "“We cannot take risks with people's lives,” said the mayor, who had argued for the closure for months.",
+    "Business owners near the bridge said they feared losing customers, and asked the council for help "
+    "with the cost of the disruption.",
+]
+
+
+def page(*, lang="en", extra_head="", byline=True, json_ld=True, image="https://cdn.example.org/img/bridge.jpg",
+         paragraphs=PARAGRAPHS) -> str:
+    ld = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour bridge to close for a year",
+        "datePublished": "2021-04-06T09:30:00+02:00", "dateModified": "2021-04-07T10:00:00+02:00",
+        "author": [{"@type": "Person", "name": "Ann Example"}, {"@type": "Person", "name": "Bo Writer"}],
+    }
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs[:2]) + \
+        '\n<h2>What happens next</h2>\n<p onclick="steal()">' + paragraphs[2] + \
+        '</p>\n<script>track("read")</script><style>p{color:red}</style>\n' + \
+        "\n".join(f"<p>{p}</p>" for p in paragraphs[3:]) + \
+        '\n<p>Read the <a href="https://example.org/report.pdf?utm_source=site&amp;id=7">full report</a> ' \
+        'or <a href="javascript:alert(1)">click here for nothing at all, really nothing</a>.</p>'
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>Harbour bridge to close for a year | The Harbour Times</title>
+<meta property="og:site_name" content="The Harbour Times">
+<meta property="og:title" content="Harbour bridge to close for a year">
+<meta property="og:url" content="https://example.org/news/harbour-bridge?utm_campaign=x">
+<meta property="og:image" content="{image}">
+<meta name="description" content="Commuters face a year of ferries.">
+{'<script type="application/ld+json">' + json.dumps(ld) + '</script>' if json_ld else ''}
+{extra_head}</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+<div class="cookie-banner">We use cookies. <button>Accept all</button></div>
+<main><article><h1>Harbour bridge to close for a year</h1>
+{'<p class="byline">By Ann Example and Bo Writer</p>' if byline else ''}
+<figure><img src="{image}" alt="The harbour bridge at dusk"><figcaption>The bridge at dusk.</figcaption></figure>
+{body}
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></aside>
+</main><footer><p>© 2021 The Harbour Times</p><a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def _load(root):
+    articles, problems = content.load(root, ".", dt.timezone.utc)
+    assert problems == []
+    return articles
+
+
+def test_an_html_page_becomes_a_clean_article(cli, tmp_path):
+    make_tree(tmp_path, {"in/bridge.html": page()})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path)
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path)
+    assert article.file == "content/2021/harbour-bridge-to-close-for-a-year.md"
+    assert article.title == "Harbour bridge to close for a year"
+    assert (article.published.year, article.published.month, article.published.day) == (2021, 4, 6)
+    assert (article.updated.month, article.updated.day) == (4, 7)
+    assert article.authors == ("Ann Example", "Bo Writer")
+    assert [(s.name, s.url) for s in article.sources] == [("The Harbour Times", "https://example.org/news/harbour-bridge")]
+    assert article.image.src == "https://cdn.example.org/img/bridge.jpg"  # remote: a URL, never copied
+    assert article.lang == "en"
+    assert article.provenance["importer"] == "html" and article.provenance["file"] == "in/bridge.html"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.body
+    assert "## What happens next" in article.body
+    assert "[full report](https://example.org/report.pdf?id=7)" in article.body  # tracking parameter gone
+    for unsafe in ("<script", "track(", "<style", "color:red", "onclick", "javascript:", "steal"):
+        assert unsafe not in article.body
+    for cruft in ("Most read", "Other story", "cookies", "Privacy", "Sport", "By Ann Example"):
+        assert cruft not in article.body
+    built = cli("build", "--root", tmp_path)
+    assert built.code == 0, built.err
+    html = (tmp_path / "site/2021/harbour-bridge-to-close-for-a-year/index.html").read_text()
+    assert 'src="https://cdn.example.org' not in html  # remote images are links, never loaded
+
+
+def test_without_metadata_the_title_comes_from_the_title_element_and_dates_from_the_page(tmp_path):
+    bare = page(json_ld=False).replace('<meta property="og:title" content="Harbour bridge to close for a year">', "")
+    bare = bare.replace("<h1>Harbour bridge to close for a year</h1>", "")
+    bare = bare.replace("</head>", '<meta name="date" content="2021-04-06"></head>')
+    record = html_reader.read(bare)
+    assert record.title == "Harbour bridge to close for a year"  # the site suffix is cut
+    assert (record.published.year, record.published.month, record.published.day) == (2021, 4, 6)
+
+
+def test_a_saved_page_with_its_files_folder_copies_the_image_into_the_site(cli, tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    make_tree(tmp_path, {
+        "saved/Bridge.html": page(image="Bridge_files/bridge%20photo.png".replace("%20", "-")),
+        "saved/Bridge_files/bridge-photo.png": png,
+        "saved/Bridge_files/style.css": "p{}",
+    })
+    ran = cli("import", tmp_path / "saved", "--root", tmp_path / "a")
+    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 0, failed 0" in ran.out, ran.out + ran.err
+    [article] = _load(tmp_path / "a")
+    assert article.image.src == "harbour-bridge-to-close-for-a-year/bridge-photo.png"
+    assert (tmp_path / "a/content/2021/harbour-bridge-to-close-for-a-year/bridge-photo.png").read_bytes() == png
+    assert cli("build", "--root", tmp_path / "a").code == 0
+    assert (tmp_path / "a/site/2021/harbour-bridge-to-close-for-a-year/bridge-photo.png").read_bytes() == png
+    assert "unchanged 1" in cli("import", tmp_path / "saved", "--root", tmp_path / "a").out
+
+
+def test_html_saved_as_txt_is_read_as_html_and_latin1_pages_decode(cli, tmp_path):
+    latin = page(lang="de").replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    latin = latin.replace("The city council voted", "Der Stadtrat in Köln stimmte")
+    make_tree(tmp_path, {"in/page.txt": page(), "in/latin.htm": latin.replace("“", "\"").replace("”", "\"").encode("latin-1"),
+                         "in/bom.html": b"\xef\xbb\xbf" + page().replace("Harbour bridge to close", "Bridge shut").encode()})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 0, ran.err
+    articles = {a.provenance["file"]: a for a in _load(tmp_path / "r")}
+    assert all(a.provenance["importer"] == "html" for a in articles.values())
+    by_name = {f.rsplit("/", 1)[1]: a for f, a in articles.items()}
+    assert "Der Stadtrat in Köln stimmte" in by_name["latin.htm"].body and by_name["latin.htm"].lang == "de"
+    assert by_name["page.txt"].title == "Harbour bridge to close for a year"
+
+
+def _warc(path, captures, image: bytes | None = None):
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
+        for uri, stamp, html in captures:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers,
+                warc_headers_dict={"WARC-Date": stamp}))
+        if image is not None:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://cdn.example.org/img/bridge.jpg", "response", payload=io.BytesIO(image),
+                http_headers=headers, warc_headers_dict={"WARC-Date": "2021-04-08T12:00:00Z"}))
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/robots.txt", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+
+
+def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli, tmp_path):
+    older = page().replace(PARAGRAPHS[3], "An earlier version of this paragraph said something else entirely.")
+    jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+    _warc(tmp_path / "crawl.warc.gz", [
+        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00Z", page()),
+        ("https://example.org/news/harbour-bridge", "2021-04-06T08:00:00Z", older),
+        ("https://example.org/news/other", "2021-04-08T12:05:00Z",
+         page().replace("Harbour bridge to close for a year", "Ferry fares to rise in summer")),
+    ], image=jpeg)
+    ran = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
+    assert ran.code == 0, ran.err
+    assert "Imported 2, unchanged 0, skipped 0, failed 0" in ran.out
+    articles = {a.title: a for a in _load(tmp_path / "r")}
+    bridge = articles["Harbour bridge to close for a year"]
+    assert PARAGRAPHS[3] in bridge.body and "An earlier version" not in bridge.body
+    assert [(s.url, s.retrieved.moment.isoformat()) for s in bridge.sources] == [
+        ("https://example.org/news/harbour-bridge", "2021-04-06T08:00:00+00:00"),
+        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00+00:00"),
+    ]
+    assert bridge.provenance["importer"] == "warc"
+    assert bridge.provenance["target_uri"] == "https://example.org/news/harbour-bridge"
+    assert bridge.provenance["record_id"].startswith("urn:uuid:")
+    assert "archived" in bridge.flags
+    assert bridge.image.src == "harbour-bridge-to-close-for-a-year/bridge.jpg"  # the WARC held the image
+    assert (tmp_path / "r/content/2021/harbour-bridge-to-close-for-a-year/bridge.jpg").read_bytes() == jpeg
+    again = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
+    assert "Imported 0, unchanged 2, skipped 0, failed 0" in again.out
+    assert cli("build", "--root", tmp_path / "r").code == 0
+
+
+def test_cjk_and_spanish_pages(tmp_path):
+    zh = ["国际奥委会周二宣布，原定于今年夏天举行的东京奥运会将推迟至明年举行，这是现代奥运史上首次因疫情推迟。",
+          "日本首相表示，政府将全力支持奥运会的筹备工作，并希望明年能够以完整的形式举办这一盛会。",
+          "许多运动员对这一决定表示理解，但也有人担心训练计划会因此受到严重影响。"]
+    record = html_reader.read(page(lang="zh-CN", paragraphs=zh * 2, json_ld=False).replace(
+        "Harbour bridge to close for a year", "东京奥运会推迟至明年"))
+    assert record.title == "东京奥运会推迟至明年" and record.lang == "zh-CN"
+    assert zh[0] in record.body
+
+
+def test_a_page_drawn_by_scripts_falls_back_to_its_json_ld_article_body(tmp_path):
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Scripted page keeps its text",
+          "datePublished": "2022-02-02", "articleBody": "\n".join(PARAGRAPHS) + "\n<script>x()</script> *stars*"}
+    data = json.dumps(ld).replace("</", "<\\/")  # as pages write it inside <script>
+    page_html = (f'<html><head><title>Scripted</title><script type="application/ld+json">{data}</script>'
+                 '</head><body><div id="app"></div><script>render()</script></body></html>')
+    record = html_reader.read(page_html)
+    assert record.title == "Scripted page keeps its text"
+    assert all(p in record.body.replace("\\", "") for p in PARAGRAPHS)
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body))
+    assert "<script" not in rendered and "*stars*" in rendered
+
+
+def test_a_warc_page_without_an_article_is_reported_as_skipped(cli, tmp_path):
+    _warc(tmp_path / "mixed.warc", [
+        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00Z", page()),
+        ("https://example.org/", "2021-04-08T12:01:00Z", "<html><head><title>Home</title></head><body>"
+                                                          "<nav><a href='/a'>A</a></nav></body></html>"),
+    ])
+    ran = cli("import", tmp_path / "mixed.warc", "--root", tmp_path / "r")
+    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 1, failed 0" in ran.out
+    assert "https://example.org/: holds no article" in ran.err
+
+
+def test_nothing_executable_survives_in_the_rendered_article():
+    nasty = [
+        'A paragraph that talks about <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> as text, at some length here.',
+        'Click <a href="javascript:alert(2)">this harmless looking link</a> or <a href="data:text/html,x">that one</a>.',
+        'An image <img src="x" onerror="alert(3)"> and an <svg onload="alert(4)"><circle r="1"/></svg> in the text.',
+        'Literal markdown in the page: [looks like a link](javascript:alert(5)) and <javascript:alert(6)> too.',
+        '<iframe src="https://evil.example/"></iframe> An iframe sat before this sentence in the paragraph.',
+        '<span style="color:red" onmouseover="alert(7)">Styled text with a handler</span> ends the story here.',
+    ]
+    record = html_reader.read(page(paragraphs=PARAGRAPHS + nasty))
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body)).lower()
+    for bad in ("<script", 'href="javascript:', "onerror", "onload", "onmouseover", "<iframe", "<svg", "style=",
+                'href="data:'):
+        assert bad not in rendered, bad
+    assert "[looks like a link](javascript:alert(5))" in rendered  # shown as the text it was, not a link
+    assert "this harmless looking link" in rendered
+
+
+def test_quotes_lists_tables_and_emphasis_are_kept_as_markdown():
+    body = (
+        "<p>" + PARAGRAPHS[0] + "</p>"
+        "<blockquote><p>We cannot take risks with people's lives, and we will not, whatever it costs the city.</p></blockquote>"
+        "<p>" + PARAGRAPHS[1] + " It was <em>very</em> <strong>costly</strong>.</p>"
+        "<ol><li>Close the bridge in September.</li><li>Add four ferry crossings an hour.</li></ol>"
+        "<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>Ferry</td><td>25</td></tr>"
+        "<tr><td>Bus | shuttle</td><td>40</td></tr></table>"
+        "<p>" + PARAGRAPHS[3] + "</p>"
+    )
+    html = (f"<html><head><title>Bridge</title></head><body><article><h1>Harbour bridge to close for a year</h1>"
+            f"{body}</article></body></html>")
+    record = html_reader.read(html)
+    assert "> We cannot take risks with people's lives" in record.body
+    assert record.title == "Harbour bridge to close for a year"  # the visible headline beats a bare <title>
+    assert "*very*" in record.body and "**costly**" in record.body
+    assert "1. Close the bridge in September.\n2. Add four ferry crossings an hour." in record.body
+    assert "| Route | Minutes |" in record.body and "| Bus \\| shuttle | 40 |" in record.body
+    from generator.markdown import new_renderer, render
+
+    rendered = str(render(new_renderer(), record.body))
+    assert "<blockquote>" in rendered and "<table>" in rendered and "<ol>" in rendered
