@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import posixpath
+import re
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import unquote, urlsplit
 
 from generator import urls
 from generator.content import shown_path
@@ -45,3 +49,41 @@ def article_images(articles: Iterable[Article], root: Path, display_root: str) -
         else:
             copies.append(Copy(source, f"{urls.article_dir(article)}/{Path(image.src).name}"))
     return copies, problems
+
+
+_IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
+
+
+def body_images(
+    articles: Iterable[Article], bodies: dict[str, object], root: Path, display_root: str
+) -> tuple[list[Copy], list[Problem]]:
+    """Local images an article's body shows, copied to the same relative place beside its page.
+
+    `![x](photo.jpg)` in content/2020/a.md is content/2020/photo.jpg, published
+    as 2020/a/photo.jpg next to the page that shows it.
+    """
+    copies, problems = [], []
+    content = (root / "content").resolve()
+    for article in articles:
+        where = shown_path(display_root, article.file)
+        text = None
+        for src in dict.fromkeys(html.unescape(s) for s in _IMG_SRC.findall(str(bodies[article.slug]))):
+            path = urlsplit(src).path
+            source = (root / article.file).parent.joinpath(unquote(path)).resolve()
+            target = f"{urls.article_dir(article)}/{posixpath.normpath(unquote(path))}"
+            problem = None
+            if path.startswith("/") or ".." in path.split("/") or not urls.is_safe(target):
+                problem = f"body image '{src}' must be a file beside the article or below its folder"
+            elif not source.is_relative_to(content) or not source.is_file():
+                problem = f"body image '{src}' does not exist"
+            if problem:
+                text = text if text is not None else (root / article.file).read_text(encoding="utf-8")
+                problems.append(Problem(where, _line_of(text, src), problem))
+            else:
+                copies.append(Copy(source, target))
+    return copies, problems
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None

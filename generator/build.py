@@ -83,17 +83,21 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
     problems.extend(render.check_templates(env, root, shown))
     images, found = assets.article_images(articles, root, shown)
     problems.extend(found)
-    copies = assets.static_files(root) + images
-    if problems:
-        raise ProblemsFound(_ordered(problems))
     lap("assemble")
 
+    # Bodies are rendered even when other problems were found, so that the
+    # problems of the images they use are reported in the same run.
     md = markdown.new_renderer()
     bodies = {}
-    for number, article in enumerate(archive.articles, start=1):
+    for number, article in enumerate(articles, start=1):
         bodies[article.slug] = markdown.render(md, article.body)
         if progress:
-            progress("markdown", number, len(archive.articles))
+            progress("markdown", number, len(articles))
+    body_images, found = assets.body_images(articles, bodies, root, shown)
+    problems.extend(found)
+    if problems:
+        raise ProblemsFound(_ordered(problems))
+    copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
     lap("markdown")
 
     links = urls.Links(pretty=config.pretty_urls, base_url=config.base_url)

@@ -40,6 +40,7 @@ def test_scraped_html_is_inert_and_template_syntax_is_literal(tmp_path, cli, pag
             "Literal {{ 7*7 }} and {% raw %} stay as typed.\n\n"
             '<iframe src="https://evil.example/"></iframe><object data="https://evil.example/o"></object>\n',
         ),
+        "content/nothing.png": b"not really a png",
     })
     assert cli("build", "--root", root).code == 0
     site = (root / "site").resolve()

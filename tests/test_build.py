@@ -230,3 +230,27 @@ def test_summary_line_counts_articles_pages_and_changed_files(tmp_path, cli):
     second = cli("build", "--root", root)
     assert ", 0 files changed" in second.out
     assert cli("build", "--root", root, "--quiet").out == ""
+
+
+def test_body_images_are_published_beside_their_page(tmp_path, cli):
+    site = build_ok(cli, make_tree(tmp_path, {
+        "content/2020/a.md": article("title: A\npublished: 2020\nimage: {src: pics/one.png}",
+                                     "![One](pics/one.png) and ![Two](two%20b.png)"),
+        "content/2020/pics/one.png": b"one",
+        "content/2020/two b.png": b"two",
+    }))
+    assert (site / "2020/a/pics/one.png").read_bytes() == b"one"  # used twice, copied to each place once
+    assert (site / "2020/a/one.png").read_bytes() == b"one"
+    assert (site / "2020/a/two b.png").read_bytes() == b"two"
+    page = (site / "2020/a/index.html").read_text()
+    assert '<img src="pics/one.png" alt="One">' in page
+
+
+def test_missing_or_escaping_body_images_are_problems_with_lines(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/2020/a.md": article("title: A\npublished: 2020", "Text.\n\n![gone](gone.png)\n\n![up](../../etc/passwd)\n"),
+    })
+    ran = cli("build", "--root", root)
+    assert ran.code == 1
+    assert "content/2020/a.md:8: body image 'gone.png' does not exist" in ran.err
+    assert "content/2020/a.md:10: body image '../../etc/passwd' must be a file beside the article" in ran.err
