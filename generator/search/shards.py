@@ -54,13 +54,20 @@ def key_of(term: str, keys: set[str] | None = None) -> str:
     return hex_key(term[:KEY_LENGTH])
 
 
+def _estimated_size(entries: dict[str, list]) -> int:
+    """About the bytes of a shard's JSON, without encoding it: ~4 bytes a number."""
+    return sum(
+        len(term.encode("utf-8")) + 16 + 4 * len(inline or ()) + 40 * len(pages or ())
+        for term, (_, _, inline, pages) in entries.items()
+    )
+
+
 def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, list]]:
     """Shards of at most SHARD_LIMIT bytes, splitting a big one by the next character.
 
     Terms no longer than the prefix stay in the prefix's own shard.
     """
-    size = len(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    if size <= SHARD_LIMIT or len(entries) < 2:
+    if _estimated_size(entries) <= SHARD_LIMIT or len(entries) < 2:
         return {prefix: entries}
     own = {t: e for t, e in entries.items() if len(t) <= len(prefix)}
     children: dict[str, dict[str, list]] = defaultdict(dict)
@@ -79,8 +86,8 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
-def _rows(posting: Posting, lengths: list[array]) -> list[list[int]]:
-    """Each document's row: doc id, then (tf, field length) per field; 0, 0 where absent."""
+def _columns(posting: Posting, lengths: list[array]) -> list:
+    """The posting's rows as columns: doc ids, then (tf, field length) per field; 0, 0 where absent."""
     columns: list = [posting.docs]
     for f, tfs in enumerate(posting.tfs):
         if tfs is None:
@@ -88,12 +95,12 @@ def _rows(posting: Posting, lengths: list[array]) -> list[list[int]]:
         else:
             field_lengths = lengths[f]
             columns += [tfs, [field_lengths[d] if tf else 0 for d, tf in zip(posting.docs, tfs)]]
-    return list(map(list, zip(*columns)))
+    return columns
 
 
-def _by_impact(rows: list[list[int]], proxies: list[float]) -> list[list[int]]:
+def _by_impact(rows: list[tuple[int, ...]], proxies: list[float]) -> list[tuple[int, ...]]:
     """Rows in falling order of a BM25 impact that ignores idf (the same for every row)."""
-    def impact(row: list[int]) -> float:
+    def impact(row: tuple[int, ...]) -> float:
         total = 0.0
         for f, boost in enumerate(BOOSTS):
             tf = row[1 + 2 * f]
@@ -111,15 +118,17 @@ def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> l
     out: list[OutputFile] = []
     for term in sorted(postings):
         posting = postings[term]
-        rows = _rows(posting, lengths)
-        df = posting.df()
-        if len(rows) <= INLINE:
-            entry = [df, len(rows), list(chain.from_iterable(rows)), None]
+        columns = _columns(posting, lengths)
+        count, df = len(posting.docs), posting.df()
+        if count <= INLINE:
+            entry = [df, count, list(chain.from_iterable(zip(*columns))), None]
         else:
-            ordered = _by_impact(rows, proxies)
+            # Only a list of several pages needs ordering: the client reads a page whole.
+            rows = list(zip(*columns))
+            ordered = _by_impact(rows, proxies) if count > PAGE else rows
             pages = []
             stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
-            for number, start in enumerate(range(0, len(ordered), PAGE)):
+            for number, start in enumerate(range(0, count, PAGE)):
                 chunk = ordered[start : start + PAGE]
                 name = f"p/{stem}-{number}"
                 bounds = []
@@ -128,7 +137,7 @@ def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> l
                     bounds += [max(r[1 + 2 * f] for r in present), min(r[2 + 2 * f] for r in present)] if present else [0, 0]
                 pages.append([name, len(chunk), *bounds])
                 out.append(_script(name, list(chain.from_iterable(chunk))))
-            entry = [df, len(ordered), None, pages]
+            entry = [df, count, None, pages]
         by_prefix[term[:KEY_LENGTH]][term] = entry
     for prefix in sorted(by_prefix):
         for key, entries in _split_shards(by_prefix[prefix], prefix).items():
