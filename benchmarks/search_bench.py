@@ -150,7 +150,8 @@ def main() -> None:
         measured = browser_measure(site, words)
         rows.append((size, build_seconds, rate, reference, index_bytes, words, measured))
         rare, frequent = words
-        print(f"{size:>7} articles: site build {build_seconds:.1f} s; search index {rate:.0f} articles/s "
+        built = "reused" if build_seconds != build_seconds else f"{build_seconds:.1f} s"  # nan: not rebuilt
+        print(f"{size:>7} articles: site build {built}; search index {rate:.0f} articles/s "
               f"(lunr.py {reference:.0f}/s); sharded index {index_bytes / 1e6:.1f} MB; "
               f"'{rare}' ({measured[rare][0] / 1e3:.0f} KB, {measured[rare][1]:.0f} ms), "
               f"'{frequent}' ({measured[frequent][0] / 1e3:.0f} KB, {measured[frequent][1]:.0f} ms)", flush=True)
