@@ -12,6 +12,7 @@ from generator.model import Article, OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 FEED_SIZE = 50
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 
@@ -64,9 +65,10 @@ def atom(archive: Archive, links: urls.Links, bodies: dict[str, object], excerpt
     _sub(author, q("name"), config.title)
     _sub(feed, q("generator"), "article-archive")
     for article in dated:
-        entry = _sub(feed, q("entry"))
-        _sub(entry, q("title"), article.title)
         path = urls.article_path(article)
+        # Relative links and images in the entry's content resolve against its page.
+        entry = _sub(feed, q("entry"), **{XML_BASE: links.absolute(path) or links.public(path)})
+        _sub(entry, q("title"), article.title)
         _sub(entry, q("link"), href=links.absolute(path) or links.public(path))
         _sub(entry, q("id"), entry_id(archive, article, links))
         _sub(entry, q("published"), dates.rfc3339(article.published))

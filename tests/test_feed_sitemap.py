@@ -73,3 +73,14 @@ def test_control_characters_from_scraped_text_do_not_break_the_feed(tmp_path, cl
     parsed = feedparser.parse((root / "site/feed.xml").read_bytes())
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.entries[0].title == "Tabbed"
+
+
+def test_relative_links_in_feed_content_resolve_against_the_article(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/2020/a.md": article("title: A\npublished: 2020", "![Map](map.png) [next](../b/index.html)"),
+        "content/2020/map.png": b"png",
+    })
+    assert cli("build", "--root", root, "--base-url", "https://host.example/arch/").code == 0
+    entry = feedparser.parse((root / "site/feed.xml").read_bytes()).entries[0]
+    assert 'src="https://host.example/arch/2020/a/map.png"' in entry.content[0].value
+    assert 'href="https://host.example/arch/2020/b/index.html"' in entry.content[0].value
