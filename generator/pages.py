@@ -294,11 +294,9 @@ class PageBuilder:
 
     def sections(self) -> Iterator[SectionPage]:
         for section in self.site.sections:
-            groups = sorted(
-                self.archive.sections[section].values(), key=lambda g: (g.name.casefold(), g.key)
-            )
-            if section == "flags":
-                groups = list(self.archive.sections[section].values())
+            groups = list(self.archive.sections[section].values())
+            if section != "flags":  # flags keep banner order; names are alphabetical
+                groups.sort(key=lambda g: (g.name.casefold(), g.key))
             path = urls.section_path(section)
             yield SectionPage(
                 path=path,
