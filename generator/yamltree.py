@@ -12,6 +12,9 @@ from typing import Any, Union
 
 import yaml
 
+# libyaml when PyYAML was built with it: several times faster at composing.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Scalar:
@@ -48,20 +51,30 @@ def parse(text: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document. `first_line` is the file line where `text` starts."""
     offset = first_line - 1
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose(text, _FAST_LOADER)
+    except yaml.YAMLError:
+        root = _compose_explained(text, offset, first_line)  # libyaml's messages are terser
+    return None if root is None else _convert(root, offset, yaml.constructor.SafeConstructor())
+
+
+def _compose_explained(text: str, offset: int, first_line: int) -> yaml.Node | None:
+    """Compose with the pure-Python loader, whose errors say what is wrong and where."""
+    try:
+        return _compose(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
         raise YamlError(line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, f"invalid YAML: {exc}") from None
-    if root is None:
-        return None
-    return _convert(root, offset, yaml.constructor.SafeConstructor())
+
+
+def _compose(text: str, loader_class: type) -> yaml.Node | None:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _convert(node: yaml.Node, offset: int, constructor: yaml.constructor.SafeConstructor) -> Node:
