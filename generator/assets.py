@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
@@ -51,11 +49,8 @@ def article_images(articles: Iterable[Article], root: Path, display_root: str) -
     return copies, problems
 
 
-_IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
-
-
 def body_images(
-    articles: Iterable[Article], bodies: dict[str, object], root: Path, display_root: str
+    articles: Iterable[Article], images: dict[str, tuple[str, ...]], root: Path, display_root: str
 ) -> tuple[list[Copy], list[Problem]]:
     """Local images an article's body shows, copied to the same relative place beside its page.
 
@@ -67,7 +62,7 @@ def body_images(
     for article in articles:
         where = shown_path(display_root, article.file)
         text = None
-        for src in dict.fromkeys(html.unescape(s) for s in _IMG_SRC.findall(str(bodies[article.slug]))):
+        for src in images[article.slug]:
             path = urlsplit(src).path
             source = (root / article.file).parent.joinpath(unquote(path)).resolve()
             target = f"{urls.article_dir(article)}/{posixpath.normpath(unquote(path))}"

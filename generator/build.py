@@ -1,8 +1,11 @@
 """The orchestrator: the build's stages in the order they run.
 
 load config -> read content -> assemble archive -> check assets and templates
--> render everything to memory -> check output paths -> write once.
-Nothing is written unless every earlier stage succeeded.
+-> article bodies (cached, in worker processes) -> check output paths
+-> pages rendered straight into a staging folder (in worker processes)
+-> search index, feeds, copies -> swap the staging folder in.
+Nothing replaces the previous site unless every stage succeeded, and pages
+are never all held in memory at once.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
-from generator import __version__, assets, config as config_mod, content, dates, feeds, markdown, render, templates, urls, writer
+from generator import (
+    __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, templates, urls,
+    workers, writer,
+)
 from generator.archive import assemble
-from generator.model import OutputFile, Problem, ProblemsFound
+from generator.model import Problem, ProblemsFound
 from generator.pages import PageBuilder
 from generator.search import documents as search_documents, lunr_index, shards, statistics
 
@@ -30,6 +36,8 @@ class Options:
     base_url: str | None = None  # overrides archive.yaml
     pretty_urls: bool | None = None
     display_root: str = "."  # how the root is named in messages
+    jobs: int | None = None  # worker processes; default: one per available core
+    cache: bool = True  # keep pure steps' results in ROOT/.cache/build/
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Result:
     seconds: float
     output: Path
     timings: dict[str, float] = field(default_factory=dict)
+    rendered_bodies: int = 0  # bodies rendered from Markdown (the rest came from the cache)
 
 
 def build(options: Options, environ: dict[str, str] | None = None, progress: Progress | None = None) -> Result:
@@ -87,71 +96,85 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
 
     # Bodies are rendered even when other problems were found, so that the
     # problems of the images they use are reported in the same run.
-    md = markdown.new_renderer()
-    bodies = {}
-    for number, article in enumerate(articles, start=1):
-        bodies[article.slug] = markdown.render(md, article.body)
-        if progress:
-            progress("markdown", number, len(articles))
-    body_images, found = assets.body_images(articles, bodies, root, shown)
+    jobs = options.jobs or workers.default_jobs()
+    store = cache.Store(root if options.cache else None, "bodies")
+    body_of, rendered_bodies = bodies.render_all(
+        articles, store, jobs, progress and (lambda done: progress("markdown", done, len(articles)))
+    )
+    body_images, found = assets.body_images(articles, {s: b.images for s, b in body_of.items()}, root, shown)
     problems.extend(found)
     if problems:
         raise ProblemsFound(_ordered(problems))
     copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
+    html_of = {slug: body.html for slug, body in body_of.items()}
+    excerpts = {slug: body.excerpt for slug, body in body_of.items()}
     lap("markdown")
 
     links = urls.Links(pretty=config.pretty_urls, base_url=config.base_url)
-    builder = PageBuilder(archive, bodies, links, __version__)
-    pages = list(_all_pages(builder))
-    files: list[OutputFile] = []
-    for number, file in enumerate(render.render_pages(env, builder.site, pages, links, root, shown), start=1):
-        files.append(file)
-        if progress:
-            progress("pages", number, len(pages))
-    html_pages = [f.path for f in files if f.path != urls.NOT_FOUND]
-    excerpts = {slug: item.excerpt for slug, item in builder.items.items()}
-    files.append(feeds.atom(archive, links, bodies, excerpts))
+    builder = PageBuilder(archive, html_of, excerpts, links, __version__)
+    pages = builder.all()
+    page_paths = pages.paths()
+    html_pages = [path for path in page_paths if path != urls.NOT_FOUND]
+    files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
     lastmod = {
         urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
     }
     files.extend(feeds.sitemaps(archive, links, html_pages, lastmod))
     files.append(feeds.robots(archive, links))
-    lap("render")
+    _check_collisions([*page_paths, *(f.path for f in files)], copies, archive, shown)
+    lap("assemble pages")
 
-    docs = search_documents.collect(archive, bodies, links)
-    term_stats = statistics.count(docs)
-    files.extend(shards.files(term_stats, docs))
-    if options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
-        files.extend(lunr_index.files(term_stats, docs))
-    lap("search")
+    staging = writer.Staging(output)
+    try:
+        # Pages go straight to disk from the workers; the search index is built meanwhile.
+        done = render.Rendered()
+        for share in workers.run(
+            render.render_into, pages, (env, builder.site, links, staging, root, shown), jobs,
+            progress and (lambda count: progress("pages", count, len(pages))),
+        ):
+            done.paths.extend(share.paths)
+            done.changed += share.changed
+            done.problems.extend(share.problems)
+        if done.problems:
+            raise ProblemsFound(_unique(done.problems))
+        lap("render")
 
-    _check_collisions(files, copies, archive, shown)
-    result = writer.write(files, copies, output)
+        docs = search_documents.collect(archive, html_of, links)
+        term_stats = statistics.count(docs)
+        files.extend(shards.files(term_stats, docs))
+        if options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
+            files.extend(lunr_index.files(term_stats, docs))
+        lap("search")
+
+        changed = done.changed
+        for file in files:
+            changed += staging.put(file.path, file.data)
+        for copy in copies:
+            changed += staging.copy(copy.path, copy.source)
+        every = staging.written | set(done.paths)
+        changed += staging.commit(every)
+    except BaseException:
+        staging.abort()
+        raise
+    if options.cache:
+        store.keep_only({cache.key("body", a.body) for a in articles})
     lap("write")
     return Result(
         articles=len(archive.articles),
-        pages=sum(1 for f in files if f.path.endswith(".html")),
-        files=result.files,
-        changed=result.changed,
+        pages=sum(1 for path in every if path.endswith(".html")),
+        files=len(every),
+        changed=changed,
         seconds=time.perf_counter() - started,
         output=output,
         timings=timings,
+        rendered_bodies=rendered_bodies,
     )
 
 
-def _all_pages(builder: PageBuilder) -> Iterator[object]:
-    yield builder.home()
-    yield from builder.articles()
-    yield from builder.listings()
-    yield from builder.sections()
-    yield builder.search()
-    yield builder.not_found()
-
-
-def _check_collisions(files: Iterable[OutputFile], copies: Iterable[writer.Copy], archive, shown: str) -> None:
+def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:
     """Two pages at one output path: name the articles whose folders are involved."""
     owners: dict[str, list[str]] = defaultdict(list)
-    for path in [f.path for f in files] + [c.path for c in copies]:
+    for path in [*paths, *(c.path for c in copies)]:
         owners[path].append(path)
     clashes = sorted(path for path, hits in owners.items() if len(hits) > 1)
     if not clashes:
@@ -165,6 +188,10 @@ def _check_collisions(files: Iterable[OutputFile], copies: Iterable[writer.Copy]
         line = article.lines.get("slug") if article else None
         problems.append(Problem(where, line, f"two pages would be written to {path}; change the article's slug"))
     raise ProblemsFound(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return _ordered(list({str(p): p for p in problems}.values()))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

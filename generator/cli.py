@@ -69,6 +69,14 @@ def parser() -> argparse.ArgumentParser:
         help="also write search/lunr-index.json (a standard lunr index for other tools) above "
         "5,000 articles, where it is left out by default for its size",
     )
+    build.add_argument(
+        "--jobs", type=_positive, metavar="N",
+        help="worker processes for rendering (default: one per available core)",
+    )
+    build.add_argument(
+        "--no-cache", dest="cache", action="store_false",
+        help="neither read nor write ROOT/.cache/build/ (the output is the same either way)",
+    )
     build.add_argument("--quiet", action="store_true", help="print only errors")
 
     init = commands.add_parser(
@@ -93,6 +101,16 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     imp.add_argument("--quiet", action="store_true", help="print only problems and the summary")
     return top
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +143,7 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     options = Options(
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
-        display_root=args.root, lunr_index=args.lunr_index,
+        display_root=args.root, lunr_index=args.lunr_index, jobs=args.jobs, cache=args.cache,
     )
     try:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from generator import dates, structured, urls
 from generator.archive import Archive, Group, source_name
-from generator.markdown import is_remote, plain_text
+from generator.markdown import is_remote
 from generator.model import FLAGS, Article, Correction, PartialDate, Source
 from generator.slugs import make_slug
 
@@ -142,21 +142,16 @@ class NotFoundPage:
     canonical: str | None = None
 
 
-def excerpt(body_html: str, limit: int = 220) -> str:
-    """Plain text from the start of an article, cut at a word."""
-    text = plain_text(body_html)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:.") + "…"
-
-
 class PageBuilder:
     """Builds every page context for one archive. Holds no mutable state after __init__."""
 
-    def __init__(self, archive: Archive, bodies: dict[str, object], links: urls.Links, version: str):
+    def __init__(
+        self, archive: Archive, bodies: dict[str, object], excerpts: dict[str, str], links: urls.Links,
+        version: str,
+    ):
         self.archive = archive
         self.bodies = bodies
+        self.excerpts = excerpts
         self.links = links
         config = archive.config
         day = config.as_of
@@ -177,7 +172,7 @@ class PageBuilder:
             article=article,
             path=urls.article_path(article),
             flags=self.archive.flags[article.slug],
-            excerpt=article.summary or excerpt(str(self.bodies[article.slug])),
+            excerpt=article.summary or self.excerpts[article.slug],
             sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
         )
 
@@ -336,6 +331,36 @@ class PageBuilder:
 
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
+
+    def all(self) -> "AllPages":
+        return AllPages(self)
+
+
+class AllPages(Sequence):
+    """Every page of the site in a fixed order (the home page, articles, the rest).
+
+    Article pages are made when asked for, and the sequence is indexable, so
+    that worker processes can each make their own share of the pages.
+    """
+
+    def __init__(self, builder: PageBuilder):
+        self.builder = builder
+        self.home = builder.home()
+        self.articles = builder.archive.articles
+        self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
+
+    def __len__(self) -> int:
+        return 1 + len(self.articles) + len(self.others)
+
+    def __getitem__(self, index: int) -> object:
+        if index == 0:
+            return self.home
+        if index <= len(self.articles):
+            return self.builder.article(self.articles[index - 1])
+        return self.others[index - 1 - len(self.articles)]
+
+    def paths(self) -> list[str]:
+        return [self.home.path, *(urls.article_path(a) for a in self.articles), *(p.path for p in self.others)]
 
 
 def _month_label(year: int, month: int) -> str:

@@ -1,16 +1,18 @@
-"""Render page contexts through templates into OutputFiles (in memory, nothing written)."""
+"""Render page contexts through templates, straight into the new site's staging folder."""
 
 from __future__ import annotations
 
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Sequence
 
 import jinja2
 
 from generator import urls
-from generator.model import OutputFile, Problem, ProblemsFound
+from generator.model import Problem
 from generator.pages import ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage
+from generator.writer import Staging
 
 TEMPLATE_FOR = {
     ArticlePage: "article.html",
@@ -59,29 +61,50 @@ def check_templates(env: jinja2.Environment, root: Path, display_root: str) -> l
     return problems
 
 
-def render_pages(
-    env: jinja2.Environment, site: object, pages: Iterable[object], links: urls.Links,
-    root: Path, display_root: str,
-) -> Iterator[OutputFile]:
-    """Render each page. Template errors are collected and raised together at the end."""
-    problems: dict[str, Problem] = {}
-    for page in pages:
-        template_name = TEMPLATE_FOR[type(page)]
-        path = page.path
+def page_url(page: object, links: urls.Links) -> Callable[[str], str]:
+    """The `url()` templates call: a relative link from this page to a site path."""
+    path = page.path
+    if isinstance(page, NotFoundPage) and links.base_url:
+        # A host serves 404.html at any depth: only links from the host's root work there.
+        return links.rooted
+    return lambda target: links.href(path, target)
 
-        def url(target: str, _from: str = path, _page: object = page) -> str:
-            # A host serves 404.html at any depth: only links from the host's root work there.
-            if isinstance(_page, NotFoundPage) and links.base_url:
-                return links.rooted(target)
-            return links.href(_from, target)
 
+def render_page(env: jinja2.Environment, site: object, page: object, links: urls.Links) -> bytes:
+    template = env.get_template(TEMPLATE_FOR[type(page)])
+    return template.render(site=site, page=page, url=page_url(page, links)).encode("utf-8")
+
+
+@dataclass
+class Rendered:
+    """What a share of the pages came to: files put into the staging folder, and problems."""
+
+    paths: list[str] = field(default_factory=list)
+    changed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def render_into(
+    pages: Sequence[object], indices: range, env: jinja2.Environment, site: object, links: urls.Links,
+    staging: Staging, root: Path, display_root: str,
+) -> Rendered:
+    """Render pages[i] for i in indices straight into the staging folder (nothing kept in memory).
+
+    Template errors are collected, not raised, so one run reports them all.
+    """
+    done = Rendered()
+    seen: set[str] = set()
+    for index in indices:
+        page = pages[index]
         try:
-            template = env.get_template(template_name)
-            text = template.render(site=site, page=page, url=url)
+            data = render_page(env, site, page, links)
         except jinja2.TemplateError as exc:
             problem = template_problem(exc, root, display_root)
-            problems.setdefault(str(problem), problem)
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                done.problems.append(problem)
             continue
-        yield OutputFile(path, text.encode("utf-8"))
-    if problems:
-        raise ProblemsFound(list(problems.values()))
+        if not done.problems:  # after an error the build fails: no point writing
+            done.changed += staging.put(page.path, data)
+            done.paths.append(page.path)
+    return done

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -50,34 +51,66 @@ def check_output(out: Path) -> None:
         )
 
 
+class Staging:
+    """The new site, assembled in a folder beside the output and swapped in by `commit`.
+
+    Forked workers may `put` files into it too: each path is written by one process.
+    """
+
+    def __init__(self, out: Path):
+        self.out = Path(os.path.abspath(out))
+        check_output(self.out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.out)
+        self.folder = self.out.parent / f"{TEMP_PREFIX}new-{self.out.name}-{os.getpid()}"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir()
+        self.written: set[str] = set()  # by this process
+
+    def put(self, rel: str, data: bytes) -> int:
+        """Add one file; return 1 if it differs from the previous site's."""
+        return _put(self.folder, self.out, rel, self.written, data=data)
+
+    def copy(self, rel: str, source: Path) -> int:
+        return _put(self.folder, self.out, rel, self.written, source=source)
+
+    def commit(self, paths: set[str]) -> int:
+        """Swap the new site in; `paths` are all files put by any process. Returns files removed."""
+        _place(self.folder / MARKER, self.out / MARKER, MARKER_TEXT)
+        removed = 0
+        if self.out.is_dir():
+            removed = sum(1 for rel in _files(self.out) if rel not in paths and rel != MARKER)
+        _swap(self.folder, self.out)
+        return removed
+
+    def abort(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def write(files: Iterable[OutputFile], copies: Iterable[Copy], out: Path) -> WriteResult:
-    out = Path(os.path.abspath(out))
-    check_output(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
-    staging = out.parent / f"{TEMP_PREFIX}new-{out.name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    written: set[str] = set()
+    """Write a whole site at once (all files in memory)."""
+    staging = Staging(out)
     changed = 0
     try:
         for file in files:
-            changed += _put(staging, out, file.path, written, data=file.data)
+            changed += staging.put(file.path, file.data)
         for copy in copies:
-            changed += _put(staging, out, copy.path, written, source=copy.source)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        if out.is_dir():
-            changed += sum(1 for rel in _files(out) if rel not in written and rel != MARKER)
-        _swap(staging, out)
+            changed += staging.copy(copy.path, copy.source)
+        changed += staging.commit(staging.written)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.abort()
         raise
-    return WriteResult(files=len(written), changed=changed)
+    return WriteResult(files=len(staging.written), changed=changed)
 
 
 def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes | None = None,
          source: Path | None = None) -> int:
-    """Write one file into staging; return 1 if it differs from the previous site's."""
+    """Put one file into staging; return 1 if it differs from the previous site's.
+
+    An unchanged file is hard-linked from the previous site rather than written
+    again: a rebuild that changes nothing writes no file contents, and the file
+    keeps its modification time for tools that sync by it.
+    """
     if not urls.is_safe(rel) or rel == MARKER:
         raise ValueError(f"refusing to write outside the site folder: {rel!r}")
     if rel in written:
@@ -87,12 +120,24 @@ def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes |
     target.parent.mkdir(parents=True, exist_ok=True)
     if data is None:
         data = source.read_bytes()
-    target.write_bytes(data)
-    previous = out / rel
+    return 0 if _place(target, out / rel, data) else 1
+
+
+def _place(target: Path, previous: Path, data: bytes) -> bool:
+    """Put data at target, as a hard link to previous if that holds the same bytes; True if it does."""
     try:
-        return 0 if previous.is_file() and previous.read_bytes() == data else 1
+        info = previous.lstat()
+        same = stat.S_ISREG(info.st_mode) and info.st_size == len(data) and previous.read_bytes() == data
     except OSError:
-        return 1
+        same = False
+    if same:
+        try:
+            os.link(previous, target, follow_symlinks=False)
+            return True
+        except OSError:
+            pass  # a file system without hard links: write the bytes
+    target.write_bytes(data)
+    return same
 
 
 def _files(folder: Path) -> Iterable[str]:

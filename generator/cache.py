@@ -1,0 +1,103 @@
+"""A cache of pure build steps under ROOT/.cache/build/, never trusted blindly.
+
+An entry is a small JSON file named by the hash of every input of the step that
+made it, the generator's own code and library versions included, so a change of
+any input simply misses. An entry that cannot be read or does not have the
+expected shape is treated as missing and written again. Warm and cold builds
+therefore give the same bytes; the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import generator
+
+FOLDER = ".cache/build"
+# Libraries whose output the cached steps contain.
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "python-slugify")
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The generator's code and library versions: part of every key."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(generator.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def key(*parts: str) -> str:
+    digest = hashlib.blake2b(fingerprint().encode(), digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little") + data)  # length-prefixed: no ambiguous joins
+    return digest.hexdigest()
+
+
+class Store:
+    """Entries of one kind of step, e.g. `bodies`: JSON objects addressed by key."""
+
+    def __init__(self, root: Path | None, kind: str):
+        self.folder = root / FOLDER / kind if root is not None else None
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, entry: str) -> Path:
+        assert self.folder is not None
+        return self.folder / entry[:2] / f"{entry}.json"
+
+    def get(self, entry: str) -> dict | None:
+        if self.folder is None:
+            return None
+        try:
+            value = json.loads(self._path(entry).read_bytes())
+        except (OSError, ValueError):
+            value = None
+        if isinstance(value, dict) and value.get("key") == entry:
+            self.hits += 1
+            return value
+        self.misses += 1
+        return None
+
+    def put(self, entry: str, value: dict) -> None:
+        """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""
+        if self.folder is None:
+            return
+        path = self._path(entry)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps({**value, "key": entry}, ensure_ascii=False), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def keep_only(self, used: set[str]) -> int:
+        """Delete the entries this build did not use, so the cache does not grow with every edit."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir():
+                continue
+            for entry in os.scandir(sub.path):
+                if entry.name.removesuffix(".json") not in used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed

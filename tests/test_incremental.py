@@ -1,0 +1,137 @@
+"""Warm builds (cache, previous site) give exactly a cold build's bytes, and skip the work they can."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_archive
+from generator import build, cache, workers
+from tests.conftest import article, make_tree, site_files
+
+SIZE = workers.MIN_PARALLEL + 16  # enough articles for the work to go to worker processes
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    root = write_archive(SIZE, tmp_path / "archive", seed=11)
+    make_tree(root, {"archive.yaml": "title: Warm and cold\nbase_url: https://example.org/a/\n"})
+    return root
+
+
+def run(root: Path, output: Path | None = None, **options) -> build.Result:
+    return build.build(build.Options(root=root, output=output, **options))
+
+
+def cold(root: Path, where: Path) -> dict[str, bytes]:
+    """A build of a copy of the root with no cache and no previous site."""
+    copy = where / "cold-root"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+    run(copy, where / "cold-site")
+    return site_files(where / "cold-site")
+
+
+def one_article(root: Path) -> Path:
+    return sorted((root / "content").rglob("*.md"))[SIZE // 2]
+
+
+def test_parallel_and_serial_builds_are_byte_identical(archive, tmp_path):
+    run(archive, tmp_path / "serial", jobs=1, cache=False)
+    run(archive, tmp_path / "parallel", jobs=2, cache=False)
+    assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
+
+
+def test_a_no_op_rebuild_renders_nothing_twice_and_writes_no_file(archive):
+    first = run(archive)
+    assert first.rendered_bodies == SIZE
+    site = archive / "site"
+    before = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    second = run(archive)
+    assert second.rendered_bodies == 0
+    assert second.changed == 0
+    after = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    # Same inodes: every file of the new site is the old file, linked, not written again.
+    assert after == before
+
+
+@pytest.mark.parametrize("edit", ["content", "template", "config", "delete", "add"])
+def test_warm_rebuild_after_an_edit_equals_a_cold_build(archive, tmp_path, edit):
+    run(archive)
+    target = one_article(archive)
+    if edit == "content":
+        target.write_text(target.read_text(encoding="utf-8") + "\nA late correction, appended.\n", encoding="utf-8")
+    elif edit == "template":
+        make_tree(archive, {"templates/article.html": (
+            '{% extends "default:article.html" %}'
+            '{% block title %}Archived: {{ super() }}{% endblock %}'
+        )})
+    elif edit == "config":
+        make_tree(archive, {"archive.yaml": "title: Renamed\nbase_url: https://example.org/b/\nper_page: 7\n"})
+    elif edit == "delete":
+        target.unlink()
+    else:
+        make_tree(archive, {"content/2024/new.md": article("title: A new one\npublished: 2024-03-02")})
+    warm = run(archive)
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+    if edit == "content":
+        assert warm.rendered_bodies == 1
+    if edit in ("template", "config"):
+        assert warm.rendered_bodies == 0  # bodies do not depend on templates or the config
+
+
+def test_a_deleted_article_disappears_from_listings_search_and_feed(tmp_path):
+    root = make_tree(tmp_path, {
+        "archive.yaml": "title: T\nbase_url: https://example.org/\n",
+        "content/2020/keep.md": article("title: Kept\npublished: 2020-01-02\ntags: [harbour]"),
+        "content/2020/gone.md": article("title: Zanzibarquux report\npublished: 2020-01-03\ntags: [harbour]",
+                                        "Zanzibarquux harbour news.\n"),
+    })
+    run(root)
+    assert any(b"Zanzibarquux" in data for data in site_files(root / "site").values())
+    (root / "content/2020/gone.md").unlink()
+    run(root)
+    files = site_files(root / "site")
+    mentions = sorted(path for path, data in files.items() if b"anzibarquux" in data.lower())
+    assert mentions == []  # not in a listing, the feed, the sitemap or any search file
+    assert "2020/gone/index.html" not in files
+    assert b"Kept" in files["tags/harbour/index.html"]
+
+
+def test_a_corrupt_cache_is_ignored_and_rewritten(archive, tmp_path):
+    run(archive)
+    entries = sorted((archive / cache.FOLDER / "bodies").rglob("*.json"))
+    assert len(entries) == SIZE
+    entries[0].write_text("{not json")
+    entries[1].write_bytes(entries[1].read_bytes()[:40])  # cut short, as by a full disk
+    entries[2].write_text(json.dumps({"key": entries[2].stem, "html": 1}))  # the wrong shape
+    entries[3].write_text(entries[4].read_text())  # another text's entry under this name
+    shutil.rmtree(archive / "site")
+    again = run(archive)
+    assert again.rendered_bodies == 4
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+    assert json.loads(entries[0].read_text())["key"] == entries[0].stem
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(archive):
+    run(archive)
+    folder = archive / cache.FOLDER / "bodies"
+    target = one_article(archive)
+    for round_ in range(3):
+        target.write_text(target.read_text(encoding="utf-8") + f"\nEdit {round_}.\n", encoding="utf-8")
+        run(archive)
+    assert len(list(folder.rglob("*.json"))) == SIZE
+
+
+def test_without_the_cache_nothing_is_stored(archive):
+    run(archive, cache=False)
+    assert not (archive / ".cache").exists()
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(archive, tmp_path):
+    (archive / ".cache").write_text("a file where the cache folder would go")  # even root cannot mkdir here
+    run(archive)
+    assert site_files(archive / "site") == cold(archive, tmp_path)
