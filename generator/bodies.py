@@ -1,16 +1,18 @@
-"""Article bodies, rendered once per build: sanitised HTML, its excerpt and the images it shows.
+"""Article bodies, rendered once: sanitised HTML, its excerpt and the images it shows.
 
-This is a pure step of the body text alone, so it is cached (a `bodies` cache
-entry per distinct text) and spread over worker processes when there is enough
-of it to be worth a fork.
+A pure step of the body text alone, so it is cached (a `bodies` store entry per
+distinct text) and spread over worker processes. The HTML is left in the store
+and read back by the page that shows it, so a 100k archive's bodies are never
+all in memory at once.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
@@ -22,7 +24,9 @@ _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 
 @dataclass(frozen=True)
 class Body:
-    html: Markup  # sanitised
+    """What the rest of the build keeps of a body: small. Its HTML stays in the store."""
+
+    key: str  # the store entry holding its HTML
     excerpt: str  # plain text from the start, for listings and descriptions
     images: tuple[str, ...]  # the src of every <img>, as the browser reads it
 
@@ -36,17 +40,18 @@ def excerpt(body_html: str, limit: int = 220) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
-def render(md, text: str) -> Body:
-    body_html = markdown.render(md, text)
-    images = tuple(dict.fromkeys(html.unescape(src) for src in _IMG_SRC.findall(str(body_html))))
-    return Body(body_html, excerpt(str(body_html)), images)
+def key_of(text: str) -> str:
+    return cache.key("body", text)
 
 
 def render_all(
     articles: Sequence[Article], store: cache.Store, jobs: int,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Body], int]:
-    """Every article's Body by slug, from the cache where it has them, and how many were rendered."""
+    """Every article's Body by slug, and how many had to be rendered (the rest were in the store).
+
+    The store must be writable: it is where the pages find the HTML later.
+    """
     found: dict[str, Body] = {}
     rendered = 0
     for chunk, misses in workers.run(_render_chunk, [a.body for a in articles], (store,), jobs, progress):
@@ -56,26 +61,50 @@ def render_all(
     return found, rendered
 
 
+class Html(Mapping):
+    """Slug -> sanitised HTML, read from the store when a page needs it (never all in memory)."""
+
+    def __init__(self, store: cache.Store, found: dict[str, Body]):
+        self.store = store
+        self.found = found
+
+    def __getitem__(self, slug: str) -> Markup:
+        body = self.found[slug]
+        value = self.store.get(body.key)
+        if value is None or not isinstance(value.get("html"), str):
+            raise RuntimeError(f"the build cache entry {body.key} vanished during the build; build again")
+        # Marked safe again because it is our own sanitiser's output, stored under a key of its input.
+        return Markup(value["html"])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.found)
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+
 def _render_chunk(texts: Sequence[str], indices: range, store: cache.Store) -> tuple[list[tuple[int, Body]], int]:
     md = markdown.new_renderer()
     done, misses = [], 0
     for index in indices:
         text = texts[index]
-        entry = cache.key("body", text)
-        value = store.get(entry)
-        body = _from_cache(value) if value is not None else None
+        entry = key_of(text)
+        body = _from_cache(entry, store.get(entry))
         if body is None:
             misses += 1
-            body = render(md, text)
-            store.put(entry, {"html": str(body.html), "excerpt": body.excerpt, "images": list(body.images)})
+            body_html = markdown.render(md, text)
+            images = tuple(dict.fromkeys(html.unescape(src) for src in _IMG_SRC.findall(str(body_html))))
+            body = Body(entry, excerpt(str(body_html)), images)
+            store.put(entry, {"html": str(body_html), "excerpt": body.excerpt, "images": list(images)})
         done.append((index, body))
     return done, misses
 
 
-def _from_cache(value: dict) -> Body | None:
+def _from_cache(entry: str, value: dict | None) -> Body | None:
+    if value is None:
+        return None
     html_text, text, images = value.get("html"), value.get("excerpt"), value.get("images")
     if not (isinstance(html_text, str) and isinstance(text, str) and isinstance(images, list)
             and all(isinstance(i, str) for i in images)):
         return None
-    # Marked safe again because it is our own sanitiser's output, stored under a key of its input.
-    return Body(Markup(html_text), text, tuple(images))
+    return Body(entry, text, tuple(images))

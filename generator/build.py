@@ -52,17 +52,22 @@ class Result:
     rendered_bodies: int = 0  # bodies rendered from Markdown (the rest came from the cache)
 
 
+class Clock:
+    """Seconds spent in each stage, for `make bench` and the profile in benchmarks/RESULTS.md."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.timings: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = now - self.last
+        self.last = now
+
+
 def build(options: Options, environ: dict[str, str] | None = None, progress: Progress | None = None) -> Result:
     """Build the site. Raises ProblemsFound (every problem at once) or writer.UnsafeOutput."""
-    started = time.perf_counter()
-    timings: dict[str, float] = {}
-    clock = [started]
-
-    def lap(stage: str) -> None:
-        now = time.perf_counter()
-        timings[stage] = now - clock[0]
-        clock[0] = now
-
+    clock = Clock()
     root, shown = options.root, options.display_root
     output = options.output or root / "site"
     writer.check_output(output)
@@ -77,98 +82,112 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
         config = replace(config, base_url=config_mod.normalise_base_url(options.base_url))
     if options.pretty_urls is not None:
         config = replace(config, pretty_urls=options.pretty_urls)
-    lap("config")
+    clock.lap("config")
 
     articles, found = content.load(root, shown, config.tzinfo)
     problems.extend(found)
-    lap("read")
+    clock.lap("read")
 
-    archive = None
-    try:
-        archive = assemble(articles, config, shown)
-    except ProblemsFound as exc:
-        problems.extend(exc.problems)
-    env = templates.environment(root)
-    problems.extend(render.check_templates(env, root, shown))
-    images, found = assets.article_images(articles, root, shown)
-    problems.extend(found)
-    lap("assemble")
+    with cache.opened(root, "bodies", options.cache) as store:
+        return _Build(options, output, config, store, clock, progress).run(articles, problems)
 
-    # Bodies are rendered even when other problems were found, so that the
-    # problems of the images they use are reported in the same run.
-    jobs = options.jobs or workers.default_jobs()
-    store = cache.Store(root if options.cache else None, "bodies")
-    body_of, rendered_bodies = bodies.render_all(
-        articles, store, jobs, progress and (lambda done: progress("markdown", done, len(articles)))
-    )
-    body_images, found = assets.body_images(articles, {s: b.images for s, b in body_of.items()}, root, shown)
-    problems.extend(found)
-    if problems:
-        raise ProblemsFound(_ordered(problems))
-    copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
-    html_of = {slug: body.html for slug, body in body_of.items()}
-    excerpts = {slug: body.excerpt for slug, body in body_of.items()}
-    lap("markdown")
 
-    links = urls.Links(pretty=config.pretty_urls, base_url=config.base_url)
-    builder = PageBuilder(archive, html_of, excerpts, links, __version__)
-    pages = builder.all()
-    page_paths = pages.paths()
-    html_pages = [path for path in page_paths if path != urls.NOT_FOUND]
-    files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
-    lastmod = {
-        urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
-    }
-    files.extend(feeds.sitemaps(archive, links, html_pages, lastmod))
-    files.append(feeds.robots(archive, links))
-    _check_collisions([*page_paths, *(f.path for f in files)], copies, archive, shown)
-    lap("assemble pages")
+class _Build:
+    """The stages after reading, which share the body store, the worker count and the clock."""
 
-    staging = writer.Staging(output)
-    try:
-        # Pages go straight to disk from the workers; the search index is built meanwhile.
-        done = render.Rendered()
-        for share in workers.run(
-            render.render_into, pages, (env, builder.site, links, staging, root, shown), jobs,
-            progress and (lambda count: progress("pages", count, len(pages))),
-        ):
-            done.paths.extend(share.paths)
-            done.changed += share.changed
-            done.problems.extend(share.problems)
-        if done.problems:
-            raise ProblemsFound(_unique(done.problems))
-        lap("render")
+    def __init__(self, options: Options, output: Path, config, store: cache.Store, clock: Clock,
+                 progress: Progress | None):
+        self.options, self.output, self.config, self.store = options, output, config, store
+        self.root, self.shown = options.root, options.display_root
+        self.clock, self.progress = clock, progress
+        self.jobs = options.jobs or workers.default_jobs()
 
-        docs = search_documents.collect(archive, html_of, links)
-        term_stats = statistics.count(docs)
-        files.extend(shards.files(term_stats, docs))
-        if options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
-            files.extend(lunr_index.files(term_stats, docs))
-        lap("search")
+    def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
+        progress = self.progress
+        return (lambda done: progress(stage, done, total)) if progress else None
 
-        changed = done.changed
-        for file in files:
-            changed += staging.put(file.path, file.data)
-        for copy in copies:
-            changed += staging.copy(copy.path, copy.source)
-        every = staging.written | set(done.paths)
-        changed += staging.commit(every)
-    except BaseException:
-        staging.abort()
-        raise
-    if options.cache:
-        store.keep_only({cache.key("body", a.body) for a in articles})
-    lap("write")
-    return Result(
-        articles=len(archive.articles),
-        pages=sum(1 for path in every if path.endswith(".html")),
-        files=len(every),
-        changed=changed,
-        seconds=time.perf_counter() - started,
-        output=output,
-        timings=timings,
-        rendered_bodies=rendered_bodies,
-    )
+    def run(self, articles: list, problems: list[Problem]) -> Result:
+        root, shown = self.root, self.shown
+        # Bodies are rendered even when other problems were found, so that the
+        # problems of the images they use are reported in the same run.
+        body_of, rendered_bodies = bodies.render_all(
+            articles, self.store, self.jobs, self._progress("markdown", len(articles))
+        )
+        articles = [replace(a, body="") for a in articles]  # the store has them now; 100k bodies are GBs
+        self.clock.lap("markdown")
+
+        archive = None
+        try:
+            archive = assemble(articles, self.config, shown)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+        env = templates.environment(root)
+        problems.extend(render.check_templates(env, root, shown))
+        images, found = assets.article_images(articles, root, shown)
+        problems.extend(found)
+        body_images, found = assets.body_images(articles, {s: b.images for s, b in body_of.items()}, root, shown)
+        problems.extend(found)
+        if problems:
+            raise ProblemsFound(_ordered(problems))
+        copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
+        html_of = bodies.Html(self.store, body_of)
+
+        links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
+        builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
+        pages = builder.all()
+        page_paths = pages.paths()
+        files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
+        lastmod = {
+            urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
+        }
+        files.extend(feeds.sitemaps(archive, links, [p for p in page_paths if p != urls.NOT_FOUND], lastmod))
+        files.append(feeds.robots(archive, links))
+        _check_collisions([*page_paths, *(f.path for f in files)], copies, archive, shown)
+        self.clock.lap("assemble")
+
+        staging = writer.Staging(self.output)
+        try:
+            done = render.Rendered()
+            for share in workers.run(
+                render.render_into, pages, (env, builder.site, links, staging, root, shown), self.jobs,
+                self._progress("pages", len(pages)),
+            ):
+                done.paths.extend(share.paths)
+                done.changed += share.changed
+                done.problems.extend(share.problems)
+            if done.problems:
+                raise ProblemsFound(_unique(done.problems))
+            self.clock.lap("render")
+
+            docs = search_documents.collect(archive, html_of, links)
+            term_stats = statistics.count(docs)
+            files.extend(shards.files(term_stats, docs))
+            if self.options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
+                files.extend(lunr_index.files(term_stats, docs))
+            self.clock.lap("search")
+
+            changed = done.changed
+            for file in files:
+                changed += staging.put(file.path, file.data)
+            for copy in copies:
+                changed += staging.copy(copy.path, copy.source)
+            every = staging.written | set(done.paths)
+            changed += staging.commit(every)
+        except BaseException:
+            staging.abort()
+            raise
+        self.store.keep_only({body.key for body in body_of.values()})
+        self.clock.lap("write")
+        return Result(
+            articles=len(archive.articles),
+            pages=sum(1 for path in every if path.endswith(".html")),
+            files=len(every),
+            changed=changed,
+            seconds=time.perf_counter() - self.clock.started,
+            output=self.output,
+            timings=self.clock.timings,
+            rendered_bodies=rendered_bodies,
+        )
 
 
 def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:

@@ -13,9 +13,11 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 import generator
 
@@ -48,21 +50,44 @@ def key(*parts: str) -> str:
     return digest.hexdigest()
 
 
+@contextlib.contextmanager
+def opened(root: Path, kind: str, enabled: bool) -> Iterator["Store"]:
+    """The store of one kind under ROOT/.cache/build/; a throw-away one when disabled or not writable.
+
+    The build keeps large results (body HTML) in the store rather than in memory,
+    so it always needs one it can write.
+    """
+    if enabled:
+        store = Store(root / FOLDER / kind)
+        if store.writable():
+            yield store
+            return
+    with tempfile.TemporaryDirectory(prefix="article-archive-") as temp:
+        yield Store(Path(temp))
+
+
 class Store:
     """Entries of one kind of step, e.g. `bodies`: JSON objects addressed by key."""
 
-    def __init__(self, root: Path | None, kind: str):
-        self.folder = root / FOLDER / kind if root is not None else None
+    def __init__(self, folder: Path):
+        self.folder = folder
         self.hits = 0
         self.misses = 0
 
+    def writable(self) -> bool:
+        probe = self.folder / f".probe-{os.getpid()}"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError:
+            return False
+        return True
+
     def _path(self, entry: str) -> Path:
-        assert self.folder is not None
         return self.folder / entry[:2] / f"{entry}.json"
 
     def get(self, entry: str) -> dict | None:
-        if self.folder is None:
-            return None
         try:
             value = json.loads(self._path(entry).read_bytes())
         except (OSError, ValueError):
@@ -75,8 +100,6 @@ class Store:
 
     def put(self, entry: str, value: dict) -> None:
         """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""
-        if self.folder is None:
-            return
         path = self._path(entry)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
@@ -89,7 +112,7 @@ class Store:
 
     def keep_only(self, used: set[str]) -> int:
         """Delete the entries this build did not use, so the cache does not grow with every edit."""
-        if self.folder is None or not self.folder.is_dir():
+        if not self.folder.is_dir():
             return 0
         removed = 0
         for sub in os.scandir(self.folder):
