@@ -1,7 +1,11 @@
 """Every generated link resolves inside site/, and no page loads anything from outside it."""
 
+import posixpath
+import random
+
 import pytest
 
+from generator.urls import relative
 from tests.conftest import article, make_tree
 from tests.crawl import crawl
 
@@ -54,3 +58,15 @@ def test_the_not_found_page_links_from_the_host_root_when_the_base_url_is_known(
     cli("build", "--root", root, "--base-url", "https://host.example/sub")
     page = (root / "site/404.html").read_text()
     assert 'href="/sub/static/style.css"' in page
+
+
+def test_relative_links_match_posixpath_relpath():
+    rng = random.Random(5)
+    names = ["a", "b", "index.html", "2020", "tags", "page", "x y"]
+
+    def path(depth):
+        return "/".join(rng.choice(names) for _ in range(depth))
+
+    for _ in range(2000):
+        target, folder = path(rng.randint(0, 4)), path(rng.randint(0, 4))
+        assert relative(target, folder) == posixpath.relpath(target or ".", folder or "."), (target, folder)
