@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import cache, markdown, workers
-from generator.model import Article
+from generator import cache, content, markdown, workers
+from generator.model import Article, Problem
 
 _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 
@@ -44,21 +45,64 @@ def key_of(text: str) -> str:
     return cache.key("body", text)
 
 
-def render_all(
-    articles: Sequence[Article], store: cache.Store, jobs: int,
+@dataclass
+class Read:
+    """Every article of content/ (bodies left in the store), its Body, and the problems found."""
+
+    articles: list[Article]
+    bodies: dict[str, Body]  # by slug
+    problems: list[Problem]
+    rendered: int  # bodies rendered from Markdown; the rest came from the store
+
+
+def read_all(
+    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: cache.Store, jobs: int,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, Body], int]:
-    """Every article's Body by slug, and how many had to be rendered (the rest were in the store).
+) -> Read:
+    """Read and parse every article and render its body, in worker processes.
 
     The store must be writable: it is where the pages find the HTML later.
     """
-    found: dict[str, Body] = {}
+    done: dict[int, tuple[Article | None, Body | None, list[Problem]]] = {}
     rendered = 0
-    for chunk, misses in workers.run(_render_chunk, [a.body for a in articles], (store,), jobs, progress):
+    for chunk, misses in workers.run(_read_chunk, sources, (tz, store), jobs, progress):
         rendered += misses
-        for index, body in chunk:
-            found[articles[index].slug] = body
-    return found, rendered
+        done.update(chunk)
+    result = Read([], {}, [], rendered)
+    for index in range(len(sources)):
+        article, body, problems = done[index]
+        result.problems.extend(problems)
+        if article is not None:
+            result.articles.append(article)
+            result.bodies[article.slug] = body
+    return result
+
+
+def _read_chunk(
+    sources: Sequence[content.SourceFile], indices: range, tz: dt.tzinfo, store: cache.Store,
+) -> tuple[dict[int, tuple], int]:
+    md = markdown.new_renderer()
+    done, misses = {}, 0
+    for index in indices:
+        article, problems = content.read(sources[index], tz)
+        body = None
+        if article is not None:
+            body = _from_cache(key_of(article.body), store)
+            if body is None:
+                misses += 1
+                body = _render(md, article.body, store)
+            article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
+        done[index] = (article, body, problems)
+    return done, misses
+
+
+def _render(md, text: str, store: cache.Store) -> Body:
+    entry = key_of(text)
+    body_html = markdown.render(md, text)
+    images = tuple(dict.fromkeys(html.unescape(src) for src in _IMG_SRC.findall(str(body_html))))
+    body = Body(entry, excerpt(str(body_html)), images)
+    store.put(entry, {"html": str(body_html), "excerpt": body.excerpt, "images": list(images)})
+    return body
 
 
 class Html(Mapping):
@@ -83,24 +127,8 @@ class Html(Mapping):
         return len(self.found)
 
 
-def _render_chunk(texts: Sequence[str], indices: range, store: cache.Store) -> tuple[list[tuple[int, Body]], int]:
-    md = markdown.new_renderer()
-    done, misses = [], 0
-    for index in indices:
-        text = texts[index]
-        entry = key_of(text)
-        body = _from_cache(entry, store.get(entry))
-        if body is None:
-            misses += 1
-            body_html = markdown.render(md, text)
-            images = tuple(dict.fromkeys(html.unescape(src) for src in _IMG_SRC.findall(str(body_html))))
-            body = Body(entry, excerpt(str(body_html)), images)
-            store.put(entry, {"html": str(body_html), "excerpt": body.excerpt, "images": list(images)})
-        done.append((index, body))
-    return done, misses
-
-
-def _from_cache(entry: str, value: dict | None) -> Body | None:
+def _from_cache(entry: str, store: cache.Store) -> Body | None:
+    value = store.get(entry)
     if value is None:
         return None
     html_text, text, images = value.get("html"), value.get("excerpt"), value.get("images")

@@ -84,12 +84,8 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
         config = replace(config, pretty_urls=options.pretty_urls)
     clock.lap("config")
 
-    articles, found = content.load(root, shown, config.tzinfo)
-    problems.extend(found)
-    clock.lap("read")
-
     with cache.opened(root, "bodies", options.cache) as store:
-        return _Build(options, output, config, store, clock, progress).run(articles, problems)
+        return _Build(options, output, config, store, clock, progress).run(problems)
 
 
 class _Build:
@@ -106,15 +102,17 @@ class _Build:
         progress = self.progress
         return (lambda done: progress(stage, done, total)) if progress else None
 
-    def run(self, articles: list, problems: list[Problem]) -> Result:
+    def run(self, problems: list[Problem]) -> Result:
         root, shown = self.root, self.shown
         # Bodies are rendered even when other problems were found, so that the
         # problems of the images they use are reported in the same run.
-        body_of, rendered_bodies = bodies.render_all(
-            articles, self.store, self.jobs, self._progress("markdown", len(articles))
+        sources = content.discover(root, shown)
+        read = bodies.read_all(
+            sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources))
         )
-        articles = [replace(a, body="") for a in articles]  # the store has them now; 100k bodies are GBs
-        self.clock.lap("markdown")
+        articles, body_of = read.articles, read.bodies
+        problems.extend(read.problems)
+        self.clock.lap("read")
 
         archive = None
         try:
@@ -186,7 +184,7 @@ class _Build:
             seconds=time.perf_counter() - self.clock.started,
             output=self.output,
             timings=self.clock.timings,
-            rendered_bodies=rendered_bodies,
+            rendered_bodies=read.rendered,
         )
 
 
