@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from generator import (
-    __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, templates, urls,
-    workers, writer,
+    __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, reuse, templates,
+    urls, workers, writer,
 )
 from generator.archive import assemble
 from generator.model import Problem, ProblemsFound
@@ -50,6 +50,7 @@ class Result:
     output: Path
     timings: dict[str, float] = field(default_factory=dict)
     rendered_bodies: int = 0  # bodies rendered from Markdown (the rest came from the cache)
+    rendered_pages: int = 0  # pages rendered (the rest were kept from the previous build)
 
 
 class Clock:
@@ -132,7 +133,7 @@ class _Build:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        pages = builder.all()
+        pages = builder.all({s: b.key for s, b in body_of.items()})
         page_paths = pages.paths()
         files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
         lastmod = {
@@ -144,15 +145,15 @@ class _Build:
         self.clock.lap("assemble")
 
         staging = writer.Staging(self.output)
+        manifest = reuse.Manifest(root, self.output, self.options.cache)
+        base = reuse.base_digest(root, links, builder.site)
         try:
             done = render.Rendered()
             for share in workers.run(
-                render.render_into, pages, (env, builder.site, links, staging, root, shown), self.jobs,
-                self._progress("pages", len(pages)),
+                render.render_into, pages, (env, builder.site, links, staging, root, shown, base, manifest),
+                self.jobs, self._progress("pages", len(pages)),
             ):
-                done.paths.extend(share.paths)
-                done.changed += share.changed
-                done.problems.extend(share.problems)
+                done.add(share)
             if done.problems:
                 raise ProblemsFound(_unique(done.problems))
             self.clock.lap("render")
@@ -174,6 +175,7 @@ class _Build:
         except BaseException:
             staging.abort()
             raise
+        manifest.save(done.entries)
         self.store.keep_only({body.key for body in body_of.values()})
         self.clock.lap("write")
         return Result(
@@ -185,6 +187,7 @@ class _Build:
             output=self.output,
             timings=self.clock.timings,
             rendered_bodies=read.rendered,
+            rendered_pages=done.rendered,
         )
 
 

@@ -87,6 +87,13 @@ class ArticlePage:
 
 
 @dataclass(frozen=True)
+class BodyKey:
+    """An article body named by its store key (the hash of its Markdown and of the generator)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class Pager:
     number: int
     count: int
@@ -182,7 +189,8 @@ class PageBuilder:
         for article in self.archive.articles:
             yield self.article(article)
 
-    def article(self, article: Article) -> ArticlePage:
+    def article(self, article: Article, body: object | None = None) -> ArticlePage:
+        """The page of one article; `body` stands in for the HTML when only a fingerprint is wanted."""
         slug = article.slug
         flags = self.archive.flags[slug]
         path = urls.article_path(article)
@@ -193,7 +201,7 @@ class PageBuilder:
         return ArticlePage(
             path=path,
             article=article,
-            body=self.bodies[slug],
+            body=self.bodies[slug] if body is None else body,
             flags=flags,
             banners=tuple(self._banner(article, flag) for flag in flags),
             corrections=tuple(sorted(article.corrections, key=lambda c: c.date.sort_key())),
@@ -332,8 +340,8 @@ class PageBuilder:
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
 
-    def all(self) -> "AllPages":
-        return AllPages(self)
+    def all(self, body_keys: dict[str, str] | None = None) -> "AllPages":
+        return AllPages(self, body_keys)
 
 
 class AllPages(Sequence):
@@ -343,8 +351,9 @@ class AllPages(Sequence):
     that worker processes can each make their own share of the pages.
     """
 
-    def __init__(self, builder: PageBuilder):
+    def __init__(self, builder: PageBuilder, body_keys: dict[str, str] | None = None):
         self.builder = builder
+        self.body_keys = body_keys or {}
         self.home = builder.home()
         self.articles = builder.archive.articles
         self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
@@ -358,6 +367,13 @@ class AllPages(Sequence):
         if index <= len(self.articles):
             return self.builder.article(self.articles[index - 1])
         return self.others[index - 1 - len(self.articles)]
+
+    def keyed(self, index: int) -> object:
+        """The page as its fingerprint sees it: an article's body by its store key, not loaded."""
+        if 1 <= index <= len(self.articles):
+            article = self.articles[index - 1]
+            return self.builder.article(article, body=BodyKey(self.body_keys[article.slug]))
+        return self[index]
 
     def paths(self) -> list[str]:
         return [self.home.path, *(urls.article_path(a) for a in self.articles), *(p.path for p in self.others)]

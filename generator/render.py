@@ -5,13 +5,13 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
 import jinja2
 
-from generator import urls
+from generator import reuse, urls
 from generator.model import Problem
-from generator.pages import ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage
+from generator.pages import AllPages, ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage
 from generator.writer import Staging
 
 TEMPLATE_FOR = {
@@ -82,19 +82,38 @@ class Rendered:
     paths: list[str] = field(default_factory=list)
     changed: int = 0
     problems: list[Problem] = field(default_factory=list)
+    entries: dict[str, reuse.Entry] = field(default_factory=dict)  # for the next build's manifest
+    rendered: int = 0  # pages rendered; the rest were kept from the previous build
+
+    def add(self, other: "Rendered") -> None:
+        self.paths.extend(other.paths)
+        self.changed += other.changed
+        self.problems.extend(other.problems)
+        self.entries.update(other.entries)
+        self.rendered += other.rendered
 
 
 def render_into(
-    pages: Sequence[object], indices: range, env: jinja2.Environment, site: object, links: urls.Links,
-    staging: Staging, root: Path, display_root: str,
+    pages: AllPages, indices: range, env: jinja2.Environment, site: object, links: urls.Links,
+    staging: Staging, root: Path, display_root: str, base: bytes, manifest: reuse.Manifest,
 ) -> Rendered:
     """Render pages[i] for i in indices straight into the staging folder (nothing kept in memory).
 
-    Template errors are collected, not raised, so one run reports them all.
+    A page whose fingerprint and previous file match the manifest is linked from
+    the previous site without rendering. Template errors are collected, not
+    raised, so one run reports them all.
     """
     done = Rendered()
     seen: set[str] = set()
+    fingerprints = reuse.Fingerprints(base)
     for index in indices:
+        keyed = pages.keyed(index)
+        path = keyed.path
+        fingerprint = fingerprints.of(keyed)
+        if not done.problems and manifest.reusable(path, fingerprint, staging.out) and staging.keep(path):
+            done.paths.append(path)
+            done.entries[path] = reuse.entry(fingerprint, staging.folder / path)
+            continue
         page = pages[index]
         try:
             data = render_page(env, site, page, links)
@@ -104,7 +123,9 @@ def render_into(
                 seen.add(str(problem))
                 done.problems.append(problem)
             continue
+        done.rendered += 1
         if not done.problems:  # after an error the build fails: no point writing
-            done.changed += staging.put(page.path, data)
-            done.paths.append(page.path)
+            done.changed += staging.put(path, data)
+            done.paths.append(path)
+            done.entries[path] = reuse.entry(fingerprint, staging.folder / path)
     return done

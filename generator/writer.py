@@ -71,6 +71,19 @@ class Staging:
         """Add one file; return 1 if it differs from the previous site's."""
         return _put(self.folder, self.out, rel, self.written, data=data)
 
+    def keep(self, rel: str) -> bool:
+        """Link the previous site's file unread, as the manifest vouches for it; False if impossible."""
+        if not urls.is_safe(rel) or rel == MARKER or rel in self.written:
+            raise ValueError(f"refusing to keep {rel!r}")
+        target = self.folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.out / rel, target, follow_symlinks=False)
+        except OSError:
+            return False
+        self.written.add(rel)
+        return True
+
     def copy(self, rel: str, source: Path) -> int:
         return _put(self.folder, self.out, rel, self.written, source=source)
 

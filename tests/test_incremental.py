@@ -52,6 +52,7 @@ def test_a_no_op_rebuild_renders_nothing_twice_and_writes_no_file(archive):
     before = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
     second = run(archive)
     assert second.rendered_bodies == 0
+    assert second.rendered_pages == 0
     assert second.changed == 0
     after = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
     # Same inodes: every file of the new site is the old file, linked, not written again.
@@ -79,6 +80,7 @@ def test_warm_rebuild_after_an_edit_equals_a_cold_build(archive, tmp_path, edit)
     assert site_files(archive / "site") == cold(archive, tmp_path)
     if edit == "content":
         assert warm.rendered_bodies == 1
+        assert 0 < warm.rendered_pages < warm.pages // 2  # its page, its neighbours', its listings'
     if edit in ("template", "config"):
         assert warm.rendered_bodies == 0  # bodies do not depend on templates or the config
 
@@ -134,4 +136,31 @@ def test_without_the_cache_nothing_is_stored(archive):
 def test_a_cache_that_cannot_be_written_does_not_fail_the_build(archive, tmp_path):
     (archive / ".cache").write_text("a file where the cache folder would go")  # even root cannot mkdir here
     run(archive)
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path):
+    run(archive)
+    page = next((archive / "site").glob("*/*/index.html"))
+    good = page.read_bytes()
+    data = bytearray(good)
+    data[-20] ^= 1  # one flipped bit, same size
+    page.write_bytes(bytes(data))
+    again = run(archive)
+    assert again.rendered_pages == 1
+    assert page.read_bytes() == good
+
+
+@pytest.mark.parametrize("damage", ["garbage", "shape", "old"])
+def test_a_damaged_manifest_is_ignored(archive, tmp_path, damage):
+    first = run(archive)
+    [manifest] = (archive / cache.FOLDER / "outputs").glob("*.json")
+    if damage == "garbage":
+        manifest.write_bytes(manifest.read_bytes()[:100])
+    elif damage == "shape":
+        manifest.write_text(json.dumps({"version": cache.fingerprint(), "files": [1, 2]}))
+    else:  # written by another version of the generator
+        manifest.write_text(manifest.read_text().replace(cache.fingerprint(), "0" * 32))
+    again = run(archive)
+    assert again.rendered_pages == first.rendered_pages  # every page rendered again
     assert site_files(archive / "site") == cold(archive, tmp_path)

@@ -1,0 +1,120 @@
+"""Pages whose inputs are unchanged since the last build are kept, not rendered again.
+
+A page's fingerprint hashes everything its template can see: the page context
+(every field, recursively; an article body by its store key), the site info,
+how links are written, every template file and the generator's own code. The
+manifest remembers, per output file, the fingerprint it was rendered from and
+the file's size, modification time and inode right after it was written; the
+old file is reused only if both still match, so a file changed by hand, or a
+site another build wrote, is rendered again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from generator import cache, templates
+
+Entry = list  # [fingerprint, size, mtime_ns, inode]
+
+
+def base_digest(root: Path, links: object, site: object) -> bytes:
+    """What every page depends on besides its own context."""
+    digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=16)
+    for folder in (templates.BUILTIN_TEMPLATES, root / templates.TEMPLATES_DIR):
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(links).encode())
+    _feed(digest, site, {})
+    return digest.digest()
+
+
+class Fingerprints:
+    """Fingerprints of page contexts. Shared objects (articles, listing items) are hashed once."""
+
+    def __init__(self, base: bytes):
+        self.base = base
+        self.memo: dict[int, tuple[bytes, object]] = {}
+
+    def of(self, page: object) -> str:
+        digest = hashlib.blake2b(self.base, digest_size=16)
+        _feed(digest, page, self.memo)
+        return digest.hexdigest()
+
+
+def _feed(digest, value: object, memo: dict[int, tuple[bytes, object]]) -> None:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        known = memo.get(id(value))
+        if known is None:
+            inner = hashlib.blake2b(type(value).__qualname__.encode(), digest_size=16)
+            for field in dataclasses.fields(value):
+                _feed(inner, getattr(value, field.name), memo)
+            known = (inner.digest(), value)  # the object is kept so its id is not reused
+            memo[id(value)] = known
+        digest.update(known[0])
+    elif isinstance(value, (tuple, list)):
+        digest.update(b"(%d" % len(value))
+        for item in value:
+            _feed(digest, item, memo)
+    elif isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key, item in value.items():
+            _feed(digest, key, memo)
+            _feed(digest, item, memo)
+    else:
+        text = repr(value).encode("utf-8", "surrogatepass")  # type-tagged: 1 and "1" differ
+        digest.update(b"%d:" % len(text) + text)
+
+
+class Manifest:
+    """Output path -> Entry of the last successful build into one output folder."""
+
+    def __init__(self, root: Path, output: Path, enabled: bool):
+        name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=10).hexdigest()
+        self.path = root / cache.FOLDER / "outputs" / f"{name}.json" if enabled else None
+        self.entries: dict[str, Entry] = {}
+        if self.path is not None:
+            try:
+                loaded = json.loads(self.path.read_bytes())
+            except (OSError, ValueError):
+                loaded = None
+            if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
+                entries = loaded.get("files")
+                if isinstance(entries, dict):
+                    self.entries = entries
+
+    def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
+        entry = self.entries.get(rel)
+        if not (isinstance(entry, list) and len(entry) == 4 and entry[0] == fingerprint):
+            return False
+        try:
+            info = os.lstat(out / rel)
+        except OSError:
+            return False
+        return [info.st_size, info.st_mtime_ns, info.st_ino] == entry[1:]
+
+    def save(self, entries: dict[str, Entry]) -> None:
+        """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
+        if self.path is None:
+            return
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps({"version": cache.fingerprint(), "files": entries}, sort_keys=True))
+            os.replace(temp, self.path)
+        except OSError:
+            for path in (temp, self.path):
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+
+def entry(fingerprint: str, path: Path) -> Entry:
+    info = os.lstat(path)
+    return [fingerprint, info.st_size, info.st_mtime_ns, info.st_ino]
