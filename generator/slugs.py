@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from slugify import slugify
 
 MAX_SLUG = 80
 
 
+@lru_cache(maxsize=65536)  # tag, author and source names repeat on every page that shows them
 def make_slug(text: str, max_length: int = MAX_SLUG) -> str:
     """Lowercase ASCII words joined by hyphens, at most `max_length` long, cut at a word boundary.
 

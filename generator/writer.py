@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -21,6 +23,7 @@ from generator.model import OutputFile
 MARKER = ".article-archive"
 MARKER_TEXT = b"This folder is built by `archive build` and is replaced on every build.\n"
 TEMP_PREFIX = ".article-archive-"
+REMOVERS = 32  # threads removing an old site's folders; the waits overlap
 
 
 class UnsafeOutput(Exception):
@@ -63,7 +66,7 @@ class Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.out)
         self.folder = self.out.parent / f"{TEMP_PREFIX}new-{self.out.name}-{os.getpid()}"
-        shutil.rmtree(self.folder, ignore_errors=True)
+        remove_tree(self.folder)
         self.folder.mkdir()
         self.written: set[str] = set()  # by this process
 
@@ -97,7 +100,7 @@ class Staging:
         return removed
 
     def abort(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        remove_tree(self.folder)
 
 
 def write(files: Iterable[OutputFile], copies: Iterable[Copy], out: Path) -> WriteResult:
@@ -159,13 +162,44 @@ def _files(folder: Path) -> Iterable[str]:
             yield Path(dirpath, name).relative_to(folder).as_posix()
 
 
+def remove_tree(top: Path) -> None:
+    """shutil.rmtree(top, ignore_errors=True), with the directories removed by many threads.
+
+    Removing a directory waits on the file system's journal (about 3 ms each on
+    the machines we measured, where unlinking a file takes 30 µs); a site has a
+    folder per article, so one at a time that wait dominated a rebuild.
+    """
+    if not os.path.isdir(top) or os.path.islink(top):
+        return
+    levels: dict[int, list[str]] = defaultdict(list)
+    files: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        levels[dirpath.count(os.sep)].append(dirpath)
+        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+        files.extend(os.path.join(dirpath, name) for name in [*filenames, *links])
+    with ThreadPoolExecutor(REMOVERS) as pool:
+        list(pool.map(_quietly(os.unlink), files, chunksize=256))
+        for level in sorted(levels, reverse=True):  # children before their parents
+            list(pool.map(_quietly(os.rmdir), levels[level]))
+    shutil.rmtree(top, ignore_errors=True)  # anything that appeared meanwhile
+
+
+def _quietly(remove):
+    def call(path: str) -> None:
+        try:
+            remove(path)
+        except OSError:
+            pass
+    return call
+
+
 def _swap(staging: Path, out: Path) -> None:
     if out.exists():
         old = out.parent / f"{TEMP_PREFIX}old-{out.name}-{os.getpid()}"
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
         os.rename(out, old)
         os.rename(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
     else:
         os.rename(staging, out)
 
@@ -184,7 +218,7 @@ def _remove_leftovers(out: Path) -> None:
         if kind == "old" and not out.exists():
             os.rename(entry, out)
         else:
-            shutil.rmtree(entry, ignore_errors=True)
+            remove_tree(entry)
 
 
 def _alive(pid: int) -> bool:
