@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from importlib import metadata
@@ -28,8 +29,8 @@ _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "python-slugify")
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """The generator's code and library versions: part of every key."""
-    digest = hashlib.blake2b(digest_size=16)
+    """The generator's code, Python's version and library versions: part of every key."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
     package = Path(generator.__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
