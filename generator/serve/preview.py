@@ -7,6 +7,7 @@ swaps in whole when a build succeeds.
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import threading
@@ -71,7 +72,7 @@ class Preview:
         except BaseException:
             self.close()
             raise
-        serve = lambda: self._server.serve_forever(poll_interval=0.1)  # how soon close() is noticed
+        serve = functools.partial(self._server.serve_forever, poll_interval=0.1)  # how soon close() is noticed
         for target, name in ((serve, "serve"), (self._rebuild_loop, "rebuild")):
             thread = threading.Thread(target=target, name=f"preview-{name}", daemon=True)
             thread.start()
