@@ -23,7 +23,7 @@ WAIT = 20.0  # seconds: generous for a loaded CI machine; polls end as soon as t
 
 def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
     """A request with `path` sent exactly as given (http.client does not normalise it)."""
-    connection = http.client.HTTPConnection("127.0.0.1", int(preview.url.rsplit(":", 1)[1].strip("/")), timeout=WAIT)
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=WAIT)
     try:
         connection.putrequest(method, path, skip_accept_encoding=True)
         connection.endheaders()
@@ -184,13 +184,14 @@ def test_a_broken_article_shows_in_the_page_until_it_is_fixed(serving, archive):
     assert [str(p) for p in problems] == [
         f"{ARTICLE}:4: unknown flag '<b>retraced</b>' (did you mean 'retracted'?)"
     ]
-    for path in ("/", "/2021/b/", "/2020/a/", "/no-such-page"):
+    for path, expected in [("/", 500), ("/2021/b/", 500), ("/2020/a/", 500), ("/no-such-page", 404)]:
         status, _, page = get(serving, path)
-        assert status == 500, path
+        assert status == expected, path
         assert f"{ARTICLE}:" in page and "unknown flag" in page
         assert "&lt;b&gt;retraced&lt;/b&gt;" in page and "<b>retraced" not in page  # escaped
         assert "/__archive__/reload.js" in page  # so the page reloads itself once it is fixed
     assert get(serving, "/static/style.css")[0] == 200  # the last good site still serves its files
+    assert get(serving, "/../etc/passwd")[0] == 404
     assert "The original body." in (archive / "site/2020/a/index.html").read_text()
     builds = len(serving.builds)
     edit(archive, ARTICLE, article("title: First title\npublished: 2020-05-01", "Fixed body.\n"))
@@ -244,6 +245,7 @@ def test_serve_usage_errors_exit_2(tmp_path, cli, archive):
     bad = cli("serve", "--port", "http")
     assert bad.code == 2 and "not a port number" in bad.err
     assert cli("serve", "--port", "70000").code == 2
+    assert "serve" in cli("--help").out
     help_text = cli("serve", "--help").out
     assert "--root" in help_text and "--port" in help_text
     make_tree(archive, {"site/mine.txt": "someone's file"})  # an output folder that is not ours
@@ -253,6 +255,5 @@ def test_serve_usage_errors_exit_2(tmp_path, cli, archive):
 
 
 def test_a_port_in_use_is_a_usage_error(serving, cli, archive):
-    port = serving.url.rsplit(":", 1)[1].strip("/")
-    taken = cli("serve", "--root", archive, "--port", port)
-    assert taken.code == 2 and f"cannot serve on 127.0.0.1:{port}" in taken.err
+    taken = cli("serve", "--root", archive, "--port", serving.port)
+    assert taken.code == 2 and f"cannot serve on 127.0.0.1:{serving.port}" in taken.err

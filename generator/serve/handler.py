@@ -80,7 +80,8 @@ class Handler(BaseHTTPRequestHandler):
         failure = state.failure
         if failure is not None and (target is None or target.file.suffix == ".html"):
             page = reload.failure_page(failure.title, failure.lines, version)
-            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, TYPES[".html"], page)
+            status = HTTPStatus.NOT_FOUND if target is None else HTTPStatus.INTERNAL_SERVER_ERROR
+            return self._send(status, TYPES[".html"], page)
         if target is None:
             return self._not_found(version)
         try:
@@ -92,11 +93,11 @@ class Handler(BaseHTTPRequestHandler):
             self._not_found(version)
 
     def _not_found(self, version: str) -> None:
-        page = self.server.site / NOT_FOUND_PAGE
-        if page.is_file():
-            body = reload.inject(reload.root_base(page.read_bytes()), version)
-            return self._send(HTTPStatus.NOT_FOUND, TYPES[".html"], body)
-        self._send(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
+        try:
+            page = (self.server.site / NOT_FOUND_PAGE).read_bytes()
+        except OSError:  # no site built yet
+            return self._send(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
+        self._send(HTTPStatus.NOT_FOUND, TYPES[".html"], reload.inject(reload.root_base(page), version))
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)

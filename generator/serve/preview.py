@@ -50,9 +50,13 @@ class Preview:
         self._closed = threading.Event()
 
     @property
-    def url(self) -> str:
+    def port(self) -> int:
         assert self._server is not None, "start() first"
-        return f"http://127.0.0.1:{self._server.server_port}/"
+        return self._server.server_port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
 
     @property
     def version(self) -> str:
