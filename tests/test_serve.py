@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -198,6 +199,32 @@ def test_a_broken_article_shows_in_the_page_until_it_is_fixed(serving, archive):
     next_build(serving, builds, lambda b: b.result)
     status, _, page = get(serving, "/2020/a/")
     assert status == 200 and "Fixed body." in page and "unknown flag" not in page
+
+
+def test_a_request_while_a_build_swaps_the_site_folder_waits_for_it(serving, archive, monkeypatch):
+    from generator import build
+
+    real_build = build.build
+    swapping, release = threading.Event(), threading.Event()
+
+    def slow_swap(*args, **kwargs):
+        (archive / "site").rename(archive / "site-away")  # the moment between the writer's two renames
+        swapping.set()
+        release.wait(WAIT)
+        (archive / "site-away").rename(archive / "site")
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build", slow_swap)
+    edit(archive, ARTICLE, article("title: Swapped\npublished: 2020"))
+    assert swapping.wait(WAIT)
+    answers = []
+    asking = threading.Thread(target=lambda: answers.append(get(serving, "/2020/a/")))
+    asking.start()
+    time.sleep(0.3)  # long enough for the request to arrive while the folder is away
+    release.set()
+    asking.join(WAIT)
+    status, _, page = answers[0]
+    assert status == 200 and "Swapped" in page
 
 
 def test_an_unexpected_error_in_a_build_is_shown_and_the_server_keeps_running(serving, archive, monkeypatch):

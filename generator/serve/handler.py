@@ -64,11 +64,14 @@ class Handler(BaseHTTPRequestHandler):
         self._send_body = send_body
         path = self.path.split("#", 1)[0]
         path, _, query = path.partition("?")
-        state = self.server.state
         if path == reload.VERSION_PATH:
-            return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", state.version.encode())
+            return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", self.server.state.version.encode())
         if path == reload.SCRIPT_PATH:
             return self._send(HTTPStatus.OK, TYPES[".js"], reload.SCRIPT)
+        self._answer_from_site(path, query)
+
+    def _answer_from_site(self, path: str, query: str, retry: bool = True) -> None:
+        state = self.server.state
         version = state.version  # before reading the file: a build finishing meanwhile reloads the page
         target = paths.locate(self.server.site, path)
         if target is None and state.building:
@@ -89,8 +92,12 @@ class Handler(BaseHTTPRequestHandler):
                 page = reload.inject(target.file.read_bytes(), version)
                 return self._send(HTTPStatus.OK, TYPES[".html"], page)
             self._send_file(target.file)
-        except FileNotFoundError:  # removed by a build since it was found
-            self._not_found(version)
+        except FileNotFoundError:
+            # Found, then gone: a build is swapping the site folder. Ask again once it has.
+            if not retry:
+                return self._not_found(version)
+            state.wait_until_idle(SWAP_WAIT)
+            self._answer_from_site(path, query, retry=False)
 
     def _not_found(self, version: str) -> None:
         try:
