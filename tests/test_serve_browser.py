@@ -16,6 +16,8 @@ WAIT_MS = 20_000
 
 def test_open_pages_reload_after_an_edit_a_failure_and_a_fix(tmp_path, page):
     root = make_tree(tmp_path / "news", {ARTICLE: article("title: Before\npublished: 2020")})
+    refused = []
+    page.on("response", lambda response: response.status >= 400 and refused.append((response.status, response.url)))
     with Preview(Options(root=root), port=0) as preview:
         page.goto(preview.url + "2020/a/")
         assert page.locator("h1").inner_text() == "Before"
@@ -47,6 +49,7 @@ def test_open_pages_reload_after_an_edit_a_failure_and_a_fix(tmp_path, page):
             pytest.fail("the page stopped asking for the version")
         assert page.watched.requests.count(preview.url + "2020/a/") == loads
     # The failure page's own status (500) is the one thing the console may mention: no script error.
+    assert refused == [(500, preview.url + "2020/a/")]
     assert [e for e in page.watched.errors if "status of 500" not in e] == []
     assert page.watched.dialogs == []
 
