@@ -67,38 +67,53 @@ class SourceWatcher:
             return Path(path).name in names
 
         while not self._stop.is_set():
-            for changes in self._watch([self._root], self._stop, relevant, recursive=False, ready=self._ready[0]):
+            for changes in self._watch([self._root], self._stop, relevant, recursive=False,
+                                       on_ready=self._ready[0].set):
                 if any(Path(path).name in SOURCE_DIRS for _, path in changes):
                     self._rescan.set()
                 self._report(changes)
 
     def _watch_sources(self) -> None:
+        watched: list[Path] | None = None
         while not self._stop.is_set():
             self._rescan.clear()
             folders = [self._root / name for name in SOURCE_DIRS if (self._root / name).is_dir()]
+            added = [folder for folder in folders if watched is not None and folder not in watched]
+            watched = folders
             if not folders:
                 self._ready[1].set()  # nothing to watch until the root watcher sees a folder appear
                 while not (self._stop.is_set() or self._rescan.wait(READY_TIMEOUT_MS / 1000)):
                     pass
                 continue
+
+            def ready(added: list[Path] = added) -> None:
+                self._ready[1].set()
+                # Files saved into a new folder before its watch began were missed: build once more.
+                if added:
+                    self._report({(watchfiles.Change.added, str(folder)) for folder in added})
+
             until = _Either(self._stop, self._rescan)
-            for changes in self._watch(folders, until, watchfiles.DefaultFilter(), recursive=True, ready=self._ready[1]):
+            for changes in self._watch(folders, until, watchfiles.DefaultFilter(), recursive=True, on_ready=ready):
                 self._report(changes)
 
     def _watch(self, paths: list[Path], until: _Either | threading.Event, watch_filter, *, recursive: bool,
-               ready: threading.Event):
-        """watchfiles.watch, yielding only real changes; an empty set first means it is watching."""
+               on_ready: Callable[[], None]):
+        """watchfiles.watch, yielding only real changes; `on_ready` once the watch is in place."""
+        ready = False
         try:
             for changes in watchfiles.watch(
                 *paths, watch_filter=watch_filter, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=until,
                 rust_timeout=READY_TIMEOUT_MS, yield_on_timeout=True, raise_interrupt=False, recursive=recursive,
             ):
-                ready.set()
+                if not ready:
+                    ready = True
+                    on_ready()
                 if changes:
                     yield changes
         except (OSError, RuntimeError):
             # A watched folder vanished while the watch was being set up: the caller looks again.
-            ready.set()
+            if not ready:
+                on_ready()
             time.sleep(READY_TIMEOUT_MS / 1000)
 
     def _report(self, changes: set[tuple[watchfiles.Change, str]]) -> None:
