@@ -17,7 +17,7 @@ from typing import Iterator
 from generator import __version__, build as build_mod, scaffold, writer
 from generator.build import Options
 from generator.config import normalise_base_url
-from generator.model import ProblemsFound
+from generator.model import Problem, ProblemsFound
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +28,8 @@ content/) into a static website that works from disk and on any web host.
 Typical use:
   archive init my-archive       create a new archive with an example article
   cd my-archive && archive build
-  then open site/index.html in a browser.
+  then open site/index.html in a browser,
+  or: archive serve             preview at http://127.0.0.1:8000/, rebuilt on every edit
 """
 
 
@@ -86,6 +87,18 @@ def parser() -> argparse.ArgumentParser:
     )
     init.add_argument("dir", metavar="DIR", help="the folder to create (must not exist or be empty)")
 
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site at http://127.0.0.1:PORT/, rebuilt after every edit",
+        description="Build the archive into ROOT/site/, serve it on 127.0.0.1 only, and rebuild it whenever "
+        "a file under content/, templates/ or static/, or archive.yaml, changes. Open pages reload by "
+        "themselves (the script that does it is added to served pages, never to site/). A build with "
+        "problems is shown in the terminal and in the browser; the server keeps running. Ctrl-C stops it.",
+    )
+    serve.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
+    serve.add_argument("--port", default=8000, type=_port, metavar="N",
+                       help="the port to listen on (default: 8000; 0 picks a free one)")
+
     imp = commands.add_parser(
         "import",
         help="turn scraped text, HTML pages, WARC captures and Markdown into articles",
@@ -125,8 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         return _init(args)
     if args.command == "import":
         return _import(args)
+    if args.command == "serve":
+        return _serve(args)
     args_parser.print_help(sys.stderr)
     return EXIT_USAGE
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return int(text)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -149,23 +170,68 @@ def _build(args: argparse.Namespace) -> int:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
             result = build_mod.build(options, dict(os.environ), progress)
     except ProblemsFound as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(
-            f"archive: {count} problem{'s' if count != 1 else ''} found; nothing was written.",
-            file=sys.stderr,
-        )
+        _print_problems(exc.problems, "nothing was written.")
         return EXIT_PROBLEMS
     except writer.UnsafeOutput as exc:
         print(f"archive: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not args.quiet:
-        print(
-            f"Built {result.articles} article{'s' if result.articles != 1 else ''}, "
-            f"{result.pages} pages, {result.changed} files changed "
-            f"in {result.seconds:.2f} s -> {result.output}"
-        )
+        print(_built(result))
+    return EXIT_OK
+
+
+def _print_problems(problems: list[Problem], consequence: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"archive: {count} problem{'s' if count != 1 else ''} found; {consequence}", file=sys.stderr, flush=True)
+
+
+def _built(result: build_mod.Result) -> str:
+    return (
+        f"Built {result.articles} article{'s' if result.articles != 1 else ''}, "
+        f"{result.pages} pages, {result.changed} files changed "
+        f"in {result.seconds:.2f} s -> {result.output}"
+    )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve.preview import Outcome, Preview
+
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+
+    def report(outcome: Outcome) -> None:
+        if outcome.changed:
+            more = f" and {len(outcome.changed) - 3} more" if len(outcome.changed) > 3 else ""
+            print(f"Changed: {', '.join(outcome.changed[:3])}{more}", flush=True)
+        if outcome.result is not None:
+            print(_built(outcome.result), flush=True)
+        elif outcome.problems:
+            _print_problems(outcome.problems, "the browser shows them until they are fixed.")
+        else:
+            print(outcome.error, file=sys.stderr, end="")
+            print("archive: the build failed; the browser shows why until the next build.", file=sys.stderr, flush=True)
+
+    preview = Preview(Options(root=root, display_root=args.root), args.port, report)
+    try:
+        try:
+            preview.start()
+        except writer.UnsafeOutput as exc:
+            print(f"archive: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as exc:
+            print(f"archive: error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"Serving {preview.site} at {preview.url} (Ctrl-C stops)", flush=True)
+        preview.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.close()
+    print("Stopped.", flush=True)
     return EXIT_OK
 
 

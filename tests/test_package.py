@@ -24,11 +24,14 @@ def test_a_plain_install_builds_any_root(tmp_path):
     root = make_tree(tmp_path / "root", {"content/a.md": article("title: A\npublished: 2020")})
     env = {**os.environ, "PYTHONPATH": str(target)}
     ran = subprocess.run(
-        [sys.executable, "-c", "import generator, sys; print(generator.__file__); "
-         "from generator.cli import main; sys.exit(main(['build', '--root', sys.argv[1]]))", str(root)],
+        [sys.executable, "-c", "import generator.search, generator.ingest, generator.serve.preview as p, sys; "
+         "print(p.__file__); from generator.cli import main; sys.exit(main(['build', '--root', sys.argv[1]]))",
+         str(root)],
         cwd=tmp_path, env=env, capture_output=True, text=True,
     )
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.startswith(str(target))  # the installed copy ran, not the repository
+    # The installed copy ran, subpackages included, not the repository's (an editable install's
+    # finder would otherwise supply whatever the installed copy lacks).
+    assert ran.stdout.startswith(str(target))
     assert (root / "site/static/style.css").is_file()
     assert "Published" in (root / "site/2020/a/index.html").read_text()

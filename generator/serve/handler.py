@@ -1,0 +1,141 @@
+"""Answers GET and HEAD with files from site/, adding the reload script to HTML."""
+
+from __future__ import annotations
+
+import mimetypes
+import shutil
+import socketserver
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator import __version__
+from generator.serve import paths, reload
+from generator.serve.state import BuildState
+
+NOT_FOUND_PAGE = "404.html"
+SWAP_WAIT = 30.0  # seconds a request for a missing file waits for a running build
+
+# Fixed here so a page reads the same on every machine (mimetypes reads /etc/mime.types).
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open connection never keeps Ctrl-C waiting
+
+    def __init__(self, port: int, site: Path, state: BuildState):
+        self.site = site
+        self.state = state
+        super().__init__(("127.0.0.1", port), Handler)
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exception(), ConnectionError):  # a tab closed mid-answer is no news
+            super().handle_error(request, client_address)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks up the host's name, which can hang without a network.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = f"archive-serve/{__version__}"
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # pages poll every few hundred milliseconds: a log line each would bury the build messages
+
+    def _answer(self, send_body: bool) -> None:
+        self._send_body = send_body
+        path = self.path.split("#", 1)[0]
+        path, _, query = path.partition("?")
+        if path == reload.VERSION_PATH:
+            return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", self.server.state.version.encode())
+        if path == reload.SCRIPT_PATH:
+            return self._send(HTTPStatus.OK, TYPES[".js"], reload.SCRIPT)
+        self._answer_from_site(path, query)
+
+    def _answer_from_site(self, path: str, query: str, retry: bool = True) -> None:
+        state = self.server.state
+        version = state.version  # before reading the file: a build finishing meanwhile reloads the page
+        target = paths.locate(self.server.site, path)
+        if target is None and state.building:
+            state.wait_until_idle(SWAP_WAIT)
+            version = state.version
+            target = paths.locate(self.server.site, path)
+        if target is not None and target.redirect:
+            return self._redirect(target.redirect + (f"?{query}" if query else ""))
+        failure = state.failure
+        if failure is not None and (target is None or target.file.suffix == ".html"):
+            page = reload.failure_page(failure.title, failure.lines, version)
+            status = HTTPStatus.NOT_FOUND if target is None else HTTPStatus.INTERNAL_SERVER_ERROR
+            return self._send(status, TYPES[".html"], page)
+        if target is None:
+            return self._not_found(version)
+        try:
+            if target.file.suffix == ".html":
+                page = reload.inject(target.file.read_bytes(), version)
+                return self._send(HTTPStatus.OK, TYPES[".html"], page)
+            self._send_file(target.file)
+        except FileNotFoundError:
+            # Found, then gone: a build is swapping the site folder. Ask again once it has.
+            if not retry:
+                return self._not_found(version)
+            state.wait_until_idle(SWAP_WAIT)
+            self._answer_from_site(path, query, retry=False)
+
+    def _not_found(self, version: str) -> None:
+        try:
+            page = (self.server.site / NOT_FOUND_PAGE).read_bytes()
+        except OSError:  # no site built yet
+            return self._send(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
+        self._send(HTTPStatus.NOT_FOUND, TYPES[".html"], reload.inject(reload.root_base(page), version))
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> None:
+        self._headers(status, content_type, len(body))
+        if self._send_body:
+            self.wfile.write(body)
+
+    def _send_file(self, file: Path) -> None:
+        with file.open("rb") as opened:  # an open file survives the site folder being swapped
+            size = opened.seek(0, 2)
+            opened.seek(0)
+            self._headers(HTTPStatus.OK, _content_type(file), size)
+            if self._send_body:
+                shutil.copyfileobj(opened, self.wfile)
+
+    def _headers(self, status: HTTPStatus, content_type: str, length: int) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(length))
+        self.send_header("Cache-Control", "no-store")  # every reload shows the latest build
+        self.end_headers()
+
+
+def _content_type(file: Path) -> str:
+    suffix = file.suffix.lower()
+    if suffix in TYPES:
+        return TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(file.name)
+    return guessed or "application/octet-stream"

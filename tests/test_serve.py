@@ -1,0 +1,286 @@
+"""`archive serve`: a local preview that rebuilds on edits, never serves outside site/, survives broken articles."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options
+from generator.serve import paths
+from generator.serve.preview import Preview
+from tests.conftest import article, make_tree
+
+ARTICLE = "content/2020/a.md"
+WAIT = 20.0  # seconds: generous for a loaded CI machine; polls end as soon as the change shows
+
+
+def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
+    """A request with `path` sent exactly as given (http.client does not normalise it)."""
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=WAIT)
+    try:
+        connection.putrequest(method, path, skip_accept_encoding=True)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def page_with(preview: Preview, path: str, text: str) -> str:
+    """The page at `path` once it contains `text` (after a rebuild)."""
+    def served() -> str | None:
+        page = get(preview, path)[2]
+        return page if text in page else None
+    return wait_for(served, f"{text!r} in {path}")
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    return make_tree(tmp_path / "news", {
+        "archive.yaml": "title: Newsroom\n",
+        ARTICLE: article("title: First title\npublished: 2020-05-01\ntags: [war]", "The original body.\n"),
+        "content/2021/b.md": article("title: Second\npublished: 2021"),
+    })
+
+
+@pytest.fixture
+def serving(archive):
+    builds = []
+    with Preview(Options(root=archive), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        yield preview
+
+
+def edit(root: Path, rel: str, text: str) -> None:
+    """Save as careful editors do (write, then rename), so no build reads half a file."""
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.saving")  # hidden: never read as an article
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def next_build(preview: Preview, after: int, accept=lambda outcome: True):
+    """The first build after the `after`-th that `accept`s (an editor's save may make two)."""
+    return wait_for(lambda: next((b for b in preview.builds[after:] if accept(b)), None), "a rebuild")
+
+
+def test_an_edited_article_is_served_after_the_rebuild(serving, archive):
+    status, _, page = get(serving, "/2020/a/")
+    assert status == 200 and "The original body." in page
+    builds = len(serving.builds)
+    edit(archive, ARTICLE, article("title: First title\npublished: 2020-05-01", "An edited body.\n"))
+    page = page_with(serving, "/2020/a/index.html", "An edited body.")
+    assert "The original body." not in page
+    rebuilt = next_build(serving, builds, lambda b: ARTICLE in b.changed)
+    assert rebuilt.result is not None and rebuilt.result.articles == 2
+
+
+def test_config_templates_and_static_are_watched_and_the_built_site_is_not(serving, archive):
+    edit(archive, "archive.yaml", "title: Renamed newsroom\n")
+    page_with(serving, "/", "Renamed newsroom")
+    edit(archive, "templates/404.html", '{% extends "default:404.html" %}{% block main %}Gone away{% endblock %}')
+    page_with(serving, "/nowhere", "Gone away")  # templates/ did not exist when the server started
+    edit(archive, "static/extra.css", "p { color: teal }")
+    page_with(serving, "/static/extra.css", "teal")
+    (archive / "site" / "touched.txt").write_text("a change here must not start a build", encoding="utf-8")
+    builds = len(serving.builds)
+    edit(archive, ARTICLE, article("title: Last edit\npublished: 2020"))
+    next_build(serving, builds, lambda b: ARTICLE in b.changed)
+    changed = [path for build in serving.builds for path in build.changed]
+    assert "archive.yaml" in changed
+    assert [path for path in changed if not path.startswith(("archive.yaml", "content", "templates", "static"))] == []
+
+
+TRAVERSALS = [
+    "/../etc/passwd",
+    "/../../../../../../etc/passwd",
+    "/%2e%2e/etc/passwd",
+    "/%2E%2E/%2e%2e/etc/passwd",
+    "/..%2fetc%2fpasswd",
+    "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/static/../../secret.txt",
+    "/static/%2e%2e/%2e%2e/secret.txt",
+    "/..\\secret.txt",
+    "/%2e%2e%5csecret.txt",
+    "/../secret.txt",
+    "/index.html%00.txt",
+    "/%ff%fe/../secret.txt",
+    "//etc/passwd",
+    "/leak/passwd",
+    "/leak-file",
+]
+
+
+def test_nothing_outside_the_site_folder_is_served(serving, archive):
+    (archive / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
+    os.symlink("/etc", archive / "site" / "leak")  # links out of site/ are not followed
+    os.symlink(archive / "secret.txt", archive / "site" / "leak-file")
+    for path in TRAVERSALS:
+        status, _, body = get(serving, path)
+        assert status == 404, path
+        assert "TOP SECRET" not in body and "root:" not in body, path
+
+
+def test_locate_refuses_every_spelling_of_a_way_out(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home", "2020/index.html": "year", "a b.css": "x"})
+    (tmp_path / "secret.txt").write_text("secret")
+    assert paths.locate(site, "/").file == site / "index.html"
+    assert paths.locate(site, "/2020/").file == site / "2020/index.html"
+    assert paths.locate(site, "/2020").redirect == "/2020/"
+    assert paths.locate(site, "/a%20b.css").file == site / "a b.css"
+    for bad in ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2Fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
+                "/index.html%00", "/%c0%ae%c0%ae/secret.txt", "/nowhere.html"]:
+        assert paths.locate(site, bad) is None, bad
+    assert paths.locate(tmp_path / "no-site-yet", "/") is None
+
+
+def test_folders_redirect_to_their_slash_and_only_get_and_head_are_answered(serving):
+    status, headers, _ = get(serving, "/2020?x=1")
+    assert status == 301 and headers["Location"] == "/2020/?x=1"
+    status, headers, body = get(serving, "/2020/a/index.html", method="HEAD")
+    assert status == 200 and body == "" and int(headers["Content-Length"]) > 0
+    assert get(serving, "/static/style.css")[1]["Content-Type"] == "text/css; charset=utf-8"
+    assert get(serving, "/2020/a/", method="POST")[0] == 501
+    assert get(serving, "/2020/a/", method="DELETE")[0] == 501
+
+
+def test_the_reload_script_is_in_served_pages_and_never_in_site_files(serving, archive):
+    for path in ("/", "/2020/a/", "/tags/war/index.html"):
+        status, _, page = get(serving, path)
+        assert status == 200
+        assert page.rstrip().endswith(f'<script src="/__archive__/reload.js" data-version="{serving.version}"></script>\n</body>\n</html>'.rstrip())
+    status, _, missing = get(serving, "/2020/no-such-article/")
+    assert status == 404 and "Page not found" in missing
+    assert "/__archive__/reload.js" in missing and '<base href="/">' in missing  # its links work at any depth
+    assert get(serving, "/__archive__/reload.js")[0] == 200
+    assert get(serving, "/__archive__/version")[2] == serving.version
+    on_disk = [p for p in (archive / "site").rglob("*") if p.is_file() and b"__archive__" in p.read_bytes()]
+    assert on_disk == []
+    assert get(serving, "/static/style.css")[2] == (archive / "site/static/style.css").read_text()  # not HTML: untouched
+
+
+def test_a_broken_article_shows_in_the_page_until_it_is_fixed(serving, archive):
+    builds = len(serving.builds)
+    edit(archive, ARTICLE, article("title: First title\npublished: 2020-05-01\nflags: ['<b>retraced</b>']"))
+    problems = next_build(serving, builds, lambda b: b.problems).problems
+    assert [str(p) for p in problems] == [
+        f"{ARTICLE}:4: unknown flag '<b>retraced</b>' (did you mean 'retracted'?)"
+    ]
+    for path, expected in [("/", 500), ("/2021/b/", 500), ("/2020/a/", 500), ("/no-such-page", 404)]:
+        status, _, page = get(serving, path)
+        assert status == expected, path
+        assert f"{ARTICLE}:" in page and "unknown flag" in page
+        assert "&lt;b&gt;retraced&lt;/b&gt;" in page and "<b>retraced" not in page  # escaped
+        assert "/__archive__/reload.js" in page  # so the page reloads itself once it is fixed
+    assert get(serving, "/static/style.css")[0] == 200  # the last good site still serves its files
+    assert get(serving, "/../etc/passwd")[0] == 404
+    assert "The original body." in (archive / "site/2020/a/index.html").read_text()
+    builds = len(serving.builds)
+    edit(archive, ARTICLE, article("title: First title\npublished: 2020-05-01", "Fixed body.\n"))
+    next_build(serving, builds, lambda b: b.result)
+    status, _, page = get(serving, "/2020/a/")
+    assert status == 200 and "Fixed body." in page and "unknown flag" not in page
+
+
+def test_a_request_while_a_build_swaps_the_site_folder_waits_for_it(serving, archive, monkeypatch):
+    from generator import build
+
+    real_build = build.build
+    swapping, release = threading.Event(), threading.Event()
+
+    def slow_swap(*args, **kwargs):
+        (archive / "site").rename(archive / "site-away")  # the moment between the writer's two renames
+        swapping.set()
+        release.wait(WAIT)
+        (archive / "site-away").rename(archive / "site")
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build", slow_swap)
+    edit(archive, ARTICLE, article("title: Swapped\npublished: 2020"))
+    assert swapping.wait(WAIT)
+    answers = []
+    asking = threading.Thread(target=lambda: answers.append(get(serving, "/2020/a/")))
+    asking.start()
+    time.sleep(0.3)  # long enough for the request to arrive while the folder is away
+    release.set()
+    asking.join(WAIT)
+    status, _, page = answers[0]
+    assert status == 200 and "Swapped" in page
+
+
+def test_an_unexpected_error_in_a_build_is_shown_and_the_server_keeps_running(serving, archive, monkeypatch):
+    from generator import build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk <is> on fire")
+
+    monkeypatch.setattr(build, "build", broken)
+    builds = len(serving.builds)
+    edit(archive, ARTICLE, article("title: Anything\npublished: 2020"))
+    failed = next_build(serving, builds)
+    assert failed.error and "on fire" in failed.error
+    status, _, page = get(serving, "/")
+    assert status == 500 and "RuntimeError: the disk &lt;is&gt; on fire" in page
+
+
+def test_archive_serve_from_the_command_line_stops_cleanly_on_ctrl_c(archive):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(archive), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        built = server.stdout.readline()
+        serving = server.stdout.readline()
+        assert built.startswith("Built 2 articles,"), built
+        assert serving.startswith("Serving ") and "http://127.0.0.1:" in serving and "Ctrl-C" in serving
+        url = serving.split(" at ", 1)[1].split()[0]
+        host, port = url.removeprefix("http://").strip("/").split(":")
+        assert host == "127.0.0.1"
+        connection = http.client.HTTPConnection(host, int(port), timeout=WAIT)
+        connection.request("GET", "/2020/a/")
+        assert "The original body." in connection.getresponse().read().decode()
+        connection.close()
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=WAIT)
+    finally:
+        server.kill()
+    assert server.returncode == 0, err
+    assert out.strip().endswith("Stopped.") and "Traceback" not in err
+
+
+def test_serve_usage_errors_exit_2(tmp_path, cli, archive):
+    assert cli("serve", "--root", tmp_path / "nowhere", "--port", "0").code == 2
+    bad = cli("serve", "--port", "http")
+    assert bad.code == 2 and "not a port number" in bad.err
+    assert cli("serve", "--port", "70000").code == 2
+    assert "serve" in cli("--help").out
+    help_text = cli("serve", "--help").out
+    assert "--root" in help_text and "--port" in help_text
+    make_tree(archive, {"site/mine.txt": "someone's file"})  # an output folder that is not ours
+    refused = cli("serve", "--root", archive, "--port", "0")
+    assert refused.code == 2 and "refusing to replace" in refused.err
+    assert (archive / "site/mine.txt").is_file()
+
+
+def test_a_port_in_use_is_a_usage_error(serving, cli, archive):
+    taken = cli("serve", "--root", archive, "--port", serving.port)
+    assert taken.code == 2 and f"cannot serve on 127.0.0.1:{serving.port}" in taken.err
