@@ -78,7 +78,7 @@ class SourceWatcher:
         while not self._stop.is_set():
             self._rescan.clear()
             folders = [self._root / name for name in SOURCE_DIRS if (self._root / name).is_dir()]
-            added = [folder for folder in folders if watched is not None and folder not in watched]
+            restarted = watched is not None
             watched = folders
             if not folders:
                 self._ready[1].set()  # nothing to watch until the root watcher sees a folder appear
@@ -86,11 +86,12 @@ class SourceWatcher:
                     pass
                 continue
 
-            def ready(added: list[Path] = added) -> None:
+            def ready(restarted: bool = restarted, folders: list[Path] = folders) -> None:
                 self._ready[1].set()
-                # Files saved into a new folder before its watch began were missed: build once more.
-                if added:
-                    self._report({(watchfiles.Change.added, str(folder)) for folder in added})
+                # Edits saved while the watch was being replaced (into any folder, the new one
+                # included) were not seen: build once more now that nothing can be missed.
+                if restarted:
+                    self._report({(watchfiles.Change.modified, str(folder)) for folder in folders})
 
             until = _Either(self._stop, self._rescan)
             for changes in self._watch(folders, until, watchfiles.DefaultFilter(), recursive=True, on_ready=ready):
