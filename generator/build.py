@@ -17,7 +17,7 @@ from generator import __version__, assets, config as config_mod, content, dates,
 from generator.archive import assemble
 from generator.model import OutputFile, Problem, ProblemsFound
 from generator.pages import PageBuilder
-from generator.search import documents as search_documents, lunr_index, shards, statistics
+from generator.search import index as search_index
 
 Progress = Callable[[str, int, int], None]
 
@@ -118,11 +118,7 @@ def build(options: Options, environ: dict[str, str] | None = None, progress: Pro
     files.append(feeds.robots(archive, links))
     lap("render")
 
-    docs = search_documents.collect(archive, bodies, links)
-    term_stats = statistics.count(docs)
-    files.extend(shards.files(term_stats, docs))
-    if options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
-        files.extend(lunr_index.files(term_stats, docs))
+    files.extend(search_index.files(archive, bodies, links, lunr=options.lunr_index))
     lap("search")
 
     _check_collisions(files, copies, archive, shown)

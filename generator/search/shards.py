@@ -10,16 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import os
-from array import array
-from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
-from itertools import chain, repeat
+
+import numpy as np
 
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.statistics import B, K1, PARALLEL_FROM, Posting, TermStats
+from generator.search import parallel
+from generator.search.parallel import PARALLEL_FROM
+from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
 
@@ -86,58 +86,78 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
-def _columns(posting: Posting, lengths: list[array]) -> list:
-    """The posting's rows as columns: doc ids, then (tf, field length) per field; 0, 0 where absent."""
-    columns: list = [posting.docs]
-    for f, tfs in enumerate(posting.tfs):
-        if tfs is None:
-            columns += [repeat(0), repeat(0)]
-        else:
-            field_lengths = lengths[f]
-            columns += [tfs, [field_lengths[d] if tf else 0 for d, tf in zip(posting.docs, tfs)]]
-    return columns
+def _rows(stats: TermStats, spans: list[tuple[int, int]]) -> np.ndarray:
+    """The rows of the postings `start:end` of each span, one after another: the posting's doc,
+    then its (tf, field length) per field, 0, 0 where the field lacks the term."""
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    sizes = np.array([e - s for s, e in spans], dtype=np.int64)
+    total = int(sizes.sum())
+    index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
+    rows = np.empty((total, 1 + 2 * len(FIELDS)), dtype=np.int32)
+    docs = stats.docs[index]
+    rows[:, 0] = docs
+    for f in range(len(FIELDS)):
+        tfs = stats.tfs[f, index]
+        rows[:, 1 + 2 * f] = tfs
+        rows[:, 2 + 2 * f] = np.where(tfs > 0, stats.lengths[f][docs], 0)
+    return rows
 
 
-def _by_impact(rows: list[tuple[int, ...]], proxies: list[float]) -> list[tuple[int, ...]]:
-    """Rows in falling order of a BM25 impact that ignores idf (the same for every row)."""
-    def impact(row: tuple[int, ...]) -> float:
-        total = 0.0
-        for f, boost in enumerate(BOOSTS):
-            tf = row[1 + 2 * f]
-            if tf:
-                total += boost * (K1 + 1) * tf / (K1 * (1 - B + B * row[2 + 2 * f] / proxies[f]) + tf)
-        return -total
+def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
+    """Each row's BM25 impact ignoring idf (the same for every row of a term), negated.
 
-    return sorted(rows, key=impact)  # stable: equal impacts stay in document order
+    The same floating-point operations in the same order as the scalar formula
+    `boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxy) + tf)`, summed over
+    the fields holding the term, so ties and order are exactly those of the
+    scalar computation.
+    """
+    total = np.zeros(len(rows), dtype=np.float64)
+    for f, boost in enumerate(BOOSTS):
+        tf = rows[:, 1 + 2 * f].astype(np.float64)
+        length = rows[:, 2 + 2 * f].astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            impact = boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxies[f]) + tf)
+        total = total + np.where(tf > 0, impact, 0.0)
+    return -total
 
 
-def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> list[OutputFile]:
-    """Dictionary shards and posting pages for whole 2-character prefixes of terms."""
-    postings, lengths, proxies = batch
+def _dictionary(term_ids: list[int]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for whole 2-character prefixes of terms (ids sorted by term)."""
+    stats, proxies, dfs = parallel.SHARED
+    terms, offsets = stats.terms, stats.offsets
+    spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
+    rows = _rows(stats, spans)
+    impacts = _impacts(rows, proxies) if any(e - s > PAGE for s, e in spans) else None
     by_prefix: dict[str, dict[str, list]] = defaultdict(dict)
     out: list[OutputFile] = []
-    for term in sorted(postings):
-        posting = postings[term]
-        columns = _columns(posting, lengths)
-        count, df = len(posting.docs), posting.df()
+    position = 0
+    for t, (start, end) in zip(term_ids, spans):
+        term = terms[t]
+        count = end - start
+        mine = rows[position : position + count]
         if count <= INLINE:
-            entry = [df, count, list(chain.from_iterable(zip(*columns))), None]
+            entry = [dfs[t], count, mine.ravel().tolist(), None]
         else:
             # Only a list of several pages needs ordering: the client reads a page whole.
-            rows = list(zip(*columns))
-            ordered = _by_impact(rows, proxies) if count > PAGE else rows
+            if count > PAGE:
+                mine = mine[np.argsort(impacts[position : position + count], kind="stable")]
             pages = []
             stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
-            for number, start in enumerate(range(0, count, PAGE)):
-                chunk = ordered[start : start + PAGE]
+            for number, first in enumerate(range(0, count, PAGE)):
+                chunk = mine[first : first + PAGE]
                 name = f"p/{stem}-{number}"
                 bounds = []
                 for f in range(len(FIELDS)):
-                    present = [row for row in chunk if row[1 + 2 * f]]
-                    bounds += [max(r[1 + 2 * f] for r in present), min(r[2 + 2 * f] for r in present)] if present else [0, 0]
+                    tfs = chunk[:, 1 + 2 * f]
+                    present = tfs > 0
+                    if present.any():
+                        bounds += [int(tfs[present].max()), int(chunk[present, 2 + 2 * f].min())]
+                    else:
+                        bounds += [0, 0]
                 pages.append([name, len(chunk), *bounds])
-                out.append(_script(name, list(chain.from_iterable(chunk))))
-            entry = [df, count, None, pages]
+                out.append(_script(name, chunk.ravel().tolist()))
+            entry = [dfs[t], count, None, pages]
+        position += count
         by_prefix[term[:KEY_LENGTH]][term] = entry
     for prefix in sorted(by_prefix):
         for key, entries in _split_shards(by_prefix[prefix], prefix).items():
@@ -145,37 +165,38 @@ def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> l
     return out
 
 
-def _batches(stats: TermStats, proxies: list[float], count: int) -> list[tuple]:
-    """The terms in `count` batches of whole prefixes, of similar numbers of postings."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for term in stats.postings:
-        groups[term[:KEY_LENGTH]].append(term)
-    target = sum(len(p.docs) for p in stats.postings.values()) / count + 1
-    batches, current, size = [], {}, 0
-    for prefix in sorted(groups):
-        for term in groups[prefix]:
-            current[term] = stats.postings[term]
-            size += len(stats.postings[term].docs)
-        if size >= target:
-            batches.append((current, stats.lengths, proxies))
-            current, size = {}, 0
+def _batches(stats: TermStats, count: int) -> list[list[int]]:
+    """The term ids, sorted by term, in about `count` batches of whole prefixes, of similar numbers of postings."""
+    terms = stats.terms
+    sizes = np.diff(stats.offsets).tolist()
+    target = sum(sizes) / count + 1
+    batches, current, size, prefix = [], [], 0, None
+    for t in sorted(range(len(terms)), key=terms.__getitem__):
+        if terms[t][:KEY_LENGTH] != prefix:
+            if size >= target:
+                batches.append(current)
+                current, size = [], 0
+            prefix = terms[t][:KEY_LENGTH]
+        current.append(t)
+        size += sizes[t]
     if current:
-        batches.append((current, stats.lengths, proxies))
+        batches.append(current)
     return batches
+
+
+BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
 def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
     averages = stats.average_lengths
     proxies = [_quantised(a) for a in averages]
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers > 1 and stats.n_docs >= PARALLEL_FROM else 1
+    batches = _batches(stats, max(workers * 4 if workers > 1 else 1, len(stats.docs) // BATCH + 1))
+    job = (stats, proxies, stats.dfs().tolist())
     out: list[OutputFile] = []
-    if workers > 1 and stats.n_docs >= PARALLEL_FROM:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for part in pool.map(_dictionary, _batches(stats, proxies, workers * 4)):
-                out.extend(part)
-    else:
-        out.extend(_dictionary((stats.postings, stats.lengths, proxies)))
+    for part in parallel.fork_map(_dictionary, batches, job, workers):
+        out.extend(part)
     dictionary = sorted((f.path[len("search/d/") : -len(".js")], len(f.data)) for f in out if f.path.startswith("search/d/"))
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]

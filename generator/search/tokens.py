@@ -121,14 +121,17 @@ class TermCounter:
             self._several[raw] = found
 
     def __call__(self, text: str) -> dict[str, int]:
-        if len(self._single) > self.LIMIT:
-            self._single.clear()
-            self._several.clear()
         raw = raw_tokens(text)
-        for token in set(raw).difference(self._single):
-            self._learn(token)
         single = self._single
-        counts = Counter(map(single.__getitem__, raw))
+        try:  # the common case once warm: every token already known
+            counts = Counter(map(single.__getitem__, raw))
+        except KeyError:
+            if len(single) > self.LIMIT:
+                single.clear()
+                self._several.clear()
+            for token in set(raw).difference(single):
+                self._learn(token)
+            counts = Counter(map(single.__getitem__, raw))
         if self._SEVERAL in counts:
             return self._ordered(raw)
         counts.pop(self._DROP, None)

@@ -1,0 +1,33 @@
+"""Running a function over chunks of a large job in forked worker processes.
+
+The job's data is put in `SHARED` before the workers are forked, so they
+inherit it (copy-on-write) instead of receiving it pickled; only the chunk
+arguments and the results cross between processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, TypeVar
+
+PARALLEL_FROM = 2_000  # documents; below this, starting worker processes costs more than it saves
+
+SHARED: object = None  # the data of the job being run, for the function in any process
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def fork_map(function: Callable[[T], R], chunks: Iterable[T], shared: object, workers: int) -> list[R]:
+    """[function(chunk) for chunk in chunks], with `SHARED = shared`, in `workers` forked processes if > 1."""
+    global SHARED
+    SHARED = shared
+    try:
+        if workers <= 1:
+            return [function(chunk) for chunk in chunks]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(function, chunks))
+    finally:
+        SHARED = None
