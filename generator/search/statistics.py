@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import os
-from array import array
 from dataclasses import dataclass
 from typing import Iterable, Sequence, TypedDict
 
@@ -128,10 +127,10 @@ class Gatherer:
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
-        self.terms = array("i")  # local term id of each (document, field, term) entry
-        self.tfs = array("i")  # its frequency
-        self.sizes = array("i")  # entries per (document, field), documents in order
-        self.lengths = array("i")  # length per (document, field)
+        self.terms: list[int] = []  # local term id of each (document, field, term) entry
+        self.tfs: list[int] = []  # its frequency
+        self.sizes: list[int] = []  # entries per (document, field), documents in order
+        self.lengths: list[int] = []  # length per (document, field)
 
     def add(self, doc: DocCounts) -> None:
         vocabulary, terms = self.vocabulary, self.terms
@@ -151,7 +150,9 @@ class Gatherer:
             self.lengths.append(length)
 
     def part(self) -> tuple:
-        return list(self.vocabulary), self.terms, self.tfs, self.sizes, self.lengths
+        """(terms in local id order, then int32 arrays: term ids, tfs, sizes, lengths)."""
+        arrays = [np.array(column, dtype=np.int32) for column in (self.terms, self.tfs, self.sizes, self.lengths)]
+        return (list(self.vocabulary), *arrays)
 
 
 def gather(counts: Iterable[DocCounts]) -> TermStats:
@@ -197,10 +198,10 @@ def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:
     term_parts, tf_parts, size_parts, length_parts = [], [], [], []
     for vocabulary, terms, tfs, sizes, lengths in parts:
         local = np.fromiter((numbers.setdefault(t, len(numbers)) for t in vocabulary), np.int32, len(vocabulary))
-        term_parts.append(local[np.frombuffer(terms, dtype=np.int32)] if len(terms) else np.zeros(0, np.int32))
-        tf_parts.append(np.frombuffer(tfs, dtype=np.int32))
-        size_parts.append(np.frombuffer(sizes, dtype=np.int32))
-        length_parts.append(np.frombuffer(lengths, dtype=np.int32))
+        term_parts.append(local[terms])
+        tf_parts.append(tfs)
+        size_parts.append(sizes)
+        length_parts.append(lengths)
     names = list(numbers)
     del numbers
     n_terms = len(names)
