@@ -32,11 +32,42 @@ CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
 
 
 def _script(name: str, data: object) -> OutputFile:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(data, dict) and "__proto__" in data:
+    return _script_of_json(name, _json(data), isinstance(data, dict) and "__proto__" in data)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile:
+    """The script file of some data, given as its JSON text (`_json`)."""
+    if has_proto:
         # In an object literal that key would set the prototype, not hold a term.
         body = f"JSON.parse({json.dumps(body)})"
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
+
+
+def _decimals(values: np.ndarray) -> tuple[str, list[int]]:
+    """The text `v,` of every value (non-negative integers) one after another, as json.dumps
+    writes integers, and where each value's text starts (plus the end of the last)."""
+    values = values.astype(np.int64, copy=False)
+    if len(values) and int(values.min()) < 0:
+        raise ValueError("negative value")
+    digits = np.ones(len(values), dtype=np.int64)
+    power = 10
+    while len(values) and int(values.max()) >= power:
+        digits += values >= power
+        power *= 10
+    ends = np.cumsum(digits + 1)  # after each value's comma
+    text = np.full(int(ends[-1]) + 1 if len(values) else 1, ord(","), dtype=np.uint8)
+    last = ends - 2  # each value's last digit
+    spare = len(text) - 1  # digits a value does not have are written here, then dropped
+    rest = values.copy()
+    for k in range(int(digits.max()) if len(values) else 0):
+        text[np.where(digits > k, last - k, spare)] = 48 + rest % 10
+        rest //= 10
+    starts = np.concatenate(([0], ends)).tolist()
+    return text[:-1].tobytes().decode("ascii"), starts
 
 
 def hex_key(prefix: str) -> str:
@@ -54,15 +85,23 @@ def key_of(term: str, keys: set[str] | None = None) -> str:
     return hex_key(term[:KEY_LENGTH])
 
 
-def _estimated_size(entries: dict[str, list]) -> int:
+def _estimated_size(entries: dict[str, tuple]) -> int:
     """About the bytes of a shard's JSON, without encoding it: ~4 bytes a number."""
     return sum(
-        len(term.encode("utf-8")) + 16 + 4 * len(inline or ()) + 40 * len(pages or ())
-        for term, (_, _, inline, pages) in entries.items()
+        len(term.encode("utf-8")) + 16 + 4 * numbers + 40 * len(pages or ())
+        for term, (_, _, _, numbers, pages) in entries.items()
     )
 
 
-def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, list]]:
+def _shard_json(entries: dict[str, tuple]) -> str:
+    """`_json` of the shard {term: [df, count, inline, pages]}, with the inline rows already JSON."""
+    return "{" + ",".join(
+        f"{_json(term)}:[{df},{count},{inline or 'null'},{_json(pages) if pages is not None else 'null'}]"
+        for term, (df, count, inline, _, pages) in entries.items()
+    ) + "}"
+
+
+def _split_shards(entries: dict[str, tuple], prefix: str) -> dict[str, dict[str, tuple]]:
     """Shards of at most SHARD_LIMIT bytes, splitting a big one by the next character.
 
     Terms no longer than the prefix stay in the prefix's own shard.
@@ -70,7 +109,7 @@ def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, 
     if _estimated_size(entries) <= SHARD_LIMIT or len(entries) < 2:
         return {prefix: entries}
     own = {t: e for t, e in entries.items() if len(t) <= len(prefix)}
-    children: dict[str, dict[str, list]] = defaultdict(dict)
+    children: dict[str, dict[str, tuple]] = defaultdict(dict)
     for term, entry in entries.items():
         if len(term) > len(prefix):
             children[term[: len(prefix) + 1]][term] = entry
@@ -127,41 +166,58 @@ def _dictionary(term_ids: list[int]) -> list[OutputFile]:
     terms, offsets = stats.terms, stats.offsets
     spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
     rows = _rows(stats, spans)
-    impacts = _impacts(rows, proxies) if any(e - s > PAGE for s, e in spans) else None
-    by_prefix: dict[str, dict[str, list]] = defaultdict(dict)
+    width = rows.shape[1]
+    # Where each term's rows begin; the rows of a term of several pages are put in
+    # falling order of impact (the client reads a page whole: shorter lists need no order).
+    firsts = np.concatenate(([0], np.cumsum([e - s for s, e in spans]))).tolist()
+    paged = [i for i, (s, e) in enumerate(spans) if e - s > PAGE]
+    if paged:
+        impacts = _impacts(rows, proxies)
+        for i in paged:
+            mine = slice(firsts[i], firsts[i + 1])
+            rows[mine] = rows[mine][np.argsort(impacts[mine], kind="stable")]
+    # Page bounds for every page at once: per field, the largest tf and the smallest length of its rows holding the term.
+    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in range(len(spans)) if spans[i][1] - spans[i][0] > INLINE
+             for first in range(firsts[i], firsts[i + 1], PAGE)]
+    page_starts = [first for first, _ in page_spans]
+    bounds: dict[int, list[int]] = {}
+    if page_spans:
+        cuts = sorted({cut for page in page_spans for cut in page})
+        cuts = [c for c in cuts if c < len(rows)]
+        at = {cut: i for i, cut in enumerate(cuts)}
+        columns = []
+        for f in range(len(FIELDS)):
+            tfs, lengths = rows[:, 1 + 2 * f], rows[:, 2 + 2 * f]
+            shortest = np.minimum.reduceat(np.where(tfs > 0, lengths, np.iinfo(np.int32).max), cuts)
+            columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
+        table = np.stack(columns, axis=1).tolist()
+        bounds = {start: table[at[start]] for start in page_starts}
+    text, starts = _decimals(rows.ravel())
+
+    def rows_json(first: int, end: int) -> str:
+        return "[" + text[starts[first * width] : starts[end * width] - 1] + "]"
+
+    by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []
-    position = 0
-    for t, (start, end) in zip(term_ids, spans):
+    for i, (t, (start, end)) in enumerate(zip(term_ids, spans)):
         term = terms[t]
         count = end - start
-        mine = rows[position : position + count]
+        first = firsts[i]
         if count <= INLINE:
-            entry = [dfs[t], count, mine.ravel().tolist(), None]
+            entry = (dfs[t], count, rows_json(first, first + count), width * count, None)
         else:
-            # Only a list of several pages needs ordering: the client reads a page whole.
-            if count > PAGE:
-                mine = mine[np.argsort(impacts[position : position + count], kind="stable")]
             pages = []
             stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
-            for number, first in enumerate(range(0, count, PAGE)):
-                chunk = mine[first : first + PAGE]
+            for number, page in enumerate(range(first, first + count, PAGE)):
                 name = f"p/{stem}-{number}"
-                bounds = []
-                for f in range(len(FIELDS)):
-                    tfs = chunk[:, 1 + 2 * f]
-                    present = tfs > 0
-                    if present.any():
-                        bounds += [int(tfs[present].max()), int(chunk[present, 2 + 2 * f].min())]
-                    else:
-                        bounds += [0, 0]
-                pages.append([name, len(chunk), *bounds])
-                out.append(_script(name, chunk.ravel().tolist()))
-            entry = [dfs[t], count, None, pages]
-        position += count
+                size = min(PAGE, first + count - page)
+                pages.append([name, size, *bounds[page]])
+                out.append(_script_of_json(name, rows_json(page, page + size)))
+            entry = (dfs[t], count, None, 0, pages)
         by_prefix[term[:KEY_LENGTH]][term] = entry
     for prefix in sorted(by_prefix):
         for key, entries in _split_shards(by_prefix[prefix], prefix).items():
-            out.append(_script(f"d/{hex_key(key)}", entries))
+            out.append(_script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries))
     return out
 
 
