@@ -47,27 +47,31 @@ def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
 
 
-def _decimals(values: np.ndarray) -> tuple[str, list[int]]:
-    """The text `v,` of every value (non-negative integers) one after another, as json.dumps
-    writes integers, and where each value's text starts (plus the end of the last)."""
-    values = values.astype(np.int64, copy=False)
-    if len(values) and int(values.min()) < 0:
+def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
+    """The text `v,` of every value (non-negative integers below 2**31) one after another,
+    each written as json.dumps writes it, and where each value's text ends."""
+    values = values.astype(np.int32, copy=False)
+    n = len(values)
+    if n == 0:
+        return "", np.zeros(0, dtype=np.int64)
+    if int(values.min()) < 0:
         raise ValueError("negative value")
-    digits = np.ones(len(values), dtype=np.int64)
-    power = 10
-    while len(values) and int(values.max()) >= power:
+    digits = np.ones(n, dtype=np.int8)
+    top, power = int(values.max()), 10
+    while top >= power:
         digits += values >= power
         power *= 10
-    ends = np.cumsum(digits + 1)  # after each value's comma
-    text = np.full(int(ends[-1]) + 1 if len(values) else 1, ord(","), dtype=np.uint8)
-    last = ends - 2  # each value's last digit
-    spare = len(text) - 1  # digits a value does not have are written here, then dropped
+    width = int(digits.max())
+    cells = np.empty((width + 1, n), dtype=np.uint8)  # each value's digits right-aligned, then a comma
+    cells[width] = ord(",")
     rest = values.copy()
-    for k in range(int(digits.max()) if len(values) else 0):
-        text[np.where(digits > k, last - k, spare)] = 48 + rest % 10
-        rest //= 10
-    starts = np.concatenate(([0], ends)).tolist()
-    return text[:-1].tobytes().decode("ascii"), starts
+    for place in range(width - 1, -1, -1):
+        quotient = rest // 10
+        cells[place] = rest - quotient * 10 + ord("0")
+        rest = quotient
+    keep = np.arange(width + 1, dtype=np.int8)[:, None] >= (width - digits)  # drop leading zeros
+    text = cells.T[keep.T].tobytes().decode("ascii")
+    return text, np.cumsum(digits + 1, dtype=np.int64)
 
 
 def hex_key(prefix: str) -> str:
@@ -192,10 +196,11 @@ def _dictionary(term_ids: list[int]) -> list[OutputFile]:
             columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
         table = np.stack(columns, axis=1).tolist()
         bounds = {start: table[at[start]] for start in page_starts}
-    text, starts = _decimals(rows.ravel())
+    text, ends = _decimals(rows.ravel())
+    starts = np.concatenate(([0], ends[width - 1 :: width])).tolist()  # where each row's text starts
 
     def rows_json(first: int, end: int) -> str:
-        return "[" + text[starts[first * width] : starts[end * width] - 1] + "]"
+        return "[" + text[starts[first] : starts[end] - 1] + "]"
 
     by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []

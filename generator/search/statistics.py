@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from dataclasses import dataclass
 from typing import Iterable, Sequence, TypedDict
 
@@ -151,7 +152,7 @@ class Gatherer:
 
     def part(self) -> tuple:
         """(terms in local id order, then int32 arrays: term ids, tfs, sizes, lengths)."""
-        arrays = [np.array(column, dtype=np.int32) for column in (self.terms, self.tfs, self.sizes, self.lengths)]
+        arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (self.terms, self.tfs, self.sizes, self.lengths)]
         return (list(self.vocabulary), *arrays)
 
 
@@ -190,7 +191,7 @@ def _count_range(bounds: tuple[int, int]) -> tuple:
             tfs.extend(counts.values())
             sizes.append(len(counts))
             lengths.append(sum(counts.values()))
-    arrays = [np.array(column, dtype=np.int32) for column in (terms, tfs, sizes, lengths)]
+    arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (terms, tfs, sizes, lengths)]
     return (list(numberer.terms), *arrays)
 
 
