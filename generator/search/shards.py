@@ -287,8 +287,12 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
 def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
     groups: dict[str, dict[str, tuple[str, list[int]]]] = {"year": {}, "tag": {}, "source": {}, "flag": {}}
 
+    slugs: dict[str, str] = {}  # a label's slug, made once: labels repeat across documents
+
     def add(facet: str, label: str, doc: int) -> None:
-        value = make_slug(label)
+        value = slugs.get(label)
+        if value is None:
+            value = slugs[label] = make_slug(label)
         groups[facet].setdefault(value, (label, []))[1].append(doc)
 
     for doc in docs:
