@@ -78,7 +78,7 @@ class TermStats:
     first_seen: np.ndarray
     offsets: np.ndarray  # int64, len(terms) + 1
     docs: np.ndarray  # int32
-    tfs: np.ndarray  # int32, (len(FIELDS), postings)
+    tfs: np.ndarray  # uint16 (int32 if a count needs it), (len(FIELDS), postings)
 
     @property
     def average_lengths(self) -> list[float]:
@@ -103,6 +103,7 @@ class TermStats:
 
 
 CHUNK = 2_000  # documents a worker counts at a time
+SLICE = 1 << 22  # entries grouped at a time
 
 _COUNTER = TermCounter()  # remembers the terms of each distinct raw token, across documents
 
@@ -227,34 +228,54 @@ def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:
     field_lengths = [np.ascontiguousarray(lengths[f::n_fields]) for f in range(n_fields)]
     terms = np.concatenate(term_parts) if term_parts else np.zeros(0, np.int32)
     del term_parts
+    tfs = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.int32)
+    del tf_parts
+    if len(tfs) and int(tfs.max()) <= np.iinfo(np.uint16).max:
+        tfs = tfs.astype(np.uint16)  # half the memory; a term is rarely 65,536 times in one field
+    n_entries = len(terms)
     # Entries come in (document, field) order; a stable sort by term keeps that order within a term.
     order = _stable_order(terms, n_terms)
-    terms = terms[order]
-    tfs = (np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.int32))[order]
-    del tf_parts
-    rows = np.repeat(np.arange(n_docs * n_fields, dtype=np.int32), sizes)[order]  # document * n_fields + field
-    starts = np.flatnonzero(np.diff(terms)) + 1 if len(terms) else np.zeros(0, np.int64)
-    term_starts = np.concatenate(([0], starts)).astype(np.int64) if len(terms) else np.zeros(0, np.int64)
+    order = order.astype(np.int32) if n_entries < 2**31 else order
+    group_sizes = np.bincount(terms, minlength=n_terms)
+    del terms
+    term_starts = np.zeros(n_terms, dtype=np.int64)  # where each term's entries start, in sorted order
+    np.cumsum(group_sizes[:-1], out=term_starts[1:])
     first_seen = np.argsort(order[term_starts], kind="stable").astype(np.int32)
-    del order, terms
-    docs = rows // n_fields
-    new = np.ones(len(docs), dtype=bool)
-    if len(docs):
-        np.not_equal(docs[1:], docs[:-1], out=new[1:])
-        new[term_starts] = True
-    posting = np.cumsum(new, dtype=np.int64) - 1
-    n_postings = int(posting[-1]) + 1 if len(posting) else 0
-    posting_tfs = np.zeros((n_fields, n_postings), dtype=np.int32)
-    posting_tfs[rows % n_fields, posting] = tfs
-    del rows, tfs
-    offsets = np.append(posting[term_starts], n_postings).astype(np.int64) if n_terms else np.zeros(1, np.int64)
+    rows = np.repeat(np.arange(n_docs * n_fields, dtype=np.int32), sizes)  # each entry's document * n_fields + field
+    # Pass 1: the sorted entries that start a posting (a new term, or a new document of the same term).
+    # Slice by slice, so that no temporary array is as long as all entries.
+    new = np.zeros(n_entries, dtype=bool)
+    new[term_starts] = True
+    for start in range(0, n_entries, SLICE):
+        end = min(start + SLICE, n_entries)
+        before = max(start - 1, 0)
+        docs = rows[order[before:end]] // n_fields
+        new[before + 1 : end] |= docs[1:] != docs[:-1]
+    per_term = np.add.reduceat(new, term_starts, dtype=np.int64) if n_terms else np.zeros(0, np.int64)
+    offsets = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(per_term, out=offsets[1:])
+    n_postings = int(offsets[-1])
+    # Pass 2: each posting's document and its frequency in each field.
+    posting_docs = np.empty(n_postings, dtype=np.int32)
+    posting_tfs = np.zeros((n_fields, n_postings), dtype=tfs.dtype)
+    done = 0
+    for start in range(0, n_entries, SLICE):
+        end = min(start + SLICE, n_entries)
+        index = order[start:end]
+        slice_rows = rows[index]
+        starting = new[start:end]
+        posting = np.cumsum(starting, dtype=np.int64) + (done - 1)
+        count = int(posting[-1]) + 1 - done
+        posting_docs[done : done + count] = slice_rows[starting] // n_fields
+        posting_tfs[slice_rows % n_fields, posting] = tfs[index]
+        done += count
     return TermStats(
         n_docs=n_docs,
         lengths=field_lengths,
         terms=names,
         first_seen=first_seen,
         offsets=offsets,
-        docs=np.ascontiguousarray(docs[new]),
+        docs=posting_docs,
         tfs=posting_tfs,
     )
 
