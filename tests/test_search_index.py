@@ -169,6 +169,7 @@ def test_counting_in_parallel_gives_the_same_statistics(monkeypatch):
     serial = statistics.count(docs, workers=1)
     monkeypatch.setattr(statistics, "PARALLEL_FROM", 10)
     monkeypatch.setattr(statistics, "CHUNK", 7)
+    monkeypatch.setattr(statistics, "SLICE", 5)  # postings grouped a few entries at a time
     parallel = statistics.count(docs, workers=2)
     assert list(parallel.postings) == list(serial.postings)  # lunr's term numbering too
     assert parallel.postings == serial.postings

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 PARALLEL_FROM = 2_000  # documents; below this, starting worker processes costs more than it saves
 
@@ -21,13 +21,27 @@ R = TypeVar("R")
 
 def fork_map(function: Callable[[T], R], chunks: Iterable[T], shared: object, workers: int) -> list[R]:
     """[function(chunk) for chunk in chunks], with `SHARED = shared`, in `workers` forked processes if > 1."""
+    return list(fork_imap(function, chunks, shared, workers))
+
+
+def fork_imap(function: Callable[[T], R], chunks: Iterable[T], shared: object, workers: int) -> Iterator[R]:
+    """fork_map's results one by one, in order, as they are ready."""
     global SHARED
+    if workers <= 1:
+        for chunk in chunks:
+            SHARED = shared
+            try:
+                result = function(chunk)
+            finally:
+                SHARED = None
+            yield result
+        return
     SHARED = shared
     try:
-        if workers <= 1:
-            return [function(chunk) for chunk in chunks]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(function, chunks))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool.submit(int).result()  # fork the workers now, while SHARED holds the job
     finally:
         SHARED = None
+    with pool:
+        yield from pool.map(function, chunks)

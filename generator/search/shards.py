@@ -12,6 +12,7 @@ import json
 import math
 import os
 from collections import defaultdict
+from typing import Iterator
 
 import numpy as np
 
@@ -249,25 +250,34 @@ BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
 def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
+    """Every file of the sharded index."""
+    return list(iter_files(stats, docs, workers))
+
+
+def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> Iterator[OutputFile]:
+    """The files of the sharded index as they are made, so that they can be written as they come."""
     averages = stats.average_lengths
     proxies = [_quantised(a) for a in averages]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and stats.n_docs >= PARALLEL_FROM else 1
     batches = _batches(stats, max(workers * 4 if workers > 1 else 1, len(stats.docs) // BATCH + 1))
     job = (stats, proxies, stats.dfs().tolist())
-    out: list[OutputFile] = []
-    for part in parallel.fork_map(_dictionary, batches, job, workers):
-        out.extend(part)
-    dictionary = sorted((f.path[len("search/d/") : -len(".js")], len(f.data)) for f in out if f.path.startswith("search/d/"))
+    dictionary = []
+    for part in parallel.fork_imap(_dictionary, batches, job, workers):
+        for file in part:
+            if file.path.startswith("search/d/"):
+                dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
+            yield file
+    dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
-        out.append(_script(f"docs/{start // CHUNK}", [
+        yield _script(f"docs/{start // CHUNK}", [
             [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet] for d in chunk
-        ]))
+        ])
     facets, facet_files = _facets(docs)
-    out.extend(facet_files)
-    out.append(_script("facets", facets))
-    out.append(_script("stats", {
+    yield from facet_files
+    yield _script("facets", facets)
+    yield _script("stats", {
         "format": FORMAT,
         "docs": stats.n_docs,
         "fields": list(FIELDS),
@@ -280,8 +290,7 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
         "sizes": [size for _, size in dictionary],  # bytes, so a client can refuse a query that reads too much
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
-    }))
-    return out
+    })
 
 
 def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
