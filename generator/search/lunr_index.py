@@ -32,13 +32,14 @@ def serialise(stats: TermStats, docs: list[SearchDoc]) -> dict:
     inverted = {}
     empty: dict = {}
     vector_keys, vector_terms, vector_scores = [], [], []
+    term_idfs = np.array([idf(df, stats.n_docs) for df in dfs], dtype=np.float64)
     for f, field in enumerate(FIELDS):
         tfs = stats.tfs[f]
         present = np.flatnonzero(tfs)
         posting_docs = stats.docs[present]
         posting_terms = term_of_posting[present]
         # lunr's weight, operation for operation (statistics.weight), for every posting at once
-        idfs = np.array([idf(df, stats.n_docs) for df in dfs], dtype=np.float64)[posting_terms]
+        idfs = term_idfs[posting_terms]
         tf = tfs[present].astype(np.float64)
         average = averages[f]
         if average:
@@ -55,11 +56,11 @@ def serialise(stats: TermStats, docs: list[SearchDoc]) -> dict:
             entry = inverted.get(t)
             if entry is None:
                 entry = inverted[t] = {}
-            entry[field] = dict.fromkeys(ref_list[start:end], empty)
+            entry[field] = dict.fromkeys(ref_list[start:end], empty) if end > start else {}
     keys = np.concatenate(vector_keys)
     order = np.lexsort((np.concatenate(vector_terms), keys))
     keys, pair_terms = keys[order], np.concatenate(vector_terms)[order].tolist()
-    pair_scores = [round(score, 3) for score in np.concatenate(vector_scores)[order].tolist()]
+    pair_scores = _round3(np.concatenate(vector_scores)[order])
     bounds = np.searchsorted(keys, np.arange(stats.n_docs * n_fields + 1)).tolist()
     field_vectors = []
     for doc in range(stats.n_docs):
@@ -80,6 +81,23 @@ def serialise(stats: TermStats, docs: list[SearchDoc]) -> dict:
         "invertedIndex": [[terms[t], inverted[t]] for t in sorted(range(len(terms)), key=lambda t: _utf16(terms[t]))],
         "pipeline": ["stemmer"],
     }
+
+
+def _round3(values: np.ndarray) -> list[float]:
+    """[round(v, 3) for v in values], exactly, mostly vectorised.
+
+    round() rounds the exact value of v; rint(v * 1000) / 1000 gives the same float
+    unless v * 1000 lies within its rounding error of a half, so those few are
+    rounded by round() itself.
+    """
+    scaled = values * 1000
+    out = np.rint(scaled) / 1000
+    fraction = scaled - np.floor(scaled)
+    close = np.flatnonzero(np.abs(fraction - 0.5) < 1e-6)
+    rounded = out.tolist()
+    for i, value in zip(close.tolist(), values[close].tolist()):
+        rounded[i] = round(value, 3)
+    return rounded
 
 
 def _utf16(term: str) -> bytes:
