@@ -11,7 +11,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
-PARALLEL_FROM = 2_000  # documents; below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 500  # documents; below this, starting worker processes costs more than it saves
 
 SHARED: object = None  # the data of the job being run, for the function in any process
 
