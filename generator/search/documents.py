@@ -14,7 +14,7 @@ from generator.search.parallel import PARALLEL_FROM
 FIELDS = ("title", "tags", "body")
 BOOSTS = (10, 5, 1)  # title > tags > body
 SNIPPET = 320  # characters of text kept for a result's snippet
-CHUNK = 2_000  # bodies a worker process turns into plain text at a time
+CHUNK = 5_000  # bodies a worker process turns into plain text at a time, at most
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, work
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= PARALLEL_FROM else 1
     html = [str(bodies[article.slug]) for article in articles]
-    ranges = [(start, min(start + CHUNK, len(html))) for start in range(0, len(html), CHUNK)]
+    ranges = parallel.ranges(len(html), workers, CHUNK)
     texts = [text for part in parallel.fork_map(_plain_texts, ranges, html, workers) for text in part]
     del html
     docs = []

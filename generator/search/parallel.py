@@ -19,6 +19,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def ranges(size: int, workers: int, largest: int) -> list[tuple[int, int]]:
+    """`start, end` chunks of `range(size)` for `workers` processes: about 4 per worker so that
+    they finish together, none larger than `largest`."""
+    step = max(1, min(largest, -(-size // (workers * 4)) if workers > 1 else largest))
+    return [(start, min(start + step, size)) for start in range(0, size, step)]
+
+
 def fork_map(function: Callable[[T], R], chunks: Iterable[T], shared: object, workers: int) -> list[R]:
     """[function(chunk) for chunk in chunks], with `SHARED = shared`, in `workers` forked processes if > 1."""
     return list(fork_imap(function, chunks, shared, workers))

@@ -102,7 +102,7 @@ class TermStats:
         return {self.terms[t]: self.posting(t) for t in self.first_seen.tolist()}
 
 
-CHUNK = 2_000  # documents a worker counts at a time
+CHUNK = 5_000  # documents a worker counts at a time, at most
 SLICE = 1 << 22  # entries grouped at a time
 
 _COUNTER = TermCounter()  # remembers the terms of each distinct raw token, across documents
@@ -174,7 +174,7 @@ def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(docs) >= PARALLEL_FROM else 1
     texts = [doc.field_texts() for doc in docs]
-    ranges = [(start, min(start + CHUNK, len(texts))) for start in range(0, len(texts), CHUNK)]
+    ranges = parallel.ranges(len(texts), workers, CHUNK)
     return combine(parallel.fork_map(_count_range, ranges, (texts, TermNumberer()), workers))
 
 
