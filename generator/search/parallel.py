@@ -7,6 +7,7 @@ arguments and the results cross between processes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -44,11 +45,15 @@ def fork_imap(function: Callable[[T], R], chunks: Iterable[T], shared: object, w
             yield result
         return
     SHARED = shared
+    # Frozen objects are left alone by the workers' garbage collector, which would
+    # otherwise touch (and so copy) every page of the parent's objects.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         pool.submit(int).result()  # fork the workers now, while SHARED holds the job
     finally:
+        gc.unfreeze()
         SHARED = None
     with pool:
         yield from pool.map(function, chunks)
