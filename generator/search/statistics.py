@@ -33,7 +33,6 @@ from generator.search.tokens import TermCounter, TermNumberer
 
 K1 = 1.2
 B = 0.75
-BODY = len(FIELDS) - 1  # the long field; the others are short and rarely hold a term
 
 
 class DocCounts(TypedDict):
