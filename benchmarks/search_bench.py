@@ -23,7 +23,7 @@ from benchmarks.corpus import write_archive
 from generator import config as config_mod, content, markdown, urls
 from generator.archive import assemble
 from generator.build import Options, build
-from generator.search import documents, shards, statistics
+from generator.search import documents, index as search_index
 from generator.search.stemmer import stem
 from generator.templates import BUILTIN_STATIC
 
@@ -38,20 +38,29 @@ def archive_of(size: int) -> Path:
     return root
 
 
-def search_docs(root: Path) -> list:
+def search_inputs(root: Path) -> tuple:
+    """The search stage's inputs, as a build has them: the archive, rendered bodies and links."""
     environ = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     config = config_mod.load(root, str(root), environ)
     articles, _ = content.load(root, str(root), config.tzinfo)
     archive = assemble(articles, config)
     md = markdown.new_renderer()
     bodies = {a.slug: markdown.render(md, a.body) for a in archive.articles}
-    return documents.collect(archive, bodies, urls.Links())
+    return archive, bodies, urls.Links()
 
 
-def index_rate(docs: list) -> float:
+def search_docs(root: Path) -> list:
+    return documents.collect(*search_inputs(root))
+
+
+def index_rate(inputs: tuple) -> tuple[float, list]:
+    """Articles/s of the whole search stage, as the build runs it: from the rendered bodies
+    to every search file in memory (plain text, tokenising and stemming, counting, grouping,
+    encoding the shards; lunr-index.json too up to its default limit)."""
     started = time.perf_counter()
-    shards.files(statistics.count(docs), docs)
-    return len(docs) / (time.perf_counter() - started)
+    files = search_index.files(*inputs)
+    seconds = time.perf_counter() - started
+    return len(inputs[0].articles) / seconds, files
 
 
 def lunr_py_rate(docs: list, sample: int = 1000) -> float:
@@ -107,11 +116,9 @@ def browser_measure(site: Path, words: tuple[str, str]) -> dict[str, tuple[int, 
     return out
 
 
-def rebuild_index(root: Path, docs: list) -> float:
+def rebuild_index(root: Path, inputs: tuple) -> float:
     """Rewrite only the search index (and client) of an already built site; return articles/s."""
-    started = time.perf_counter()
-    files = shards.files(statistics.count(docs), docs)
-    rate = len(docs) / (time.perf_counter() - started)
+    rate, files = index_rate(inputs)
     site = root / "site"
     for folder in ("d", "p", "docs", "f"):
         shutil.rmtree(site / "search" / folder, ignore_errors=True)
@@ -135,14 +142,15 @@ def main() -> None:
         root = archive_of(size)
         build_seconds = float("nan")
         if args.index_only and (root / "site/search").is_dir():
-            docs = search_docs(root)
-            rate = rebuild_index(root, docs)
+            inputs = search_inputs(root)
+            rate = rebuild_index(root, inputs)
         else:
             started = time.perf_counter()
             build(Options(root=root, output=root / "site"), {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
             build_seconds = time.perf_counter() - started
-            docs = search_docs(root)
-            rate = index_rate(docs)
+            inputs = search_inputs(root)
+            rate, _ = index_rate(inputs)
+        docs = documents.collect(*inputs)
         reference = lunr_py_rate(docs) if size <= 10000 else float("nan")
         site = (root / "site").resolve()
         index_bytes = sum(p.stat().st_size for p in (site / "search").rglob("*.js"))

@@ -23,7 +23,7 @@ from generator import (
 from generator.archive import assemble
 from generator.model import Problem, ProblemsFound
 from generator.pages import PageBuilder
-from generator.search import documents as search_documents, lunr_index, shards, statistics
+from generator.search import index as search_index
 
 Progress = Callable[[str, int, int], None]
 
@@ -158,16 +158,12 @@ class _Build:
                 raise ProblemsFound(_unique(done.problems))
             self.clock.lap("render")
 
-            docs = search_documents.collect(archive, html_of, links)
-            term_stats = statistics.count(docs)
-            files.extend(shards.files(term_stats, docs))
-            if self.options.lunr_index or len(docs) <= lunr_index.DEFAULT_LIMIT:
-                files.extend(lunr_index.files(term_stats, docs))
-            self.clock.lap("search")
-
             changed = done.changed
             for file in files:
                 changed += staging.put(file.path, file.data)
+            for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
+                changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
+            self.clock.lap("search")
             for copy in copies:
                 changed += staging.copy(copy.path, copy.source)
             every = staging.written | set(done.paths)

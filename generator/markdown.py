@@ -20,7 +20,6 @@ from mdit_py_plugins.footnote import footnote_plugin
 from generator.slugs import make_slug
 
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 _ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
 _REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -98,8 +97,8 @@ def sanitise(html: str) -> str:
 
 def plain_text(html_text: str) -> str:
     """The words of some HTML, tags dropped, entities decoded, white space folded."""
-    text = html.unescape(_TAG.sub(" ", html_text))
-    return _SPACE.sub(" ", text).strip()
+    # str.split() splits at exactly the characters `\s` matches (Py_UNICODE_ISSPACE), faster
+    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
 
 
 def render(md: MarkdownIt, text: str) -> Markup:

@@ -169,10 +169,26 @@ def test_counting_in_parallel_gives_the_same_statistics(monkeypatch):
     serial = statistics.count(docs, workers=1)
     monkeypatch.setattr(statistics, "PARALLEL_FROM", 10)
     monkeypatch.setattr(statistics, "CHUNK", 7)
+    monkeypatch.setattr(statistics, "SLICE", 5)  # postings grouped a few entries at a time
     parallel = statistics.count(docs, workers=2)
     assert list(parallel.postings) == list(serial.postings)  # lunr's term numbering too
     assert parallel.postings == serial.postings
-    assert parallel.lengths == serial.lengths
+    assert [list(lengths) for lengths in parallel.lengths] == [list(lengths) for lengths in serial.lengths]
+
+
+def test_cached_per_document_counts_give_the_same_statistics():
+    from generator.search import statistics
+
+    docs = sample_docs(60) + [SearchDoc(60, "x", "北京新闻 the", ("Tag-one",), "", None, None, None, (), (), "")]
+    counted = statistics.count(docs, workers=1)
+    # What a build cache would store per document: JSON, keyed by the document's hash.
+    cached = [json.loads(json.dumps(statistics.document_counts(doc.field_texts()))) for doc in docs]
+    gathered = statistics.gather(cached)
+    assert list(gathered.postings) == list(counted.postings)
+    assert gathered.postings == counted.postings
+    assert [list(lengths) for lengths in gathered.lengths] == [list(lengths) for lengths in counted.lengths]
+    assert cached[60]["lengths"] == [sum(cached[60]["counts"][f].values()) for f in range(3)]
+    assert cached[60]["lengths"][2] == 0
 
 
 def test_the_sharded_index_is_the_same_built_in_parallel(monkeypatch):

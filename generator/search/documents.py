@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from generator import dates, urls
 from generator.archive import Archive, source_name
 from generator.markdown import plain_text
+from generator.search import parallel
+from generator.search.parallel import PARALLEL_FROM
 
 FIELDS = ("title", "tags", "body")
 BOOSTS = (10, 5, 1)  # title > tags > body
 SNIPPET = 320  # characters of text kept for a result's snippet
+CHUNK = 5_000  # bodies a worker process turns into plain text at a time, at most
 
 
 @dataclass(frozen=True)
@@ -31,10 +35,17 @@ class SearchDoc:
         return self.title, " ".join(self.tags), self.body
 
 
-def collect(archive: Archive, bodies: dict[str, object], links: urls.Links) -> list[SearchDoc]:
+def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, workers: int | None = None) -> list[SearchDoc]:
+    """What search knows of each article (its rendered body's plain text included), oldest first."""
+    articles = list(reversed(archive.articles))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers > 1 and len(articles) >= PARALLEL_FROM else 1
+    html = [str(bodies[article.slug]) for article in articles]
+    ranges = parallel.ranges(len(html), workers, CHUNK)
+    texts = [text for part in parallel.fork_map(_plain_texts, ranges, html, workers) for text in part]
+    del html
     docs = []
-    for number, article in enumerate(reversed(archive.articles)):
-        text = plain_text(str(bodies[article.slug]))
+    for number, (article, text) in enumerate(zip(articles, texts)):
         lead = " ".join(part for part in (article.dateline, article.summary) if part)
         body = f"{lead} {text}".strip() if lead else text
         date = article.published
@@ -54,6 +65,11 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links) -> l
             )
         )
     return docs
+
+
+def _plain_texts(bounds: tuple[int, int]) -> list[str]:
+    """The plain text of the shared rendered bodies `start:end`."""
+    return [plain_text(html) for html in parallel.SHARED[bounds[0] : bounds[1]]]
 
 
 def _cut(text: str, limit: int) -> str:

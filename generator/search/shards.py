@@ -10,16 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import os
-from array import array
-from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
-from itertools import chain, repeat
+from typing import Iterator
+
+import numpy as np
 
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.statistics import B, K1, PARALLEL_FROM, Posting, TermStats
+from generator.search import parallel
+from generator.search.parallel import PARALLEL_FROM
+from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
 
@@ -32,11 +33,46 @@ CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
 
 
 def _script(name: str, data: object) -> OutputFile:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(data, dict) and "__proto__" in data:
+    return _script_of_json(name, _json(data), isinstance(data, dict) and "__proto__" in data)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile:
+    """The script file of some data, given as its JSON text (`_json`)."""
+    if has_proto:
         # In an object literal that key would set the prototype, not hold a term.
         body = f"JSON.parse({json.dumps(body)})"
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
+
+
+def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
+    """The text `v,` of every value (non-negative integers below 2**31) one after another,
+    each written as json.dumps writes it, and where each value's text ends."""
+    values = values.astype(np.int32, copy=False)
+    n = len(values)
+    if n == 0:
+        return "", np.zeros(0, dtype=np.int64)
+    if int(values.min()) < 0:
+        raise ValueError("negative value")
+    digits = np.ones(n, dtype=np.int8)
+    top, power = int(values.max()), 10
+    while top >= power:
+        digits += values >= power
+        power *= 10
+    width = int(digits.max())
+    cells = np.empty((width + 1, n), dtype=np.uint8)  # each value's digits right-aligned, then a comma
+    cells[width] = ord(",")
+    rest = values.copy()
+    for place in range(width - 1, -1, -1):
+        quotient = rest // 10
+        cells[place] = rest - quotient * 10 + ord("0")
+        rest = quotient
+    keep = np.arange(width + 1, dtype=np.int8)[:, None] >= (width - digits)  # drop leading zeros
+    text = cells.T[keep.T].tobytes().decode("ascii")
+    return text, np.cumsum(digits + 1, dtype=np.int64)
 
 
 def hex_key(prefix: str) -> str:
@@ -54,15 +90,23 @@ def key_of(term: str, keys: set[str] | None = None) -> str:
     return hex_key(term[:KEY_LENGTH])
 
 
-def _estimated_size(entries: dict[str, list]) -> int:
+def _estimated_size(entries: dict[str, tuple]) -> int:
     """About the bytes of a shard's JSON, without encoding it: ~4 bytes a number."""
     return sum(
-        len(term.encode("utf-8")) + 16 + 4 * len(inline or ()) + 40 * len(pages or ())
-        for term, (_, _, inline, pages) in entries.items()
+        len(term.encode("utf-8")) + 16 + 4 * numbers + 40 * len(pages or ())
+        for term, (_, _, _, numbers, pages) in entries.items()
     )
 
 
-def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, list]]:
+def _shard_json(entries: dict[str, tuple]) -> str:
+    """`_json` of the shard {term: [df, count, inline, pages]}, with the inline rows already JSON."""
+    return "{" + ",".join(
+        f"{_json(term)}:[{df},{count},{inline or 'null'},{_json(pages) if pages is not None else 'null'}]"
+        for term, (df, count, inline, _, pages) in entries.items()
+    ) + "}"
+
+
+def _split_shards(entries: dict[str, tuple], prefix: str) -> dict[str, dict[str, tuple]]:
     """Shards of at most SHARD_LIMIT bytes, splitting a big one by the next character.
 
     Terms no longer than the prefix stay in the prefix's own shard.
@@ -70,7 +114,7 @@ def _split_shards(entries: dict[str, list], prefix: str) -> dict[str, dict[str, 
     if _estimated_size(entries) <= SHARD_LIMIT or len(entries) < 2:
         return {prefix: entries}
     own = {t: e for t, e in entries.items() if len(t) <= len(prefix)}
-    children: dict[str, dict[str, list]] = defaultdict(dict)
+    children: dict[str, dict[str, tuple]] = defaultdict(dict)
     for term, entry in entries.items():
         if len(term) > len(prefix):
             children[term[: len(prefix) + 1]][term] = entry
@@ -86,106 +130,154 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
-def _columns(posting: Posting, lengths: list[array]) -> list:
-    """The posting's rows as columns: doc ids, then (tf, field length) per field; 0, 0 where absent."""
-    columns: list = [posting.docs]
-    for f, tfs in enumerate(posting.tfs):
-        if tfs is None:
-            columns += [repeat(0), repeat(0)]
-        else:
-            field_lengths = lengths[f]
-            columns += [tfs, [field_lengths[d] if tf else 0 for d, tf in zip(posting.docs, tfs)]]
-    return columns
+def _rows(stats: TermStats, spans: list[tuple[int, int]]) -> np.ndarray:
+    """The rows of the postings `start:end` of each span, one after another: the posting's doc,
+    then its (tf, field length) per field, 0, 0 where the field lacks the term."""
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    sizes = np.array([e - s for s, e in spans], dtype=np.int64)
+    total = int(sizes.sum())
+    index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
+    rows = np.empty((total, 1 + 2 * len(FIELDS)), dtype=np.int32)
+    docs = stats.docs[index]
+    rows[:, 0] = docs
+    for f in range(len(FIELDS)):
+        tfs = stats.tfs[f, index]
+        rows[:, 1 + 2 * f] = tfs
+        rows[:, 2 + 2 * f] = np.where(tfs > 0, stats.lengths[f][docs], 0)
+    return rows
 
 
-def _by_impact(rows: list[tuple[int, ...]], proxies: list[float]) -> list[tuple[int, ...]]:
-    """Rows in falling order of a BM25 impact that ignores idf (the same for every row)."""
-    def impact(row: tuple[int, ...]) -> float:
-        total = 0.0
-        for f, boost in enumerate(BOOSTS):
-            tf = row[1 + 2 * f]
-            if tf:
-                total += boost * (K1 + 1) * tf / (K1 * (1 - B + B * row[2 + 2 * f] / proxies[f]) + tf)
-        return -total
+def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
+    """Each row's BM25 impact ignoring idf (the same for every row of a term), negated.
 
-    return sorted(rows, key=impact)  # stable: equal impacts stay in document order
+    The same floating-point operations in the same order as the scalar formula
+    `boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxy) + tf)`, summed over
+    the fields holding the term, so ties and order are exactly those of the
+    scalar computation.
+    """
+    total = np.zeros(len(rows), dtype=np.float64)
+    for f, boost in enumerate(BOOSTS):
+        tf = rows[:, 1 + 2 * f].astype(np.float64)
+        length = rows[:, 2 + 2 * f].astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            impact = boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxies[f]) + tf)
+        total = total + np.where(tf > 0, impact, 0.0)
+    return -total
 
 
-def _dictionary(batch: tuple[dict[str, Posting], list[array], list[float]]) -> list[OutputFile]:
-    """Dictionary shards and posting pages for whole 2-character prefixes of terms."""
-    postings, lengths, proxies = batch
-    by_prefix: dict[str, dict[str, list]] = defaultdict(dict)
+def _dictionary(term_ids: list[int]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for whole 2-character prefixes of terms (ids sorted by term)."""
+    stats, proxies, dfs = parallel.SHARED
+    terms, offsets = stats.terms, stats.offsets
+    spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
+    rows = _rows(stats, spans)
+    width = rows.shape[1]
+    # Where each term's rows begin; the rows of a term of several pages are put in
+    # falling order of impact (the client reads a page whole: shorter lists need no order).
+    firsts = np.concatenate(([0], np.cumsum([e - s for s, e in spans]))).tolist()
+    paged = [i for i, (s, e) in enumerate(spans) if e - s > PAGE]
+    if paged:
+        impacts = _impacts(rows, proxies)
+        for i in paged:
+            mine = slice(firsts[i], firsts[i + 1])
+            rows[mine] = rows[mine][np.argsort(impacts[mine], kind="stable")]
+    # Page bounds for every page at once: per field, the largest tf and the smallest length of its rows holding the term.
+    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in range(len(spans)) if spans[i][1] - spans[i][0] > INLINE
+             for first in range(firsts[i], firsts[i + 1], PAGE)]
+    page_starts = [first for first, _ in page_spans]
+    bounds: dict[int, list[int]] = {}
+    if page_spans:
+        cuts = sorted({cut for page in page_spans for cut in page})
+        cuts = [c for c in cuts if c < len(rows)]
+        at = {cut: i for i, cut in enumerate(cuts)}
+        columns = []
+        for f in range(len(FIELDS)):
+            tfs, lengths = rows[:, 1 + 2 * f], rows[:, 2 + 2 * f]
+            shortest = np.minimum.reduceat(np.where(tfs > 0, lengths, np.iinfo(np.int32).max), cuts)
+            columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
+        table = np.stack(columns, axis=1).tolist()
+        bounds = {start: table[at[start]] for start in page_starts}
+    text, ends = _decimals(rows.ravel())
+    starts = np.concatenate(([0], ends[width - 1 :: width])).tolist()  # where each row's text starts
+
+    def rows_json(first: int, end: int) -> str:
+        return "[" + text[starts[first] : starts[end] - 1] + "]"
+
+    by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []
-    for term in sorted(postings):
-        posting = postings[term]
-        columns = _columns(posting, lengths)
-        count, df = len(posting.docs), posting.df()
+    for i, (t, (start, end)) in enumerate(zip(term_ids, spans)):
+        term = terms[t]
+        count = end - start
+        first = firsts[i]
         if count <= INLINE:
-            entry = [df, count, list(chain.from_iterable(zip(*columns))), None]
+            entry = (dfs[t], count, rows_json(first, first + count), width * count, None)
         else:
-            # Only a list of several pages needs ordering: the client reads a page whole.
-            rows = list(zip(*columns))
-            ordered = _by_impact(rows, proxies) if count > PAGE else rows
             pages = []
             stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
-            for number, start in enumerate(range(0, count, PAGE)):
-                chunk = ordered[start : start + PAGE]
+            for number, page in enumerate(range(first, first + count, PAGE)):
                 name = f"p/{stem}-{number}"
-                bounds = []
-                for f in range(len(FIELDS)):
-                    present = [row for row in chunk if row[1 + 2 * f]]
-                    bounds += [max(r[1 + 2 * f] for r in present), min(r[2 + 2 * f] for r in present)] if present else [0, 0]
-                pages.append([name, len(chunk), *bounds])
-                out.append(_script(name, list(chain.from_iterable(chunk))))
-            entry = [df, count, None, pages]
+                size = min(PAGE, first + count - page)
+                pages.append([name, size, *bounds[page]])
+                out.append(_script_of_json(name, rows_json(page, page + size)))
+            entry = (dfs[t], count, None, 0, pages)
         by_prefix[term[:KEY_LENGTH]][term] = entry
     for prefix in sorted(by_prefix):
         for key, entries in _split_shards(by_prefix[prefix], prefix).items():
-            out.append(_script(f"d/{hex_key(key)}", entries))
+            out.append(_script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries))
     return out
 
 
-def _batches(stats: TermStats, proxies: list[float], count: int) -> list[tuple]:
-    """The terms in `count` batches of whole prefixes, of similar numbers of postings."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for term in stats.postings:
-        groups[term[:KEY_LENGTH]].append(term)
-    target = sum(len(p.docs) for p in stats.postings.values()) / count + 1
-    batches, current, size = [], {}, 0
-    for prefix in sorted(groups):
-        for term in groups[prefix]:
-            current[term] = stats.postings[term]
-            size += len(stats.postings[term].docs)
-        if size >= target:
-            batches.append((current, stats.lengths, proxies))
-            current, size = {}, 0
+def _batches(stats: TermStats, count: int) -> list[list[int]]:
+    """The term ids, sorted by term, in about `count` batches of whole prefixes, of similar numbers of postings."""
+    terms = stats.terms
+    sizes = np.diff(stats.offsets).tolist()
+    target = sum(sizes) / count + 1
+    batches, current, size, prefix = [], [], 0, None
+    for t in sorted(range(len(terms)), key=terms.__getitem__):
+        if terms[t][:KEY_LENGTH] != prefix:
+            if size >= target:
+                batches.append(current)
+                current, size = [], 0
+            prefix = terms[t][:KEY_LENGTH]
+        current.append(t)
+        size += sizes[t]
     if current:
-        batches.append((current, stats.lengths, proxies))
+        batches.append(current)
     return batches
 
 
+BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
+
+
 def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
+    """Every file of the sharded index."""
+    return list(iter_files(stats, docs, workers))
+
+
+def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> Iterator[OutputFile]:
+    """The files of the sharded index as they are made, so that they can be written as they come."""
     averages = stats.average_lengths
     proxies = [_quantised(a) for a in averages]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    out: list[OutputFile] = []
-    if workers > 1 and stats.n_docs >= PARALLEL_FROM:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for part in pool.map(_dictionary, _batches(stats, proxies, workers * 4)):
-                out.extend(part)
-    else:
-        out.extend(_dictionary((stats.postings, stats.lengths, proxies)))
-    dictionary = sorted((f.path[len("search/d/") : -len(".js")], len(f.data)) for f in out if f.path.startswith("search/d/"))
+    workers = workers if workers > 1 and stats.n_docs >= PARALLEL_FROM else 1
+    batches = _batches(stats, max(workers * 4 if workers > 1 else 1, len(stats.docs) // BATCH + 1))
+    job = (stats, proxies, stats.dfs().tolist())
+    dictionary = []
+    for part in parallel.fork_imap(_dictionary, batches, job, workers):
+        for file in part:
+            if file.path.startswith("search/d/"):
+                dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
+            yield file
+    dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
-        out.append(_script(f"docs/{start // CHUNK}", [
+        yield _script(f"docs/{start // CHUNK}", [
             [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet] for d in chunk
-        ]))
+        ])
     facets, facet_files = _facets(docs)
-    out.extend(facet_files)
-    out.append(_script("facets", facets))
-    out.append(_script("stats", {
+    yield from facet_files
+    yield _script("facets", facets)
+    yield _script("stats", {
         "format": FORMAT,
         "docs": stats.n_docs,
         "fields": list(FIELDS),
@@ -198,15 +290,18 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
         "sizes": [size for _, size in dictionary],  # bytes, so a client can refuse a query that reads too much
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
-    }))
-    return out
+    })
 
 
 def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
     groups: dict[str, dict[str, tuple[str, list[int]]]] = {"year": {}, "tag": {}, "source": {}, "flag": {}}
 
+    slugs: dict[str, str] = {}  # a label's slug, made once: labels repeat across documents
+
     def add(facet: str, label: str, doc: int) -> None:
-        value = make_slug(label)
+        value = slugs.get(label)
+        if value is None:
+            value = slugs[label] = make_slug(label)
         groups[facet].setdefault(value, (label, []))[1].append(doc)
 
     for doc in docs:

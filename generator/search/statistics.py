@@ -2,23 +2,46 @@
 
 Raw counts (term frequencies and field lengths), not scores, so the browser can
 apply lunr's BM25 scoring itself with one small file of global statistics.
+
+Two steps, so that a build can cache the first per document:
+
+- `document_counts(field_texts)`, pure and per document: its term counts per
+  field and its field lengths, a JSON-serialisable value that depends on
+  nothing but the texts;
+- `gather(counts)` (or `Gatherer` for chunks of documents, and `combine` for
+  chunks counted elsewhere), global: every document's counts to `TermStats`,
+  postings grouped by term as flat arrays.
+
+`count(docs)` does both, tokenising in worker processes when there are many
+documents.
 """
 
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 from array import array
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Iterable, Sequence, TypedDict
 
+import numpy as np
+
+from generator.search import parallel
 from generator.search.documents import FIELDS, SearchDoc
-from generator.search.tokens import TermCounter
+from generator.search.parallel import PARALLEL_FROM
+from generator.search.tokens import TermCounter, TermNumberer
 
 K1 = 1.2
 B = 0.75
-BODY = len(FIELDS) - 1  # the long field; the others are short and rarely hold a term
+
+
+class DocCounts(TypedDict):
+    """One document's terms: `counts[f]` maps each term of field f to its frequency,
+    in the order the terms first appear in the field; `lengths[f]` is the field's
+    length in terms (the sum of its counts)."""
+
+    counts: list[dict[str, int]]
+    lengths: list[int]
 
 
 @dataclass
@@ -39,93 +62,221 @@ class Posting:
 
 @dataclass
 class TermStats:
+    """Every posting of every term, as flat arrays grouped by term.
+
+    Term `t` (an index into `terms`) has the postings `offsets[t]:offsets[t + 1]`
+    of `docs` (ascending document ids) and of each row of `tfs` (its frequency
+    in each field of those documents, 0 where the field lacks it).
+    """
+
     n_docs: int
-    lengths: list[array]  # per field: each document's field length, in terms
-    # In the order terms were first seen (title, tags, then body of each document in turn),
-    # which is the order lunr numbers terms in.
-    postings: dict[str, Posting]
+    lengths: list[np.ndarray]  # per field: each document's field length, in terms
+    terms: list[str]
+    # The term ids in the order terms were first seen (title, tags, then body of
+    # each document in turn): the order lunr numbers terms in.
+    first_seen: np.ndarray
+    offsets: np.ndarray  # int64, len(terms) + 1
+    docs: np.ndarray  # int32
+    tfs: np.ndarray  # uint16 (int32 if a count needs it), (len(FIELDS), postings)
 
     @property
     def average_lengths(self) -> list[float]:
-        return [sum(lengths) / self.n_docs if self.n_docs else 0.0 for lengths in self.lengths]
+        return [int(lengths.sum()) / self.n_docs if self.n_docs else 0.0 for lengths in self.lengths]
+
+    def dfs(self) -> np.ndarray:
+        """lunr's document count for idf, per term id: (document, field) pairs holding the term."""
+        if not self.terms:
+            return np.zeros(0, dtype=np.int64)
+        present = np.count_nonzero(self.tfs, axis=0)
+        return np.add.reduceat(present, self.offsets[:-1])
+
+    def posting(self, term_id: int) -> Posting:
+        start, end = self.offsets[term_id], self.offsets[term_id + 1]
+        columns = [self.tfs[f, start:end].tolist() for f in range(len(FIELDS))]
+        return Posting(self.docs[start:end].tolist(), [c if any(c) else None for c in columns])
+
+    @property
+    def postings(self) -> dict[str, Posting]:
+        """Every term's postings as lists, in the order terms were first seen (slow: for tests)."""
+        return {self.terms[t]: self.posting(t) for t in self.first_seen.tolist()}
 
 
-PARALLEL_FROM = 2_000  # documents; below this, starting worker processes costs more than it saves
-CHUNK = 1_000  # documents a worker counts at a time
+CHUNK = 5_000  # documents a worker counts at a time, at most
+SLICE = 1 << 22  # entries grouped at a time
+
+_COUNTER = TermCounter()  # remembers the terms of each distinct raw token, across documents
+
+
+def document_counts(field_texts: Sequence[str]) -> DocCounts:
+    """The pure per-document step: a document's field texts (`SearchDoc.field_texts()`,
+    in FIELDS order) to its term counts per field and its field lengths.
+
+    The result depends on nothing but the texts and is JSON-serialisable (a JSON
+    round trip keeps its key order), so a build may cache it keyed by a hash of
+    the texts and feed cached values to `gather` / `Gatherer.add`.
+    """
+    counts = [_COUNTER(text) for text in field_texts]
+    return {"counts": counts, "lengths": [sum(c.values()) for c in counts]}
+
+
+class Gatherer:
+    """Collects the counts of consecutive documents as flat arrays with a local term numbering.
+
+    `part()` is a small picklable value (arrays and one list of terms) that
+    `combine` merges with the parts of the following documents.
+    """
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.terms: list[int] = []  # local term id of each (document, field, term) entry
+        self.tfs: list[int] = []  # its frequency
+        self.sizes: list[int] = []  # entries per (document, field), documents in order
+        self.lengths: list[int] = []  # length per (document, field)
+
+    def add(self, doc: DocCounts) -> None:
+        vocabulary, terms = self.vocabulary, self.terms
+        number = vocabulary.__getitem__
+        for counts, length in zip(doc["counts"], doc["lengths"]):
+            size = len(terms)
+            try:
+                terms.extend(map(number, counts))
+            except KeyError:
+                del terms[size:]
+                for term in counts:
+                    if term not in vocabulary:
+                        vocabulary[term] = len(vocabulary)
+                terms.extend(map(number, counts))
+            self.tfs.extend(counts.values())
+            self.sizes.append(len(counts))
+            self.lengths.append(length)
+
+    def part(self) -> tuple:
+        """(terms in local id order, then int32 arrays: term ids, tfs, sizes, lengths)."""
+        arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (self.terms, self.tfs, self.sizes, self.lengths)]
+        return (list(self.vocabulary), *arrays)
+
+
+def gather(counts: Iterable[DocCounts]) -> TermStats:
+    """The global step: the counts of documents 0, 1, 2, … (in id order) to their term statistics."""
+    gatherer = Gatherer()
+    for doc in counts:
+        gatherer.add(doc)
+    return combine([gatherer.part()])
 
 
 def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
-    """Term statistics of the documents (ids 0..n-1 in order), counted in parallel when many."""
+    """Term statistics of the documents (ids 0..n-1 in order), counted in parallel when many.
+
+    The same as `gather(document_counts(d.field_texts()) for d in docs)`, faster: each
+    worker numbers terms itself instead of keying counts by term.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers > 1 and len(docs) >= PARALLEL_FROM else 1
     texts = [doc.field_texts() for doc in docs]
-    chunks = [(start, texts[start : start + CHUNK]) for start in range(0, len(texts), CHUNK)]
-    if workers > 1 and len(docs) >= PARALLEL_FROM:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            parts = list(pool.map(_count_chunk, chunks))
-    else:
-        parts = [_count_chunk(chunk) for chunk in chunks]
-    return _merge(parts, len(docs))
+    ranges = parallel.ranges(len(texts), workers, CHUNK)
+    return combine(parallel.fork_map(_count_range, ranges, (texts, TermNumberer()), workers))
 
 
-def _count_chunk(chunk: tuple[int, list[tuple[str, str, str]]]) -> tuple:
-    """Counts for consecutive documents starting at id `first`."""
-    first, texts = chunk
-    lengths: list[list[int]] = [[] for _ in FIELDS]
-    count_terms = TermCounter()
-    seen: dict[str, int] = {}
-    long: dict[str, tuple[list[int], list[int]]] = {}
-    short: dict[str, dict[int, list[int]]] = {}  # term -> doc -> tfs, for the short fields
-    for doc_id, field_texts in enumerate(texts, start=first):
-        fields = [count_terms(text) for text in field_texts]
-        for f, counts in enumerate(fields):
-            lengths[f].append(sum(counts.values()))
-            seen.update(counts)
-        for f, counts in enumerate(fields[:BODY]):
-            for term, tf in counts.items():
-                short.setdefault(term, {}).setdefault(doc_id, [0] * BODY)[f] = tf
-        get = long.get
-        for term, tf in fields[BODY].items():
-            entry = get(term)
-            if entry is None:
-                entry = long[term] = ([], [])
-            entry[0].append(doc_id)
-            entry[1].append(tf)
-    return lengths, list(seen), long, short
+def _count_range(bounds: tuple[int, int]) -> tuple:
+    """What `Gatherer.part()` gives for the documents `start:end` of the shared texts."""
+    texts, numberer = parallel.SHARED
+    terms: list[int] = []
+    tfs: list[int] = []
+    sizes: list[int] = []
+    lengths: list[int] = []
+    for field_texts in texts[bounds[0] : bounds[1]]:
+        for text in field_texts:
+            counts = numberer(text)
+            terms.extend(counts)
+            tfs.extend(counts.values())
+            sizes.append(len(counts))
+            lengths.append(sum(counts.values()))
+    arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (terms, tfs, sizes, lengths)]
+    return (list(numberer.terms), *arrays)
 
 
-def _merge(parts: list[tuple], n_docs: int) -> TermStats:
-    lengths = [array("i") for _ in FIELDS]
-    seen: dict[str, None] = {}
-    long: dict[str, tuple[list[int], list[int]]] = {}
-    short: dict[str, dict[int, list[int]]] = {}
-    for part_lengths, part_seen, part_long, part_short in parts:  # in document order
-        for f, values in enumerate(part_lengths):
-            lengths[f].extend(values)
-        seen.update(dict.fromkeys(part_seen))
-        for term, (docs, tfs) in part_long.items():
-            entry = long.get(term)
-            if entry is None:
-                long[term] = (docs, tfs)
-            else:
-                entry[0].extend(docs)
-                entry[1].extend(tfs)
-        for term, rows in part_short.items():
-            short.setdefault(term, {}).update(rows)
-    postings = {}
-    empty: tuple[list[int], list[int]] = ([], [])
-    for term in seen:
-        body_docs, body_tfs = long.get(term, empty)
-        extra = short.get(term)
-        if extra is None:
-            postings[term] = Posting(body_docs, [None] * BODY + [body_tfs])
-            continue
-        in_body = dict(zip(body_docs, body_tfs))
-        merged = sorted(set(body_docs) | extra.keys())
-        columns = [[extra.get(d, (0,) * BODY)[f] for d in merged] for f in range(BODY)]
-        body = [in_body.get(d, 0) for d in merged]
-        postings[term] = Posting(merged, [c if any(c) else None for c in columns] + [body if any(body) else None])
-    return TermStats(n_docs, lengths, postings)
+def _stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
+    """np.argsort(keys, kind="stable") for keys in [0, bound), by 16-bit radix passes."""
+    if bound <= 1 << 16:
+        return np.argsort(keys.astype(np.uint16), kind="stable")
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    high = (keys >> 16)[order]
+    if bound <= 1 << 32:
+        return order[np.argsort(high.astype(np.uint16), kind="stable")]
+    return order[np.argsort(high, kind="stable")]
+
+
+def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:
+    """The term statistics of consecutive documents' `Gatherer.part()`s, in document order."""
+    n_fields = len(FIELDS)
+    numbers: dict[str, int] = {}
+    term_parts, tf_parts, size_parts, length_parts = [], [], [], []
+    for vocabulary, terms, tfs, sizes, lengths in parts:
+        local = np.fromiter((numbers.setdefault(t, len(numbers)) for t in vocabulary), np.int32, len(vocabulary))
+        term_parts.append(local[terms])
+        tf_parts.append(tfs)
+        size_parts.append(sizes)
+        length_parts.append(lengths)
+    names = list(numbers)
+    del numbers
+    n_terms = len(names)
+    lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, np.int32)
+    sizes = np.concatenate(size_parts) if size_parts else np.zeros(0, np.int32)
+    n_docs = len(lengths) // n_fields if n_docs is None else n_docs
+    assert len(lengths) == n_docs * n_fields
+    field_lengths = [np.ascontiguousarray(lengths[f::n_fields]) for f in range(n_fields)]
+    terms = np.concatenate(term_parts) if term_parts else np.zeros(0, np.int32)
+    del term_parts
+    tfs = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.int32)
+    del tf_parts
+    if len(tfs) and int(tfs.max()) <= np.iinfo(np.uint16).max:
+        tfs = tfs.astype(np.uint16)  # half the memory; a term is rarely 65,536 times in one field
+    n_entries = len(terms)
+    # Entries come in (document, field) order; a stable sort by term keeps that order within a term.
+    order = _stable_order(terms, n_terms)
+    order = order.astype(np.int32) if n_entries < 2**31 else order
+    group_sizes = np.bincount(terms, minlength=n_terms)
+    del terms
+    term_starts = np.zeros(n_terms, dtype=np.int64)  # where each term's entries start, in sorted order
+    np.cumsum(group_sizes[:-1], out=term_starts[1:])
+    first_seen = np.argsort(order[term_starts], kind="stable").astype(np.int32)
+    rows = np.repeat(np.arange(n_docs * n_fields, dtype=np.int32), sizes)  # each entry's document * n_fields + field
+    # Pass 1: the sorted entries that start a posting (a new term, or a new document of the same term).
+    # Slice by slice, so that no temporary array is as long as all entries.
+    new = np.zeros(n_entries, dtype=bool)
+    new[term_starts] = True
+    for start in range(0, n_entries, SLICE):
+        end = min(start + SLICE, n_entries)
+        before = max(start - 1, 0)
+        docs = rows[order[before:end]] // n_fields
+        new[before + 1 : end] |= docs[1:] != docs[:-1]
+    per_term = np.add.reduceat(new, term_starts, dtype=np.int64) if n_terms else np.zeros(0, np.int64)
+    offsets = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(per_term, out=offsets[1:])
+    n_postings = int(offsets[-1])
+    # Pass 2: each posting's document and its frequency in each field.
+    posting_docs = np.empty(n_postings, dtype=np.int32)
+    posting_tfs = np.zeros((n_fields, n_postings), dtype=tfs.dtype)
+    done = 0
+    for start in range(0, n_entries, SLICE):
+        end = min(start + SLICE, n_entries)
+        index = order[start:end]
+        slice_rows = rows[index]
+        starting = new[start:end]
+        posting = np.cumsum(starting, dtype=np.int64) + (done - 1)
+        count = int(posting[-1]) + 1 - done
+        posting_docs[done : done + count] = slice_rows[starting] // n_fields
+        posting_tfs[slice_rows % n_fields, posting] = tfs[index]
+        done += count
+    return TermStats(
+        n_docs=n_docs,
+        lengths=field_lengths,
+        terms=names,
+        first_seen=first_seen,
+        offsets=offsets,
+        docs=posting_docs,
+        tfs=posting_tfs,
+    )
 
 
 def idf(df: int, n_docs: int) -> float:

@@ -42,6 +42,15 @@ _RE_STEP3 = _suffix_rule(_STEP3)
 _RE_STEP4 = re.compile(f"^(.+?)({_STEP4})$")
 _RE_STEP4_ION = re.compile("^(.+?)(s|t)(ion)$")
 
+_SSES_IES = re.compile(r"^(.+?)(ss|i)es$")
+_S = re.compile(r"^(.+?)([^s])s$")
+_EED = re.compile(r"^(.+?)eed$")
+_ED_ING = re.compile(r"^(.+?)(ed|ing)$")
+_AT_BL_IZ = re.compile(r"(at|bl|iz)$")
+_DOUBLE = re.compile(r"([^aeiouylsz])\1$")
+_Y = re.compile(r"^(.+?[^aeiou])y$")
+_E = re.compile(r"^(.+?)e$")
+
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
@@ -62,25 +71,25 @@ def stem(word: str) -> str:
 
 def _step1(w: str) -> str:
     # 1a: plurals
-    if m := re.match(r"^(.+?)(ss|i)es$", w):
+    if m := _SSES_IES.match(w):
         w = m[1] + m[2]
-    elif m := re.match(r"^(.+?)([^s])s$", w):
+    elif m := _S.match(w):
         w = m[1] + m[2]
     # 1b: -eed, -ed, -ing
-    if m := re.match(r"^(.+?)eed$", w):
+    if m := _EED.match(w):
         if _M_GT_0.match(m[1]):
             w = w[:-1]
-    elif m := re.match(r"^(.+?)(ed|ing)$", w):
+    elif m := _ED_ING.match(w):
         if _HAS_VOWEL.match(m[1]):
             w = m[1]
-            if re.search(r"(at|bl|iz)$", w):
+            if _AT_BL_IZ.search(w):
                 w += "e"
-            elif re.search(r"([^aeiouylsz])\1$", w):
+            elif _DOUBLE.search(w):
                 w = w[:-1]
             elif _CVC.match(w):
                 w += "e"
     # 1c: a final y after a consonant (not the first letter) becomes i
-    if m := re.match(r"^(.+?[^aeiou])y$", w):
+    if m := _Y.match(w):
         w = m[1] + "i"
     return w
 
@@ -101,7 +110,7 @@ def _step4(w: str) -> str:
 
 
 def _step5(w: str) -> str:
-    if m := re.match(r"^(.+?)e$", w):
+    if m := _E.match(w):
         base = m[1]
         if _M_GT_1.match(base) or (_M_EQ_1.match(base) and not _CVC.match(base)):
             w = base

@@ -110,8 +110,12 @@ class TermCounter:
         self._single: dict[str, str] = {}
         self._several: dict[str, tuple[str, ...]] = {}
 
+    def _term(self, term: str):
+        """What the counts are keyed by: the term itself here."""
+        return term
+
     def _learn(self, raw: str) -> None:
-        found = tuple(stem(t) for t in _split(raw) if t not in STOP_WORDS)
+        found = tuple(self._term(stem(t)) for t in _split(raw) if t not in STOP_WORDS)
         if len(found) == 1:
             self._single[raw] = found[0]
         elif not found:
@@ -121,24 +125,52 @@ class TermCounter:
             self._several[raw] = found
 
     def __call__(self, text: str) -> dict[str, int]:
-        if len(self._single) > self.LIMIT:
-            self._single.clear()
-            self._several.clear()
         raw = raw_tokens(text)
-        for token in set(raw).difference(self._single):
-            self._learn(token)
         single = self._single
-        counts = Counter(map(single.__getitem__, raw))
+        try:  # the common case once warm: every token already known
+            counts = Counter(map(single.__getitem__, raw))
+        except KeyError:
+            if len(single) > self.LIMIT:
+                single.clear()
+                self._several.clear()
+            for token in set(raw).difference(single):
+                self._learn(token)
+            counts = Counter(map(single.__getitem__, raw))
         if self._SEVERAL in counts:
             return self._ordered(raw)
         counts.pop(self._DROP, None)
         return counts
 
     def _ordered(self, raw: list[str]) -> dict[str, int]:
-        counts: dict[str, int] = {}
+        counts: dict = {}
         for token in raw:
             mapped = self._single[token]
-            found = self._several[token] if mapped == self._SEVERAL else (mapped,) if mapped else ()
+            if mapped == self._SEVERAL:
+                found = self._several[token]
+            else:
+                found = (mapped,) if mapped != self._DROP else ()
             for term in found:
                 counts[term] = counts.get(term, 0) + 1
         return counts
+
+
+class TermNumberer(TermCounter):
+    """A TermCounter that counts term numbers instead of terms: `terms[n]` is term n.
+
+    Terms are numbered as the counter first meets them (in no meaningful order).
+    """
+
+    _DROP = -1
+    _SEVERAL = -2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def _term(self, term: str) -> int:
+        number = self.numbers.get(term)
+        if number is None:
+            number = self.numbers[term] = len(self.terms)
+            self.terms.append(term)
+        return number
