@@ -135,12 +135,35 @@ def _digest(out: Path) -> str:
     return digest.hexdigest()
 
 
+class Results:
+    """Every case so far; the report is rewritten after each run, so a stopped benchmark keeps its numbers."""
+
+    def __init__(self, head: list[str], report: Path | None):
+        self.head, self.report, self.cases = head, report, []
+
+    def add(self, case: Case) -> Case:
+        self.cases.append(case)
+        return case
+
+    def text(self, finished: bool) -> str:
+        cases = [c for c in self.cases if c.runs]
+        end = (f"Finished {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; load after: `{_capture(['uptime'])}`."
+               if finished else "**Partial: the benchmark had not finished when this was written.**")
+        return "\n".join(self.head + table(cases) + ["", *summary(cases), "", end]) + "\n"
+
+    def save(self, finished: bool = False) -> None:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        (CACHE / "build-bench.json").write_text(json.dumps([asdict(c) for c in self.cases], indent=1))
+        if self.report:
+            self.report.write_text(self.text(finished), encoding="utf-8")
+
+
 def _progress(case: Case, run: measure.Run) -> None:
     print(f"  {case.size:>7} {case.tool:<8} {case.build:<9} {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU "
           f"{run.max_rss / 2**20:7.0f} MiB", file=sys.stderr, flush=True)
 
 
-def bench_ours(size: int, repeats: int) -> list[Case]:
+def bench_ours(size: int, repeats: int, results: Results) -> None:
     root = our_corpus(size)
     site = root / "site"
     argv = [str(VENV_BIN / "archive"), "build", "--root", str(root), "--quiet"]
@@ -148,7 +171,9 @@ def bench_ours(size: int, repeats: int) -> list[Case]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(REPO)}
     edited = min((root / "content").glob("*/a*.md"))
     original = edited.read_bytes()
-    cold, noop, edit = (Case(size, "ours", b, load=os.getloadavg()[0]) for b in ("cold", "no-op", "one edit"))
+    cold, noop, edit = (results.add(Case(size, "ours", b, load=os.getloadavg()[0]))
+                        for b in ("cold", "no-op", "one edit"))
+    edit.note = f"2 runs a repeat: appending a sentence to {edited.relative_to(root)}, then undoing it"
 
     def timed(case: Case) -> None:
         started = time.time_ns()
@@ -157,6 +182,7 @@ def bench_ours(size: int, repeats: int) -> list[Case]:
         if case is not cold:
             case.written.append(_written_since(site, started))
         _progress(case, run)
+        results.save()
 
     for _ in range(repeats):
         shutil.rmtree(site, ignore_errors=True)
@@ -173,12 +199,11 @@ def bench_ours(size: int, repeats: int) -> list[Case]:
             edited.write_bytes(original)
         timed(edit)  # undoing the edit is a second one-edit rebuild, and must give the cold output again
         edit.same_as_cold.append(_digest(site) == reference)
-    cold.output_files, cold.output_bytes = _output_size(site)
-    edit.note = f"{len(edit.runs)} runs: appending a sentence to {edited.relative_to(root)}, then undoing it"
-    return [cold, noop, edit]
+        cold.output_files, cold.output_bytes = _output_size(site)
+        results.save()
 
 
-def bench_peer(tool: str, size: int, repeats: int) -> Case:
+def bench_peer(tool: str, size: int, repeats: int, results: Results) -> None:
     """`tool`: hugo or pelican."""
     root = peer_corpus(tool, size).resolve()  # Hugo wants absolute paths
     out = root / "out"
@@ -188,7 +213,7 @@ def bench_peer(tool: str, size: int, repeats: int) -> Case:
     else:
         argv = [str(PELICAN), "content", "-o", str(out), "-s", "pelicanconf.py", "-q"]
         caches = [out, root / "cache", root / "__pycache__"]
-    case = Case(size, NAMES[tool], "cold", load=os.getloadavg()[0])
+    case = results.add(Case(size, NAMES[tool], "cold", load=os.getloadavg()[0]))
     for number in range(repeats):
         for path in caches:
             shutil.rmtree(path, ignore_errors=True)
@@ -196,11 +221,11 @@ def bench_peer(tool: str, size: int, repeats: int) -> Case:
         case.runs.append(run)
         _progress(case, run)
         _check(out, size, NAMES[tool])
+        case.output_files, case.output_bytes = _output_size(out)
+        results.save()
         if run.wall > LONG_RUN and number + 1 < repeats:
             case.note = f"run once: {run.wall:.0f} s is over {LONG_RUN:.0f} s a run"
             break
-    case.output_files, case.output_bytes = _output_size(out)
-    return case
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -253,11 +278,11 @@ def table(cases: list[Case]) -> list[str]:
             ratios = [f"{ours_cold[c.size].median(m) / c.median(m):.2f}×" for m in ("wall", "cpu")]
         written = "/".join(str(n) for n in sorted(set(c.written))) if c.written else ("all" if c.tool == "ours" else "")
         output = f"{c.output_files:,} files, {c.output_bytes / 1e6:,.0f} MB" if c.output_files else ""
-        lines.append(
+        lines.append((
             f"| {c.size:,} | {c.tool} | {c.build} | {len(c.runs)} | {wall:.2f} s | {c.median('cpu'):.2f} s "
             f"| {_mib(max(r.max_rss for r in c.runs))} | {_mib(max(r.tree_pss for r in c.runs))} "
-            f"| {c.size / wall:,.0f} | {written} | {output} | {c.load:.2f} | {ratios[0]} | {ratios[1]} |"
-        )
+            f"| {c.size / wall if c.build == 'cold' else float('nan'):,.0f} | {written} | {output} | {c.load:.2f} | {ratios[0]} | {ratios[1]} |"
+        ).replace("| nan |", "|  |"))  # articles/s only for cold builds
     return lines
 
 
@@ -309,25 +334,18 @@ def main() -> None:
         *(f"- {line}" for line in versions()), "",
     ]
     print("\n".join(head), flush=True)
-    cases: list[Case] = []
+    results = Results(head, args.report)
     for size in args.sizes:
         print(f"Writing corpora of {size:,} articles (cached in {CACHE})", file=sys.stderr, flush=True)
         our_corpus(size)
         with_peers = size <= args.peers_up_to
         if with_peers:
+            # peers first: they are quick, so a long run of ours stopped early still leaves the comparison
             for tool in NAMES:
-                peer_corpus(tool, size)
-        cases += bench_ours(size, args.repeats)
-        if with_peers:
-            cases += [bench_peer(tool, size, args.repeats) for tool in NAMES]
-    finished = dt.datetime.now(dt.timezone.utc)
-    tail = ["", *summary(cases), "", f"Finished {finished:%Y-%m-%d %H:%M} UTC; load after: `{_capture(['uptime'])}`."]
-    report = "\n".join(head + table(cases) + tail) + "\n"
-    print("\n".join(table(cases) + tail), flush=True)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    (CACHE / "build-bench.json").write_text(json.dumps([asdict(c) for c in cases], indent=1))
-    if args.report:
-        args.report.write_text(report, encoding="utf-8")
+                bench_peer(tool, size, args.repeats, results)
+        bench_ours(size, args.repeats, results)
+    results.save(finished=True)
+    print(results.text(finished=True)[len("\n".join(head)) :], flush=True)
 
 
 if __name__ == "__main__":
