@@ -8,10 +8,14 @@ RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 CHROMIUM   := /usr/bin/chromium
 NODE_ORACLES := node_modules/lunr/package.json
+# The build benchmark's peers: Debian's Hugo, and Pelican in a venv of its own.
+HUGO          := /usr/bin/hugo
+PELICAN_VENV  := .venv-pelican
+PELICAN_STAMP := $(PELICAN_VENV)/.installed
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test golden bench bench-big eval-import clean
+.PHONY: site test golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
@@ -20,10 +24,26 @@ test: $(TEST_STAMP) $(CHROMIUM) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
 
 # Benchmarks: measured, never asserted. Synthetic archives are cached in .cache/bench/.
-bench: $(TEST_STAMP) $(CHROMIUM)
+# `bench` = the build benchmark against Hugo and Pelican, then the search benchmark
+# (one after the other: the machine has 2 cores, parallel runs would skew both).
+bench: bench-build
+	$(MAKE) bench-search
+
+bench-build: $(RUN_STAMP) $(HUGO) $(PELICAN_STAMP)
+	$(BIN)/python -m benchmarks.build_bench --sizes 1000 10000 --report .cache/bench/build-report.md
+
+bench-search: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python -m benchmarks.search_bench --sizes 1000 10000
 
-bench-big: $(TEST_STAMP) $(CHROMIUM)
+# `bench-big` adds 100k articles, for us alone (time, peak memory, the curve 1k/10k/100k).
+bench-big: bench-build-big
+	$(MAKE) bench-search-big
+
+bench-build-big: $(RUN_STAMP) $(HUGO) $(PELICAN_STAMP)
+	$(BIN)/python -m benchmarks.build_bench --sizes 1000 10000 100000 --peers-up-to 10000 \
+		--report .cache/bench/build-report-big.md
+
+bench-search-big: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python -m benchmarks.search_bench --sizes 1000 10000 100000
 
 # Rewrite the golden copy of the bundled site after an intended change of output.
@@ -50,10 +70,19 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+$(HUGO):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
+
+$(PELICAN_STAMP): benchmarks/pelican-requirements.txt
+	$(PYTHON) -m venv $(PELICAN_VENV)
+	$(PELICAN_VENV)/bin/pip install --quiet --disable-pip-version-check -r benchmarks/pelican-requirements.txt
+	touch $@
+
 # lunr.js, a test oracle only: no site needs Node to build or to be browsed.
 $(NODE_ORACLES): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache node_modules
+	rm -rf $(VENV) $(PELICAN_VENV) site .pytest_cache node_modules
