@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator import dates, urls
 from generator.archive import Archive, source_name
 from generator.markdown import plain_text
+from generator.model import Article
 from generator.search import parallel
 from generator.search.parallel import PARALLEL_FROM
 
@@ -44,27 +45,35 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, work
     ranges = parallel.ranges(len(html), workers, CHUNK)
     texts = [text for part in parallel.fork_map(_plain_texts, ranges, html, workers) for text in part]
     del html
-    docs = []
-    for number, (article, text) in enumerate(zip(articles, texts)):
-        lead = " ".join(part for part in (article.dateline, article.summary) if part)
-        body = f"{lead} {text}".strip() if lead else text
-        date = article.published
-        docs.append(
-            SearchDoc(
-                id=number,
-                ref=links.public(urls.article_path(article)),
-                title=article.title,
-                tags=article.tags,
-                body=body,
-                date_iso=dates.iso(date) if date else None,
-                date_shown=dates.display(date) if date else None,
-                year=date.year if date else None,
-                sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
-                flags=archive.flags[article.slug],
-                snippet=_cut(article.summary or text, SNIPPET),
-            )
-        )
-    return docs
+    return [document(number, article, archive, links, body_field(article, text), snippet(article, text))
+            for number, (article, text) in enumerate(zip(articles, texts))]
+
+
+def body_field(article: Article, text: str) -> str:
+    """The indexed body: dateline and summary, then the body's plain text."""
+    lead = " ".join(part for part in (article.dateline, article.summary) if part)
+    return f"{lead} {text}".strip() if lead else text
+
+
+def snippet(article: Article, text: str) -> str:
+    return _cut(article.summary or text, SNIPPET)
+
+
+def document(number: int, article: Article, archive: Archive, links: urls.Links, body: str, snippet: str) -> SearchDoc:
+    date = article.published
+    return SearchDoc(
+        id=number,
+        ref=links.public(urls.article_path(article)),
+        title=article.title,
+        tags=article.tags,
+        body=body,
+        date_iso=dates.iso(date) if date else None,
+        date_shown=dates.display(date) if date else None,
+        year=date.year if date else None,
+        sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
+        flags=archive.flags[article.slug],
+        snippet=snippet,
+    )
 
 
 def _plain_texts(bounds: tuple[int, int]) -> list[str]:

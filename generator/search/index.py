@@ -1,6 +1,6 @@
 """The search stage of a build: from the articles' rendered bodies to the files under search/.
 
-    plain text (documents.collect) -> per-document term counts (statistics.document_counts)
+    plain text -> per-document term counts (`counted`, in workers, a share each)
     -> grouped postings (statistics.combine) -> sharded index (shards.files)
     [-> lunr-index.json (lunr_index.files)]
 
@@ -9,12 +9,16 @@ The benchmark times exactly this function, so its rate is the whole stage's.
 
 from __future__ import annotations
 
-from typing import Iterator
+import os
+from typing import Iterator, Mapping
 
 from generator import urls
 from generator.archive import Archive
+from generator.markdown import plain_text
 from generator.model import OutputFile
-from generator.search import documents, lunr_index, shards, statistics
+from generator.search import documents, lunr_index, parallel, shards, statistics
+from generator.search.documents import SearchDoc
+from generator.search.tokens import TermNumberer
 
 
 def files(
@@ -28,8 +32,45 @@ def iter_files(
     archive: Archive, bodies: dict[str, object], links: urls.Links, lunr: bool = False, workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The search files as they are made (a build may write them as they come instead of holding them all)."""
-    docs = documents.collect(archive, bodies, links, workers)
-    stats = statistics.count(docs, workers)
+    docs, stats = counted(archive, bodies, links, workers)
     yield from shards.iter_files(stats, docs, workers)
     if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
         yield from lunr_index.files(stats, docs)
+
+
+def counted(
+    archive: Archive, bodies: Mapping[str, object], links: urls.Links, workers: int | None = None
+) -> tuple[list[SearchDoc], statistics.TermStats]:
+    """The documents (without their body text) and their term statistics, in one pass of the workers.
+
+    The same as `statistics.count(documents.collect(...))`, but each worker
+    turns its share of bodies into plain text, counts it and keeps only a
+    snippet, so the text of every body is never in memory at once (at 100k
+    articles it is gigabytes).
+    """
+    articles = list(reversed(archive.articles))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers > 1 and len(articles) >= parallel.PARALLEL_FROM else 1
+    ranges = parallel.ranges(len(articles), workers, statistics.CHUNK)
+    parts, snippets = [], []
+    for part, some in parallel.fork_imap(_count_bodies, ranges, (articles, bodies, TermNumberer()), workers):
+        parts.append(part)
+        snippets.extend(some)
+    stats = statistics.combine(parts)
+    docs = [documents.document(number, article, archive, links, "", snippet)
+            for number, (article, snippet) in enumerate(zip(articles, snippets))]
+    return docs, stats
+
+
+def _count_bodies(bounds: tuple[int, int]) -> tuple[tuple, list[str]]:
+    """`statistics.Gatherer.part()` and the snippets of the shared articles `start:end`."""
+    articles, bodies, numberer = parallel.SHARED
+    snippets: list[str] = []
+
+    def texts():
+        for article in articles[bounds[0] : bounds[1]]:
+            text = plain_text(str(bodies[article.slug]))
+            snippets.append(documents.snippet(article, text))
+            yield article.title, " ".join(article.tags), documents.body_field(article, text)
+
+    return statistics.count_texts(texts(), numberer), snippets

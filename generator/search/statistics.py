@@ -180,11 +180,16 @@ def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
 def _count_range(bounds: tuple[int, int]) -> tuple:
     """What `Gatherer.part()` gives for the documents `start:end` of the shared texts."""
     texts, numberer = parallel.SHARED
+    return count_texts(texts[bounds[0] : bounds[1]], numberer)
+
+
+def count_texts(documents: Iterable[Sequence[str]], numberer: TermNumberer) -> tuple:
+    """What `Gatherer.part()` gives for consecutive documents' field texts."""
     terms: list[int] = []
     tfs: list[int] = []
     sizes: list[int] = []
     lengths: list[int] = []
-    for field_texts in texts[bounds[0] : bounds[1]]:
+    for field_texts in documents:
         for text in field_texts:
             counts = numberer(text)
             terms.extend(counts)
