@@ -19,6 +19,7 @@ import yaml
 
 from benchmarks.corpus import Corpus
 from generator.model import Article, PartialDate
+from generator.templates import BUILTIN_STATIC
 
 PEERS_DIR = Path(__file__).parent / "peers"
 
@@ -79,6 +80,9 @@ def write_site(tool: str, count: int, root: Path, seed: int = 7) -> Path:
     text = WRITERS[tool]
     corpus = Corpus(seed)
     shutil.copytree(PEERS_DIR / tool, root, dirs_exist_ok=True)
+    if tool == "hugo":  # the same stylesheet as ours, so both copy the same bytes
+        (root / "static").mkdir(exist_ok=True)
+        shutil.copy(BUILTIN_STATIC / "style.css", root / "static" / "style.css")
     for number in range(count):
         article = corpus.article(number)
         path = _path(root, article)
