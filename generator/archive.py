@@ -139,12 +139,11 @@ def _as_partial(config: Config) -> PartialDate:
 
 def _groups(pairs) -> dict[str, Group]:
     """Group (name, slug) pairs by the name's URL slug; the commonest spelling names the group."""
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set: a list's `in` made this quadratic
     spellings: dict[str, Counter] = defaultdict(Counter)
     for name, slug in pairs:
         key = make_slug(name)
-        if slug not in members[key]:
-            members[key].append(slug)
+        members[key][slug] = None
         spellings[key][name] += 1
     groups = {}
     for key in sorted(members):
