@@ -51,6 +51,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     rendered_bodies: int = 0  # bodies rendered from Markdown (the rest came from the cache)
     rendered_pages: int = 0  # pages rendered (the rest were kept from the previous build)
+    searched: int = 0  # articles indexed for search (0: the previous index was kept whole)
 
 
 class Clock:
@@ -98,6 +99,28 @@ class _Build:
         self.root, self.shown = options.root, options.display_root
         self.clock, self.progress = clock, progress
         self.jobs = options.jobs or workers.default_jobs()
+        self.searched = 0
+
+    def _search(self, archive, html_of, body_of, links, staging, manifest, entries) -> int:
+        """Write the search files; return how many changed.
+
+        The whole index is a function of every article's searchable fields and
+        body: when their fingerprint matches the last build's, and its files are
+        still the ones it wrote, they are kept and nothing is counted again.
+        """
+        fingerprint = reuse.Fingerprints(reuse.code_digest(links, self.options.lunr_index)).of(
+            [(a, archive.flags[a.slug], body_of[a.slug].key) for a in archive.articles]
+        )
+        kept = manifest.kept_set(fingerprint, "search/", staging)
+        if kept is not None:
+            entries.update(kept)
+            return 0
+        self.searched = len(archive.articles)
+        changed = 0
+        for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
+            changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
+            entries[file.path] = reuse.entry(fingerprint, staging.folder / file.path)
+        return changed
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         progress = self.progress
@@ -161,8 +184,7 @@ class _Build:
             changed = done.changed
             for file in files:
                 changed += staging.put(file.path, file.data)
-            for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
-                changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
+            changed += self._search(archive, html_of, body_of, links, staging, manifest, done.entries)
             self.clock.lap("search")
             for copy in copies:
                 changed += staging.copy(copy.path, copy.source)
@@ -184,6 +206,7 @@ class _Build:
             timings=self.clock.timings,
             rendered_bodies=read.rendered,
             rendered_pages=done.rendered,
+            searched=self.searched,
         )
 
 

@@ -33,6 +33,12 @@ def base_digest(root: Path, links: object, site: object) -> bytes:
     return digest.digest()
 
 
+def code_digest(*values: object) -> bytes:
+    """The generator's code and some values, for outputs that templates do not shape."""
+    data = cache.fingerprint().encode() + pickle.dumps(values, protocol=5)
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 class Fingerprints:
     """Fingerprints of page contexts, over their pickled form.
 
@@ -75,6 +81,27 @@ class Manifest:
         except OSError:
             return False
         return [info.st_size, info.st_mtime_ns, info.st_ino] == entry[1:]
+
+    def kept_set(self, fingerprint: str, prefix: str, staging) -> dict[str, Entry] | None:
+        """Keep every file under `prefix` made from `fingerprint` if all are unchanged; else keep none.
+
+        For outputs made together (the search index): their fingerprint is one
+        for all, and the manifest lists the whole set the last build wrote.
+        """
+        paths = [
+            path for path, known in self.entries.items()
+            if path.startswith(prefix) and isinstance(known, list) and known[:1] == [fingerprint]
+        ]
+        if not paths or not all(self.reusable(path, fingerprint, staging.out) for path in paths):
+            return None
+        kept: dict[str, Entry] = {}
+        for path in paths:
+            if not staging.keep(path):  # e.g. no hard links here: take none, make them all
+                for done in kept:
+                    staging.drop(done)
+                return None
+            kept[path] = entry(fingerprint, staging.folder / path)
+        return kept
 
     def save(self, entries: dict[str, Entry]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""

@@ -87,6 +87,11 @@ class Staging:
         self.written.add(rel)
         return True
 
+    def drop(self, rel: str) -> None:
+        """Take back a file this process put or kept."""
+        (self.folder / rel).unlink()
+        self.written.discard(rel)
+
     def copy(self, rel: str, source: Path) -> int:
         return _put(self.folder, self.out, rel, self.written, source=source)
 

@@ -53,6 +53,7 @@ def test_a_no_op_rebuild_renders_nothing_twice_and_writes_no_file(archive):
     second = run(archive)
     assert second.rendered_bodies == 0
     assert second.rendered_pages == 0
+    assert second.searched == 0  # the search index was kept whole
     assert second.changed == 0
     after = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
     # Same inodes: every file of the new site is the old file, linked, not written again.
@@ -78,6 +79,7 @@ def test_warm_rebuild_after_an_edit_equals_a_cold_build(archive, tmp_path, edit)
         make_tree(archive, {"content/2024/new.md": article("title: A new one\npublished: 2024-03-02")})
     warm = run(archive)
     assert site_files(archive / "site") == cold(archive, tmp_path)
+    assert warm.searched == (0 if edit == "template" else warm.articles)  # its own templates do not matter
     if edit == "content":
         assert warm.rendered_bodies == 1
         assert 0 < warm.rendered_pages < warm.pages // 2  # its page, its neighbours', its listings'
@@ -163,4 +165,13 @@ def test_a_damaged_manifest_is_ignored(archive, tmp_path, damage):
         manifest.write_text(manifest.read_text().replace(cache.fingerprint(), "0" * 32))
     again = run(archive)
     assert again.rendered_pages == first.rendered_pages  # every page rendered again
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_a_search_file_changed_by_hand_makes_the_index_be_built_again(archive, tmp_path):
+    run(archive)
+    shard = sorted((archive / "site/search").rglob("*.js"))[3]
+    shard.write_text("ArchiveSearch.receive('x', 1);\n")
+    again = run(archive)
+    assert again.searched == again.articles
     assert site_files(archive / "site") == cold(archive, tmp_path)
