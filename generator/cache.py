@@ -72,8 +72,6 @@ class Store:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.hits = 0
-        self.misses = 0
 
     def writable(self) -> bool:
         probe = self.folder / f".probe-{os.getpid()}"
@@ -93,11 +91,7 @@ class Store:
             value = json.loads(self._path(entry).read_bytes())
         except (OSError, ValueError):
             value = None
-        if isinstance(value, dict) and value.get("key") == entry:
-            self.hits += 1
-            return value
-        self.misses += 1
-        return None
+        return value if isinstance(value, dict) and value.get("key") == entry else None
 
     def put(self, entry: str, value: dict) -> None:
         """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""

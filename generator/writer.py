@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Iterable
 
 from generator import urls
-from generator.model import OutputFile
 
 MARKER = ".article-archive"
 MARKER_TEXT = b"This folder is built by `archive build` and is replaced on every build.\n"
@@ -36,12 +35,6 @@ class Copy:
 
     source: Path
     path: str
-
-
-@dataclass(frozen=True)
-class WriteResult:
-    files: int  # files in the new site
-    changed: int  # files added, changed or removed compared with the previous site
 
 
 def check_output(out: Path) -> None:
@@ -106,22 +99,6 @@ class Staging:
 
     def abort(self) -> None:
         remove_tree(self.folder)
-
-
-def write(files: Iterable[OutputFile], copies: Iterable[Copy], out: Path) -> WriteResult:
-    """Write a whole site at once (all files in memory)."""
-    staging = Staging(out)
-    changed = 0
-    try:
-        for file in files:
-            changed += staging.put(file.path, file.data)
-        for copy in copies:
-            changed += staging.copy(copy.path, copy.source)
-        changed += staging.commit(staging.written)
-    except BaseException:
-        staging.abort()
-        raise
-    return WriteResult(files=len(staging.written), changed=changed)
 
 
 def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes | None = None,
