@@ -8,17 +8,19 @@ all in memory at once.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
 from generator import cache, content, markdown, workers
 from generator.model import Article, Problem
+from generator.parsed import Parsed, signature
 
 _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 
@@ -53,28 +55,44 @@ class Read:
     bodies: dict[str, Body]  # by slug
     problems: list[Problem]
     rendered: int  # bodies rendered from Markdown; the rest came from the store
+    digests: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file it was read from
 
 
 def read_all(
     sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: cache.Store, jobs: int,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, parsed: Parsed | None = None,
 ) -> Read:
     """Read and parse every article and render its body, in worker processes.
 
-    The store must be writable: it is where the pages find the HTML later.
+    Files unchanged since `parsed` saw them are not read again. The store must
+    be writable: it is where the pages find the HTML later.
     """
-    done: dict[int, tuple[Article | None, Body | None, list[Problem]]] = {}
+    seen = [signature(source.path) if parsed else None for source in sources]
+    done: dict[int, tuple[Article | None, Body | None, str, list[Problem]]] = {}
+    todo: list[int] = []
+    for index, source in enumerate(sources):
+        hit = parsed.get(source.rel, seen[index]) if parsed else None
+        if hit is not None and store.has(hit[1].key):
+            done[index] = (*hit, [])
+        else:
+            todo.append(index)
     rendered = 0
-    for chunk, misses in workers.run(_read_chunk, sources, (tz, store), jobs, progress):
+    for chunk, misses in workers.run(_read_chunk, [sources[i] for i in todo], (tz, store), jobs, progress):
         rendered += misses
-        done.update(chunk)
+        done.update((todo[index], value) for index, value in chunk.items())
     result = Read([], {}, [], rendered)
     for index in range(len(sources)):
-        article, body, problems = done[index]
+        article, body, digest, problems = done[index]
         result.problems.extend(problems)
         if article is not None:
             result.articles.append(article)
             result.bodies[article.slug] = body
+            result.digests[article.slug] = digest
+    if parsed:
+        parsed.update({
+            source.rel: (seen[index], done[index][:3])
+            for index, source in enumerate(sources) if done[index][0] is not None and not done[index][3]
+        })
     return result
 
 
@@ -84,7 +102,10 @@ def _read_chunk(
     md = markdown.new_renderer()
     done, misses = {}, 0
     for index in indices:
-        article, problems = content.read(sources[index], tz)
+        source = sources[index]
+        data = source.path.read_bytes()
+        digest = hashlib.blake2b(f"{source.rel}\0{tz!r}\0".encode() + data, digest_size=16).hexdigest()
+        article, problems = content.read(source, tz, data)
         body = None
         if article is not None:
             body = _from_cache(key_of(article.body), store)
@@ -92,7 +113,7 @@ def _read_chunk(
                 misses += 1
                 body = _render(md, article.body, store)
             article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
-        done[index] = (article, body, problems)
+        done[index] = (article, body, digest, problems)
     return done, misses
 
 

@@ -23,6 +23,7 @@ from generator import (
 from generator.archive import assemble
 from generator.model import Problem, ProblemsFound
 from generator.pages import PageBuilder
+from generator.parsed import Parsed
 from generator.search import index as search_index
 
 Progress = Callable[[str, int, int], None]
@@ -101,7 +102,7 @@ class _Build:
         self.jobs = options.jobs or workers.default_jobs()
         self.searched = 0
 
-    def _search(self, archive, html_of, body_of, links, staging, manifest, entries) -> int:
+    def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
         """Write the search files; return how many changed.
 
         The whole index is a function of every article's searchable fields and
@@ -109,7 +110,7 @@ class _Build:
         still the ones it wrote, they are kept and nothing is counted again.
         """
         fingerprint = reuse.Fingerprints(reuse.code_digest(links, self.options.lunr_index)).of(
-            [(a, archive.flags[a.slug], body_of[a.slug].key) for a in archive.articles]
+            [digests[a.slug] for a in archive.articles]  # each: the article's file, flags and age
         )
         kept = manifest.kept_set(fingerprint, "search/", staging)
         if kept is not None:
@@ -119,7 +120,7 @@ class _Build:
         changed = 0
         for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
             changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
-            entries[file.path] = reuse.entry(fingerprint, staging.folder / file.path)
+            entries[file.path] = reuse.entry(fingerprint, staging.where(file.path))
         return changed
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
@@ -131,9 +132,11 @@ class _Build:
         # Bodies are rendered even when other problems were found, so that the
         # problems of the images they use are reported in the same run.
         sources = content.discover(root, shown)
+        parsed = Parsed(root, self.options.cache, repr(self.config.tzinfo), shown)
         read = bodies.read_all(
-            sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources))
+            sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
         )
+        parsed.save()
         articles, body_of = read.articles, read.bodies
         problems.extend(read.problems)
         self.clock.lap("read")
@@ -156,7 +159,7 @@ class _Build:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        pages = builder.all({s: b.key for s, b in body_of.items()})
+        pages = builder.all(read.digests)
         page_paths = pages.paths()
         files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
         lastmod = {
@@ -184,16 +187,16 @@ class _Build:
             changed = done.changed
             for file in files:
                 changed += staging.put(file.path, file.data)
-            changed += self._search(archive, html_of, body_of, links, staging, manifest, done.entries)
+            changed += self._search(archive, html_of, pages.digests, links, staging, manifest, done.entries)
             self.clock.lap("search")
             for copy in copies:
                 changed += staging.copy(copy.path, copy.source)
             every = staging.written | set(done.paths)
-            changed += staging.commit(every)
+            changed += staging.commit(every, manifest.paths)
         except BaseException:
             staging.abort()
             raise
-        manifest.save(done.entries)
+        manifest.save(done.entries, every)
         self.store.keep_only({body.key for body in body_of.values()})
         self.clock.lap("write")
         return Result(

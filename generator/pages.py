@@ -7,7 +7,7 @@ into relative hrefs with `url(path)`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Iterator, Sequence
 
@@ -84,13 +84,6 @@ class ArticlePage:
     canonical: str | None
     structured_data: dict
     opengraph: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class BodyKey:
-    """An article body named by its store key (the hash of its Markdown and of the generator)."""
-
-    key: str
 
 
 @dataclass(frozen=True)
@@ -340,8 +333,8 @@ class PageBuilder:
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
 
-    def all(self, body_keys: dict[str, str] | None = None) -> "AllPages":
-        return AllPages(self, body_keys)
+    def all(self, digests: dict[str, str] | None = None) -> "AllPages":
+        return AllPages(self, digests)
 
 
 class AllPages(Sequence):
@@ -351,12 +344,18 @@ class AllPages(Sequence):
     that worker processes can each make their own share of the pages.
     """
 
-    def __init__(self, builder: PageBuilder, body_keys: dict[str, str] | None = None):
+    def __init__(self, builder: PageBuilder, digests: dict[str, str] | None = None):
         self.builder = builder
-        self.body_keys = body_keys or {}
         self.home = builder.home()
         self.articles = builder.archive.articles
         self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
+        archive = builder.archive
+        # What an article shows of itself, anywhere: its file (read as that file
+        # always reads, body included), and what the archive decided about it.
+        self.digests = {
+            slug: (digest, archive.flags[slug], archive.outdated_reason.get(slug))
+            for slug, digest in (digests or {}).items()
+        }
 
     def __len__(self) -> int:
         return 1 + len(self.articles) + len(self.others)
@@ -368,12 +367,27 @@ class AllPages(Sequence):
             return self.builder.article(self.articles[index - 1])
         return self.others[index - 1 - len(self.articles)]
 
+    def path(self, index: int) -> str:
+        if 1 <= index <= len(self.articles):
+            return urls.article_path(self.articles[index - 1])
+        return self[index].path
+
     def keyed(self, index: int) -> object:
-        """The page as its fingerprint sees it: an article's body by its store key, not loaded."""
+        """Everything a page's template can see, small: each article named by its digest.
+
+        Pages are fingerprinted by this (with the site info, links, templates
+        and code), so it must determine the page; building and hashing the
+        whole page context instead took longer than rendering a few pages.
+        """
+        digests = self.digests
         if 1 <= index <= len(self.articles):
             article = self.articles[index - 1]
-            return self.builder.article(article, body=BodyKey(self.body_keys[article.slug]))
-        return self[index]
+            older, newer = self.builder.archive.older[article.slug], self.builder.archive.newer[article.slug]
+            return ("article", digests[article.slug], older and digests[older], newer and digests[newer])
+        page = self[index]
+        if isinstance(page, (ListingPage, HomePage)):
+            return replace(page, items=tuple(digests[item.article.slug] for item in page.items))
+        return page
 
     def paths(self) -> list[str]:
         return [self.home.path, *(urls.article_path(a) for a in self.articles), *(p.path for p in self.others)]

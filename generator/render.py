@@ -99,7 +99,7 @@ def render_into(
 ) -> Rendered:
     """Render pages[i] for i in indices straight into the staging folder (nothing kept in memory).
 
-    A page whose fingerprint and previous file match the manifest is linked from
+    A page whose fingerprint and previous file match the manifest is kept from
     the previous site without rendering. Template errors are collected, not
     raised, so one run reports them all.
     """
@@ -107,12 +107,12 @@ def render_into(
     seen: set[str] = set()
     fingerprints = reuse.Fingerprints(base)
     for index in indices:
-        keyed = pages.keyed(index)
-        path = keyed.path
-        fingerprint = fingerprints.of(keyed)
-        if not done.problems and manifest.reusable(path, fingerprint, staging.out) and staging.keep(path):
+        path = pages.path(index)
+        fingerprint = fingerprints.of((path, pages.keyed(index)))
+        if not done.problems and manifest.reusable(path, fingerprint, staging.out):
+            staging.keep(path)
             done.paths.append(path)
-            done.entries[path] = reuse.entry(fingerprint, staging.folder / path)
+            done.entries[path] = manifest.entries[path]
             continue
         page = pages[index]
         try:
@@ -127,5 +127,5 @@ def render_into(
         if not done.problems:  # after an error the build fails: no point writing
             done.changed += staging.put(path, data)
             done.paths.append(path)
-            done.entries[path] = reuse.entry(fingerprint, staging.folder / path)
+            done.entries[path] = reuse.entry(fingerprint, staging.where(path))
     return done

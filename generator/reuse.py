@@ -62,22 +62,25 @@ class Manifest:
         name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=10).hexdigest()
         self.path = root / cache.FOLDER / "outputs" / f"{name}.json" if enabled else None
         self.entries: dict[str, Entry] = {}
+        self.paths: list[str] | None = None  # every file the last build wrote, if known
         if self.path is not None:
             try:
                 loaded = json.loads(self.path.read_bytes())
             except (OSError, ValueError):
                 loaded = None
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
-                entries = loaded.get("files")
+                entries, paths = loaded.get("files"), loaded.get("paths")
                 if isinstance(entries, dict):
                     self.entries = entries
+                if isinstance(paths, list) and all(isinstance(p, str) for p in paths):
+                    self.paths = paths
 
     def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
         entry = self.entries.get(rel)
         if not (isinstance(entry, list) and len(entry) == 4 and entry[0] == fingerprint):
             return False
         try:
-            info = os.lstat(out / rel)
+            info = os.lstat(f"{out}/{rel}")  # a string: pathlib's joining cost more than the call
         except OSError:
             return False
         return [info.st_size, info.st_mtime_ns, info.st_ino] == entry[1:]
@@ -94,23 +97,20 @@ class Manifest:
         ]
         if not paths or not all(self.reusable(path, fingerprint, staging.out) for path in paths):
             return None
-        kept: dict[str, Entry] = {}
         for path in paths:
-            if not staging.keep(path):  # e.g. no hard links here: take none, make them all
-                for done in kept:
-                    staging.drop(done)
-                return None
-            kept[path] = entry(fingerprint, staging.folder / path)
-        return kept
+            staging.keep(path)
+        return {path: self.entries[path] for path in paths}
 
-    def save(self, entries: dict[str, Entry]) -> None:
+    def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
         if self.path is None:
             return
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({"version": cache.fingerprint(), "files": entries}, sort_keys=True))
+            temp.write_text(json.dumps(
+                {"version": cache.fingerprint(), "files": entries, "paths": sorted(paths)}, sort_keys=True
+            ))
             os.replace(temp, self.path)
         except OSError:
             for path in (temp, self.path):

@@ -1,13 +1,22 @@
-"""The one sink: put a finished site on disk, all at once or not at all.
+"""The one sink: put a finished site on disk, all of it or none of it.
 
-Files go into a fresh folder beside the output, which is swapped in at the end,
-so a failed or killed build leaves the previous site whole and stale files
-vanish. The output is only replaced if it is empty or was made by us (a marker
-file), so `--output ~` can never delete someone's files.
+A build puts only the files whose bytes differ from the previous site's into a
+staging folder beside the output; nothing in the output is touched until every
+stage has succeeded. Then `commit` writes a journal of what it will do (move
+the staged files in, delete the files the new site no longer has) and does it.
+A build killed during that commit is finished by the next build, from the
+journal, before anything else, so the site is never left half old, half new.
+Unchanged files are never written: a rebuild that changes nothing writes none.
+
+The output is only written into if it is empty or was made by us (a marker
+file), so `--output ~` can never delete someone's files, and nothing is ever
+written or deleted through a symbolic link found inside it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import stat
@@ -20,9 +29,9 @@ from typing import Iterable
 from generator import urls
 
 MARKER = ".article-archive"
-MARKER_TEXT = b"This folder is built by `archive build` and is replaced on every build.\n"
+MARKER_TEXT = b"This folder is built by `archive build`; every build replaces its contents.\n"
 TEMP_PREFIX = ".article-archive-"
-REMOVERS = 32  # threads removing an old site's folders; the waits overlap
+REMOVERS = 32  # threads removing a large abandoned folder; the waits overlap
 
 
 class UnsafeOutput(Exception):
@@ -47,8 +56,21 @@ def check_output(out: Path) -> None:
         )
 
 
+def files_token(paths: Iterable[str]) -> str:
+    """Names a site's set of files; the marker holds it, so a list of them can be checked."""
+    return hashlib.blake2b("\n".join(sorted(paths)).encode(), digest_size=12).hexdigest()
+
+
+def marker_token(out: Path) -> str | None:
+    try:
+        lines = (out / MARKER).read_bytes().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return None
+    return lines[-1].removeprefix("files: ") if lines and lines[-1].startswith("files: ") else None
+
+
 class Staging:
-    """The new site, assembled in a folder beside the output and swapped in by `commit`.
+    """The files of the new site that differ from the previous one's, until `commit`.
 
     Forked workers may `put` files into it too: each path is written by one process.
     """
@@ -57,99 +79,187 @@ class Staging:
         self.out = Path(os.path.abspath(out))
         check_output(self.out)
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(self.out)
+        finish_leftovers(self.out)
         self.folder = self.out.parent / f"{TEMP_PREFIX}new-{self.out.name}-{os.getpid()}"
         remove_tree(self.folder)
         self.folder.mkdir()
         self.written: set[str] = set()  # by this process
+        self.committing = False  # the journal is written: the next build finishes an interrupted commit
 
     def put(self, rel: str, data: bytes) -> int:
         """Add one file; return 1 if it differs from the previous site's."""
         return _put(self.folder, self.out, rel, self.written, data=data)
 
     def keep(self, rel: str) -> bool:
-        """Link the previous site's file unread, as the manifest vouches for it; False if impossible."""
+        """Keep the previous site's file unread, as the manifest vouches for it."""
         if not urls.is_safe(rel) or rel == MARKER or rel in self.written:
             raise ValueError(f"refusing to keep {rel!r}")
-        target = self.folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(self.out / rel, target, follow_symlinks=False)
-        except OSError:
-            return False
         self.written.add(rel)
         return True
-
-    def drop(self, rel: str) -> None:
-        """Take back a file this process put or kept."""
-        (self.folder / rel).unlink()
-        self.written.discard(rel)
 
     def copy(self, rel: str, source: Path) -> int:
         return _put(self.folder, self.out, rel, self.written, source=source)
 
-    def commit(self, paths: set[str]) -> int:
-        """Swap the new site in; `paths` are all files put by any process. Returns files removed."""
-        _place(self.folder / MARKER, self.out / MARKER, MARKER_TEXT)
-        removed = 0
-        if self.out.is_dir():
-            removed = sum(1 for rel in _files(self.out) if rel not in paths and rel != MARKER)
-        _swap(self.folder, self.out)
-        return removed
+    def where(self, rel: str) -> Path:
+        """Where a file put or kept is now; after `commit` it is at the same place in the output."""
+        staged = self.folder / rel
+        return staged if os.path.lexists(staged) else self.out / rel
+
+    def commit(self, paths: set[str], previous: Iterable[str] | None = None) -> int:
+        """Make the output hold exactly `paths` (all files put or kept by any process).
+
+        `previous`: the files the last build wrote, if known (else the output is
+        walked); trusted only if the marker names that very set. Returns the
+        number of files removed.
+        """
+        _place(self.folder / MARKER, self.out / MARKER, MARKER_TEXT + f"files: {files_token(paths)}\n".encode())
+        if not self.out.is_dir():
+            os.rename(self.folder, self.out)  # a first build: the whole folder at once
+            return 0
+        if previous is not None:
+            previous = set(previous)
+            if marker_token(self.out) != files_token(previous):
+                previous = None
+        old = previous if previous is not None else set(_files(self.out))
+        plan = {
+            "staging": self.folder.name,
+            "moves": sorted(_files(self.folder)),
+            "deletes": sorted(old - paths - {MARKER}),
+        }
+        journal = _journal(self.out, os.getpid())
+        temp = self.out.parent / f"{TEMP_PREFIX}partial-{self.out.name}-{os.getpid()}"
+        temp.write_text(json.dumps(plan))
+        os.replace(temp, journal)  # from here on, the commit is finished even if this process dies
+        self.committing = True
+        _apply(self.out, self.folder, plan)
+        journal.unlink()
+        return len(plan["deletes"])
 
     def abort(self) -> None:
-        remove_tree(self.folder)
+        if not self.committing:
+            remove_tree(self.folder)
 
 
 def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes | None = None,
          source: Path | None = None) -> int:
-    """Put one file into staging; return 1 if it differs from the previous site's.
-
-    An unchanged file is hard-linked from the previous site rather than written
-    again: a rebuild that changes nothing writes no file contents, and the file
-    keeps its modification time for tools that sync by it.
-    """
+    """Stage one file unless the previous site holds the same bytes; return 1 if it differs."""
     if not urls.is_safe(rel) or rel == MARKER:
         raise ValueError(f"refusing to write outside the site folder: {rel!r}")
     if rel in written:
         raise ValueError(f"two files for one path: {rel}")
     written.add(rel)
-    target = staging / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
     if data is None:
         data = source.read_bytes()
-    return 0 if _place(target, out / rel, data) else 1
+    return 0 if _place(staging / rel, out / rel, data) else 1
 
 
 def _place(target: Path, previous: Path, data: bytes) -> bool:
-    """Put data at target, as a hard link to previous if that holds the same bytes; True if it does."""
+    """Write data at target unless `previous` already holds it; True if it does."""
     try:
         info = previous.lstat()
-        same = stat.S_ISREG(info.st_mode) and info.st_size == len(data) and previous.read_bytes() == data
-    except OSError:
-        same = False
-    if same:
-        try:
-            os.link(previous, target, follow_symlinks=False)
+        if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and previous.read_bytes() == data:
             return True
-        except OSError:
-            pass  # a file system without hard links: write the bytes
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    return same
+    return False
+
+
+def _apply(out: Path, staging: Path, plan: dict) -> None:
+    """Carry out a commit's plan; safe to run again after an interruption."""
+    real = _RealFolders(out)
+    emptied: set[str] = set()
+    for rel in plan["deletes"]:
+        if urls.is_safe(rel) and real.parents_ok(rel):
+            try:
+                os.unlink(out / rel)
+            except OSError:
+                pass
+            emptied.add(rel.rpartition("/")[0])
+    _prune(out, emptied)
+    real = _RealFolders(out)  # pruning may have removed folders it had seen
+    for rel in plan["moves"]:
+        source = staging / rel
+        if not urls.is_safe(rel) or not os.path.lexists(source):
+            continue  # moved before an interruption
+        real.make_parents(rel)
+        if os.path.isdir(out / rel) and not os.path.islink(out / rel):
+            remove_tree(out / rel)  # a folder where the new site has a file
+        os.replace(source, out / rel)
+    remove_tree(staging)
+
+
+class _RealFolders:
+    """Checks and makes an output's subfolders, never going through a symbolic link."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.known: set[str] = {""}
+
+    def parents_ok(self, rel: str) -> bool:
+        folder = rel.rpartition("/")[0]
+        if folder in self.known:
+            return True
+        path = self.out
+        for part in folder.split("/"):
+            path = path / part
+            try:
+                if not stat.S_ISDIR(os.lstat(path).st_mode):
+                    return False
+            except OSError:
+                return False
+        self.known.add(folder)
+        return True
+
+    def make_parents(self, rel: str) -> None:
+        folder = rel.rpartition("/")[0]
+        if folder in self.known:
+            return
+        path, done = self.out, []
+        for part in folder.split("/"):
+            path = path / part
+            done.append(part)
+            try:
+                mode = os.lstat(path).st_mode
+            except FileNotFoundError:
+                mode = None
+            if mode is not None and not stat.S_ISDIR(mode):
+                os.unlink(path)  # a file or link where the new site has a folder: the link, not its target
+                mode = None
+            if mode is None:
+                os.mkdir(path)
+            self.known.add("/".join(done))
+
+
+def _prune(out: Path, folders: set[str]) -> None:
+    """Remove the folders left empty by deletions, and their parents left empty."""
+    pending = set(folders)
+    while pending:
+        deepest = max(pending, key=lambda f: f.count("/"))
+        pending.discard(deepest)
+        if not deepest:
+            continue
+        try:
+            os.rmdir(out / deepest)
+        except OSError:
+            continue  # not empty, or already gone
+        pending.add(deepest.rpartition("/")[0])
 
 
 def _files(folder: Path) -> Iterable[str]:
-    for dirpath, _, names in os.walk(folder):
-        for name in names:
-            yield Path(dirpath, name).relative_to(folder).as_posix()
+    for dirpath, dirnames, names in os.walk(folder):
+        base = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+        links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
+        for name in [*names, *links]:
+            yield name if base == "." else f"{base}/{name}"
 
 
 def remove_tree(top: Path) -> None:
     """shutil.rmtree(top, ignore_errors=True), with the directories removed by many threads.
 
     Removing a directory waits on the file system's journal (about 3 ms each on
-    the machines we measured, where unlinking a file takes 30 µs); a site has a
-    folder per article, so one at a time that wait dominated a rebuild.
+    the machines we measured, where unlinking a file takes 30 µs).
     """
     if not os.path.isdir(top) or os.path.islink(top):
         return
@@ -159,11 +269,12 @@ def remove_tree(top: Path) -> None:
         levels[dirpath.count(os.sep)].append(dirpath)
         links = [name for name in dirnames if os.path.islink(os.path.join(dirpath, name))]
         files.extend(os.path.join(dirpath, name) for name in [*filenames, *links])
-    with ThreadPoolExecutor(REMOVERS) as pool:
-        list(pool.map(_quietly(os.unlink), files, chunksize=256))
-        for level in sorted(levels, reverse=True):  # children before their parents
-            list(pool.map(_quietly(os.rmdir), levels[level]))
-    shutil.rmtree(top, ignore_errors=True)  # anything that appeared meanwhile
+    if len(files) + sum(map(len, levels.values())) > 1000:
+        with ThreadPoolExecutor(REMOVERS) as pool:
+            list(pool.map(_quietly(os.unlink), files, chunksize=256))
+            for level in sorted(levels, reverse=True):  # children before their parents
+                list(pool.map(_quietly(os.rmdir), levels[level]))
+    shutil.rmtree(top, ignore_errors=True)  # the rest, and anything that appeared meanwhile
 
 
 def _quietly(remove):
@@ -175,32 +286,36 @@ def _quietly(remove):
     return call
 
 
-def _swap(staging: Path, out: Path) -> None:
-    if out.exists():
-        old = out.parent / f"{TEMP_PREFIX}old-{out.name}-{os.getpid()}"
-        remove_tree(old)
-        os.rename(out, old)
-        os.rename(staging, out)
-        remove_tree(old)
-    else:
-        os.rename(staging, out)
+def _journal(out: Path, pid: int) -> Path:
+    return out.parent / f"{TEMP_PREFIX}journal-{out.name}-{pid}"
 
 
-def _remove_leftovers(out: Path) -> None:
+def finish_leftovers(out: Path) -> None:
     """Clean up after builds that were killed (their process is gone).
 
-    A build killed between the two renames of the swap left the previous site
-    as `old-PID`: it is put back, never deleted.
+    A commit with a journal is finished. A staging folder without one is
+    removed. A site left as `old-PID` by an earlier version's swap is put back.
     """
     for entry in sorted(out.parent.glob(f"{TEMP_PREFIX}*-{out.name}-*")):
         kind, _, rest = entry.name.removeprefix(TEMP_PREFIX).partition("-")
         name, _, pid = rest.rpartition("-")
         if name != out.name or not pid.isdigit() or _alive(int(pid)):
             continue
-        if kind == "old" and not out.exists():
+        if kind == "journal":
+            try:
+                plan = json.loads(entry.read_text())
+                if plan["staging"] != f"{TEMP_PREFIX}new-{out.name}-{pid}":
+                    raise ValueError("a journal for another folder")
+                _apply(out, out.parent / plan["staging"], plan)
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+            entry.unlink()
+        elif kind == "old" and not out.exists():
             os.rename(entry, out)
-        else:
+        elif kind in ("new", "old"):
             remove_tree(entry)
+        elif kind == "partial":
+            entry.unlink()
 
 
 def _alive(pid: int) -> bool:

@@ -1,6 +1,9 @@
 """Building sites: what pages exist, what they say, and how the output folder is treated."""
 
+import os
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from tests.conftest import article, make_tree, site_files
 def build_ok(cli, root, *extra):
     ran = cli("build", "--root", root, *extra)
     assert ran.code == 0, ran.err
-    return root / "site"
+    return Path(extra[extra.index("--output") + 1]) if "--output" in extra else root / "site"
 
 
 def test_a_root_with_only_content_builds_with_defaults(tmp_path, cli):
@@ -210,17 +213,61 @@ def test_a_build_killed_while_writing_leaves_the_previous_site_whole(tmp_path, c
     assert not list(tmp_path.glob(".article-archive-*"))  # no half-built folder left behind
 
 
-def test_a_site_left_mid_swap_by_a_killed_build_is_restored(tmp_path, cli):
+def test_a_commit_cut_short_by_a_killed_build_is_finished_by_the_next(tmp_path, cli, monkeypatch):
+    root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
+    site = build_ok(cli, root)
+    make_tree(root, {"content/b.md": article("title: B\npublished: 2021")})
+    expected = site_files(build_ok(cli, root, "--output", tmp_path / "expected"))
+    real_replace, moves = os.replace, {"n": 0}
+
+    def dying_replace(source, target):
+        if Path(target).is_relative_to(site):  # a staged file moving into the site
+            moves["n"] += 1
+            if moves["n"] == 3:
+                raise KeyboardInterrupt  # killed halfway through moving the new files in
+        return real_replace(source, target)
+
+    monkeypatch.setattr(writer.os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        writer_build(root)
+    monkeypatch.setattr(writer.os, "replace", real_replace)
+    assert site_files(site) != expected  # half old, half new...
+    assert list(tmp_path.glob(".article-archive-journal-*"))
+    monkeypatch.setattr(writer, "_alive", lambda pid: False)  # ...as if by a process long gone
+    writer.finish_leftovers(site)
+    assert site_files(site) == expected
+    assert not list(tmp_path.glob(".article-archive-*"))
+
+
+def writer_build(root):
+    from generator import build
+    return build.build(build.Options(root=root), environ={"SOURCE_DATE_EPOCH": "1767225600"})
+
+
+def test_a_site_left_mid_swap_by_an_older_version_is_restored(tmp_path, cli):
     root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
     site = build_ok(cli, root)
     before = site_files(site)
-    # As if a build (pid 999999999, long gone) died between the two renames of the swap.
+    # As if a build of an earlier version (pid 999999999, long gone) died between the two renames of its swap.
     site.rename(tmp_path / ".article-archive-old-site-999999999")
     # ...and one of another output folder's, which is not ours to touch.
     (tmp_path / ".article-archive-old-other-999999999").mkdir()
-    writer._remove_leftovers(site)
+    writer.finish_leftovers(site)
     assert site_files(site) == before
     assert (tmp_path / ".article-archive-old-other-999999999").is_dir()
+
+
+def test_nothing_is_written_or_deleted_through_a_link_inside_the_site(tmp_path, cli):
+    root = make_tree(tmp_path / "root", {"content/2020/a.md": article("title: A\npublished: 2020")})
+    site = build_ok(cli, root)
+    outside = make_tree(tmp_path / "outside", {"a/index.html": "precious", "b/index.html": "precious"})
+    shutil.rmtree(site / "2020")
+    (site / "2020").symlink_to(outside)  # the old article folder is now a link elsewhere
+    (root / "content/2020/a.md").rename(root / "content/2020/b.md")
+    build_ok(cli, root)
+    assert (outside / "a/index.html").read_text() == "precious"
+    assert (outside / "b/index.html").read_text() == "precious"
+    assert not (site / "2020").is_symlink() and (site / "2020/b/index.html").is_file()
 
 
 def test_summary_line_counts_articles_pages_and_changed_files(tmp_path, cli):

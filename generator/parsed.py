@@ -1,0 +1,93 @@
+"""Articles as the last build read them, reused while their file is unchanged.
+
+Reading and parsing 10k articles' front-matter takes seconds, most of a
+rebuild after a small edit. A file counts as unchanged while its size,
+modification and change times and inode are those it had when it was read
+(the change time cannot be set back by tools that restore a modification
+time). A file modified within a second of being read is not remembered, as
+two writes in one clock tick can leave the same times (git's "racy" entries).
+
+One file, under ROOT/.cache/build/parsed/, named by the generator's code, the
+time zone and how paths are shown in messages, since parsing depends on them.
+It starts with a hash of the rest: a damaged file is ignored, never unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+
+from generator import cache
+
+Signature = tuple  # (size, mtime_ns, ctime_ns, inode)
+RACY_NS = 1_000_000_000
+_CHECK = 32  # bytes of the hash in front
+
+
+def signature(path: Path) -> Signature | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+class Parsed:
+    """rel path -> (signature, what reading it gave) of the last build."""
+
+    def __init__(self, root: Path, enabled: bool, *context: str):
+        name = hashlib.blake2b("\0".join((cache.fingerprint(), *context)).encode(), digest_size=10).hexdigest()
+        self.path = root / cache.FOLDER / "parsed" / f"{name}.pickle" if enabled else None
+        self.started_ns = time.time_ns()
+        self.entries: dict[str, tuple[Signature, object]] = self._load()
+        self.changed = False
+
+    def _load(self) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        check, payload = data[:_CHECK], data[_CHECK:]
+        if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
+            return {}
+        try:
+            entries = pickle.loads(payload)
+        except Exception:  # a pickle from another version of a class: start afresh
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, rel: str, seen: Signature | None) -> object | None:
+        found = self.entries.get(rel)
+        return found[1] if seen is not None and found is not None and found[0] == seen else None
+
+    def update(self, entries: dict[str, tuple[Signature | None, object]]) -> None:
+        """The files of this build (those with problems left out by the caller); saved by `save`."""
+        fresh = {
+            rel: (seen, value) for rel, (seen, value) in entries.items()
+            if seen is not None and max(seen[1], seen[2]) < self.started_ns - RACY_NS
+        }
+        if fresh.keys() != self.entries.keys() or any(fresh[r][0] != self.entries[r][0] for r in fresh):
+            self.entries, self.changed = fresh, True
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        payload = pickle.dumps(self.entries, protocol=5)
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for old in self.path.parent.glob("*.pickle"):  # another code version's: never read again
+                if old != self.path:
+                    old.unlink()
+            temp.write_bytes(hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload)
+            os.replace(temp, self.path)
+        except OSError:
+            try:
+                temp.unlink()
+            except OSError:
+                pass
