@@ -14,6 +14,7 @@ import re
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
@@ -55,6 +56,7 @@ class Read:
     bodies: dict[str, Body]  # by slug
     problems: list[Problem]
     rendered: int  # bodies rendered from Markdown; the rest came from the store
+    read: int = 0  # files read and parsed; the rest were unchanged since the last build read them
     digests: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file it was read from
 
 
@@ -80,7 +82,7 @@ def read_all(
     for chunk, misses in workers.run(_read_chunk, [sources[i] for i in todo], (tz, store), jobs, progress):
         rendered += misses
         done.update((todo[index], value) for index, value in chunk.items())
-    result = Read([], {}, [], rendered)
+    result = Read([], {}, [], rendered, len(todo))
     for index in range(len(sources)):
         article, body, digest, problems = done[index]
         result.problems.extend(problems)
@@ -127,19 +129,36 @@ def _render(md, text: str, store: cache.Store) -> Body:
 
 
 class Html(Mapping):
-    """Slug -> sanitised HTML, read from the store when a page needs it (never all in memory)."""
+    """Slug -> sanitised HTML, read from the store when a page needs it (never all in memory).
 
-    def __init__(self, store: cache.Store, found: dict[str, Body]):
-        self.store = store
-        self.found = found
+    An entry found damaged or gone is made again from the article's file (the
+    read stage only checks that entries exist: opening 10k of them took longer
+    than the rest of a rebuild).
+    """
+
+    def __init__(self, store: cache.Store, found: dict[str, Body], root: Path, files: dict[str, str],
+                 tz: dt.tzinfo):
+        self.store, self.found = store, found
+        self.root, self.files, self.tz = root, files, tz
 
     def __getitem__(self, slug: str) -> Markup:
         body = self.found[slug]
         value = self.store.get(body.key)
         if value is None or not isinstance(value.get("html"), str):
-            raise RuntimeError(f"the build cache entry {body.key} vanished during the build; build again")
+            value = self._again(slug, body.key)
         # Marked safe again because it is our own sanitiser's output, stored under a key of its input.
         return Markup(value["html"])
+
+    def _again(self, slug: str, entry: str) -> dict:
+        rel = self.files[slug]
+        article, _ = content.read(content.SourceFile(self.root / rel, rel, rel), self.tz)
+        if article is None or key_of(article.body) != entry:
+            raise RuntimeError(f"{rel} changed during the build; build again")
+        _render(markdown.new_renderer(), article.body, self.store)
+        value = self.store.get(entry)
+        if value is None:
+            raise RuntimeError(f"the build cache entry {entry} cannot be written; build again")
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.found)

@@ -53,6 +53,7 @@ class Result:
     rendered_bodies: int = 0  # bodies rendered from Markdown (the rest came from the cache)
     rendered_pages: int = 0  # pages rendered (the rest were kept from the previous build)
     searched: int = 0  # articles indexed for search (0: the previous index was kept whole)
+    read: int = 0  # article files read and parsed (the rest were unchanged since the last build)
 
 
 class Clock:
@@ -155,7 +156,9 @@ class _Build:
         if problems:
             raise ProblemsFound(_ordered(problems))
         copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
-        html_of = bodies.Html(self.store, body_of)
+        html_of = bodies.Html(
+            self.store, body_of, root, {a.slug: a.file for a in articles}, self.config.tzinfo
+        )
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
@@ -210,6 +213,7 @@ class _Build:
             rendered_bodies=read.rendered,
             rendered_pages=done.rendered,
             searched=self.searched,
+            read=read.read,
         )
 
 
