@@ -24,7 +24,7 @@ import generator
 
 FOLDER = ".cache/build"
 # Libraries whose output the cached steps contain.
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "python-slugify")
+_LIBRARIES = ("markdown-it-py", "markdown-it-pyrs", "mdit-py-plugins", "nh3", "python-slugify")
 
 
 @lru_cache(maxsize=1)
