@@ -24,7 +24,6 @@ from generator.archive import assemble
 from generator.model import Problem, ProblemsFound
 from generator.pages import PageBuilder
 from generator.parsed import Parsed
-from generator.search import index as search_index
 
 Progress = Callable[[str, int, int], None]
 
@@ -117,6 +116,8 @@ class _Build:
         if kept is not None:
             entries.update(kept)
             return 0
+        from generator.search import index as search_index  # here: a build that keeps the index never loads it
+
         self.searched = len(archive.articles)
         changed = 0
         for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
