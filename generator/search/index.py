@@ -1,8 +1,8 @@
 """The search stage of a build: from the articles' rendered bodies to the files under search/.
 
-    plain text -> per-document term counts (`counted`, in workers, a share each)
-    -> grouped postings (statistics.combine) -> sharded index (shards.files)
-    [-> lunr-index.json (lunr_index.files)]
+    plain text -> per-document term counts (`counted`, in workers, a share each, bulk.py)
+    -> postings grouped a range of terms at a time (postings.Collected) -> sharded index (shards.files)
+    [-> lunr-index.json (lunr_index.files), from every posting at once]
 
 The benchmark times exactly this function, so its rate is the whole stage's.
 """
@@ -18,6 +18,8 @@ from generator.markdown import plain_text
 from generator.model import OutputFile
 from generator.search import documents, lunr_index, parallel, shards, statistics
 from generator.search.documents import SearchDoc
+from generator.search.postings import Collected
+from generator.search.bulk import BulkCounter
 from generator.search.tokens import TermNumberer
 
 
@@ -32,18 +34,24 @@ def iter_files(
     archive: Archive, bodies: dict[str, object], links: urls.Links, lunr: bool = False, workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The search files as they are made (a build may write them as they come instead of holding them all)."""
-    docs, stats = counted(archive, bodies, links, workers)
-    yield from shards.iter_files(stats, docs, workers)
-    if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
-        yield from lunr_index.files(stats, docs)
+    docs, collected = counted(archive, bodies, links, workers)
+    try:
+        if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
+            stats = collected.stats()  # lunr-index.json needs every posting at once
+            yield from shards.iter_files(stats, docs, workers)
+            yield from lunr_index.files(stats, docs)
+        else:
+            yield from shards.iter_files(collected.ranges(shards.key_prefix), docs, workers)
+    finally:
+        collected.close()
 
 
 def counted(
     archive: Archive, bodies: Mapping[str, object], links: urls.Links, workers: int | None = None
-) -> tuple[list[SearchDoc], statistics.TermStats]:
-    """The documents (without their body text) and their term statistics, in one pass of the workers.
+) -> tuple[list[SearchDoc], Collected]:
+    """The documents (without their body text) and their counted terms, in one pass of the workers.
 
-    The same as `statistics.count(documents.collect(...))`, but each worker
+    `counted(...)[1].stats()` is `statistics.count(documents.collect(...))`, but each worker
     turns its share of bodies into plain text, counts it and keeps only a
     snippet, so the text of every body is never in memory at once (at 100k
     articles it is gigabytes).
@@ -52,19 +60,18 @@ def counted(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= parallel.PARALLEL_FROM else 1
     ranges = parallel.ranges(len(articles), workers, statistics.CHUNK)
-    parts, snippets = [], []
-    for part, some in parallel.fork_imap(_count_bodies, ranges, (articles, bodies, TermNumberer()), workers):
-        parts.append(part)
+    collected, snippets = Collected(), []
+    for part, some in parallel.fork_imap(_count_bodies, ranges, (articles, bodies, BulkCounter(TermNumberer())), workers):
+        collected.add(part)
         snippets.extend(some)
-    stats = statistics.combine(parts)
     docs = [documents.document(number, article, archive, links, "", snippet)
             for number, (article, snippet) in enumerate(zip(articles, snippets))]
-    return docs, stats
+    return docs, collected
 
 
 def _count_bodies(bounds: tuple[int, int]) -> tuple[tuple, list[str]]:
     """`statistics.Gatherer.part()` and the snippets of the shared articles `start:end`."""
-    articles, bodies, numberer = parallel.SHARED
+    articles, bodies, counter = parallel.SHARED
     snippets: list[str] = []
 
     def texts():
@@ -73,4 +80,4 @@ def _count_bodies(bounds: tuple[int, int]) -> tuple[tuple, list[str]]:
             snippets.append(documents.snippet(article, text))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)
 
-    return statistics.count_texts(texts(), numberer), snippets
+    return statistics.count_texts(texts(), counter), snippets

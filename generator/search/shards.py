@@ -12,7 +12,7 @@ import json
 import math
 import os
 from collections import defaultdict
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -78,6 +78,11 @@ def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
 def hex_key(prefix: str) -> str:
     """A dictionary shard's name: its prefix's UTF-8 bytes in hex (file-name safe)."""
     return prefix.encode("utf-8").hex()
+
+
+def key_prefix(term: str) -> str:
+    """The prefix naming a term's dictionary shard before large shards are split."""
+    return term[:KEY_LENGTH]
 
 
 def key_of(term: str, keys: set[str] | None = None) -> str:
@@ -254,20 +259,29 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
     return list(iter_files(stats, docs, workers))
 
 
-def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> Iterator[OutputFile]:
-    """The files of the sharded index as they are made, so that they can be written as they come."""
-    averages = stats.average_lengths
-    proxies = [_quantised(a) for a in averages]
+def iter_files(
+    stats: TermStats | Iterable[TermStats], docs: list[SearchDoc], workers: int | None = None
+) -> Iterator[OutputFile]:
+    """The files of the sharded index as they are made, so that they can be written as they come.
+
+    `stats`: every term's statistics, or those of successive ranges of whole keys (`key_prefix`,
+    `postings.Collected.ranges`), so that only one range is in memory at a time.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    workers = workers if workers > 1 and stats.n_docs >= PARALLEL_FROM else 1
-    batches = _batches(stats, max(workers * 4 if workers > 1 else 1, len(stats.docs) // BATCH + 1))
-    job = (stats, proxies, stats.dfs().tolist())
     dictionary = []
-    for part in parallel.fork_imap(_dictionary, batches, job, workers):
-        for file in part:
-            if file.path.startswith("search/d/"):
-                dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
-            yield file
+    for part in [stats] if isinstance(stats, TermStats) else stats:
+        averages = part.average_lengths
+        proxies = [_quantised(a) for a in averages]
+        jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
+        batches = _batches(part, max(jobs * 4 if jobs > 1 else 1, len(part.docs) // BATCH + 1))
+        job = (part, proxies, part.dfs().tolist())
+        for files in parallel.fork_imap(_dictionary, batches, job, jobs):
+            for file in files:
+                if file.path.startswith("search/d/"):
+                    dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
+                yield file
+        n_docs = part.n_docs
+        del part, job
     dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
@@ -279,7 +293,7 @@ def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = No
     yield _script("facets", facets)
     yield _script("stats", {
         "format": FORMAT,
-        "docs": stats.n_docs,
+        "docs": n_docs,
         "fields": list(FIELDS),
         "boosts": list(BOOSTS),
         "averages": averages,
