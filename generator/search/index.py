@@ -15,12 +15,13 @@ from typing import Iterator, Mapping
 from generator import urls
 from generator.archive import Archive
 from generator.markdown import plain_text
-from generator.model import OutputFile
-from generator.search import documents, lunr_index, parallel, shards, statistics
+from generator.model import Article, OutputFile
+from generator.search import documents, lunr_index, shards, statistics
 from generator.search.documents import SearchDoc
 from generator.search.postings import Collected
 from generator.search.bulk import BulkCounter
 from generator.search.tokens import TermNumberer
+from generator.workers import even_chunks, run as fork_run
 
 
 def files(
@@ -58,10 +59,11 @@ def counted(
     """
     articles = list(reversed(archive.articles))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    workers = workers if workers > 1 and len(articles) >= parallel.PARALLEL_FROM else 1
-    ranges = parallel.ranges(len(articles), workers, statistics.CHUNK)
+    workers = workers if workers > 1 and len(articles) >= documents.PARALLEL_FROM else 1
+    chunks = even_chunks(len(articles), workers, statistics.CHUNK)
     collected, snippets = Collected(), []
-    for part, some in parallel.fork_imap(_count_bodies, ranges, (articles, bodies, BulkCounter(TermNumberer())), workers):
+    job = (bodies, BulkCounter(TermNumberer()))
+    for part, some in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
         collected.add(part)
         snippets.extend(some)
     docs = [documents.document(number, article, archive, links, "", snippet)
@@ -69,13 +71,13 @@ def counted(
     return docs, collected
 
 
-def _count_bodies(bounds: tuple[int, int]) -> tuple[tuple, list[str]]:
-    """`statistics.Gatherer.part()` and the snippets of the shared articles `start:end`."""
-    articles, bodies, counter = parallel.SHARED
+def _count_bodies(articles: list[Article], indices: range, bodies: Mapping[str, object],
+                  counter: BulkCounter) -> tuple[tuple, list[str]]:
+    """`statistics.Gatherer.part()` and the snippets of some consecutive articles."""
     snippets: list[str] = []
 
     def texts():
-        for article in articles[bounds[0] : bounds[1]]:
+        for article in articles[indices.start : indices.stop]:
             text = plain_text(str(bodies[article.slug]))
             snippets.append(documents.snippet(article, text))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)

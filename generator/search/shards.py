@@ -17,9 +17,8 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from generator.model import OutputFile
-from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search import parallel
-from generator.search.parallel import PARALLEL_FROM
+from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
+from generator.workers import run as fork_run
 from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
@@ -170,9 +169,10 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     return -total
 
 
-def _dictionary(term_ids: list[int]) -> list[OutputFile]:
-    """Dictionary shards and posting pages for whole 2-character prefixes of terms (ids sorted by term)."""
-    stats, proxies, dfs = parallel.SHARED
+def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[float], dfs: list[int]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for a batch of the term ids (sorted by term) of whole
+    2-character prefixes."""
+    term_ids = ids[batch.start : batch.stop]
     terms, offsets = stats.terms, stats.offsets
     spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
     rows = _rows(stats, spans)
@@ -251,6 +251,13 @@ def _batches(stats: TermStats, count: int) -> list[list[int]]:
     return batches
 
 
+def _consecutive(sizes: Iterable[int]) -> Iterator[range]:
+    start = 0
+    for size in sizes:
+        yield range(start, start + size)
+        start += size
+
+
 BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
@@ -274,14 +281,16 @@ def iter_files(
         proxies = [_quantised(a) for a in averages]
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
         batches = _batches(part, max(jobs * 4 if jobs > 1 else 1, len(part.docs) // BATCH + 1))
+        ids = [t for batch in batches for t in batch]
+        chunks = list(_consecutive(len(batch) for batch in batches))
         job = (part, proxies, part.dfs().tolist())
-        for files in parallel.fork_imap(_dictionary, batches, job, jobs):
+        for files in fork_run(_dictionary, ids, job, jobs, chunks=chunks, ordered=True):
             for file in files:
                 if file.path.startswith("search/d/"):
                     dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
                 yield file
         n_docs = part.n_docs
-        del part, job
+        del part, job, ids
     dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]

@@ -26,11 +26,10 @@ from typing import Iterable, Sequence, TypedDict
 
 import numpy as np
 
-from generator.search import parallel
-from generator.search.documents import FIELDS, SearchDoc
-from generator.search.parallel import PARALLEL_FROM
 from generator.search.bulk import BulkCounter
+from generator.search.documents import FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.tokens import TermCounter, TermNumberer
+from generator.workers import even_chunks, run as fork_run
 
 K1 = 1.2
 B = 0.75
@@ -174,14 +173,13 @@ def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(docs) >= PARALLEL_FROM else 1
     texts = [doc.field_texts() for doc in docs]
-    ranges = parallel.ranges(len(texts), workers, CHUNK)
-    return combine(parallel.fork_map(_count_range, ranges, (texts, BulkCounter(TermNumberer())), workers))
+    chunks = even_chunks(len(texts), workers, CHUNK)
+    return combine(list(fork_run(_count_range, texts, (BulkCounter(TermNumberer()),), workers, chunks=chunks, ordered=True)))
 
 
-def _count_range(bounds: tuple[int, int]) -> tuple:
-    """What `Gatherer.part()` gives for the documents `start:end` of the shared texts."""
-    texts, counter = parallel.SHARED
-    return count_texts(texts[bounds[0] : bounds[1]], counter)
+def _count_range(texts: list, indices: range, counter: BulkCounter) -> tuple:
+    """What `Gatherer.part()` gives for some consecutive documents' texts."""
+    return count_texts(texts[indices.start : indices.stop], counter)
 
 
 def count_texts(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tuple:
