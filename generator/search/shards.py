@@ -47,15 +47,39 @@ def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
 
 
+_TABLE_LIMIT = 1 << 22  # values below this are written from a table of their texts
+_table = np.zeros(0, dtype="<u8")  # the text `v,` of each v, left-aligned in 8 bytes padded with NULs
+_sizes = np.zeros(0, dtype=np.int64)  # its length
+
+
+def _grow_table(top: int) -> None:
+    global _table, _sizes
+    size = max(1024, 1 << top.bit_length())
+    texts = [f"{v},".encode("ascii") for v in range(size)]
+    _table = np.frombuffer(b"".join(t.ljust(8, b"\0") for t in texts), dtype="<u8")
+    _sizes = np.array([len(t) for t in texts], dtype=np.int64)
+
+
 def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
     """The text `v,` of every value (non-negative integers below 2**31) one after another,
     each written as json.dumps writes it, and where each value's text ends."""
     values = values.astype(np.int32, copy=False)
-    n = len(values)
-    if n == 0:
+    if len(values) == 0:
         return "", np.zeros(0, dtype=np.int64)
     if int(values.min()) < 0:
         raise ValueError("negative value")
+    top = int(values.max())
+    if top >= _TABLE_LIMIT:
+        return _decimals_wide(values)
+    if top >= len(_table):
+        _grow_table(top)
+    text = _table[values].tobytes().translate(None, b"\0").decode("ascii")
+    return text, np.cumsum(_sizes[values])
+
+
+def _decimals_wide(values: np.ndarray) -> tuple[str, np.ndarray]:
+    """`_decimals` of any values below 2**31, digit by digit."""
+    n = len(values)
     digits = np.ones(n, dtype=np.int8)
     top, power = int(values.max()), 10
     while top >= power:
