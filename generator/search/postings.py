@@ -100,8 +100,12 @@ class Collected:
         """The postings of successive ranges of terms, each of whole keys (terms sorted, cut between
         keys) and of at most `limit` entries unless one key has more; at least one range."""
         names = list(self.numbers)
+        cut = _cut(names, self.per_term, key, limit if limit is not None else RANGE)
+        if len(cut) == 1:
+            yield self.stats()  # nothing to select
+            return
         field_lengths = self._field_lengths()
-        for ids in _cut(names, self.per_term, key, limit if limit is not None else RANGE):
+        for ids in cut:
             local = np.full(len(names), -1, dtype=np.int32)
             local[ids] = np.arange(len(ids), dtype=np.int32)
             chosen = [np.zeros((3, 0), np.int32)]
