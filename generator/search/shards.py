@@ -158,11 +158,9 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
-def _rows(stats: TermStats, spans: list[tuple[int, int]]) -> np.ndarray:
-    """The rows of the postings `start:end` of each span, one after another: the posting's doc,
-    then its (tf, field length) per field, 0, 0 where the field lacks the term."""
-    starts = np.array([s for s, _ in spans], dtype=np.int64)
-    sizes = np.array([e - s for s, e in spans], dtype=np.int64)
+def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The rows of the postings `start:start + size` of each span, one after another: the posting's
+    doc, then its (tf, field length) per field, 0, 0 where the field lacks the term."""
     total = int(sizes.sum())
     index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
     rows = np.empty((total, 1 + 2 * len(FIELDS)), dtype=np.int32)
@@ -197,22 +195,25 @@ def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[fl
     """Dictionary shards and posting pages for a batch of the term ids (sorted by term) of whole
     2-character prefixes."""
     term_ids = ids[batch.start : batch.stop]
-    terms, offsets = stats.terms, stats.offsets
-    spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
-    rows = _rows(stats, spans)
+    terms = stats.terms
+    chosen = np.array(term_ids, dtype=np.int64)
+    posting_starts = stats.offsets[chosen]
+    posting_counts = stats.offsets[chosen + 1] - posting_starts
+    rows = _rows(stats, posting_starts, posting_counts)
     width = rows.shape[1]
     # Where each term's rows begin; the rows of a term of several pages are put in
     # falling order of impact (the client reads a page whole: shorter lists need no order).
-    firsts = np.concatenate(([0], np.cumsum([e - s for s, e in spans]))).tolist()
-    paged = [i for i, (s, e) in enumerate(spans) if e - s > PAGE]
+    firsts = np.concatenate(([0], np.cumsum(posting_counts))).tolist()
+    counts = posting_counts.tolist()
+    paged = np.flatnonzero(posting_counts > PAGE).tolist()
     if paged:
         impacts = _impacts(rows, proxies)
         for i in paged:
             mine = slice(firsts[i], firsts[i + 1])
             rows[mine] = rows[mine][np.argsort(impacts[mine], kind="stable")]
     # Page bounds for every page at once: per field, the largest tf and the smallest length of its rows holding the term.
-    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in range(len(spans)) if spans[i][1] - spans[i][0] > INLINE
-             for first in range(firsts[i], firsts[i + 1], PAGE)]
+    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in np.flatnonzero(posting_counts > INLINE).tolist()
+                  for first in range(firsts[i], firsts[i + 1], PAGE)]
     page_starts = [first for first, _ in page_spans]
     bounds: dict[int, list[int]] = {}
     if page_spans:
@@ -234,9 +235,8 @@ def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[fl
 
     by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []
-    for i, (t, (start, end)) in enumerate(zip(term_ids, spans)):
+    for i, (t, count) in enumerate(zip(term_ids, counts)):
         term = terms[t]
-        count = end - start
         first = firsts[i]
         if count <= INLINE:
             entry = (dfs[t], count, rows_json(first, first + count), width * count, None)
