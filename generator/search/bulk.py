@@ -102,16 +102,9 @@ class BulkCounter:
             lengths[long] = _LONG
         hashes = _mix(first ^ _mix(second ^ _mix(lengths.copy())))
 
-        # Group equal hashes; the low bits keep each token's index, so a group's first is its first occurrence.
+        # Group equal hashes (their high bits), each group's first its first occurrence.
         bits = n_tokens.bit_length()
-        keys = (hashes >> _U64(bits)) << _U64(bits) | np.arange(n_tokens, dtype=np.uint64)
-        keys.sort()
-        order = (keys & _U64((1 << bits) - 1)).astype(np.int64)
-        keys >>= _U64(bits)
-        starting = np.empty(n_tokens, dtype=bool)
-        starting[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=starting[1:])
-        del keys
+        order, starting = _sorted((hashes >> _U64(bits)) << _U64(bits), bits)
         group = np.empty(n_tokens, dtype=np.int64)  # each token's group
         group[order] = np.cumsum(starting) - 1
         leaders = order[starting]  # each group's first token
@@ -166,6 +159,20 @@ class BulkCounter:
         self.values = np.insert(self.values, at, mapped[new])
 
 
+def _sorted(keys: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of `keys` (whose low `bits` are zero) in sorted order, and which of them start a
+    run of equal keys. Each key carries its position in its low bits: numpy's sort is SIMD-fast where
+    argsort is not, and equal keys stay in position order, so a run's first is its first occurrence."""
+    keys |= np.arange(len(keys), dtype=np.uint64)
+    keys.sort()
+    positions = (keys & _U64((1 << bits) - 1)).astype(np.int64)
+    keys >>= _U64(bits)
+    starting = np.empty(len(keys), dtype=bool)
+    starting[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=starting[1:])
+    return positions, starting
+
+
 def _raws(data: bytes, starts: np.ndarray, ends: np.ndarray) -> list[str]:
     return [data[s:e].decode("utf-8", "surrogatepass") for s, e in zip(starts.tolist(), ends.tolist())]
 
@@ -181,16 +188,8 @@ def _grouped(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> Counts | None:
     term_bits = int(terms.max()).bit_length()
     if n_rows.bit_length() + term_bits + position_bits > 64:
         return None
-    keys = (rows.astype(np.uint64) << _U64(term_bits + position_bits)
-            | terms.astype(np.uint64) << _U64(position_bits)
-            | np.arange(n_terms, dtype=np.uint64))
-    keys.sort()
-    positions = (keys & _U64((1 << position_bits) - 1)).astype(np.int64)
-    keys >>= _U64(position_bits)
-    starting = np.empty(n_terms, dtype=bool)
-    starting[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=starting[1:])
-    del keys
+    keys = rows.astype(np.uint64) << _U64(term_bits + position_bits) | terms.astype(np.uint64) << _U64(position_bits)
+    positions, starting = _sorted(keys, position_bits)
     group_starts = np.flatnonzero(starting)
     firsts = positions[group_starts]  # where each (row, term) first appears
     counts = np.zeros(n_terms, dtype=np.int32)
