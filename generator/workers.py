@@ -2,12 +2,14 @@
 
 Workers are forked, so they inherit the parent's data (articles, templates,
 the archive) for free instead of receiving it pickled; only each chunk's
-result travels back. Results come back in whatever order chunks finish:
-callers key them by index, never by arrival, so output stays deterministic.
+result travels back. Results come back in whatever order chunks finish
+(callers key them by index, never by arrival, so output stays deterministic),
+or in order when asked.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Any, Callable, Iterator, Sequence
@@ -24,24 +26,38 @@ def default_jobs() -> int:
 
 def run(
     function: Callable[..., Any], items: Sequence, extra: tuple, jobs: int,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, *,
+    chunks: Sequence[range] | None = None, ordered: bool = False,
 ) -> Iterator[Any]:
-    """Yield `function(items, indices, *extra)` for chunks of indices covering `items`."""
+    """Yield `function(items, indices, *extra)` for chunks of indices covering `items`: the
+    given `chunks` (each one call, also in one process), else chunks of this module's size
+    (all at once in one process); in chunk order if `ordered`, else as they finish. Given
+    chunks, the caller has chosen to go parallel: MIN_PARALLEL does not apply."""
     global _task
     count = len(items)
-    if jobs <= 1 or count < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-        result = function(items, range(count), *extra)
-        if progress:
-            progress(count)
-        yield result
+    if jobs <= 1 or (chunks is None and count < MIN_PARALLEL) or "fork" not in multiprocessing.get_all_start_methods():
+        done = 0
+        for indices in chunks if chunks is not None else [range(count)]:
+            result = function(items, indices, *extra)
+            done += len(indices)
+            if progress:
+                progress(done)
+            yield result
         return
-    size = max(8, min(1000, -(-count // (jobs * CHUNKS_PER_JOB))))
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    if chunks is None:
+        size = max(8, min(1000, -(-count // (jobs * CHUNKS_PER_JOB))))
+        chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     _task = (function, items, extra)
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    # Frozen objects are left alone by the workers' garbage collector, which would
+    # otherwise touch (and so copy) every page of the parent's objects.
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    finally:
+        gc.unfreeze()
     try:
         done = 0
-        for result, length in pool.imap_unordered(_call, chunks):
+        for result, length in (pool.imap if ordered else pool.imap_unordered)(_call, chunks):
             done += length
             if progress:
                 progress(done)
@@ -51,6 +67,13 @@ def run(
         pool.terminate()
         pool.join()
         _task = None
+
+
+def even_chunks(count: int, jobs: int, largest: int) -> list[range]:
+    """Chunks of `range(count)` for `jobs` processes: about 4 per process, so that they
+    finish together, none larger than `largest`."""
+    step = max(1, min(largest, -(-count // (jobs * 4)) if jobs > 1 else largest))
+    return [range(start, min(start + step, count)) for start in range(0, count, step)]
 
 
 def _call(indices: range) -> tuple[Any, int]:

@@ -163,13 +163,13 @@ def test_an_edit_to_one_article_rewrites_only_the_files_of_its_own_terms(tmp_pat
 
 
 def test_counting_in_parallel_gives_the_same_statistics(monkeypatch):
-    from generator.search import statistics
+    from generator.search import postings, statistics
 
     docs = sample_docs(60)
     serial = statistics.count(docs, workers=1)
     monkeypatch.setattr(statistics, "PARALLEL_FROM", 10)
     monkeypatch.setattr(statistics, "CHUNK", 7)
-    monkeypatch.setattr(statistics, "SLICE", 5)  # postings grouped a few entries at a time
+    monkeypatch.setattr(postings, "SLICE", 5)  # postings grouped a few entries at a time
     parallel = statistics.count(docs, workers=2)
     assert list(parallel.postings) == list(serial.postings)  # lunr's term numbering too
     assert parallel.postings == serial.postings

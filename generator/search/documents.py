@@ -9,13 +9,13 @@ from generator import dates, urls
 from generator.archive import Archive, source_name
 from generator.markdown import plain_text
 from generator.model import Article
-from generator.search import parallel
-from generator.search.parallel import PARALLEL_FROM
+from generator.workers import even_chunks, run as fork_run
 
 FIELDS = ("title", "tags", "body")
 BOOSTS = (10, 5, 1)  # title > tags > body
 SNIPPET = 320  # characters of text kept for a result's snippet
 CHUNK = 5_000  # bodies a worker process turns into plain text at a time, at most
+PARALLEL_FROM = 500  # documents; below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, work
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= PARALLEL_FROM else 1
     html = [str(bodies[article.slug]) for article in articles]
-    ranges = parallel.ranges(len(html), workers, CHUNK)
-    texts = [text for part in parallel.fork_map(_plain_texts, ranges, html, workers) for text in part]
+    chunks = even_chunks(len(html), workers, CHUNK)
+    texts = [text for part in fork_run(_plain_texts, html, (), workers, chunks=chunks, ordered=True) for text in part]
     del html
     return [document(number, article, archive, links, body_field(article, text), snippet(article, text))
             for number, (article, text) in enumerate(zip(articles, texts))]
@@ -76,9 +76,8 @@ def document(number: int, article: Article, archive: Archive, links: urls.Links,
     )
 
 
-def _plain_texts(bounds: tuple[int, int]) -> list[str]:
-    """The plain text of the shared rendered bodies `start:end`."""
-    return [plain_text(html) for html in parallel.SHARED[bounds[0] : bounds[1]]]
+def _plain_texts(html: list[str], indices: range) -> list[str]:
+    return [plain_text(html[i]) for i in indices]
 
 
 def _cut(text: str, limit: int) -> str:

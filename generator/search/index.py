@@ -1,8 +1,8 @@
 """The search stage of a build: from the articles' rendered bodies to the files under search/.
 
-    plain text -> per-document term counts (`counted`, in workers, a share each)
-    -> grouped postings (statistics.combine) -> sharded index (shards.files)
-    [-> lunr-index.json (lunr_index.files)]
+    plain text -> per-document term counts (`counted`, in workers, a share each, bulk.py)
+    -> postings grouped a range of terms at a time (postings.Collected) -> sharded index (shards.files)
+    [-> lunr-index.json (lunr_index.files), from every posting at once]
 
 The benchmark times exactly this function, so its rate is the whole stage's.
 """
@@ -15,10 +15,13 @@ from typing import Iterator, Mapping
 from generator import urls
 from generator.archive import Archive
 from generator.markdown import plain_text
-from generator.model import OutputFile
-from generator.search import documents, lunr_index, parallel, shards, statistics
+from generator.model import Article, OutputFile
+from generator.search import documents, lunr_index, shards, statistics
 from generator.search.documents import SearchDoc
+from generator.search.postings import Collected
+from generator.search.bulk import BulkCounter
 from generator.search.tokens import TermNumberer
+from generator.workers import even_chunks, run as fork_run
 
 
 def files(
@@ -32,45 +35,51 @@ def iter_files(
     archive: Archive, bodies: dict[str, object], links: urls.Links, lunr: bool = False, workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The search files as they are made (a build may write them as they come instead of holding them all)."""
-    docs, stats = counted(archive, bodies, links, workers)
-    yield from shards.iter_files(stats, docs, workers)
-    if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
-        yield from lunr_index.files(stats, docs)
+    docs, collected = counted(archive, bodies, links, workers)
+    try:
+        if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
+            stats = collected.stats()  # lunr-index.json needs every posting at once
+            yield from shards.iter_files(stats, docs, workers)
+            yield from lunr_index.files(stats, docs)
+        else:
+            yield from shards.iter_files(collected.ranges(shards.key_prefix), docs, workers)
+    finally:
+        collected.close()
 
 
 def counted(
     archive: Archive, bodies: Mapping[str, object], links: urls.Links, workers: int | None = None
-) -> tuple[list[SearchDoc], statistics.TermStats]:
-    """The documents (without their body text) and their term statistics, in one pass of the workers.
+) -> tuple[list[SearchDoc], Collected]:
+    """The documents (without their body text) and their counted terms, in one pass of the workers.
 
-    The same as `statistics.count(documents.collect(...))`, but each worker
+    `counted(...)[1].stats()` is `statistics.count(documents.collect(...))`, but each worker
     turns its share of bodies into plain text, counts it and keeps only a
     snippet, so the text of every body is never in memory at once (at 100k
     articles it is gigabytes).
     """
     articles = list(reversed(archive.articles))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    workers = workers if workers > 1 and len(articles) >= parallel.PARALLEL_FROM else 1
-    ranges = parallel.ranges(len(articles), workers, statistics.CHUNK)
-    parts, snippets = [], []
-    for part, some in parallel.fork_imap(_count_bodies, ranges, (articles, bodies, TermNumberer()), workers):
-        parts.append(part)
+    workers = workers if workers > 1 and len(articles) >= documents.PARALLEL_FROM else 1
+    chunks = even_chunks(len(articles), workers, statistics.CHUNK)
+    collected, snippets = Collected(), []
+    job = (bodies, BulkCounter(TermNumberer()))
+    for part, some in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
+        collected.add(part)
         snippets.extend(some)
-    stats = statistics.combine(parts)
     docs = [documents.document(number, article, archive, links, "", snippet)
             for number, (article, snippet) in enumerate(zip(articles, snippets))]
-    return docs, stats
+    return docs, collected
 
 
-def _count_bodies(bounds: tuple[int, int]) -> tuple[tuple, list[str]]:
-    """`statistics.Gatherer.part()` and the snippets of the shared articles `start:end`."""
-    articles, bodies, numberer = parallel.SHARED
+def _count_bodies(articles: list[Article], indices: range, bodies: Mapping[str, object],
+                  counter: BulkCounter) -> tuple[tuple, list[str]]:
+    """`statistics.Gatherer.part()` and the snippets of some consecutive articles."""
     snippets: list[str] = []
 
     def texts():
-        for article in articles[bounds[0] : bounds[1]]:
+        for article in articles[indices.start : indices.stop]:
             text = plain_text(str(bodies[article.slug]))
             snippets.append(documents.snippet(article, text))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)
 
-    return statistics.count_texts(texts(), numberer), snippets
+    return statistics.count_texts(texts(), counter), snippets

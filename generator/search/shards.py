@@ -12,14 +12,13 @@ import json
 import math
 import os
 from collections import defaultdict
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
 from generator.model import OutputFile
-from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search import parallel
-from generator.search.parallel import PARALLEL_FROM
+from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
+from generator.workers import run as fork_run
 from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
@@ -48,15 +47,39 @@ def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile
     return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
 
 
+_TABLE_LIMIT = 1 << 22  # values below this are written from a table of their texts
+_table = np.zeros(0, dtype="<u8")  # the text `v,` of each v, left-aligned in 8 bytes padded with NULs
+_sizes = np.zeros(0, dtype=np.int64)  # its length
+
+
+def _grow_table(top: int) -> None:
+    global _table, _sizes
+    size = max(1024, 1 << top.bit_length())
+    texts = [f"{v},".encode("ascii") for v in range(size)]
+    _table = np.frombuffer(b"".join(t.ljust(8, b"\0") for t in texts), dtype="<u8")
+    _sizes = np.array([len(t) for t in texts], dtype=np.int64)
+
+
 def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
     """The text `v,` of every value (non-negative integers below 2**31) one after another,
     each written as json.dumps writes it, and where each value's text ends."""
     values = values.astype(np.int32, copy=False)
-    n = len(values)
-    if n == 0:
+    if len(values) == 0:
         return "", np.zeros(0, dtype=np.int64)
     if int(values.min()) < 0:
         raise ValueError("negative value")
+    top = int(values.max())
+    if top >= _TABLE_LIMIT:
+        return _decimals_wide(values)
+    if top >= len(_table):
+        _grow_table(top)
+    text = _table[values].tobytes().translate(None, b"\0").decode("ascii")
+    return text, np.cumsum(_sizes[values])
+
+
+def _decimals_wide(values: np.ndarray) -> tuple[str, np.ndarray]:
+    """`_decimals` of any values below 2**31, digit by digit."""
+    n = len(values)
     digits = np.ones(n, dtype=np.int8)
     top, power = int(values.max()), 10
     while top >= power:
@@ -78,6 +101,11 @@ def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
 def hex_key(prefix: str) -> str:
     """A dictionary shard's name: its prefix's UTF-8 bytes in hex (file-name safe)."""
     return prefix.encode("utf-8").hex()
+
+
+def key_prefix(term: str) -> str:
+    """The prefix naming a term's dictionary shard before large shards are split."""
+    return term[:KEY_LENGTH]
 
 
 def key_of(term: str, keys: set[str] | None = None) -> str:
@@ -130,11 +158,9 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
-def _rows(stats: TermStats, spans: list[tuple[int, int]]) -> np.ndarray:
-    """The rows of the postings `start:end` of each span, one after another: the posting's doc,
-    then its (tf, field length) per field, 0, 0 where the field lacks the term."""
-    starts = np.array([s for s, _ in spans], dtype=np.int64)
-    sizes = np.array([e - s for s, e in spans], dtype=np.int64)
+def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The rows of the postings `start:start + size` of each span, one after another: the posting's
+    doc, then its (tf, field length) per field, 0, 0 where the field lacks the term."""
     total = int(sizes.sum())
     index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
     rows = np.empty((total, 1 + 2 * len(FIELDS)), dtype=np.int32)
@@ -165,25 +191,29 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     return -total
 
 
-def _dictionary(term_ids: list[int]) -> list[OutputFile]:
-    """Dictionary shards and posting pages for whole 2-character prefixes of terms (ids sorted by term)."""
-    stats, proxies, dfs = parallel.SHARED
-    terms, offsets = stats.terms, stats.offsets
-    spans = [(int(offsets[t]), int(offsets[t + 1])) for t in term_ids]
-    rows = _rows(stats, spans)
+def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[float], dfs: list[int]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for a batch of the term ids (sorted by term) of whole
+    2-character prefixes."""
+    term_ids = ids[batch.start : batch.stop]
+    terms = stats.terms
+    chosen = np.array(term_ids, dtype=np.int64)
+    posting_starts = stats.offsets[chosen]
+    posting_counts = stats.offsets[chosen + 1] - posting_starts
+    rows = _rows(stats, posting_starts, posting_counts)
     width = rows.shape[1]
     # Where each term's rows begin; the rows of a term of several pages are put in
     # falling order of impact (the client reads a page whole: shorter lists need no order).
-    firsts = np.concatenate(([0], np.cumsum([e - s for s, e in spans]))).tolist()
-    paged = [i for i, (s, e) in enumerate(spans) if e - s > PAGE]
+    firsts = np.concatenate(([0], np.cumsum(posting_counts))).tolist()
+    counts = posting_counts.tolist()
+    paged = np.flatnonzero(posting_counts > PAGE).tolist()
     if paged:
         impacts = _impacts(rows, proxies)
         for i in paged:
             mine = slice(firsts[i], firsts[i + 1])
             rows[mine] = rows[mine][np.argsort(impacts[mine], kind="stable")]
     # Page bounds for every page at once: per field, the largest tf and the smallest length of its rows holding the term.
-    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in range(len(spans)) if spans[i][1] - spans[i][0] > INLINE
-             for first in range(firsts[i], firsts[i + 1], PAGE)]
+    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in np.flatnonzero(posting_counts > INLINE).tolist()
+                  for first in range(firsts[i], firsts[i + 1], PAGE)]
     page_starts = [first for first, _ in page_spans]
     bounds: dict[int, list[int]] = {}
     if page_spans:
@@ -205,9 +235,8 @@ def _dictionary(term_ids: list[int]) -> list[OutputFile]:
 
     by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []
-    for i, (t, (start, end)) in enumerate(zip(term_ids, spans)):
+    for i, (t, count) in enumerate(zip(term_ids, counts)):
         term = terms[t]
-        count = end - start
         first = firsts[i]
         if count <= INLINE:
             entry = (dfs[t], count, rows_json(first, first + count), width * count, None)
@@ -246,6 +275,13 @@ def _batches(stats: TermStats, count: int) -> list[list[int]]:
     return batches
 
 
+def _consecutive(sizes: Iterable[int]) -> Iterator[range]:
+    start = 0
+    for size in sizes:
+        yield range(start, start + size)
+        start += size
+
+
 BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
@@ -254,20 +290,31 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
     return list(iter_files(stats, docs, workers))
 
 
-def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> Iterator[OutputFile]:
-    """The files of the sharded index as they are made, so that they can be written as they come."""
-    averages = stats.average_lengths
-    proxies = [_quantised(a) for a in averages]
+def iter_files(
+    stats: TermStats | Iterable[TermStats], docs: list[SearchDoc], workers: int | None = None
+) -> Iterator[OutputFile]:
+    """The files of the sharded index as they are made, so that they can be written as they come.
+
+    `stats`: every term's statistics, or those of successive ranges of whole keys (`key_prefix`,
+    `postings.Collected.ranges`), so that only one range is in memory at a time.
+    """
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    workers = workers if workers > 1 and stats.n_docs >= PARALLEL_FROM else 1
-    batches = _batches(stats, max(workers * 4 if workers > 1 else 1, len(stats.docs) // BATCH + 1))
-    job = (stats, proxies, stats.dfs().tolist())
     dictionary = []
-    for part in parallel.fork_imap(_dictionary, batches, job, workers):
-        for file in part:
-            if file.path.startswith("search/d/"):
-                dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
-            yield file
+    for part in [stats] if isinstance(stats, TermStats) else stats:
+        averages = part.average_lengths
+        proxies = [_quantised(a) for a in averages]
+        jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
+        batches = _batches(part, max(jobs * 4 if jobs > 1 else 1, len(part.docs) // BATCH + 1))
+        ids = [t for batch in batches for t in batch]
+        chunks = list(_consecutive(len(batch) for batch in batches))
+        job = (part, proxies, part.dfs().tolist())
+        for files in fork_run(_dictionary, ids, job, jobs, chunks=chunks, ordered=True):
+            for file in files:
+                if file.path.startswith("search/d/"):
+                    dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
+                yield file
+        n_docs = part.n_docs
+        del part, job, ids
     dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]
@@ -279,7 +326,7 @@ def iter_files(stats: TermStats, docs: list[SearchDoc], workers: int | None = No
     yield _script("facets", facets)
     yield _script("stats", {
         "format": FORMAT,
-        "docs": stats.n_docs,
+        "docs": n_docs,
         "fields": list(FIELDS),
         "boosts": list(BOOSTS),
         "averages": averages,

@@ -26,10 +26,10 @@ from typing import Iterable, Sequence, TypedDict
 
 import numpy as np
 
-from generator.search import parallel
-from generator.search.documents import FIELDS, SearchDoc
-from generator.search.parallel import PARALLEL_FROM
+from generator.search.bulk import BulkCounter
+from generator.search.documents import FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.tokens import TermCounter, TermNumberer
+from generator.workers import even_chunks, run as fork_run
 
 K1 = 1.2
 B = 0.75
@@ -102,7 +102,7 @@ class TermStats:
 
 
 CHUNK = 5_000  # documents a worker counts at a time, at most
-SLICE = 1 << 22  # entries grouped at a time
+BULK = 2_000_000  # characters counted at once (bulk.py's arrays take about 100 bytes a character)
 
 _COUNTER = TermCounter()  # remembers the terms of each distinct raw token, across documents
 
@@ -173,115 +173,40 @@ def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(docs) >= PARALLEL_FROM else 1
     texts = [doc.field_texts() for doc in docs]
-    ranges = parallel.ranges(len(texts), workers, CHUNK)
-    return combine(parallel.fork_map(_count_range, ranges, (texts, TermNumberer()), workers))
+    chunks = even_chunks(len(texts), workers, CHUNK)
+    return combine(list(fork_run(_count_range, texts, (BulkCounter(TermNumberer()),), workers, chunks=chunks, ordered=True)))
 
 
-def _count_range(bounds: tuple[int, int]) -> tuple:
-    """What `Gatherer.part()` gives for the documents `start:end` of the shared texts."""
-    texts, numberer = parallel.SHARED
-    return count_texts(texts[bounds[0] : bounds[1]], numberer)
+def _count_range(texts: list, indices: range, counter: BulkCounter) -> tuple:
+    """What `Gatherer.part()` gives for some consecutive documents' texts."""
+    return count_texts(texts[indices.start : indices.stop], counter)
 
 
-def count_texts(documents: Iterable[Sequence[str]], numberer: TermNumberer) -> tuple:
+def count_texts(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tuple:
     """What `Gatherer.part()` gives for consecutive documents' field texts."""
-    terms: list[int] = []
-    tfs: list[int] = []
-    sizes: list[int] = []
-    lengths: list[int] = []
+    parts, batch, size = [], [], 0
     for field_texts in documents:
-        for text in field_texts:
-            counts = numberer(text)
-            terms.extend(counts)
-            tfs.extend(counts.values())
-            sizes.append(len(counts))
-            lengths.append(sum(counts.values()))
-    arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (terms, tfs, sizes, lengths)]
-    return (list(numberer.terms), *arrays)
-
-
-def _stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
-    """np.argsort(keys, kind="stable") for keys in [0, bound), by 16-bit radix passes."""
-    if bound <= 1 << 16:
-        return np.argsort(keys.astype(np.uint16), kind="stable")
-    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
-    high = (keys >> 16)[order]
-    if bound <= 1 << 32:
-        return order[np.argsort(high.astype(np.uint16), kind="stable")]
-    return order[np.argsort(high, kind="stable")]
+        batch.extend(field_texts)
+        size += sum(map(len, field_texts))
+        if size >= BULK:
+            parts.append(counter.count(batch))
+            batch, size = [], 0
+    if batch or not parts:
+        parts.append(counter.count(batch))
+    arrays = [np.concatenate(column) for column in zip(*parts)]
+    return (list(counter.numberer.terms), *arrays)
 
 
 def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:
     """The term statistics of consecutive documents' `Gatherer.part()`s, in document order."""
-    n_fields = len(FIELDS)
-    numbers: dict[str, int] = {}
-    term_parts, tf_parts, size_parts, length_parts = [], [], [], []
-    for vocabulary, terms, tfs, sizes, lengths in parts:
-        local = np.fromiter((numbers.setdefault(t, len(numbers)) for t in vocabulary), np.int32, len(vocabulary))
-        term_parts.append(local[terms])
-        tf_parts.append(tfs)
-        size_parts.append(sizes)
-        length_parts.append(lengths)
-    names = list(numbers)
-    del numbers
-    n_terms = len(names)
-    lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, np.int32)
-    sizes = np.concatenate(size_parts) if size_parts else np.zeros(0, np.int32)
-    n_docs = len(lengths) // n_fields if n_docs is None else n_docs
-    assert len(lengths) == n_docs * n_fields
-    field_lengths = [np.ascontiguousarray(lengths[f::n_fields]) for f in range(n_fields)]
-    terms = np.concatenate(term_parts) if term_parts else np.zeros(0, np.int32)
-    del term_parts
-    tfs = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.int32)
-    del tf_parts
-    if len(tfs) and int(tfs.max()) <= np.iinfo(np.uint16).max:
-        tfs = tfs.astype(np.uint16)  # half the memory; a term is rarely 65,536 times in one field
-    n_entries = len(terms)
-    # Entries come in (document, field) order; a stable sort by term keeps that order within a term.
-    order = _stable_order(terms, n_terms)
-    order = order.astype(np.int32) if n_entries < 2**31 else order
-    group_sizes = np.bincount(terms, minlength=n_terms)
-    del terms
-    term_starts = np.zeros(n_terms, dtype=np.int64)  # where each term's entries start, in sorted order
-    np.cumsum(group_sizes[:-1], out=term_starts[1:])
-    first_seen = np.argsort(order[term_starts], kind="stable").astype(np.int32)
-    rows = np.repeat(np.arange(n_docs * n_fields, dtype=np.int32), sizes)  # each entry's document * n_fields + field
-    # Pass 1: the sorted entries that start a posting (a new term, or a new document of the same term).
-    # Slice by slice, so that no temporary array is as long as all entries.
-    new = np.zeros(n_entries, dtype=bool)
-    new[term_starts] = True
-    for start in range(0, n_entries, SLICE):
-        end = min(start + SLICE, n_entries)
-        before = max(start - 1, 0)
-        docs = rows[order[before:end]] // n_fields
-        new[before + 1 : end] |= docs[1:] != docs[:-1]
-    per_term = np.add.reduceat(new, term_starts, dtype=np.int64) if n_terms else np.zeros(0, np.int64)
-    offsets = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(per_term, out=offsets[1:])
-    n_postings = int(offsets[-1])
-    # Pass 2: each posting's document and its frequency in each field.
-    posting_docs = np.empty(n_postings, dtype=np.int32)
-    posting_tfs = np.zeros((n_fields, n_postings), dtype=tfs.dtype)
-    done = 0
-    for start in range(0, n_entries, SLICE):
-        end = min(start + SLICE, n_entries)
-        index = order[start:end]
-        slice_rows = rows[index]
-        starting = new[start:end]
-        posting = np.cumsum(starting, dtype=np.int64) + (done - 1)
-        count = int(posting[-1]) + 1 - done
-        posting_docs[done : done + count] = slice_rows[starting] // n_fields
-        posting_tfs[slice_rows % n_fields, posting] = tfs[index]
-        done += count
-    return TermStats(
-        n_docs=n_docs,
-        lengths=field_lengths,
-        terms=names,
-        first_seen=first_seen,
-        offsets=offsets,
-        docs=posting_docs,
-        tfs=posting_tfs,
-    )
+    from generator.search.postings import Collected  # which builds on this module's TermStats
+
+    collected = Collected(spill_from=2**62)
+    for part in parts:
+        collected.add(part)
+    stats = collected.stats()
+    assert n_docs is None or stats.n_docs == n_docs
+    return stats
 
 
 def idf(df: int, n_docs: int) -> float:

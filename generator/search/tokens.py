@@ -103,8 +103,8 @@ class TermCounter:
     """
 
     LIMIT = 1_000_000  # distinct raw tokens remembered before the memo starts afresh
-    _DROP = ""  # a token that stands for no term
-    _SEVERAL = "\x00"  # a token that stands for several
+    DROP = ""  # a token that stands for no term
+    SEVERAL = "\x00"  # a token that stands for several
 
     def __init__(self) -> None:
         self._single: dict[str, str] = {}
@@ -119,10 +119,31 @@ class TermCounter:
         if len(found) == 1:
             self._single[raw] = found[0]
         elif not found:
-            self._single[raw] = self._DROP
+            self._single[raw] = self.DROP
         else:
-            self._single[raw] = self._SEVERAL
+            self._single[raw] = self.SEVERAL
             self._several[raw] = found
+
+    def lookup(self, raws: list[str]) -> list:
+        """What each raw token stands for: its term, DROP for none, SEVERAL for several (`terms_of`)."""
+        single = self._single
+        try:
+            return list(map(single.__getitem__, raws))
+        except KeyError:
+            if len(single) > self.LIMIT:
+                single.clear()
+                self._several.clear()
+            for raw in raws:
+                if raw not in single:
+                    self._learn(raw)
+            return list(map(single.__getitem__, raws))
+
+    def terms_of(self, raw: str) -> tuple:
+        """The terms a raw token stands for, once `lookup` has seen it."""
+        mapped = self._single[raw]
+        if mapped == self.SEVERAL:
+            return self._several[raw]
+        return (mapped,) if mapped != self.DROP else ()
 
     def __call__(self, text: str) -> dict[str, int]:
         raw = raw_tokens(text)
@@ -136,19 +157,19 @@ class TermCounter:
             for token in set(raw).difference(single):
                 self._learn(token)
             counts = Counter(map(single.__getitem__, raw))
-        if self._SEVERAL in counts:
+        if self.SEVERAL in counts:
             return self._ordered(raw)
-        counts.pop(self._DROP, None)
+        counts.pop(self.DROP, None)
         return counts
 
     def _ordered(self, raw: list[str]) -> dict[str, int]:
         counts: dict = {}
         for token in raw:
             mapped = self._single[token]
-            if mapped == self._SEVERAL:
+            if mapped == self.SEVERAL:
                 found = self._several[token]
             else:
-                found = (mapped,) if mapped != self._DROP else ()
+                found = (mapped,) if mapped != self.DROP else ()
             for term in found:
                 counts[term] = counts.get(term, 0) + 1
         return counts
@@ -160,8 +181,8 @@ class TermNumberer(TermCounter):
     Terms are numbered as the counter first meets them (in no meaningful order).
     """
 
-    _DROP = -1
-    _SEVERAL = -2
+    DROP = -1
+    SEVERAL = -2
 
     def __init__(self) -> None:
         super().__init__()
