@@ -191,7 +191,11 @@ class _Build:
             changed = done.changed
             for file in files:
                 changed += staging.put(file.path, file.data)
-            changed += self._search(archive, html_of, pages.digests, links, staging, manifest, done.entries)
+            digests = pages.digests
+            # The page contexts, feeds and paths are done with: at 100k articles they are
+            # hundreds of MB that every search worker would otherwise start with.
+            del pages, builder, page_paths, files
+            changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
             self.clock.lap("search")
             for copy in copies:
                 changed += staging.copy(copy.path, copy.source)
