@@ -163,6 +163,16 @@ def test_stale_files_from_earlier_builds_vanish(tmp_path, cli):
     assert (site / "2021/b/index.html").is_file()
 
 
+def test_a_file_added_to_the_site_by_hand_stays_until_a_build_without_the_cache(tmp_path, cli):
+    root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
+    site = build_ok(cli, root)
+    (site / "verification.html").write_text("mine")
+    build_ok(cli, root)
+    assert (site / "verification.html").read_text() == "mine"  # as the README says
+    build_ok(cli, root, "--no-cache")
+    assert not (site / "verification.html").exists()
+
+
 def test_the_output_is_never_a_folder_of_someone_elses_files(tmp_path, cli):
     root = make_tree(tmp_path / "root", {"content/a.md": article("title: A")})
     precious = make_tree(tmp_path / "home", {"thesis.txt": "years of work"})
