@@ -98,6 +98,25 @@ def _decimals_wide(values: np.ndarray) -> tuple[str, np.ndarray]:
     return text, np.cumsum(digits + 1, dtype=np.int64)
 
 
+ROWS_AT_ONCE = 200_000  # rows turned into text at a time: `_decimals` takes ~60 bytes a value
+
+
+def _row_texts(rows: np.ndarray) -> tuple[str, np.ndarray]:
+    """The text `v,` of every value of the rows, and where each row's text starts (one more: the end).
+
+    By slices of rows, so that a batch of millions of postings (one frequent
+    2-character prefix at 100k articles) does not need gigabytes of temporaries.
+    """
+    width = rows.shape[1]
+    texts, starts, offset = [], [np.zeros(1, dtype=np.int64)], 0
+    for first in range(0, len(rows), ROWS_AT_ONCE):
+        text, ends = _decimals(rows[first : first + ROWS_AT_ONCE].ravel())
+        texts.append(text)
+        starts.append(ends[width - 1 :: width] + offset)
+        offset += len(text)
+    return "".join(texts), np.concatenate(starts)
+
+
 def hex_key(prefix: str) -> str:
     """A dictionary shard's name: its prefix's UTF-8 bytes in hex (file-name safe)."""
     return prefix.encode("utf-8").hex()
@@ -227,11 +246,10 @@ def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[fl
             columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
         table = np.stack(columns, axis=1).tolist()
         bounds = {start: table[at[start]] for start in page_starts}
-    text, ends = _decimals(rows.ravel())
-    starts = np.concatenate(([0], ends[width - 1 :: width])).tolist()  # where each row's text starts
+    text, starts = _row_texts(rows)
 
     def rows_json(first: int, end: int) -> str:
-        return "[" + text[starts[first] : starts[end] - 1] + "]"
+        return "[" + text[int(starts[first]) : int(starts[end]) - 1] + "]"
 
     by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
     out: list[OutputFile] = []
