@@ -134,11 +134,13 @@ class _Build:
         # Bodies are rendered even when other problems were found, so that the
         # problems of the images they use are reported in the same run.
         sources = content.discover(root, shown)
-        parsed = Parsed(root, self.options.cache, repr(self.config.tzinfo), shown)
+        # Without the cache every file is read, and not even looked at (stat) for it.
+        parsed = Parsed(root, repr(self.config.tzinfo), shown) if self.options.cache else None
         read = bodies.read_all(
             sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
         )
-        parsed.save()
+        if parsed:
+            parsed.save()
         articles, body_of = read.articles, read.bodies
         problems.extend(read.problems)
         self.clock.lap("read")

@@ -38,16 +38,14 @@ def signature(path: Path) -> Signature | None:
 class Parsed:
     """rel path -> (signature, what reading it gave) of the last build."""
 
-    def __init__(self, root: Path, enabled: bool, *context: str):
+    def __init__(self, root: Path, *context: str):
         name = hashlib.blake2b("\0".join((cache.fingerprint(), *context)).encode(), digest_size=10).hexdigest()
-        self.path = root / cache.FOLDER / "parsed" / f"{name}.pickle" if enabled else None
+        self.path = root / cache.FOLDER / "parsed" / f"{name}.pickle"
         self.started_ns = time.time_ns()
         self.entries: dict[str, tuple[Signature, object]] = self._load()
         self.changed = False
 
     def _load(self) -> dict:
-        if self.path is None:
-            return {}
         try:
             data = self.path.read_bytes()
         except OSError:
@@ -75,7 +73,7 @@ class Parsed:
             self.entries, self.changed = fresh, True
 
     def save(self) -> None:
-        if self.path is None or not self.changed:
+        if not self.changed:
             return
         payload = pickle.dumps(self.entries, protocol=5)
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
