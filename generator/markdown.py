@@ -392,7 +392,12 @@ def sanitise(html: str) -> str:
 def plain_text(html_text: str) -> str:
     """The words of some HTML, tags dropped, entities decoded, white space folded."""
     # str.split() splits at exactly the characters `\s` matches (Py_UNICODE_ISSPACE), faster
-    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+    return " ".join(unfolded_text(html_text).split())
+
+
+def unfolded_text(html_text: str) -> str:
+    """`plain_text` before its white space is folded: the same words, for whoever splits them anyway."""
+    return html.unescape(_TAG.sub(" ", html_text))
 
 
 def render(md: Renderer, text: str) -> Markup:

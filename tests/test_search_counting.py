@@ -76,16 +76,20 @@ def test_ranges_and_spilled_parts_group_the_same_postings(monkeypatch):
         assert collected.stats().postings == whole.postings
         ranges = list(collected.ranges(shards.key_prefix, limit=300))
         assert len(ranges) > 5
-        seen = [term for part in ranges for term in part.terms]
+        grouped = [part.group() for part in ranges]
+        seen = [term for part in grouped for term in part.terms]
         assert sorted(seen) == sorted(whole.terms) and len(seen) == len(set(seen))
-        for part in ranges:
+        for part in grouped:
             assert len({shards.key_prefix(t) for t in part.terms} & {
-                shards.key_prefix(t) for other in ranges if other is not part for t in other.terms}) == 0
+                shards.key_prefix(t) for other in grouped if other is not part for t in other.terms}) == 0
             assert part.postings == {t: whole.posting(whole.terms.index(t)) for t in part.postings}
         monkeypatch.setattr(shards, "INLINE", 4)
         monkeypatch.setattr(shards, "PAGE", 8)
         by_range = shards.files(iter(ranges), docs, workers=1)
         assert sorted(by_range, key=lambda f: f.path) == sorted(shards.files(whole, docs, workers=1), key=lambda f: f.path)
+        monkeypatch.setattr(shards, "PARALLEL_FROM", 10)  # the workers group their own batches
+        in_workers = shards.files(iter(ranges), docs, workers=2)
+        assert sorted(in_workers, key=lambda f: f.path) == sorted(by_range, key=lambda f: f.path)
     finally:
         folder = Path(collected._folder.name)
         collected.close()
@@ -106,3 +110,23 @@ def test_workers_give_the_chunks_asked_for_in_order():
 
 def _sums(items, indices, extra):
     return sum(items[i] for i in indices) + extra
+
+
+def test_snippets_of_unfolded_text_are_those_of_the_folded_text():
+    from types import SimpleNamespace
+
+    from generator.markdown import plain_text, unfolded_text
+    from generator.search import documents
+
+    word = "w" * 30
+    bodies = [
+        "", "<p>short</p>", "<p>" + "  \n\t ".join(["word"] * 400) + "</p>",
+        "<p>" + (" " * 2000) + "late start " * 60 + "</p>", "<p>" + "x" * 900 + "</p>",
+        "<p>" + " ".join([word] * 10) + "\u3000" * 700 + word + "</p>",
+        "<p>" + "a&amp;b " * 100 + "</p>", *(f"<p>{'y' * n} {'z' * 5}</p>" for n in range(310, 330)),
+    ] + [f"<p>{html}</p>" for html in AWKWARD]
+    for summary in (None, "A summary " * 50):
+        article = SimpleNamespace(summary=summary)
+        for body in bodies:
+            expected = documents.snippet(article, plain_text(body))
+            assert documents.snippet_of_unfolded(article, unfolded_text(body)) == expected, body[:40]

@@ -59,6 +59,25 @@ def snippet(article: Article, text: str) -> str:
     return _cut(article.summary or text, SNIPPET)
 
 
+def snippet_of_unfolded(article: Article, text: str) -> str:
+    """`snippet(article, plain)` where `text` is `plain` before its white space was folded
+    (markdown.unfolded_text): only the start of the text is folded."""
+    if article.summary:
+        return _cut(article.summary, SNIPPET)
+    return _cut(_folded_start(text, SNIPPET + 1), SNIPPET)
+
+
+def _folded_start(text: str, least: int) -> str:
+    """A prefix of `" ".join(text.split())` at least `least` characters long, or all of it."""
+    size = least * 2
+    while True:
+        # Folding a prefix gives a prefix of the folded whole (a word cut short is a prefix of it).
+        folded = " ".join(text[:size].split())
+        if len(folded) >= least or size >= len(text):
+            return folded
+        size *= 4
+
+
 def document(number: int, article: Article, archive: Archive, links: urls.Links, body: str, snippet: str) -> SearchDoc:
     date = article.published
     return SearchDoc(

@@ -14,7 +14,7 @@ from typing import Iterator, Mapping
 
 from generator import urls
 from generator.archive import Archive
-from generator.markdown import plain_text
+from generator.markdown import unfolded_text
 from generator.model import Article, OutputFile
 from generator.search import documents, lunr_index, shards, statistics
 from generator.search.documents import SearchDoc
@@ -61,25 +61,26 @@ def counted(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= documents.PARALLEL_FROM else 1
     chunks = even_chunks(len(articles), workers, statistics.CHUNK)
-    collected, snippets = Collected(), []
-    job = (bodies, BulkCounter(TermNumberer()))
+    collected, docs = Collected(), []
+    job = (bodies, archive, links, BulkCounter(TermNumberer()))
     for part, some in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
         collected.add(part)
-        snippets.extend(some)
-    docs = [documents.document(number, article, archive, links, "", snippet)
-            for number, (article, snippet) in enumerate(zip(articles, snippets))]
+        docs.extend(some)
     return docs, collected
 
 
-def _count_bodies(articles: list[Article], indices: range, bodies: Mapping[str, object],
-                  counter: BulkCounter) -> tuple[tuple, list[str]]:
-    """`statistics.Gatherer.part()` and the snippets of some consecutive articles."""
-    snippets: list[str] = []
+def _count_bodies(articles: list[Article], indices: range, bodies: Mapping[str, object], archive: Archive,
+                  links: urls.Links, counter: BulkCounter) -> tuple[tuple, list[SearchDoc]]:
+    """`statistics.Gatherer.part()` and the documents (without body text) of some consecutive articles."""
+    docs: list[SearchDoc] = []
 
     def texts():
-        for article in articles[indices.start : indices.stop]:
-            text = plain_text(str(bodies[article.slug]))
-            snippets.append(documents.snippet(article, text))
+        for number in indices:
+            article = articles[number]
+            # Unfolded: the counter splits at white space anyway, and only the snippet needs it folded.
+            text = unfolded_text(str(bodies[article.slug]))
+            docs.append(documents.document(number, article, archive, links, "",
+                                           documents.snippet_of_unfolded(article, text)))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)
 
-    return statistics.count_texts(texts(), counter), snippets
+    return statistics.count_texts(texts(), counter), docs

@@ -12,13 +12,14 @@ time, all the sharded index needs, so that memory holds one range's postings
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 import numpy as np
 
 from generator.search.documents import FIELDS
-from generator.search.statistics import TermStats
+from generator.search.statistics import TermStats, average_lengths
 
 SPILL_FROM = 16_000_000  # entries kept in memory; beyond, every part goes to a temporary file
 RANGE = 6_000_000  # entries grouped at a time by `ranges` (the grouping takes about 40 bytes an entry)
@@ -90,24 +91,26 @@ class Collected:
 
     def stats(self) -> TermStats:
         """Every term's postings."""
-        names = list(self.numbers)
+        return self.entries().group()
+
+    def entries(self) -> Entries:
+        """Every entry, not grouped."""
         parts = list(self._entries())
         entries = np.concatenate(parts, axis=1) if parts else np.zeros((3, 0), np.int32)
         del parts
-        return group(names, entries[0], entries[1], entries[2], self.n_docs, self._field_lengths())
+        return Entries(list(self.numbers), entries[0], entries[1], entries[2], self.n_docs, self._field_lengths())
 
-    def ranges(self, key: Callable[[str], str], limit: int | None = None) -> Iterator[TermStats]:
-        """The postings of successive ranges of terms, each of whole keys (terms sorted, cut between
+    def ranges(self, key: Callable[[str], str], limit: int | None = None) -> Iterator[Entries]:
+        """The entries of successive ranges of terms, each of whole keys (terms sorted, cut between
         keys) and of at most `limit` entries unless one key has more; at least one range."""
         names = list(self.numbers)
         cut = _cut(names, self.per_term, key, limit if limit is not None else RANGE)
         if len(cut) == 1:
-            yield self.stats()  # nothing to select
+            yield self.entries()  # nothing to select
             return
         field_lengths = self._field_lengths()
         for ids in cut:
-            local = np.full(len(names), -1, dtype=np.int32)
-            local[ids] = np.arange(len(ids), dtype=np.int32)
+            local = _local_ids(len(names), ids)
             chosen = [np.zeros((3, 0), np.int32)]
             for entries in self._entries():
                 mine = local[entries[0]]
@@ -115,7 +118,45 @@ class Collected:
                 chosen.append(np.stack([mine[wanted], entries[1][wanted], entries[2][wanted]]))
             terms, rows, tfs = np.concatenate(chosen, axis=1)
             del chosen
-            yield group([names[t] for t in ids], terms, rows, tfs, self.n_docs, field_lengths)
+            yield Entries([names[t] for t in ids], terms, rows, tfs, self.n_docs, field_lengths)
+
+
+@dataclass
+class Entries:
+    """Counted entries of some terms, in (document, field) order, not yet grouped into postings:
+    `terms` index `names`, `rows` are document * fields + field, `tfs` the frequencies."""
+
+    names: list[str]
+    terms: np.ndarray
+    rows: np.ndarray
+    tfs: np.ndarray
+    n_docs: int
+    field_lengths: list[np.ndarray]
+
+    @property
+    def average_lengths(self) -> list[float]:
+        return average_lengths(self.field_lengths, self.n_docs)
+
+    def group(self) -> TermStats:
+        return group(self.names, self.terms, self.rows, self.tfs, self.n_docs, self.field_lengths)
+
+    def per_term(self) -> np.ndarray:
+        """The entries of each term."""
+        return np.bincount(self.terms, minlength=len(self.names))
+
+    def select(self, ids: list[int]) -> Entries:
+        """The entries of the terms `ids` (which the result's names follow)."""
+        mine = _local_ids(len(self.names), ids)[self.terms]
+        wanted = mine >= 0
+        return Entries([self.names[t] for t in ids], mine[wanted], self.rows[wanted], self.tfs[wanted],
+                       self.n_docs, self.field_lengths)
+
+
+def _local_ids(count: int, ids: list[int]) -> np.ndarray:
+    """For each of `count` term ids, its position in `ids`, or -1."""
+    local = np.full(count, -1, dtype=np.int32)
+    local[ids] = np.arange(len(ids), dtype=np.int32)
+    return local
 
 
 def _cut(names: list[str], per_term: np.ndarray, key: Callable[[str], str], limit: int) -> list[list[int]]:

@@ -18,6 +18,7 @@ import numpy as np
 
 from generator.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
+from generator.search.postings import Entries
 from generator.workers import run as fork_run
 from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
@@ -210,10 +211,24 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     return -total
 
 
-def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[float], dfs: list[int]) -> list[OutputFile]:
-    """Dictionary shards and posting pages for a batch of the term ids (sorted by term) of whole
+def _encode(batches: list[list[int]], indices: range, source: TermStats | Entries, proxies: list[float],
+            dfs: list[int] | None) -> list[OutputFile]:
+    """`_dictionary` of some batches of term ids of `source`, grouping their entries first if
+    the source is ungrouped (in the workers, so that both cores group)."""
+    out = []
+    for batch in batches[indices.start : indices.stop]:
+        if isinstance(source, Entries):
+            stats = source.select(batch).group()
+            out += _dictionary(list(range(len(batch))), stats, proxies, stats.dfs().tolist())
+        else:
+            assert dfs is not None
+            out += _dictionary(batch, source, proxies, dfs)
+    return out
+
+
+def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]) -> list[OutputFile]:
+    """Dictionary shards and posting pages for some term ids (sorted by term) of whole
     2-character prefixes."""
-    term_ids = ids[batch.start : batch.stop]
     terms = stats.terms
     chosen = np.array(term_ids, dtype=np.int64)
     posting_starts = stats.offsets[chosen]
@@ -274,10 +289,9 @@ def _dictionary(ids: list[int], batch: range, stats: TermStats, proxies: list[fl
     return out
 
 
-def _batches(stats: TermStats, count: int) -> list[list[int]]:
-    """The term ids, sorted by term, in about `count` batches of whole prefixes, of similar numbers of postings."""
-    terms = stats.terms
-    sizes = np.diff(stats.offsets).tolist()
+def _batches(terms: list[str], sizes: list[int], count: int) -> list[list[int]]:
+    """The term ids, sorted by term, in about `count` batches of whole prefixes, of similar
+    sizes (postings or entries)."""
     target = sum(sizes) / count + 1
     batches, current, size, prefix = [], [], 0, None
     for t in sorted(range(len(terms)), key=terms.__getitem__):
@@ -293,13 +307,6 @@ def _batches(stats: TermStats, count: int) -> list[list[int]]:
     return batches
 
 
-def _consecutive(sizes: Iterable[int]) -> Iterator[range]:
-    start = 0
-    for size in sizes:
-        yield range(start, start + size)
-        start += size
-
-
 BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
@@ -309,12 +316,12 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
 
 
 def iter_files(
-    stats: TermStats | Iterable[TermStats], docs: list[SearchDoc], workers: int | None = None
+    stats: TermStats | Iterable[Entries], docs: list[SearchDoc], workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The files of the sharded index as they are made, so that they can be written as they come.
 
-    `stats`: every term's statistics, or those of successive ranges of whole keys (`key_prefix`,
-    `postings.Collected.ranges`), so that only one range is in memory at a time.
+    `stats`: every term's statistics, or the ungrouped entries of successive ranges of whole
+    keys (`key_prefix`, `postings.Collected.ranges`), so that only one range is in memory at a time.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     dictionary = []
@@ -322,17 +329,22 @@ def iter_files(
         averages = part.average_lengths
         proxies = [_quantised(a) for a in averages]
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
-        batches = _batches(part, max(jobs * 4 if jobs > 1 else 1, len(part.docs) // BATCH + 1))
-        ids = [t for batch in batches for t in batch]
-        chunks = list(_consecutive(len(batch) for batch in batches))
-        job = (part, proxies, part.dfs().tolist())
-        for files in fork_run(_dictionary, ids, job, jobs, chunks=chunks, ordered=True):
+        if isinstance(part, TermStats):
+            sizes, dfs = np.diff(part.offsets).tolist(), part.dfs().tolist()
+            names, postings = part.terms, len(part.docs)
+        else:
+            sizes, dfs = part.per_term().tolist(), None
+            names, postings = part.names, len(part.terms)
+        batches = _batches(names, sizes, max(jobs * 4 if jobs > 1 else 1, postings // BATCH + 1))
+        job = (part, proxies, dfs)
+        chunks = [range(i, i + 1) for i in range(len(batches))]
+        for files in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True):
             for file in files:
                 if file.path.startswith("search/d/"):
                     dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
                 yield file
         n_docs = part.n_docs
-        del part, job, ids
+        del part, job, batches
     dictionary.sort()
     for start in range(0, len(docs), CHUNK):
         chunk = docs[start : start + CHUNK]

@@ -81,7 +81,7 @@ class TermStats:
 
     @property
     def average_lengths(self) -> list[float]:
-        return [int(lengths.sum()) / self.n_docs if self.n_docs else 0.0 for lengths in self.lengths]
+        return average_lengths(self.lengths, self.n_docs)
 
     def dfs(self) -> np.ndarray:
         """lunr's document count for idf, per term id: (document, field) pairs holding the term."""
@@ -99,6 +99,11 @@ class TermStats:
     def postings(self) -> dict[str, Posting]:
         """Every term's postings as lists, in the order terms were first seen (slow: for tests)."""
         return {self.terms[t]: self.posting(t) for t in self.first_seen.tolist()}
+
+
+def average_lengths(lengths: list[np.ndarray], n_docs: int) -> list[float]:
+    """Each field's average length over the documents."""
+    return [int(column.sum()) / n_docs if n_docs else 0.0 for column in lengths]
 
 
 CHUNK = 5_000  # documents a worker counts at a time, at most
