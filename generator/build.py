@@ -101,6 +101,8 @@ class _Build:
         self.clock, self.progress = clock, progress
         self.jobs = options.jobs or workers.default_jobs()
         self.searched = 0
+        self.search_state = reuse.state_path(self.root, output, "search") if options.cache else None
+        self.new_state = None
 
     def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
         """Write the search files; return how many changed.
@@ -108,22 +110,46 @@ class _Build:
         The whole index is a function of every article's searchable fields and
         body: when their fingerprint matches the last build's, and its files are
         still the ones it wrote, they are kept and nothing is counted again.
+        When a few articles changed and the last build's search state describes
+        the files in the output, only the files of their terms are made again.
         """
-        fingerprint = reuse.Fingerprints(reuse.code_digest(links, self.options.lunr_index)).of(
+        version = reuse.code_digest(links, self.options.lunr_index)
+        fingerprint = reuse.Fingerprints(version).of(
             [digests[a.slug] for a in archive.articles]  # each: the article's file, flags and age
         )
         kept = manifest.kept_set(fingerprint, "search/", staging)
         if kept is not None:
             entries.update(kept)
             return 0
-        from generator.search import index as search_index  # here: a build that keeps the index never loads it
+        from generator.search import index as search_index, state as search_state  # here: a no-op build never loads them
 
-        self.searched = len(archive.articles)
+        keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
+        indexing = search_index.Indexing(archive, html_of, links, version, keys, self.options.lunr_index, self.jobs)
+        previous = search_state.load(self.search_state, version) if self.search_state else None
+        made = None
+        if previous is not None and manifest.intact(previous.fingerprint, previous.paths, staging.out):
+            made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
         changed = 0
-        for file in search_index.iter_files(archive, html_of, links, self.options.lunr_index, self.jobs):
+        for file in made if made is not None else indexing.build():
             changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
             entries[file.path] = reuse.entry(fingerprint, staging.where(file.path))
+        for path in sorted(indexing.kept):
+            staging.keep(path)
+            entries[path] = [fingerprint, *manifest.entries[path][1:]]
+        self.searched = indexing.searched
+        self.new_state = indexing.state
+        if self.new_state is not None:
+            self.new_state.fingerprint = fingerprint
         return changed
+
+    def _save_search_state(self) -> None:
+        """After the commit: the state that describes the search files now in the output, or none."""
+        if self.search_state is None:
+            return
+        if self.new_state is not None:
+            self.new_state.save(self.search_state)
+        elif self.searched:  # the index was made again and is too large to keep: the old state is stale
+            self.search_state.unlink(missing_ok=True)
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         progress = self.progress
@@ -207,6 +233,7 @@ class _Build:
             staging.abort()
             raise
         manifest.save(done.entries, every)
+        self._save_search_state()
         self.store.keep_only({body.key for body in body_of.values()})
         self.clock.lap("write")
         return Result(

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import sys
 import tempfile
 from functools import lru_cache
@@ -122,3 +123,39 @@ class Store:
                         os.unlink(entry.path)
                         removed += 1
         return removed
+
+
+_CHECK = 32  # bytes of the hash in front of a checked pickle
+
+
+def load_checked(path: Path) -> object | None:
+    """What `save_checked` wrote at path, or None if it is missing or damaged (never unpickled then)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    check, payload = data[:_CHECK], data[_CHECK:]
+    if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a pickle from another version of a class: start afresh
+        return None
+
+
+def save_checked(path: Path, value: object, prune: bool = False) -> None:
+    """Pickle value at path atomically, a hash of it in front; with `prune`, remove the other
+    `*.pickle` beside it (another code version's, never read again). On failure nothing is left at path."""
+    payload = pickle.dumps(value, protocol=5)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("*.pickle") if prune else ():
+            if old != path:
+                old.unlink()
+        temp.write_bytes(hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload)
+        os.replace(temp, path)
+    except OSError:
+        for leftover in (temp, path):
+            with contextlib.suppress(OSError):
+                leftover.unlink()

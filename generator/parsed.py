@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from generator import cache
 
 Signature = tuple  # (size, mtime_ns, ctime_ns, inode)
 RACY_NS = 1_000_000_000
-_CHECK = 32  # bytes of the hash in front
 
 
 def signature(path: Path) -> Signature | None:
@@ -46,17 +44,7 @@ class Parsed:
         self.changed = False
 
     def _load(self) -> dict:
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return {}
-        check, payload = data[:_CHECK], data[_CHECK:]
-        if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
-            return {}
-        try:
-            entries = pickle.loads(payload)
-        except Exception:  # a pickle from another version of a class: start afresh
-            return {}
+        entries = cache.load_checked(self.path)
         return entries if isinstance(entries, dict) else {}
 
     def get(self, rel: str, seen: Signature | None) -> object | None:
@@ -73,19 +61,5 @@ class Parsed:
             self.entries, self.changed = fresh, True
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        payload = pickle.dumps(self.entries, protocol=5)
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.path.parent.glob("*.pickle"):  # another code version's: never read again
-                if old != self.path:
-                    old.unlink()
-            temp.write_bytes(hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload)
-            os.replace(temp, self.path)
-        except OSError:
-            try:
-                temp.unlink()
-            except OSError:
-                pass
+        if self.changed:
+            cache.save_checked(self.path, self.entries, prune=True)  # other versions' are never read again

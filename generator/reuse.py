@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 from pathlib import Path
+from typing import Iterable
 
 from generator import cache, templates
 
@@ -59,8 +60,7 @@ class Manifest:
     """Output path -> Entry of the last successful build into one output folder."""
 
     def __init__(self, root: Path, output: Path, enabled: bool):
-        name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=10).hexdigest()
-        self.path = root / cache.FOLDER / "outputs" / f"{name}.json" if enabled else None
+        self.path = root / cache.FOLDER / "outputs" / f"{_output_name(output)}.json" if enabled else None
         self.entries: dict[str, Entry] = {}
         self.paths: list[str] | None = None  # every file the last build wrote, if known
         if self.path is not None:
@@ -101,6 +101,10 @@ class Manifest:
             staging.keep(path)
         return {path: self.entries[path] for path in paths}
 
+    def intact(self, fingerprint: str, paths: Iterable[str], out: Path) -> bool:
+        """Whether every one of the paths is in the output as a build with `fingerprint` wrote it."""
+        return all(self.reusable(path, fingerprint, out) for path in paths)
+
     def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
         if self.path is None:
@@ -118,6 +122,15 @@ class Manifest:
                     path.unlink()
                 except OSError:
                     pass
+
+
+def state_path(root: Path, output: Path, kind: str) -> Path:
+    """Where a stage keeps what it knows of the files it made in one output folder."""
+    return root / cache.FOLDER / kind / f"{_output_name(output)}.pickle"
+
+
+def _output_name(output: Path) -> str:
+    return hashlib.blake2b(os.path.abspath(output).encode(), digest_size=10).hexdigest()
 
 
 def entry(fingerprint: str, path: Path) -> Entry:

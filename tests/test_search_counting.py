@@ -130,3 +130,7 @@ def test_snippets_of_unfolded_text_are_those_of_the_folded_text():
         for body in bodies:
             expected = documents.snippet(article, plain_text(body))
             assert documents.snippet_of_unfolded(article, unfolded_text(body)) == expected, body[:40]
+
+
+def test_every_combining_mark_lies_in_the_planes_scanned_for_them():
+    assert tokens._mark_ranges() == tokens._mark_ranges((range(sys.maxunicode + 1),))

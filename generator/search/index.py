@@ -9,14 +9,15 @@ The benchmark times exactly this function, so its rate is the whole stage's.
 
 from __future__ import annotations
 
+import itertools
 import os
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping, Sequence
 
 from generator import urls
 from generator.archive import Archive
 from generator.markdown import unfolded_text
 from generator.model import Article, OutputFile
-from generator.search import documents, lunr_index, shards, statistics
+from generator.search import documents, lunr_index, shards, state as state_mod, statistics
 from generator.search.documents import SearchDoc
 from generator.search.postings import Collected
 from generator.search.bulk import BulkCounter
@@ -35,16 +36,92 @@ def iter_files(
     archive: Archive, bodies: dict[str, object], links: urls.Links, lunr: bool = False, workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The search files as they are made (a build may write them as they come instead of holding them all)."""
-    docs, collected = counted(archive, bodies, links, workers)
-    try:
-        if lunr or len(docs) <= lunr_index.DEFAULT_LIMIT:
-            stats = collected.stats()  # lunr-index.json needs every posting at once
-            yield from shards.iter_files(stats, docs, workers)
-            yield from lunr_index.files(stats, docs)
-        else:
-            yield from shards.iter_files(collected.ranges(shards.key_prefix), docs, workers)
-    finally:
-        collected.close()
+    return Indexing(archive, bodies, links, b"", [], lunr, workers).build()
+
+
+UPDATE_LIMIT = 0.02  # share of the documents changed above which the whole index is counted again
+
+
+class Indexing:
+    """One build's search files: all of them (`build`), or those that changed since the last
+    build's `state.State` (`update`). Afterwards `state` is what the next build may update
+    (None if too large), `kept` the files of the last build that stay as they are, and
+    `searched` the number of articles counted."""
+
+    def __init__(self, archive: Archive, bodies: Mapping[str, object], links: urls.Links, version: bytes,
+                 keys: list, lunr: bool = False, workers: int | None = None) -> None:
+        """`version`: what the index depends on besides the documents; `keys`: what each
+        document (in id order: oldest first) depends on, e.g. its article's digest."""
+        self.archive, self.bodies, self.links, self.version, self.keys = archive, bodies, links, version, keys
+        self.lunr = lunr or len(archive.articles) <= lunr_index.DEFAULT_LIMIT
+        self.workers = workers
+        self.state: state_mod.State | None = None
+        self.kept: set[str] = set()
+        self.searched = 0
+
+    def build(self) -> Iterator[OutputFile]:
+        docs, collected = counted(self.archive, self.bodies, self.links, self.workers)
+        self.searched = len(docs)
+        dictionary, facets, paths = shards.Dictionary(), {}, set()
+        try:
+            if self.lunr:
+                stats = collected.stats()  # lunr-index.json needs every posting at once
+                made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary),
+                                       lunr_index.files(stats, docs))
+            else:
+                made = shards.iter_files(collected.ranges(shards.key_prefix), docs, self.workers, dictionary)
+            for file in made:
+                paths.add(file.path)
+                if shards.is_facet(file.path):
+                    facets[file.path] = file.data
+                yield file
+            if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT:
+                self.state = state_mod.State(self.version, self.keys, collected.entries(), docs, dictionary,
+                                             facets, paths)
+        finally:
+            collected.close()
+
+    def update(self, previous: state_mod.State, read: Callable[[str], bytes]) -> list[OutputFile] | None:
+        """The files that differ from the previous state's, if only a few documents changed; else None.
+        `read(path)`: the bytes of one of the previous state's files."""
+        keys = self.keys
+        if len(previous.keys) != len(keys) or not keys:
+            return None
+        changed = [i for i, (key, old) in enumerate(zip(keys, previous.keys)) if key != old]
+        if not changed or len(changed) > max(1.0, UPDATE_LIMIT * len(keys)):
+            return None
+        articles = list(reversed(self.archive.articles))
+        part, counted_docs = _count_bodies(articles, changed, self.bodies, self.archive, self.links,
+                                           BulkCounter(TermNumberer()))
+        entries, touched = state_mod.spliced(previous.entries, changed, part)
+        averages = entries.average_lengths
+        proxies = shards.proxies_of(averages)
+        if proxies != shards.proxies_of(previous.dictionary.averages):
+            return None  # the order of every long posting list may change
+        old = previous.dictionary
+        dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages)
+        out: list[OutputFile] = []
+        gone, regrouped = set(previous.facets), set()
+        for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read):
+            gone.update(dictionary.groups.get(prefix, ()))
+            dictionary.add(prefix, made, terms, kept)
+            regrouped.update(kept)
+            out += made
+        docs = list(previous.docs)
+        for number, doc in zip(changed, counted_docs):
+            docs[number] = doc
+        out += shards.doc_files(docs, sorted({number - number % shards.CHUNK for number in changed}))
+        facets = {file.path: file.data for file in shards.facet_files(docs)}
+        out += [OutputFile(path, data) for path, data in facets.items() if previous.facets.get(path) != data]
+        out.append(shards.stats_file(dictionary))
+        if self.lunr:
+            out += lunr_index.files(entries.group(), docs)
+        written = {file.path for file in out}
+        paths = (previous.paths - gone) | regrouped | set(facets) | written
+        self.kept = paths - written
+        self.searched = len(changed)
+        self.state = state_mod.State(self.version, keys, entries, docs, dictionary, facets, paths)
+        return out
 
 
 def counted(
@@ -69,9 +146,9 @@ def counted(
     return docs, collected
 
 
-def _count_bodies(articles: list[Article], indices: range, bodies: Mapping[str, object], archive: Archive,
+def _count_bodies(articles: list[Article], indices: Sequence[int], bodies: Mapping[str, object], archive: Archive,
                   links: urls.Links, counter: BulkCounter) -> tuple[tuple, list[SearchDoc]]:
-    """`statistics.Gatherer.part()` and the documents (without body text) of some consecutive articles."""
+    """`statistics.Gatherer.part()` and the documents (without body text) of some articles, in order."""
     docs: list[SearchDoc] = []
 
     def texts():

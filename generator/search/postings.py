@@ -82,6 +82,10 @@ class Collected:
             yield np.load(path)
 
     @property
+    def spilled(self) -> bool:
+        return self._folder is not None
+
+    @property
     def n_docs(self) -> int:
         return self._rows // len(FIELDS)
 

@@ -12,7 +12,8 @@ import json
 import math
 import os
 from collections import defaultdict
-from typing import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -138,12 +139,10 @@ def key_of(term: str, keys: set[str] | None = None) -> str:
     return hex_key(term[:KEY_LENGTH])
 
 
-def _estimated_size(entries: dict[str, tuple]) -> int:
-    """About the bytes of a shard's JSON, without encoding it: ~4 bytes a number."""
-    return sum(
-        len(term.encode("utf-8")) + 16 + 4 * numbers + 40 * len(pages or ())
-        for term, (_, _, _, numbers, pages) in entries.items()
-    )
+def _entry_size(term: str, entry: tuple) -> int:
+    """About the bytes of a term's entry in a shard's JSON, without encoding it: ~4 bytes a number."""
+    _, _, _, numbers, pages = entry
+    return len(term.encode("utf-8")) + 16 + 4 * numbers + 40 * len(pages or ())
 
 
 def _shard_json(entries: dict[str, tuple]) -> str:
@@ -154,21 +153,20 @@ def _shard_json(entries: dict[str, tuple]) -> str:
     ) + "}"
 
 
-def _split_shards(entries: dict[str, tuple], prefix: str) -> dict[str, dict[str, tuple]]:
-    """Shards of at most SHARD_LIMIT bytes, splitting a big one by the next character.
-
-    Terms no longer than the prefix stay in the prefix's own shard.
-    """
-    if _estimated_size(entries) <= SHARD_LIMIT or len(entries) < 2:
-        return {prefix: entries}
-    own = {t: e for t, e in entries.items() if len(t) <= len(prefix)}
-    children: dict[str, dict[str, tuple]] = defaultdict(dict)
-    for term, entry in entries.items():
+def _split(sizes: dict[str, int], prefix: str) -> dict[str, list[str]]:
+    """The shards of one prefix's terms (sorted, with their `_entry_size`): each at most
+    SHARD_LIMIT bytes, a big one split by the next character. Terms no longer than the
+    prefix stay in the prefix's own shard."""
+    if sum(sizes.values()) <= SHARD_LIMIT or len(sizes) < 2:
+        return {prefix: list(sizes)}
+    own = [t for t in sizes if len(t) <= len(prefix)]
+    children: dict[str, dict[str, int]] = defaultdict(dict)
+    for term, size in sizes.items():
         if len(term) > len(prefix):
-            children[term[: len(prefix) + 1]][term] = entry
+            children[term[: len(prefix) + 1]][term] = size
     out = {prefix: own} if own else {}
     for child in sorted(children):
-        out.update(_split_shards(children[child], child))
+        out.update(_split(children[child], child))
     return out
 
 
@@ -211,11 +209,15 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     return -total
 
 
+# A 2-character prefix (`key_prefix`), the files of its terms and each term's `_entry_size`.
+Group = tuple[str, list[OutputFile], dict[str, int]]
+
+
 def _encode(batches: list[list[int]], indices: range, source: TermStats | Entries, proxies: list[float],
-            dfs: list[int] | None) -> list[OutputFile]:
+            dfs: list[int] | None) -> list[Group]:
     """`_dictionary` of some batches of term ids of `source`, grouping their entries first if
     the source is ungrouped (in the workers, so that both cores group)."""
-    out = []
+    out: list[Group] = []
     for batch in batches[indices.start : indices.stop]:
         if isinstance(source, Entries):
             stats = source.select(batch).group()
@@ -226,9 +228,22 @@ def _encode(batches: list[list[int]], indices: range, source: TermStats | Entrie
     return out
 
 
-def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]) -> list[OutputFile]:
+def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]) -> list[Group]:
     """Dictionary shards and posting pages for some term ids (sorted by term) of whole
-    2-character prefixes."""
+    2-character prefixes, by prefix."""
+    by_prefix, pages = _term_entries(term_ids, stats, proxies, dfs)
+    out = []
+    for prefix in sorted(by_prefix):
+        entries = by_prefix[prefix]
+        sizes = {term: _entry_size(term, entry) for term, entry in entries.items()}
+        out.append((prefix, pages[prefix] + _shards(prefix, entries, sizes), sizes))
+    return out
+
+
+def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]
+                  ) -> tuple[dict[str, dict[str, tuple]], dict[str, list[OutputFile]]]:
+    """Each term's dictionary entry (df, count, inline rows as JSON, numbers inline, pages), by
+    prefix, and the posting pages of the terms with more than INLINE postings, by prefix."""
     terms = stats.terms
     chosen = np.array(term_ids, dtype=np.int64)
     posting_starts = stats.offsets[chosen]
@@ -267,7 +282,7 @@ def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs
         return "[" + text[int(starts[first]) : int(starts[end]) - 1] + "]"
 
     by_prefix: dict[str, dict[str, tuple]] = defaultdict(dict)
-    out: list[OutputFile] = []
+    out: dict[str, list[OutputFile]] = defaultdict(list)
     for i, (t, count) in enumerate(zip(term_ids, counts)):
         term = terms[t]
         first = firsts[i]
@@ -275,18 +290,40 @@ def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs
             entry = (dfs[t], count, rows_json(first, first + count), width * count, None)
         else:
             pages = []
-            stem = hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
+            stem = _page_stem(term)
             for number, page in enumerate(range(first, first + count, PAGE)):
                 name = f"p/{stem}-{number}"
                 size = min(PAGE, first + count - page)
                 pages.append([name, size, *bounds[page]])
-                out.append(_script_of_json(name, rows_json(page, page + size)))
+                out[term[:KEY_LENGTH]].append(_script_of_json(name, rows_json(page, page + size)))
             entry = (dfs[t], count, None, 0, pages)
         by_prefix[term[:KEY_LENGTH]][term] = entry
-    for prefix in sorted(by_prefix):
-        for key, entries in _split_shards(by_prefix[prefix], prefix).items():
-            out.append(_script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries))
-    return out
+    return by_prefix, out
+
+
+def _shards(prefix: str, entries: dict[str, tuple], sizes: dict[str, int]) -> list[OutputFile]:
+    """The dictionary shards of one prefix's entries (sorted by term)."""
+    return [_shard_file(key, {term: entries[term] for term in terms}) for key, terms in _split(sizes, prefix).items()]
+
+
+def _shard_file(key: str, entries: dict[str, tuple]) -> OutputFile:
+    return _script_of_json(_shard_name_of(key), _shard_json(entries), "__proto__" in entries)
+
+
+def _shard_name_of(key: str) -> str:
+    return f"d/{hex_key(key)}"
+
+
+def _read_shard(data: bytes) -> dict[str, list]:
+    """The data of a dictionary shard file, {term: [df, count, inline, pages]} (the file's inverse)."""
+    body = data.decode("utf-8")
+    body = body[body.index(",") + 1 : -len(");\n")]
+    return json.loads(json.loads(body[len("JSON.parse(") : -1])) if body.startswith("JSON.parse(") else json.loads(body)
+
+
+def _page_stem(term: str) -> str:
+    """What a term's page files are named by: `p/STEM-N`."""
+    return hashlib.sha1(term.encode("utf-8")).hexdigest()[:12]
 
 
 def _batches(terms: list[str], sizes: list[int], count: int) -> list[list[int]]:
@@ -310,24 +347,66 @@ def _batches(terms: list[str], sizes: list[int], count: int) -> list[list[int]]:
 BATCH = 1_000_000  # postings a batch may hold: its rows are built at once
 
 
+@dataclass
+class Dictionary:
+    """What the dictionary of an index is made of: each prefix's files, and the shards' sizes."""
+
+    groups: dict[str, list[str]] = field(default_factory=dict)  # prefix -> paths of its shards and pages
+    sizes: dict[str, int] = field(default_factory=dict)  # shard name (`hex_key`) -> bytes
+    terms: dict[str, dict[str, int]] = field(default_factory=dict)  # prefix -> its terms' `_entry_size`
+    n_docs: int = 0
+    averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
+
+    def add(self, prefix: str, files: list[OutputFile], terms: dict[str, int], kept: list[str] = ()) -> None:
+        """A prefix's files and terms, replacing its old ones but for the files `kept`."""
+        for old in self.groups.pop(prefix, ()):
+            if old.startswith("search/d/") and old not in kept:
+                del self.sizes[_shard_name(old)]
+        self.terms.pop(prefix, None)
+        if terms:
+            self.groups[prefix] = [*kept, *(file.path for file in files)]
+            self.terms[prefix] = terms
+        for file in files:
+            if file.path.startswith("search/d/"):
+                self.sizes[_shard_name(file.path)] = len(file.data)
+
+
+def _shard_name(path: str) -> str:
+    return path[len("search/d/") : -len(".js")]
+
+
 def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
     """Every file of the sharded index."""
     return list(iter_files(stats, docs, workers))
 
 
 def iter_files(
-    stats: TermStats | Iterable[Entries], docs: list[SearchDoc], workers: int | None = None
+    stats: TermStats | Iterable[Entries], docs: list[SearchDoc], workers: int | None = None,
+    dictionary: Dictionary | None = None,
 ) -> Iterator[OutputFile]:
     """The files of the sharded index as they are made, so that they can be written as they come.
 
     `stats`: every term's statistics, or the ungrouped entries of successive ranges of whole
     keys (`key_prefix`, `postings.Collected.ranges`), so that only one range is in memory at a time.
+    `dictionary`, if given, is filled in as the files are made.
     """
+    dictionary = dictionary if dictionary is not None else Dictionary()
+    for prefix, made, terms in dictionary_files(stats, dictionary, workers):
+        dictionary.add(prefix, made, terms)
+        yield from made
+    yield from doc_files(docs, range(0, len(docs), CHUNK))
+    yield from facet_files(docs)
+    yield stats_file(dictionary)
+
+
+def dictionary_files(
+    stats: TermStats | Iterable[Entries], dictionary: Dictionary, workers: int | None = None
+) -> Iterator[Group]:
+    """The files of every prefix, in worker processes; notes the document count and averages in `dictionary`."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    dictionary = []
     for part in [stats] if isinstance(stats, TermStats) else stats:
-        averages = part.average_lengths
-        proxies = [_quantised(a) for a in averages]
+        dictionary.n_docs, dictionary.averages = part.n_docs, part.average_lengths
+        proxies = proxies_of(dictionary.averages)
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
         if isinstance(part, TermStats):
             sizes, dfs = np.diff(part.offsets).tolist(), part.dfs().tolist()
@@ -338,33 +417,102 @@ def iter_files(
         batches = _batches(names, sizes, max(jobs * 4 if jobs > 1 else 1, postings // BATCH + 1))
         job = (part, proxies, dfs)
         chunks = [range(i, i + 1) for i in range(len(batches))]
-        for files in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True):
-            for file in files:
-                if file.path.startswith("search/d/"):
-                    dictionary.append((file.path[len("search/d/") : -len(".js")], len(file.data)))
-                yield file
-        n_docs = part.n_docs
+        for groups in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True):
+            yield from groups
         del part, job, batches
-    dictionary.sort()
-    for start in range(0, len(docs), CHUNK):
+
+
+def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], previous: Dictionary,
+                     read: Callable[[str], bytes]) -> list[tuple[str, list[OutputFile], dict[str, int], list[str]]]:
+    """After an edit, the prefixes of the `touched` terms (those an edited document had or
+    has): their new files, terms, and the files they keep. Only the touched terms are
+    encoded again; while a prefix splits into the same shards, only the shards of
+    touched terms are made again, the other terms' entries in them read back from the
+    previous build's shards (`read(path)`). The files are those `dictionary_files` would make."""
+    counts = entries.per_term()
+    names = entries.names
+    ids = sorted((t for t, name in enumerate(names) if counts[t] and name in touched), key=names.__getitem__)
+    fresh: dict[str, dict[str, tuple]] = defaultdict(dict)
+    pages: dict[str, list[OutputFile]] = defaultdict(list)
+    if ids:
+        stats = entries.select(ids).group()
+        made, pages = _term_entries(list(range(len(ids))), stats, proxies, stats.dfs().tolist())
+        fresh.update(made)
+    stems = {_page_stem(term) for term in touched}
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for term in touched:
+        by_prefix[term[:KEY_LENGTH]].append(term)
+    out = []
+    for prefix in sorted(by_prefix):
+        group = previous.groups.get(prefix, ())
+        old_shards = {_shard_name(path) for path in group if path.startswith("search/d/")}
+        mine = fresh[prefix]
+        terms = {term: size for term, size in previous.terms.get(prefix, {}).items() if term not in touched}
+        terms.update((term, _entry_size(term, entry)) for term, entry in mine.items())
+        terms = dict(sorted(terms.items()))
+        shards = {hex_key(key): members for key, members in (_split(terms, prefix) if terms else {}).items()}
+        # The same shards as before: each term is where it was, so only the shards that held or
+        # hold a touched term change. Otherwise every shard of the prefix is made again.
+        dirty = {key_of(term, old_shards) for term in by_prefix[prefix]} if shards.keys() == old_shards else set(shards)
+        kept = [path for path in group
+                if path.startswith("search/p/") and path[len("search/p/") :].rsplit("-", 1)[0] not in stems]
+        files = list(pages[prefix])
+        parsed: dict[str, dict[str, list]] = {}
+        for name, members in shards.items():
+            if name not in dirty:
+                kept.append(f"search/d/{name}.js")
+                continue
+            shard = {}
+            for term in members:
+                if term in mine:
+                    df, count, inline, _, term_pages = mine[term]
+                    shard[term] = [df, count, json.loads(inline) if inline else None, term_pages]
+                else:
+                    source = key_of(term, old_shards)
+                    if source not in parsed:
+                        parsed[source] = _read_shard(read(f"search/d/{source}.js"))
+                    shard[term] = parsed[source][term]
+            files.append(_script(f"d/{name}", shard))
+        out.append((prefix, files, terms, kept))
+    return out
+
+
+def proxies_of(averages: list[float]) -> list[float]:
+    """The averages that order long posting lists."""
+    return [_quantised(a) for a in averages]
+
+
+def doc_files(docs: list[SearchDoc], starts: Iterable[int]) -> Iterator[OutputFile]:
+    """The metadata files of the documents from each start (a multiple of CHUNK)."""
+    for start in starts:
         chunk = docs[start : start + CHUNK]
         yield _script(f"docs/{start // CHUNK}", [
             [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet] for d in chunk
         ])
-    facets, facet_files = _facets(docs)
-    yield from facet_files
-    yield _script("facets", facets)
-    yield _script("stats", {
+
+
+def is_facet(path: str) -> bool:
+    return path.startswith("search/f/") or path == "search/facets.js"
+
+
+def facet_files(docs: list[SearchDoc]) -> list[OutputFile]:
+    facets, out = _facets(docs)
+    return [*out, _script("facets", facets)]
+
+
+def stats_file(dictionary: Dictionary) -> OutputFile:
+    keys = sorted(dictionary.sizes)
+    return _script("stats", {
         "format": FORMAT,
-        "docs": n_docs,
+        "docs": dictionary.n_docs,
         "fields": list(FIELDS),
         "boosts": list(BOOSTS),
-        "averages": averages,
+        "averages": dictionary.averages,
         "k1": K1,
         "b": B,
         "keyLength": KEY_LENGTH,
-        "keys": [key for key, _ in dictionary],
-        "sizes": [size for _, size in dictionary],  # bytes, so a client can refuse a query that reads too much
+        "keys": keys,
+        "sizes": [dictionary.sizes[key] for key in keys],  # bytes, so a client can refuse a query that reads too much
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
     })

@@ -12,7 +12,6 @@ non-Latin scripts), exactly as lunr.js does.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections import Counter
 
@@ -21,17 +20,26 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from generator.search.stemmer import stem
 
 
-def _mark_ranges() -> str:
+# The planes that hold combining marks (Basic and Supplementary Multilingual, and the
+# variation selectors of plane 14): scanning only these takes a tenth of the time of
+# all 1.1 M code points, at every start. A test checks that no mark lies elsewhere.
+MARK_PLANES = (range(0, 0x20000), range(0xE0000, 0xF0000))
+
+
+def _mark_ranges(planes: tuple[range, ...] = MARK_PLANES) -> str:
     """A regex class body of every combining mark (Mn, Mc, Me), which `\\w` leaves out."""
     ranges, start, previous = [], None, None
-    for code in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(code)).startswith("M"):
+    category = unicodedata.category
+    for code in (code for plane in planes for code in plane):
+        if category(chr(code))[0] == "M":
             if start is None:
                 start = code
             previous = code
         elif start is not None:
             ranges.append((start, previous))
             start = None
+    if start is not None:
+        ranges.append((start, previous))
     return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 

@@ -1,0 +1,124 @@
+"""After a few articles change, the search index is updated from the last build's state: only the
+edited articles are counted again, and the files are exactly those of a cold build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_archive
+from generator import cache
+from generator.search import lunr_index, shards
+from tests.conftest import site_files
+from tests.test_incremental import cold, run
+
+SIZE = 120
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    return write_archive(SIZE, tmp_path / "archive", seed=5)
+
+
+def nth(root: Path, n: int) -> Path:
+    return sorted((root / "content").rglob("*.md"))[n]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def body_words(path: Path, new: str) -> None:
+    """Replace the article's first paragraph (its terms may vanish from the archive) with new words."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    paragraphs = body.strip().split("\n\n")
+    path.write_text(f"{head}\n---\n\n{new}\n\n" + "\n\n".join(paragraphs[1:]) + "\n", encoding="utf-8")
+
+
+EDITS = {
+    "new and vanished words": lambda root: body_words(nth(root, 40), "Quixotic zanzibarquux harbours, 2031."),
+    "title": lambda root: edit(nth(root, 41), "title: ", "title: Glorpish ", 1),
+    "tags": lambda root: edit(nth(root, 42), "tags:\n", "tags:\n- Brand new tag\n", 1),
+    "flag": lambda root: edit(nth(root, 43), "flags:\n", "flags:\n- disputed\n", 1),
+    "every word": lambda root: body_words(nth(root, 44), "Nothing else."),
+}
+
+
+@pytest.mark.parametrize(("lunr", "small_shards"), [(True, False), (False, False), (False, True)],
+                         ids=["with lunr-index.json", "sharded only", "many small shards"])
+@pytest.mark.parametrize("change", sorted(EDITS))
+def test_an_updated_index_is_a_cold_built_one(archive, tmp_path, monkeypatch, change, lunr, small_shards):
+    if not lunr:
+        monkeypatch.setattr(lunr_index, "DEFAULT_LIMIT", 10)
+    if small_shards:  # prefixes split into many shards, and an edit may change how they split
+        monkeypatch.setattr(shards, "SHARD_LIMIT", 1500)
+    body_words(nth(archive, 40), "An old zanzibarquux paragraph, about to go.")
+    run(archive)
+    EDITS[change](archive)
+    warm = run(archive)
+    assert warm.searched == 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+    search = {p: d for p, d in site_files(archive / "site").items() if p.startswith("search/")}
+    assert ("search/lunr-index.json" in search) == lunr
+    if change == "new and vanished words":
+        assert any(b'"zanzibarquux"' in data for data in search.values())
+        assert not any(b"paragraph" in data and b"about to go" in data for data in search.values())
+
+
+def test_two_edits_in_a_row_and_an_undo_give_the_cold_index(archive, tmp_path):
+    run(archive)
+    target = nth(archive, 7)
+    original = target.read_text(encoding="utf-8")
+    body_words(target, "First quokka edit.")
+    assert run(archive).searched == 1
+    body_words(target, "Second numbat edit.")
+    assert run(archive).searched == 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+    target.write_text(original, encoding="utf-8")
+    assert run(archive).searched == 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_many_changed_articles_or_a_new_one_count_the_whole_index_again(archive, tmp_path):
+    run(archive)
+    for n in range(0, SIZE, 10):  # more than UPDATE_LIMIT of the articles
+        edit(nth(archive, n), "\n\n", "\n\nA wombat.\n\n")
+    assert run(archive).searched == SIZE
+    (archive / "content/2030").mkdir()
+    (archive / "content/2030/new.md").write_text("---\ntitle: New\npublished: 2030-01-01\n---\n\nNew.\n")
+    assert run(archive).searched == SIZE + 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_a_damaged_search_state_is_ignored(archive, tmp_path):
+    run(archive)
+    [state] = (archive / cache.FOLDER / "search").glob("*.pickle")
+    data = bytearray(state.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    state.write_bytes(bytes(data))
+    body_words(nth(archive, 3), "A changed start.")
+    assert run(archive).searched == SIZE
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_a_search_file_changed_by_hand_is_not_trusted_by_an_update(archive, tmp_path):
+    run(archive)
+    shard = sorted((archive / "site/search/d").glob("*.js"))[5]
+    shard.write_bytes(re.sub(rb"\[\d+,", b"[1,", shard.read_bytes(), count=1))
+    body_words(nth(archive, 3), "A changed start.")
+    assert run(archive).searched == SIZE
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_another_output_folder_keeps_its_own_state(archive, tmp_path):
+    run(archive)
+    run(archive, tmp_path / "other")
+    body_words(nth(archive, 3), "A changed start.")
+    assert run(archive).searched == 1
+    assert run(archive, tmp_path / "other").searched == 1
+    assert site_files(tmp_path / "other") == site_files(archive / "site") == cold(archive, tmp_path)
