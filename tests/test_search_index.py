@@ -3,6 +3,7 @@
 import json
 import re
 
+import numpy as np
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
@@ -200,6 +201,9 @@ def test_the_sharded_index_is_the_same_built_in_parallel(monkeypatch):
     monkeypatch.setattr(shards, "PAGE", 8)
     serial = shards.files(stats, docs, workers=1)
     monkeypatch.setattr(shards, "PARALLEL_FROM", 10)
+    batches = shards._batches(stats.terms, np.diff(stats.offsets).tolist(), 8)
+    edges = [(stats.terms[a[-1]][:2], stats.terms[b[0]][:2]) for a, b in zip(batches, batches[1:])]
+    assert any(last == first for last, first in edges)  # a prefix cut between two workers' batches
     parallel = shards.files(stats, docs, workers=2)
     assert sorted(serial, key=lambda f: f.path) == sorted(parallel, key=lambda f: f.path)
     assert len(serial) > 100

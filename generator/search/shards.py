@@ -209,35 +209,59 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     return -total
 
 
-# A 2-character prefix (`key_prefix`), the files of its terms and each term's `_entry_size`.
-Group = tuple[str, list[OutputFile], dict[str, int]]
+# What a worker makes of a prefix: its files and terms' sizes ("done"), or, for a prefix that
+# goes on in the batch before or after, some of its entries and its pages ("piece").
+Made = tuple[str, str, object, list[OutputFile]]
 
 
 def _encode(batches: list[list[int]], indices: range, source: TermStats | Entries, proxies: list[float],
-            dfs: list[int] | None) -> list[Group]:
-    """`_dictionary` of some batches of term ids of `source`, grouping their entries first if
-    the source is ungrouped (in the workers, so that both cores group)."""
-    out: list[Group] = []
-    for batch in batches[indices.start : indices.stop]:
+            dfs: list[int] | None) -> list[Made]:
+    """The files of some batches of term ids (sorted by term) of `source`, by prefix, grouping
+    their entries first if the source is ungrouped (in the workers, so that both cores group)."""
+    names = source.names if isinstance(source, Entries) else source.terms
+    out: list[Made] = []
+    for number in indices:
+        batch = batches[number]
         if isinstance(source, Entries):
             stats = source.select(batch).group()
-            out += _dictionary(list(range(len(batch))), stats, proxies, stats.dfs().tolist())
+            entries, pages = _term_entries(list(range(len(batch))), stats, proxies, stats.dfs().tolist())
         else:
             assert dfs is not None
-            out += _dictionary(batch, source, proxies, dfs)
+            entries, pages = _term_entries(batch, source, proxies, dfs)
+        edges = {names[batches[number - 1][-1]][:KEY_LENGTH] if number else None,
+                 names[batches[number + 1][0]][:KEY_LENGTH] if number + 1 < len(batches) else None}
+        for prefix in sorted(entries):
+            if prefix in edges:
+                out.append(("piece", prefix, entries[prefix], pages[prefix]))
+            else:
+                files, sizes = _closed(prefix, entries[prefix])
+                out.append(("done", prefix, sizes, pages[prefix] + files))
     return out
 
 
-def _dictionary(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]) -> list[Group]:
-    """Dictionary shards and posting pages for some term ids (sorted by term) of whole
-    2-character prefixes, by prefix."""
-    by_prefix, pages = _term_entries(term_ids, stats, proxies, dfs)
-    out = []
-    for prefix in sorted(by_prefix):
-        entries = by_prefix[prefix]
-        sizes = {term: _entry_size(term, entry) for term, entry in entries.items()}
-        out.append((prefix, pages[prefix] + _shards(prefix, entries, sizes), sizes))
-    return out
+def _grouped(made: Iterable[Made]) -> Iterator[tuple[str, list[OutputFile], dict[str, int] | None]]:
+    """Each prefix's files and terms' sizes; a prefix made in pieces has its pages yielded as
+    they come (with terms None: it goes on), then its shards once its last piece has come."""
+    prefix, entries = None, {}
+    for kind, made_prefix, value, files in made:
+        if made_prefix != prefix and prefix is not None:
+            yield (prefix, *_closed(prefix, entries))
+            prefix, entries = None, {}
+        if kind == "done":
+            yield made_prefix, files, value
+        else:
+            prefix = made_prefix
+            entries.update(value)
+            if files:
+                yield made_prefix, files, None
+    if prefix is not None:
+        yield (prefix, *_closed(prefix, entries))
+
+
+def _closed(prefix: str, entries: dict[str, tuple]) -> tuple[list[OutputFile], dict[str, int]]:
+    """A prefix's shards, and its terms' sizes."""
+    sizes = {term: _entry_size(term, entry) for term, entry in entries.items()}
+    return _shards(prefix, entries, sizes), sizes
 
 
 def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], dfs: list[int]
@@ -327,16 +351,15 @@ def _page_stem(term: str) -> str:
 
 
 def _batches(terms: list[str], sizes: list[int], count: int) -> list[list[int]]:
-    """The term ids, sorted by term, in about `count` batches of whole prefixes, of similar
-    sizes (postings or entries)."""
+    """The term ids, sorted by term, in about `count` batches of similar sizes (postings or
+    entries). A large prefix is cut into several: one prefix of a synthetic 100k archive has
+    12 M entries, whose rows and texts at once took a worker a gigabyte."""
     target = sum(sizes) / count + 1
-    batches, current, size, prefix = [], [], 0, None
+    batches, current, size = [], [], 0
     for t in sorted(range(len(terms)), key=terms.__getitem__):
-        if terms[t][:KEY_LENGTH] != prefix:
-            if size >= target:
-                batches.append(current)
-                current, size = [], 0
-            prefix = terms[t][:KEY_LENGTH]
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
         current.append(t)
         size += sizes[t]
     if current:
@@ -356,6 +379,15 @@ class Dictionary:
     terms: dict[str, dict[str, int]] = field(default_factory=dict)  # prefix -> its terms' `_entry_size`
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
+
+    def extend(self, prefix: str, files: list[OutputFile], terms: dict[str, int] | None) -> None:
+        """More files of a prefix; its terms with the last of them."""
+        self.groups.setdefault(prefix, []).extend(file.path for file in files)
+        for file in files:
+            if file.path.startswith("search/d/"):
+                self.sizes[_shard_name(file.path)] = len(file.data)
+        if terms is not None:
+            self.terms[prefix] = terms
 
     def add(self, prefix: str, files: list[OutputFile], terms: dict[str, int], kept: list[str] = ()) -> None:
         """A prefix's files and terms, replacing its old ones but for the files `kept`."""
@@ -392,7 +424,7 @@ def iter_files(
     """
     dictionary = dictionary if dictionary is not None else Dictionary()
     for prefix, made, terms in dictionary_files(stats, dictionary, workers):
-        dictionary.add(prefix, made, terms)
+        dictionary.extend(prefix, made, terms)
         yield from made
     yield from doc_files(docs, range(0, len(docs), CHUNK))
     yield from facet_files(docs)
@@ -401,8 +433,9 @@ def iter_files(
 
 def dictionary_files(
     stats: TermStats | Iterable[Entries], dictionary: Dictionary, workers: int | None = None
-) -> Iterator[Group]:
-    """The files of every prefix, in worker processes; notes the document count and averages in `dictionary`."""
+) -> Iterator[tuple[str, list[OutputFile], dict[str, int] | None]]:
+    """The files of every prefix, made in worker processes (`_grouped`: pages first, a prefix's
+    shards and terms last); notes the document count and averages in `dictionary`."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     for part in [stats] if isinstance(stats, TermStats) else stats:
         dictionary.n_docs, dictionary.averages = part.n_docs, part.average_lengths
@@ -417,8 +450,8 @@ def dictionary_files(
         batches = _batches(names, sizes, max(jobs * 4 if jobs > 1 else 1, postings // BATCH + 1))
         job = (part, proxies, dfs)
         chunks = [range(i, i + 1) for i in range(len(batches))]
-        for groups in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True):
-            yield from groups
+        yield from _grouped(one for made in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True)
+                            for one in made)
         del part, job, batches
 
 
