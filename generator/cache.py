@@ -101,9 +101,15 @@ class Store:
         """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""
         path = self._path(entry)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        data = json.dumps({**value, "key": entry}, ensure_ascii=False).encode("utf-8")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({**value, "key": entry}, ensure_ascii=False), encoding="utf-8")
+            try:
+                file = open(temp, "wb")
+            except FileNotFoundError:  # the first entry of its folder
+                path.parent.mkdir(parents=True, exist_ok=True)
+                file = open(temp, "wb")
+            with file:
+                file.write(data)
             os.replace(temp, path)
         except OSError:
             with contextlib.suppress(OSError):

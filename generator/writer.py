@@ -100,10 +100,10 @@ class Staging:
     def copy(self, rel: str, source: Path) -> int:
         return _put(self.folder, self.out, rel, self.written, source=source)
 
-    def where(self, rel: str) -> Path:
+    def where(self, rel: str) -> str:
         """Where a file put or kept is now; after `commit` it is at the same place in the output."""
-        staged = self.folder / rel
-        return staged if os.path.lexists(staged) else self.out / rel
+        staged = f"{self.folder}/{rel}"  # strings: pathlib's joining cost more than the calls, per file
+        return staged if os.path.lexists(staged) else f"{self.out}/{rel}"
 
     def commit(self, paths: set[str], previous: Iterable[str] | None = None) -> int:
         """Make the output hold exactly `paths` (all files put or kept by any process).
@@ -112,7 +112,7 @@ class Staging:
         walked); trusted only if the marker names that very set. Returns the
         number of files removed.
         """
-        _place(self.folder / MARKER, self.out / MARKER, MARKER_TEXT + f"files: {files_token(paths)}\n".encode())
+        _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {files_token(paths)}\n".encode())
         if not self.out.is_dir():
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
@@ -150,19 +150,26 @@ def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes |
     written.add(rel)
     if data is None:
         data = source.read_bytes()
-    return 0 if _place(staging / rel, out / rel, data) else 1
+    return 0 if _place(f"{staging}/{rel}", f"{out}/{rel}", data) else 1
 
 
-def _place(target: Path, previous: Path, data: bytes) -> bool:
+def _place(target: str, previous: str, data: bytes) -> bool:
     """Write data at target unless `previous` already holds it; True if it does."""
     try:
-        info = previous.lstat()
-        if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and previous.read_bytes() == data:
-            return True
+        info = os.lstat(previous)
+        if stat.S_ISREG(info.st_mode) and info.st_size == len(data):
+            with open(previous, "rb") as old:
+                if old.read() == data:
+                    return True
     except OSError:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        new = open(target, "wb")
+    except FileNotFoundError:  # its folder is made only now: most files' folder exists already
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        new = open(target, "wb")
+    with new:
+        new.write(data)
     return False
 
 
