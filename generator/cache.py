@@ -84,12 +84,13 @@ class Store:
             return False
         return True
 
-    def _path(self, entry: str) -> Path:
-        return self.folder / entry[:2] / f"{entry}.json"
+    def _path(self, entry: str) -> str:
+        return f"{self.folder}/{entry[:2]}/{entry}.json"  # a string: pathlib cost more than the read, per entry
 
     def get(self, entry: str) -> dict | None:
         try:
-            value = json.loads(self._path(entry).read_bytes())
+            with open(self._path(entry), "rb") as file:
+                value = json.loads(file.read())
         except (OSError, ValueError):
             value = None
         return value if isinstance(value, dict) and value.get("key") == entry else None
@@ -100,20 +101,21 @@ class Store:
     def put(self, entry: str, value: dict) -> None:
         """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""
         path = self._path(entry)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        folder = os.path.dirname(path)
+        temp = f"{folder}/.{entry}.json.{os.getpid()}.tmp"
         data = json.dumps({**value, "key": entry}, ensure_ascii=False).encode("utf-8")
         try:
             try:
                 file = open(temp, "wb")
             except FileNotFoundError:  # the first entry of its folder
-                path.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
                 file = open(temp, "wb")
             with file:
                 file.write(data)
             os.replace(temp, path)
         except OSError:
             with contextlib.suppress(OSError):
-                temp.unlink()
+                os.unlink(temp)
 
     def keep_only(self, used: set[str]) -> int:
         """Delete the entries this build did not use, so the cache does not grow with every edit."""
