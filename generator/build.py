@@ -21,7 +21,7 @@ from generator import (
     urls, workers, writer,
 )
 from generator.archive import assemble
-from generator.model import Problem, ProblemsFound
+from generator.model import OutputFile, Problem, ProblemsFound, Written
 from generator.pages import PageBuilder
 from generator.parsed import Parsed
 
@@ -124,13 +124,25 @@ class _Build:
         from generator.search import index as search_index, state as search_state  # here: a no-op build never loads them
 
         keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
-        indexing = search_index.Indexing(archive, html_of, links, version, keys, self.options.lunr_index, self.jobs)
+
+        def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
+            changed = staging.put(file.path, file.data)
+            return changed, reuse.entry(fingerprint, staging.where(file.path))
+
+        indexing = search_index.Indexing(
+            archive, html_of, links, version, keys, self.options.lunr_index, self.jobs, sink
+        )
         previous = search_state.load(self.search_state, version) if self.search_state else None
         made = None
         if previous is not None and manifest.intact(previous.fingerprint, previous.paths, staging.out):
             made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
         changed = 0
         for file in made if made is not None else indexing.build():
+            if isinstance(file, Written):
+                staging.adopt(file.path)
+                changed += file.receipt[0]
+                entries[file.path] = file.receipt[1]
+                continue
             changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
             entries[file.path] = reuse.entry(fingerprint, staging.where(file.path))
         for path in sorted(indexing.kept):

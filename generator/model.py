@@ -150,3 +150,11 @@ class OutputFile:
 
     path: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file of the site already written by a worker process, and what its writer returned."""
+
+    path: str
+    receipt: Any

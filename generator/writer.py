@@ -97,6 +97,13 @@ class Staging:
         self.written.add(rel)
         return True
 
+    def adopt(self, rel: str) -> None:
+        """A file a worker put: part of the output like those this process put (the worker
+        may have been this very process, when the work was too small to fork for)."""
+        if not urls.is_safe(rel) or rel == MARKER:
+            raise ValueError(f"refusing to adopt {rel!r}")
+        self.written.add(rel)
+
     def copy(self, rel: str, source: Path) -> int:
         return _put(self.folder, self.out, rel, self.written, source=source)
 

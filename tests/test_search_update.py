@@ -122,3 +122,18 @@ def test_another_output_folder_keeps_its_own_state(archive, tmp_path):
     assert run(archive).searched == 1
     assert run(archive, tmp_path / "other").searched == 1
     assert site_files(tmp_path / "other") == site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_search_files_written_by_worker_processes_are_kept_and_updated_like_the_others(
+        archive, tmp_path, monkeypatch):
+    alone = shards.PARALLEL_FROM
+    monkeypatch.setattr(shards, "PARALLEL_FROM", 10)  # the shard workers write the posting pages
+    first = run(archive, jobs=2)
+    pages = [p for p in site_files(archive / "site") if p.startswith("search/p/")]
+    assert pages and first.changed == first.files
+    again = run(archive, jobs=2)
+    assert (again.changed, again.searched) == (0, 0)  # their manifest entries hold
+    body_words(nth(archive, 3), "A changed start.")
+    assert run(archive, jobs=2).searched == 1
+    monkeypatch.setattr(shards, "PARALLEL_FROM", alone)
+    assert site_files(archive / "site") == cold(archive, tmp_path)  # built in one process

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 from generator import urls
 from generator.archive import Archive
 from generator.markdown import unfolded_text
-from generator.model import Article, OutputFile
+from generator.model import Article, OutputFile, Written
 from generator.search import documents, lunr_index, shards, state as state_mod, statistics
 from generator.search.documents import SearchDoc
 from generator.search.postings import Collected
@@ -49,30 +49,33 @@ class Indexing:
     `searched` the number of articles counted."""
 
     def __init__(self, archive: Archive, bodies: Mapping[str, object], links: urls.Links, version: bytes,
-                 keys: list, lunr: bool = False, workers: int | None = None) -> None:
+                 keys: list, lunr: bool = False, workers: int | None = None, sink: shards.Sink | None = None) -> None:
         """`version`: what the index depends on besides the documents; `keys`: what each
-        document (in id order: oldest first) depends on, e.g. its article's digest."""
+        document (in id order: oldest first) depends on, e.g. its article's digest; `sink`:
+        lets worker processes write most files themselves (`build` yields them as `Written`)."""
         self.archive, self.bodies, self.links, self.version, self.keys = archive, bodies, links, version, keys
+        self.sink = sink
         self.lunr = lunr or len(archive.articles) <= lunr_index.DEFAULT_LIMIT
         self.workers = workers
         self.state: state_mod.State | None = None
         self.kept: set[str] = set()
         self.searched = 0
 
-    def build(self) -> Iterator[OutputFile]:
+    def build(self) -> Iterator[OutputFile | Written]:
         docs, collected = counted(self.archive, self.bodies, self.links, self.workers)
         self.searched = len(docs)
         dictionary, facets, paths = shards.Dictionary(), {}, set()
         try:
             if self.lunr:
                 stats = collected.stats()  # lunr-index.json needs every posting at once
-                made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary),
+                made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary, self.sink),
                                        lunr_index.files(stats, docs))
             else:
-                made = shards.iter_files(collected.ranges(shards.key_prefix), docs, self.workers, dictionary)
+                made = shards.iter_files(collected.ranges(shards.key_prefix), docs, self.workers, dictionary,
+                                         self.sink)
             for file in made:
                 paths.add(file.path)
-                if shards.is_facet(file.path):
+                if isinstance(file, OutputFile) and shards.is_facet(file.path):
                     facets[file.path] = file.data
                 yield file
             if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT:

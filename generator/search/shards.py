@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from generator.model import OutputFile
+from generator.model import OutputFile, Written
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
 from generator.workers import run as fork_run
@@ -211,13 +211,16 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
 
 # What a worker makes of a prefix: its files and terms' sizes ("done"), or, for a prefix that
 # goes on in the batch before or after, some of its entries and its pages ("piece").
-Made = tuple[str, str, object, list[OutputFile]]
+Made = tuple[str, str, object, list[OutputFile | Written]]
+Sink = Callable[[OutputFile], object]  # writes a file; what it returns comes back in a `Written`
 
 
 def _encode(batches: list[list[int]], indices: range, source: TermStats | Entries, proxies: list[float],
-            dfs: list[int] | None) -> list[Made]:
+            dfs: list[int] | None, sink: Sink | None = None) -> list[Made]:
     """The files of some batches of term ids (sorted by term) of `source`, by prefix, grouping
-    their entries first if the source is ungrouped (in the workers, so that both cores group)."""
+    their entries first if the source is ungrouped (in the workers, so that both cores group).
+    With a `sink`, the workers write the posting pages themselves (most of the index's files:
+    written one at a time by the parent they took longer than making them)."""
     names = source.names if isinstance(source, Entries) else source.terms
     out: list[Made] = []
     for number in indices:
@@ -228,6 +231,9 @@ def _encode(batches: list[list[int]], indices: range, source: TermStats | Entrie
         else:
             assert dfs is not None
             entries, pages = _term_entries(batch, source, proxies, dfs)
+        if sink is not None:
+            pages = defaultdict(list, {prefix: [Written(file.path, sink(file)) for file in made]
+                                       for prefix, made in pages.items()})
         edges = {names[batches[number - 1][-1]][:KEY_LENGTH] if number else None,
                  names[batches[number + 1][0]][:KEY_LENGTH] if number + 1 < len(batches) else None}
         for prefix in sorted(entries):
@@ -239,7 +245,7 @@ def _encode(batches: list[list[int]], indices: range, source: TermStats | Entrie
     return out
 
 
-def _grouped(made: Iterable[Made]) -> Iterator[tuple[str, list[OutputFile], dict[str, int] | None]]:
+def _grouped(made: Iterable[Made]) -> Iterator[tuple[str, list[OutputFile | Written], dict[str, int] | None]]:
     """Each prefix's files and terms' sizes; a prefix made in pieces has its pages yielded as
     they come (with terms None: it goes on), then its shards once its last piece has come."""
     prefix, entries = None, {}
@@ -380,11 +386,11 @@ class Dictionary:
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
 
-    def extend(self, prefix: str, files: list[OutputFile], terms: dict[str, int] | None) -> None:
+    def extend(self, prefix: str, files: list[OutputFile | Written], terms: dict[str, int] | None) -> None:
         """More files of a prefix; its terms with the last of them."""
         self.groups.setdefault(prefix, []).extend(file.path for file in files)
         for file in files:
-            if file.path.startswith("search/d/"):
+            if isinstance(file, OutputFile) and file.path.startswith("search/d/"):
                 self.sizes[_shard_name(file.path)] = len(file.data)
         if terms is not None:
             self.terms[prefix] = terms
@@ -414,8 +420,8 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
 
 def iter_files(
     stats: TermStats | Iterable[Entries], docs: list[SearchDoc], workers: int | None = None,
-    dictionary: Dictionary | None = None,
-) -> Iterator[OutputFile]:
+    dictionary: Dictionary | None = None, sink: Sink | None = None,
+) -> Iterator[OutputFile | Written]:
     """The files of the sharded index as they are made, so that they can be written as they come.
 
     `stats`: every term's statistics, or the ungrouped entries of successive ranges of whole
@@ -423,7 +429,7 @@ def iter_files(
     `dictionary`, if given, is filled in as the files are made.
     """
     dictionary = dictionary if dictionary is not None else Dictionary()
-    for prefix, made, terms in dictionary_files(stats, dictionary, workers):
+    for prefix, made, terms in dictionary_files(stats, dictionary, workers, sink):
         dictionary.extend(prefix, made, terms)
         yield from made
     yield from doc_files(docs, range(0, len(docs), CHUNK))
@@ -432,8 +438,9 @@ def iter_files(
 
 
 def dictionary_files(
-    stats: TermStats | Iterable[Entries], dictionary: Dictionary, workers: int | None = None
-) -> Iterator[tuple[str, list[OutputFile], dict[str, int] | None]]:
+    stats: TermStats | Iterable[Entries], dictionary: Dictionary, workers: int | None = None,
+    sink: Sink | None = None,
+) -> Iterator[tuple[str, list[OutputFile | Written], dict[str, int] | None]]:
     """The files of every prefix, made in worker processes (`_grouped`: pages first, a prefix's
     shards and terms last); notes the document count and averages in `dictionary`."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -448,7 +455,7 @@ def dictionary_files(
             sizes, dfs = part.per_term().tolist(), None
             names, postings = part.names, len(part.terms)
         batches = _batches(names, sizes, max(jobs * 4 if jobs > 1 else 1, postings // BATCH + 1))
-        job = (part, proxies, dfs)
+        job = (part, proxies, dfs, sink)
         chunks = [range(i, i + 1) for i in range(len(batches))]
         yield from _grouped(one for made in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True)
                             for one in made)
