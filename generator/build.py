@@ -10,11 +10,13 @@ are never all held in memory at once.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from generator import (
     __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, reuse, templates,
@@ -70,6 +72,24 @@ class Clock:
 
 def build(options: Options, environ: dict[str, str] | None = None, progress: Progress | None = None) -> Result:
     """Build the site. Raises ProblemsFound (every problem at once) or writer.UnsafeOutput."""
+    with _fewer_collections():
+        return _build(options, environ, progress)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A build makes hundreds of thousands of long-lived objects and little cyclic garbage. With
+    Python's default thresholds, a one-edit rebuild of 10k articles ran 525 collections that
+    walked them, 1.0-1.3 s of its 6 s; with these, 5 (0.3 s). Workers inherit them."""
+    previous = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _build(options: Options, environ: dict[str, str] | None, progress: Progress | None) -> Result:
     clock = Clock()
     root, shown = options.root, options.display_root
     output = options.output or root / "site"

@@ -10,6 +10,7 @@ therefore give the same bytes; the cache only saves time.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -145,10 +146,15 @@ def load_checked(path: Path) -> object | None:
     check, payload = data[:_CHECK], data[_CHECK:]
     if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
         return None
+    paused = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: collections would only walk them, 3x the time
     try:
         return pickle.loads(payload)
     except Exception:  # a pickle from another version of a class: start afresh
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def save_checked(path: Path, value: object, prune: bool = False) -> None:
