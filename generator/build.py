@@ -246,6 +246,8 @@ class _Build:
                 done.add(share)
             if done.problems:
                 raise ProblemsFound(_unique(done.problems))
+            for path in done.paths:  # put or kept by the workers
+                staging.adopt(path)
             self.clock.lap("render")
 
             changed = done.changed
@@ -259,7 +261,7 @@ class _Build:
             self.clock.lap("search")
             for copy in copies:
                 changed += staging.copy(copy.path, copy.source)
-            every = staging.written | set(done.paths)
+            every = set(staging.written)
             changed += staging.commit(every, manifest.paths)
         except BaseException:
             staging.abort()

@@ -97,7 +97,7 @@ class Store:
         return value if isinstance(value, dict) and value.get("key") == entry else None
 
     def has(self, entry: str) -> bool:
-        return os.path.isfile(f"{self.folder}/{entry[:2]}/{entry}.json")
+        return os.path.isfile(self._path(entry))
 
     def put(self, entry: str, value: dict) -> None:
         """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""

@@ -166,8 +166,8 @@ _DECODED_AUTOLINK = re.compile(r"<[^<>\s]*(?:%|xn--)[^<>\s]*>", re.IGNORECASE)
 # White space that Python's str.strip() trims and the fast engine keeps (it trims spaces
 # and tabs only): it matters next to where the reference strips, a line's or a table
 # cell's ends, after block markers (`>`, `-`, `1.`, `#`...).
-_UNICODE_SPACE = re.compile("[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_UNICODE_SPACE = re.compile(f"[{re.escape(_SPACES)}]")
 _MARKERS_BEFORE = " \t>*+#0123456789.)-" + _SPACES
 _MARKERS_AFTER = " \t#" + _SPACES
 # An emphasis or strikethrough delimiter beside a non-ASCII character: CommonMark 0.31

@@ -95,7 +95,7 @@ class Manifest:
             path for path, known in self.entries.items()
             if path.startswith(prefix) and isinstance(known, list) and known[:1] == [fingerprint]
         ]
-        if not paths or not all(self.reusable(path, fingerprint, staging.out) for path in paths):
+        if not paths or not self.intact(fingerprint, paths, staging.out):
             return None
         for path in paths:
             staging.keep(path)

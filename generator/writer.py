@@ -90,16 +90,15 @@ class Staging:
         """Add one file; return 1 if it differs from the previous site's."""
         return _put(self.folder, self.out, rel, self.written, data=data)
 
-    def keep(self, rel: str) -> bool:
+    def keep(self, rel: str) -> None:
         """Keep the previous site's file unread, as the manifest vouches for it."""
         if not urls.is_safe(rel) or rel == MARKER or rel in self.written:
             raise ValueError(f"refusing to keep {rel!r}")
         self.written.add(rel)
-        return True
 
     def adopt(self, rel: str) -> None:
-        """A file a worker put: part of the output like those this process put (the worker
-        may have been this very process, when the work was too small to fork for)."""
+        """A file a worker put or kept: part of the output like those this process put (the
+        worker may have been this very process, when the work was too small to fork for)."""
         if not urls.is_safe(rel) or rel == MARKER:
             raise ValueError(f"refusing to adopt {rel!r}")
         self.written.add(rel)

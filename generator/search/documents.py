@@ -62,9 +62,7 @@ def snippet(article: Article, text: str) -> str:
 def snippet_of_unfolded(article: Article, text: str) -> str:
     """`snippet(article, plain)` where `text` is `plain` before its white space was folded
     (markdown.unfolded_text): only the start of the text is folded."""
-    if article.summary:
-        return _cut(article.summary, SNIPPET)
-    return _cut(_folded_start(text, SNIPPET + 1), SNIPPET)
+    return snippet(article, text if article.summary else _folded_start(text, SNIPPET + 1))
 
 
 def _folded_start(text: str, least: int) -> str:

@@ -337,11 +337,7 @@ def _shards(prefix: str, entries: dict[str, tuple], sizes: dict[str, int]) -> li
 
 
 def _shard_file(key: str, entries: dict[str, tuple]) -> OutputFile:
-    return _script_of_json(_shard_name_of(key), _shard_json(entries), "__proto__" in entries)
-
-
-def _shard_name_of(key: str) -> str:
-    return f"d/{hex_key(key)}"
+    return _script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries)
 
 
 def _read_shard(data: bytes) -> dict[str, list]:
@@ -402,15 +398,17 @@ class Dictionary:
                 del self.sizes[_shard_name(old)]
         self.terms.pop(prefix, None)
         if terms:
-            self.groups[prefix] = [*kept, *(file.path for file in files)]
-            self.terms[prefix] = terms
-        for file in files:
-            if file.path.startswith("search/d/"):
-                self.sizes[_shard_name(file.path)] = len(file.data)
+            self.groups[prefix] = list(kept)
+            self.extend(prefix, files, terms)
 
 
 def _shard_name(path: str) -> str:
+    """A dictionary shard's name (`hex_key` of its prefix) from its path; `_shard_path`'s inverse."""
     return path[len("search/d/") : -len(".js")]
+
+
+def _shard_path(name: str) -> str:
+    return f"search/d/{name}.js"
 
 
 def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -> list[OutputFile]:
@@ -500,7 +498,7 @@ def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], 
         parsed: dict[str, dict[str, list]] = {}
         for name, members in shards.items():
             if name not in dirty:
-                kept.append(f"search/d/{name}.js")
+                kept.append(_shard_path(name))
                 continue
             shard = {}
             for term in members:
@@ -510,7 +508,7 @@ def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], 
                 else:
                     source = key_of(term, old_shards)
                     if source not in parsed:
-                        parsed[source] = _read_shard(read(f"search/d/{source}.js"))
+                        parsed[source] = _read_shard(read(_shard_path(source)))
                     shard[term] = parsed[source][term]
             files.append(_script(f"d/{name}", shard))
         out.append((prefix, files, terms, kept))
