@@ -146,8 +146,8 @@ class _Build:
         keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
 
         def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
-            changed = staging.put(file.path, file.data)
-            return changed, reuse.entry(fingerprint, staging.where(file.path))
+            changed, info = staging.placed(file.path, file.data)
+            return changed, reuse.entry(fingerprint, info)
 
         indexing = search_index.Indexing(
             archive, html_of, links, version, keys, self.options.lunr_index, self.jobs, sink
@@ -163,8 +163,9 @@ class _Build:
                 changed += file.receipt[0]
                 entries[file.path] = file.receipt[1]
                 continue
-            changed += staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
-            entries[file.path] = reuse.entry(fingerprint, staging.where(file.path))
+            placed, info = staging.placed(file.path, file.data)  # as they come: 100k articles' index is a GB
+            changed += placed
+            entries[file.path] = reuse.entry(fingerprint, info)
         for path in sorted(indexing.kept):
             staging.keep(path)
             entries[path] = [fingerprint, *manifest.entries[path][1:]]

@@ -125,7 +125,8 @@ def render_into(
             continue
         done.rendered += 1
         if not done.problems:  # after an error the build fails: no point writing
-            done.changed += staging.put(path, data)
+            changed, info = staging.placed(path, data)
+            done.changed += changed
             done.paths.append(path)
-            done.entries[path] = reuse.entry(fingerprint, staging.where(path))
+            done.entries[path] = reuse.entry(fingerprint, info)
     return done

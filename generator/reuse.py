@@ -133,6 +133,5 @@ def _output_name(output: Path) -> str:
     return hashlib.blake2b(os.path.abspath(output).encode(), digest_size=10).hexdigest()
 
 
-def entry(fingerprint: str, path: str | Path) -> Entry:
-    info = os.lstat(path)
+def entry(fingerprint: str, info: os.stat_result) -> Entry:
     return [fingerprint, info.st_size, info.st_mtime_ns, info.st_ino]

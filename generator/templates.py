@@ -33,6 +33,7 @@ def environment(root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, one set of templates: no stat of each template per page
     )
     env.filters["date"] = dates.display
     env.filters["iso"] = dates.iso
