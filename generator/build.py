@@ -55,6 +55,7 @@ class Result:
     rendered_pages: int = 0  # pages rendered (the rest were kept from the previous build)
     searched: int = 0  # articles indexed for search (0: the previous index was kept whole)
     read: int = 0  # article files read and parsed (the rest were unchanged since the last build)
+    base_url: str | None = None  # where the site will be hosted, from the config or the options
 
 
 class Clock:
@@ -283,6 +284,7 @@ class _Build:
             rendered_pages=done.rendered,
             searched=self.searched,
             read=read.read,
+            base_url=self.config.base_url,
         )
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -160,6 +162,31 @@ def test_folders_redirect_to_their_slash_and_only_get_and_head_are_answered(serv
     assert get(serving, "/static/style.css")[1]["Content-Type"] == "text/css; charset=utf-8"
     assert get(serving, "/2020/a/", method="POST")[0] == 501
     assert get(serving, "/2020/a/", method="DELETE")[0] == 501
+
+
+def test_a_base_url_with_a_path_is_served_under_it_as_a_host_would(archive):
+    edit(archive, "archive.yaml", "title: Newsroom\nbase_url: https://example.org/archív/\n")
+    with Preview(Options(root=archive), port=0) as preview:
+        mount = "/arch%C3%ADv/"
+        assert preview.url == f"http://127.0.0.1:{preview.port}{mount}"
+        for root in ("/", mount[:-1]):
+            status, headers, _ = get(preview, root)
+            assert status == 301 and headers["Location"] == mount
+        status, _, home = get(preview, mount)
+        assert status == 200 and "Newsroom" in home
+        status, headers, _ = get(preview, mount + "2020?x=1")
+        assert status == 301 and headers["Location"] == mount + "2020/?x=1"
+        # The 404 page's links are rooted at the base_url's path: every one of them is served.
+        status, _, missing = get(preview, mount + "no/such/page/")
+        assert status == 404
+        links = {quote(unquote(link))  # as a browser sends them
+                 for link in re.findall(r'(?:href|src)="(/[^"#?]*)', missing) if not link.startswith("/__")}
+        assert links and all(link.startswith(mount) for link in links)
+        for link in links:
+            assert get(preview, link)[0] == 200, link
+        assert get(preview, "/2020/a/")[0] == 404  # outside the mount
+        for path in TRAVERSALS:
+            assert get(preview, mount + path.lstrip("/"))[0] == 404, path
 
 
 def test_the_reload_script_is_in_served_pages_and_never_in_site_files(serving, archive):

@@ -35,6 +35,7 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, port: int, site: Path, state: BuildState):
         self.site = site
         self.state = state
+        self.mount = "/"  # the base_url's path: the site is served under it (set after each build)
         super().__init__(("127.0.0.1", port), Handler)
 
     def handle_error(self, request, client_address) -> None:
@@ -68,7 +69,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", self.server.state.version.encode())
         if path == reload.SCRIPT_PATH:
             return self._send(HTTPStatus.OK, TYPES[".js"], reload.SCRIPT)
-        self._answer_from_site(path, query)
+        mount = self.server.mount
+        if not path.startswith(mount):
+            if path in ("/", mount[:-1]):  # the host's root, or the mount without its slash
+                return self._redirect(mount + (f"?{query}" if query else ""))
+            return self._not_found(self.server.state.version)
+        self._answer_from_site(path[len(mount) - 1 :], query)
 
     def _answer_from_site(self, path: str, query: str, retry: bool = True) -> None:
         state = self.server.state
@@ -79,7 +85,7 @@ class Handler(BaseHTTPRequestHandler):
             version = state.version
             target = paths.locate(self.server.site, path)
         if target is not None and target.redirect:
-            return self._redirect(target.redirect + (f"?{query}" if query else ""))
+            return self._redirect(self.server.mount[:-1] + target.redirect + (f"?{query}" if query else ""))
         failure = state.failure
         if failure is not None and (target is None or target.file.suffix == ".html"):
             page = reload.failure_page(failure.title, failure.lines, version)
@@ -104,7 +110,7 @@ class Handler(BaseHTTPRequestHandler):
             page = (self.server.site / NOT_FOUND_PAGE).read_bytes()
         except OSError:  # no site built yet
             return self._send(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
-        self._send(HTTPStatus.NOT_FOUND, TYPES[".html"], reload.inject(reload.root_base(page), version))
+        self._send(HTTPStatus.NOT_FOUND, TYPES[".html"], reload.inject(reload.root_base(page, self.server.mount), version))
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 INDEX = "index.html"
 
@@ -13,6 +13,15 @@ INDEX = "index.html"
 class Target:
     file: Path
     redirect: str | None = None  # a folder asked for without its '/': where to send the browser
+
+
+def mount_of(base_url: str | None) -> str:
+    """The path the site is served under: the base_url's, as a browser sends it
+    (`https://example.org/news/` -> `/news/`), so that a preview is hosted as the site will be."""
+    if base_url is None:
+        return "/"
+    path = quote(unquote(urlsplit(base_url).path), safe="/:@!$&'()*+,;=-._~")
+    return path if path.endswith("/") else path + "/"
 
 
 def locate(site: Path, request_path: str) -> Target | None:

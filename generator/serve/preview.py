@@ -19,6 +19,7 @@ from typing import Callable
 from generator import build as build_mod, writer
 from generator.content import shown_path
 from generator.model import Problem, ProblemsFound
+from generator.serve import paths
 from generator.serve.handler import PreviewServer
 from generator.serve.state import BuildState, Failure
 from generator.serve.watch import SourceWatcher
@@ -56,7 +57,8 @@ class Preview:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        assert self._server is not None, "start() first"
+        return f"http://127.0.0.1:{self.port}{self._server.mount}"
 
     @property
     def version(self) -> str:
@@ -129,7 +131,10 @@ class Preview:
         self._state.begin()
         failure: Failure | None = None
         try:
-            outcome = Outcome(changed=shown, result=build_mod.build(self.options, dict(os.environ)))
+            result = build_mod.build(self.options, dict(os.environ))
+            outcome = Outcome(changed=shown, result=result)
+            if self._server is not None:
+                self._server.mount = paths.mount_of(result.base_url)  # before the pages are announced
         except ProblemsFound as exc:
             outcome = Outcome(changed=shown, problems=exc.problems)
             count = len(exc.problems)

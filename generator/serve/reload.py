@@ -45,11 +45,11 @@ def inject(page: bytes, version: str) -> bytes:
     return page[:at] + tag(version) + page[at:]
 
 
-def root_base(page: bytes) -> bytes:
-    """404.html's relative links are written from the site's root; it is served at any depth."""
+def root_base(page: bytes, mount: str = "/") -> bytes:
+    """404.html's relative links are written from the site's root (`mount`); it is served at any depth."""
     head = re.search(rb"<head[^>]*>", page, re.IGNORECASE)
     at = head.end() if head else 0
-    return page[:at] + b'\n<base href="/">' + page[at:]
+    return page[:at] + f'\n<base href="{html.escape(mount)}">'.encode() + page[at:]
 
 
 def failure_page(title: str, lines: list[str], version: str) -> bytes:
