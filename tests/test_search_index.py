@@ -9,9 +9,9 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
 
 from benchmarks.corpus import Corpus, write_archive
-from generator.search import stemmer, tokens
+from generator.search import lunr_index, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.lunr_index import serialise
+from generator.search.lunr_index import serialised
 from generator.search.statistics import count
 from generator.templates import BUILTIN_STATIC
 from tests.conftest import REPO, article, make_tree
@@ -73,7 +73,7 @@ def sample_docs(n=80):
 
 def test_our_lunr_index_is_what_lunr_py_builds_with_the_same_pipeline():
     docs = sample_docs()
-    ours = serialise(count(docs), docs)
+    ours = json.loads(serialised(count(docs), docs))
 
     def same_stemmer(token, i=None, tokens=None):
         return token.update(lambda s, metadata=None: stemmer.stem(s))
@@ -91,6 +91,17 @@ def test_our_lunr_index_is_what_lunr_py_builds_with_the_same_pipeline():
     assert ours["invertedIndex"] == theirs["invertedIndex"]
     assert ours["fieldVectors"] == theirs["fieldVectors"]
     assert ours["fields"] == theirs["fields"] and ours["version"] == "2.3.9"
+
+
+def test_scores_are_written_as_json_writes_them_rounded_to_three_decimals():
+    rng = np.random.default_rng(7)
+    values = np.concatenate([
+        rng.random(20_000) * 40, rng.random(2_000) / 100,  # scores, and small ones
+        np.arange(0, 5, 0.0005),  # every half-thousandth: where rint and round() may part
+        [0.0, 0.001, 0.0015, 0.9995, 1.0, 2.675, 1.0005, 99.9995, 12345.6785],
+    ])
+    written = [f"{n // 1000}.{lunr_index._FRACTIONS[n % 1000]}" for n in lunr_index._thousandths(values).tolist()]
+    assert written == [json.dumps(round(v, 3)) for v in values.tolist()]
 
 
 def test_lunr_js_loads_the_index_and_finds_the_seed(cli, bundled):
