@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from generator import (
-    __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, reuse, templates,
-    urls, workers, writer,
+    __version__, assets, bodies, cache, config as config_mod, content, dates, feeds, render, reuse, snapshot,
+    templates, urls, workers, writer,
 )
 from generator.archive import assemble
 from generator.model import OutputFile, Problem, ProblemsFound, Written
@@ -56,6 +56,7 @@ class Result:
     searched: int = 0  # articles indexed for search (0: the previous index was kept whole)
     read: int = 0  # article files read and parsed (the rest were unchanged since the last build)
     base_url: str | None = None  # where the site will be hosted, from the config or the options
+    unchanged: bool = False  # nothing to do: every input and output as the last build left them
 
 
 class Clock:
@@ -106,18 +107,31 @@ def _build(options: Options, environ: dict[str, str] | None, progress: Progress 
         config = replace(config, base_url=config_mod.normalise_base_url(options.base_url))
     if options.pretty_urls is not None:
         config = replace(config, pretty_urls=options.pretty_urls)
+    manifest = reuse.Manifest(root, output, options.cache)
+    inputs = None
+    if options.cache and not problems:
+        inputs = snapshot.Snapshot(root, output, (config, options.lunr_index))
+        if output.parent.is_dir():
+            writer.finish_leftovers(output)  # an interrupted commit is finished (and then differs from the manifest)
+        done = inputs.unchanged(manifest, output)
+        if done is not None:
+            clock.lap("config")
+            return Result(articles=done.articles, pages=done.pages, files=done.files, changed=0,
+                          seconds=time.perf_counter() - clock.started, output=output, timings=clock.timings,
+                          base_url=config.base_url, unchanged=True)
     clock.lap("config")
 
     with cache.opened(root, "bodies", options.cache) as store:
-        return _Build(options, output, config, store, clock, progress).run(problems)
+        return _Build(options, output, config, store, clock, progress, manifest, inputs).run(problems)
 
 
 class _Build:
     """The stages after reading, which share the body store, the worker count and the clock."""
 
     def __init__(self, options: Options, output: Path, config, store: cache.Store, clock: Clock,
-                 progress: Progress | None):
+                 progress: Progress | None, manifest: reuse.Manifest, inputs: snapshot.Snapshot | None):
         self.options, self.output, self.config, self.store = options, output, config, store
+        self.manifest, self.inputs = manifest, inputs
         self.root, self.shown = options.root, options.display_root
         self.clock, self.progress = clock, progress
         self.jobs = options.jobs or workers.default_jobs()
@@ -147,7 +161,7 @@ class _Build:
         keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
 
         def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
-            changed, info = staging.placed(file.path, file.data)
+            changed, info = staging.put(file.path, file.data)
             return changed, reuse.entry(fingerprint, info)
 
         indexing = search_index.Indexing(
@@ -164,7 +178,7 @@ class _Build:
                 changed += file.receipt[0]
                 entries[file.path] = file.receipt[1]
                 continue
-            placed, info = staging.placed(file.path, file.data)  # as they come: 100k articles' index is a GB
+            placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
             changed += placed
             entries[file.path] = reuse.entry(fingerprint, info)
         for path in sorted(indexing.kept):
@@ -174,6 +188,15 @@ class _Build:
         self.new_state = indexing.state
         if self.new_state is not None:
             self.new_state.fingerprint = fingerprint
+        return changed
+
+    @staticmethod
+    def _put(staging: writer.Staging, path: str, entries: dict, *, data: bytes | None = None,
+             source: Path | None = None) -> int:
+        """A feed or a copy. Its manifest entry has no fingerprint (it is always made again):
+        only its status, so that a build with nothing to do can see it is still there."""
+        changed, info = staging.put(path, data) if source is None else staging.copy(path, source)
+        entries[path] = reuse.entry("", info)
         return changed
 
     def _save_search_state(self) -> None:
@@ -237,7 +260,7 @@ class _Build:
         self.clock.lap("assemble")
 
         staging = writer.Staging(self.output)
-        manifest = reuse.Manifest(root, self.output, self.options.cache)
+        manifest = self.manifest
         base = reuse.base_digest(root, links, builder.site)
         try:
             done = render.Rendered()
@@ -254,7 +277,7 @@ class _Build:
 
             changed = done.changed
             for file in files:
-                changed += staging.put(file.path, file.data)
+                changed += self._put(staging, file.path, done.entries, data=file.data)
             digests = pages.digests
             # The page contexts, feeds and paths are done with: at 100k articles they are
             # hundreds of MB that every search worker would otherwise start with.
@@ -262,7 +285,7 @@ class _Build:
             changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
             self.clock.lap("search")
             for copy in copies:
-                changed += staging.copy(copy.path, copy.source)
+                changed += self._put(staging, copy.path, done.entries, source=copy.source)
             every = set(staging.written)
             changed += staging.commit(every, manifest.paths)
         except BaseException:
@@ -271,11 +294,14 @@ class _Build:
         manifest.save(done.entries, every)
         self._save_search_state()
         self.store.keep_only({body.key for body in body_of.values()})
+        made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
+        if self.inputs is not None:
+            self.inputs.save(made)
         self.clock.lap("write")
         return Result(
-            articles=len(archive.articles),
-            pages=sum(1 for path in every if path.endswith(".html")),
-            files=len(every),
+            articles=made.articles,
+            pages=made.pages,
+            files=made.files,
             changed=changed,
             seconds=time.perf_counter() - self.clock.started,
             output=self.output,

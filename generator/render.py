@@ -125,7 +125,7 @@ def render_into(
             continue
         done.rendered += 1
         if not done.problems:  # after an error the build fails: no point writing
-            changed, info = staging.placed(path, data)
+            changed, info = staging.put(path, data)
             done.changed += changed
             done.paths.append(path)
             done.entries[path] = reuse.entry(fingerprint, info)

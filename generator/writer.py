@@ -86,12 +86,9 @@ class Staging:
         self.written: set[str] = set()  # by this process
         self.committing = False  # the journal is written: the next build finishes an interrupted commit
 
-    def put(self, rel: str, data: bytes) -> int:
-        """Add one file; return 1 if it differs from the previous site's."""
-        return self.placed(rel, data)[0]
-
-    def placed(self, rel: str, data: bytes) -> tuple[int, os.stat_result]:
-        """`put`, and the status of the file that will be at rel after the commit (for a manifest)."""
+    def put(self, rel: str, data: bytes) -> tuple[int, os.stat_result]:
+        """Add one file; return 1 if it differs from the previous site's (else 0), and the
+        status the file at rel will have after the commit (for a manifest)."""
         return _put(self.folder, self.out, rel, self.written, data=data)
 
     def keep(self, rel: str) -> None:
@@ -107,8 +104,8 @@ class Staging:
             raise ValueError(f"refusing to adopt {rel!r}")
         self.written.add(rel)
 
-    def copy(self, rel: str, source: Path) -> int:
-        return _put(self.folder, self.out, rel, self.written, source=source)[0]
+    def copy(self, rel: str, source: Path) -> tuple[int, os.stat_result]:
+        return _put(self.folder, self.out, rel, self.written, source=source)
 
     def commit(self, paths: set[str], previous: Iterable[str] | None = None) -> int:
         """Make the output hold exactly `paths` (all files put or kept by any process).

@@ -139,7 +139,9 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
     data = bytearray(saved.read_bytes())
     data[len(data) // 2] ^= 0xFF
     saved.write_bytes(bytes(data))
-    assert run(archive).read == SIZE
+    target = one_article(archive)  # an edit, so that the build has work to do and reads what it needs
+    target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    assert run(archive).read == SIZE  # every file, not only the edited one: the damaged cache is not used
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
@@ -177,6 +179,84 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_build(archive, tmp_pat
     (archive / ".cache").write_text("a file where the cache folder would go")  # even root cannot mkdir here
     run(archive)
     assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+PICTURED = {
+    "content/2021/pictured.md": article("title: Pictured\npublished: 2021-06-01\nimage: {src: pictured/photo.png}",
+                                        "With a picture: ![A pier](pictured/pier.png)\n"),
+    "content/2021/pictured/photo.png": "first photo",
+    "content/2021/pictured/pier.png": "first pier",
+}
+
+
+def test_a_build_with_nothing_to_do_only_looks(archive):
+    make_tree(archive, PICTURED)
+    first = run(settled(archive))
+    assert not first.unchanged
+    site = archive / "site"
+    before = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    for _ in range(2):
+        again = run(archive)
+        assert again.unchanged and again.changed == 0 and again.read == 0
+        assert (again.articles, again.pages, again.files) == (first.articles, first.pages, first.files)
+    assert {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()} == before
+
+
+SOURCE_DATE = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+@pytest.mark.parametrize("change", [
+    "content", "touched", "added", "photo", "body image", "static", "template", "config", "as_of", "option",
+    "page removed by hand", "feed changed by hand", "image changed by hand",
+])
+def test_any_changed_input_or_output_makes_a_build_do_its_work(archive, tmp_path, change):
+    make_tree(archive, PICTURED)
+    environ, options = dict(SOURCE_DATE), {}
+    build.build(build.Options(root=settled(archive)), environ)
+    site, target = archive / "site", one_article(archive)
+    if change == "content":
+        target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    elif change == "touched":
+        os.utime(target)  # same bytes, new times: it is read again, and the site is the same
+    elif change == "added":
+        make_tree(archive, {"content/2024/new.md": article("title: A new one\npublished: 2024-03-02")})
+    elif change in ("photo", "body image"):
+        name = "photo" if change == "photo" else "pier"
+        make_tree(archive, {f"content/2021/pictured/{name}.png": "another, longer picture"})
+    elif change == "static":
+        make_tree(archive, {"static/extra.css": "body { margin: 0 }\n"})
+    elif change == "template":
+        make_tree(archive, {"templates/article.html": '{% extends "default:article.html" %}'})
+    elif change == "config":
+        make_tree(archive, {"archive.yaml": "title: Renamed\nbase_url: https://example.org/a/\n"})
+    elif change == "as_of":
+        environ = {"SOURCE_DATE_EPOCH": "1767312000"}  # a day later: every footer says so
+    elif change == "option":
+        options = {"pretty_urls": True}  # links end in a slash
+    elif change == "page removed by hand":
+        (site / urls_of(target)).unlink()
+    elif change == "feed changed by hand":
+        (site / "feed.xml").write_text("<feed/>")
+    else:
+        (site / "2021/pictured/photo.png").write_text("edited in the site")
+    again = build.build(build.Options(root=archive, **options), environ)
+    assert not again.unchanged
+    copy = tmp_path / "cold-root"
+    shutil.copytree(archive, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+    build.build(build.Options(root=copy, output=tmp_path / "cold-site", **options), environ)
+    assert site_files(site) == site_files(tmp_path / "cold-site")
+
+
+def urls_of(article_file: Path) -> str:
+    return f"{article_file.parent.name}/{article_file.stem}/index.html"
+
+
+def test_a_build_right_after_an_edit_is_not_trusted_as_a_snapshot(archive):
+    run(settled(archive))
+    target = one_article(archive)
+    target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    run(archive)  # within a second of the edit: a second edit in the same clock tick would look the same
+    assert not run(archive).unchanged
 
 
 def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path):
