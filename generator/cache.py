@@ -134,6 +134,20 @@ class Store:
         return removed
 
 
+def replace_json(path: Path, value: object, sort_keys: bool = False) -> None:
+    """Write value as JSON at path atomically. On failure nothing is left at path: the file
+    describes what a build did, and a stale one must never be trusted."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(value, sort_keys=sort_keys))
+        os.replace(temp, path)
+    except OSError:
+        for leftover in (temp, path):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 _CHECK = 32  # bytes of the hash in front of a checked pickle
 
 

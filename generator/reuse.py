@@ -107,21 +107,10 @@ class Manifest:
 
     def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
-        if self.path is None:
-            return
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(
-                {"version": cache.fingerprint(), "files": entries, "paths": sorted(paths)}, sort_keys=True
-            ))
-            os.replace(temp, self.path)
-        except OSError:
-            for path in (temp, self.path):
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+        if self.path is not None:
+            cache.replace_json(
+                self.path, {"version": cache.fingerprint(), "files": entries, "paths": sorted(paths)}, sort_keys=True
+            )
 
 
 def state_path(root: Path, output: Path, kind: str) -> Path:

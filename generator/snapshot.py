@@ -73,20 +73,13 @@ class Snapshot:
 
     def save(self, done: Done) -> None:
         """After a successful build; a racy snapshot is removed instead, as is one that cannot be written."""
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        if not self.racy:
+            cache.replace_json(self.path, {"inputs": self.digest, "done": done.__dict__})
+            return
         try:
-            if self.racy:
-                self.path.unlink(missing_ok=True)
-                return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({"inputs": self.digest, "done": done.__dict__}))
-            os.replace(temp, self.path)
+            self.path.unlink(missing_ok=True)
         except OSError:
-            for path in (temp, self.path):
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+            pass
 
 
 def _files(folder: Path, prefix: str = "") -> list[tuple[str, os.stat_result]]:
