@@ -25,8 +25,11 @@ from typing import Iterator
 import generator
 
 FOLDER = ".cache/build"
-# Libraries whose output the cached steps contain.
-_LIBRARIES = ("markdown-it-py", "markdown-it-pyrs", "mdit-py-plugins", "nh3", "python-slugify")
+# Libraries whose work the cached steps and the kept pages and files contain: Markdown and
+# sanitising, slugs, YAML, templates and escaping, the search index's stop words and numbers,
+# the time zone data behind dates.
+_LIBRARIES = ("markdown-it-py", "markdown-it-pyrs", "mdit-py-plugins", "nh3", "python-slugify", "PyYAML",
+              "Jinja2", "MarkupSafe", "lunr", "numpy", "tzdata")
 
 
 @lru_cache(maxsize=1)

@@ -259,6 +259,18 @@ def test_a_build_right_after_an_edit_is_not_trusted_as_a_snapshot(archive):
     assert not run(archive).unchanged
 
 
+@pytest.mark.parametrize("library", ["Jinja2", "PyYAML", "lunr", "markdown-it-pyrs"])
+def test_another_version_of_a_library_that_shapes_the_output_misses_every_cache(monkeypatch, library):
+    before = cache.fingerprint()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == library else real(name))
+    cache.fingerprint.cache_clear()
+    try:
+        assert cache.fingerprint() != before
+    finally:
+        cache.fingerprint.cache_clear()  # the real versions again, once monkeypatch restores them
+
+
 def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path):
     run(archive)
     page = next((archive / "site").glob("*/*/index.html"))
