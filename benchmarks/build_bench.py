@@ -166,8 +166,8 @@ def _progress(case: Case, run: measure.Run) -> None:
 def _removed(*paths: Path) -> None:
     """Remove a previous run's output and caches, and let the disk settle: on this machine's ext4
     (mounted with `discard`) deleting tens of thousands of files, and writing back the last
-    run's, goes on in the kernel for seconds, in whichever run comes next (cold runs of ours
-    ranged from 31 to 46 s when each started right after the removal)."""
+    run's, goes on in the kernel for seconds, in whichever run comes next. Creating files stays
+    slower for a while even so (benchmarks/RESULTS.md, "Where the spread comes from")."""
     for path in paths:
         shutil.rmtree(path, ignore_errors=True)
     os.sync()

@@ -140,10 +140,19 @@ class Store:
 def replace_json(path: Path, value: object, sort_keys: bool = False) -> None:
     """Write value as JSON at path atomically. On failure nothing is left at path: the file
     describes what a build did, and a stale one must never be trusted."""
+    _replace(path, json.dumps(value, sort_keys=sort_keys).encode())
+
+
+def _replace(path: Path, data: bytes, prune: str | None = None) -> None:
+    """Write data at path atomically, first removing the other files beside it that match the
+    pattern `prune`, if given. On failure nothing is left at path."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(value, sort_keys=sort_keys))
+        for old in path.parent.glob(prune) if prune else ():
+            if old != path:
+                old.unlink()
+        temp.write_bytes(data)
         os.replace(temp, path)
     except OSError:
         for leftover in (temp, path):
@@ -178,15 +187,4 @@ def save_checked(path: Path, value: object, prune: bool = False) -> None:
     """Pickle value at path atomically, a hash of it in front; with `prune`, remove the other
     `*.pickle` beside it (another code version's, never read again). On failure nothing is left at path."""
     payload = pickle.dumps(value, protocol=5)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("*.pickle") if prune else ():
-            if old != path:
-                old.unlink()
-        temp.write_bytes(hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload)
-        os.replace(temp, path)
-    except OSError:
-        for leftover in (temp, path):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+    _replace(path, hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload, "*.pickle" if prune else None)

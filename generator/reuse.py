@@ -105,6 +105,13 @@ class Manifest:
         """Whether every one of the paths is in the output as a build with `fingerprint` wrote it."""
         return all(self.reusable(path, fingerprint, out) for path in paths)
 
+    def holds_all(self, out: Path) -> bool:
+        """Whether the output holds every file the last build wrote, as it wrote it."""
+        entries = self.entries
+        return self.paths is not None and all(
+            path in entries and self.reusable(path, entries[path][0], out) for path in self.paths
+        )
+
     def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
         if self.path is not None:

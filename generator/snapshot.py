@@ -64,10 +64,7 @@ class Snapshot:
             done = Done(**record["done"]) if record.get("inputs") == self.digest else None
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
-        if done is None or manifest.paths is None or len(manifest.paths) != done.files:
-            return None
-        entries = manifest.entries
-        if not all(path in entries and manifest.reusable(path, entries[path][0], out) for path in manifest.paths):
+        if done is None or len(manifest.paths or ()) != done.files or not manifest.holds_all(out):
             return None
         return done
 
