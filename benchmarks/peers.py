@@ -19,7 +19,7 @@ import yaml
 
 from benchmarks.corpus import Corpus
 from generator.model import Article, PartialDate
-from generator.templates import BUILTIN_STATIC
+from generator.layout import BUILTIN_STATIC
 
 PEERS_DIR = Path(__file__).parent / "peers"
 

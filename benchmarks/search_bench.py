@@ -25,7 +25,7 @@ from generator.archive import assemble
 from generator.build import Options, build
 from generator.search import documents, index as search_index
 from generator.search.stemmer import stem
-from generator.templates import BUILTIN_STATIC
+from generator.layout import BUILTIN_STATIC
 
 CACHE = Path(".cache/bench")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

@@ -11,10 +11,9 @@ from generator import urls
 from generator.content import shown_path
 from generator.markdown import is_remote
 from generator.model import Article, Problem
-from generator.templates import BUILTIN_STATIC
+from generator.layout import BUILTIN_STATIC, STATIC_DIR
 from generator.writer import Copy
 
-STATIC_DIR = "static"
 
 
 def static_files(root: Path) -> list[Copy]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from generator import __version__, build as build_mod, scaffold, writer
+from generator import __version__, build as build_mod, writer
 from generator.build import Options
 from generator.config import normalise_base_url
 from generator.model import Problem, ProblemsFound
@@ -258,6 +258,8 @@ def _progress(enabled: bool) -> Iterator[build_mod.Progress | None]:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from generator import scaffold  # like serve and import: loaded by the command that needs it
+
     try:
         created = scaffold.create(Path(args.dir))
     except scaffold.NotEmpty as exc:

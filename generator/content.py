@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import frontmatter, schema, yamltree
+from generator.layout import CONTENT_DIR
 from generator.model import Article, Problem
 from generator.slugs import make_slug
 
-CONTENT_DIR = "content"
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
 

@@ -18,7 +18,7 @@ import pickle
 from pathlib import Path
 from typing import Iterable
 
-from generator import cache, templates
+from generator import cache, layout
 
 Entry = list  # [fingerprint, size, mtime_ns, inode]
 
@@ -26,7 +26,7 @@ Entry = list  # [fingerprint, size, mtime_ns, inode]
 def base_digest(root: Path, links: object, site: object) -> bytes:
     """What every page depends on besides its own context."""
     digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=16)
-    for folder in (templates.BUILTIN_TEMPLATES, root / templates.TEMPLATES_DIR):
+    for folder in (layout.BUILTIN_TEMPLATES, root / layout.TEMPLATES_DIR):
         if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
@@ -103,14 +103,26 @@ class Manifest:
 
     def intact(self, fingerprint: str, paths: Iterable[str], out: Path) -> bool:
         """Whether every one of the paths is in the output as a build with `fingerprint` wrote it."""
-        return all(self.reusable(path, fingerprint, out) for path in paths)
+        return self._in_place(paths, out, fingerprint)
 
     def holds_all(self, out: Path) -> bool:
         """Whether the output holds every file the last build wrote, as it wrote it."""
-        entries = self.entries
-        return self.paths is not None and all(
-            path in entries and self.reusable(path, entries[path][0], out) for path in self.paths
-        )
+        return self.paths is not None and self._in_place(self.paths, out)
+
+    def _in_place(self, paths: Iterable[str], out: Path, fingerprint: str | None = None) -> bool:
+        # One loop without calls but lstat: a build with nothing to do checks 34k files at 10k articles.
+        entries, lstat, folder = self.entries, os.lstat, f"{out}/"
+        try:
+            for path in paths:
+                known = entries[path]
+                if fingerprint is not None and known[0] != fingerprint:
+                    return False
+                info = lstat(folder + path)
+                if info.st_size != known[1] or info.st_mtime_ns != known[2] or info.st_ino != known[3]:
+                    return False
+        except (OSError, KeyError, TypeError, IndexError):
+            return False
+        return True
 
     def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""

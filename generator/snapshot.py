@@ -24,8 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cache, content, reuse, templates
-from generator.assets import STATIC_DIR
+from generator import cache, layout, reuse
 
 RACY_NS = 1_000_000_000
 
@@ -48,8 +47,8 @@ class Snapshot:
         digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
         digest.update(repr(settings).encode())
         self.racy = False
-        for name, folder in (("content", root / content.CONTENT_DIR), ("templates", root / templates.TEMPLATES_DIR),
-                             ("static", root / STATIC_DIR), ("theme", templates.THEME_DIR)):
+        for name, folder in (("content", root / layout.CONTENT_DIR), ("templates", root / layout.TEMPLATES_DIR),
+                             ("static", root / layout.STATIC_DIR), ("theme", layout.THEME_DIR)):
             for rel, info in _files(folder):
                 digest.update(f"{name}/{rel}\0{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}\0"
                               .encode("utf-8", "surrogateescape"))

@@ -12,11 +12,7 @@ from pathlib import Path
 import jinja2
 
 from generator import dates
-
-THEME_DIR = Path(__file__).parent / "theme"
-BUILTIN_TEMPLATES = THEME_DIR / "templates"
-BUILTIN_STATIC = THEME_DIR / "static"
-TEMPLATES_DIR = "templates"
+from generator.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
 
 
 def environment(root: Path) -> jinja2.Environment:

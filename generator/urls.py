@@ -18,6 +18,7 @@ import posixpath
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
+from generator.layout import STATIC_DIR
 from generator.model import Article
 
 INDEX = "index.html"
@@ -27,7 +28,6 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 SEARCH = "search/index.html"
-STATIC_DIR = "static"
 UNDATED = "undated"
 SECTIONS = ("tags", "authors", "sources", "flags")
 

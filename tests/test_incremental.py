@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -200,6 +202,19 @@ def test_a_build_with_nothing_to_do_only_looks(archive):
         assert again.unchanged and again.changed == 0 and again.read == 0
         assert (again.articles, again.pages, again.files) == (first.articles, first.pages, first.files)
     assert {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()} == before
+
+
+
+def test_a_build_with_nothing_to_do_loads_no_parser_template_engine_or_search_code(archive):
+    run(settled(archive))
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom generator import build\n"
+        f"result = build.build(build.Options(root=Path({str(archive)!r})))\n"
+        "print(result.unchanged, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('jinja2', 'markdown_it', 'numpy', 'lunr') or m in ('generator.stages', 'generator.content')))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "True []"
 
 
 SOURCE_DATE = {"SOURCE_DATE_EPOCH": "1767225600"}

@@ -1,0 +1,241 @@
+"""The stages of a build that has work to do, after the configuration is loaded.
+
+read content -> assemble archive -> check assets and templates
+-> article bodies (cached, in worker processes) -> check output paths
+-> pages rendered straight into a staging folder (in worker processes)
+-> search index, feeds, copies -> swap the staging folder in.
+Nothing replaces the previous site unless every stage succeeded, and pages
+are never all held in memory at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from generator import (
+    __version__, assets, bodies, cache, content, dates, feeds, render, reuse, snapshot, templates, urls, workers,
+    writer,
+)
+from generator.archive import assemble
+from generator.job import Clock, Options, Progress, Result
+from generator.model import OutputFile, Problem, ProblemsFound, Written
+from generator.pages import PageBuilder
+from generator.parsed import Parsed
+
+
+class Stages:
+    """The stages after reading, which share the body store, the worker count and the clock."""
+
+    def __init__(self, options: Options, output: Path, config, store: cache.Store, clock: Clock,
+                 progress: Progress | None, manifest: reuse.Manifest, inputs: snapshot.Snapshot | None):
+        self.options, self.output, self.config, self.store = options, output, config, store
+        self.manifest, self.inputs = manifest, inputs
+        self.root, self.shown = options.root, options.display_root
+        self.clock, self.progress = clock, progress
+        self.jobs = options.jobs or workers.default_jobs()
+        self.searched = 0
+        self.search_state = reuse.state_path(self.root, output, "search") if options.cache else None
+        self.new_state = None
+
+    def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
+        """Write the search files; return how many changed.
+
+        The whole index is a function of every article's searchable fields and
+        body: when their fingerprint matches the last build's, and its files are
+        still the ones it wrote, they are kept and nothing is counted again.
+        When a few articles changed and the last build's search state describes
+        the files in the output, only the files of their terms are made again.
+        """
+        version = reuse.code_digest(links, self.options.lunr_index)
+        fingerprint = reuse.Fingerprints(version).of(
+            [digests[a.slug] for a in archive.articles]  # each: the article's file, flags and age
+        )
+        kept = manifest.kept_set(fingerprint, "search/", staging)
+        if kept is not None:
+            entries.update(kept)
+            return 0
+        from generator.search import index as search_index, state as search_state  # here: a no-op build never loads them
+
+        keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
+
+        def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
+            changed, info = staging.put(file.path, file.data)
+            return changed, reuse.entry(fingerprint, info)
+
+        indexing = search_index.Indexing(
+            archive, html_of, links, version, keys, self.options.lunr_index, self.jobs, sink
+        )
+        previous = search_state.load(self.search_state, version) if self.search_state else None
+        made = None
+        if previous is not None and manifest.intact(previous.fingerprint, previous.paths, staging.out):
+            made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
+        changed = 0
+        for file in made if made is not None else indexing.build():
+            if isinstance(file, Written):
+                staging.adopt(file.path)
+                changed += file.receipt[0]
+                entries[file.path] = file.receipt[1]
+                continue
+            placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
+            changed += placed
+            entries[file.path] = reuse.entry(fingerprint, info)
+        for path in sorted(indexing.kept):
+            staging.keep(path)
+            entries[path] = [fingerprint, *manifest.entries[path][1:]]
+        self.searched = indexing.searched
+        self.new_state = indexing.state
+        if self.new_state is not None:
+            self.new_state.fingerprint = fingerprint
+        return changed
+
+    @staticmethod
+    def _put(staging: writer.Staging, path: str, entries: dict, *, data: bytes | None = None,
+             source: Path | None = None) -> int:
+        """A feed or a copy. Its manifest entry has no fingerprint (it is always made again):
+        only its status, so that a build with nothing to do can see it is still there."""
+        changed, info = staging.put(path, data) if source is None else staging.copy(path, source)
+        entries[path] = reuse.entry("", info)
+        return changed
+
+    def _save_search_state(self) -> None:
+        """After the commit: the state that describes the search files now in the output, or none."""
+        if self.search_state is None:
+            return
+        if self.new_state is not None:
+            self.new_state.save(self.search_state)
+        elif self.searched:  # the index was made again and is too large to keep: the old state is stale
+            self.search_state.unlink(missing_ok=True)
+
+    def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
+        progress = self.progress
+        return (lambda done: progress(stage, done, total)) if progress else None
+
+    def run(self, problems: list[Problem]) -> Result:
+        root, shown = self.root, self.shown
+        # Bodies are rendered even when other problems were found, so that the
+        # problems of the images they use are reported in the same run.
+        sources = content.discover(root, shown)
+        # Without the cache every file is read, and not even looked at (stat) for it.
+        parsed = Parsed(root, repr(self.config.tzinfo), shown) if self.options.cache else None
+        read = bodies.read_all(
+            sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
+        )
+        if parsed:
+            parsed.save()
+        articles, body_of = read.articles, read.bodies
+        problems.extend(read.problems)
+        self.clock.lap("read")
+
+        archive = None
+        try:
+            archive = assemble(articles, self.config, shown)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+        env = templates.environment(root)
+        problems.extend(render.check_templates(env, root, shown))
+        images, found = assets.article_images(articles, root, shown)
+        problems.extend(found)
+        body_images, found = assets.body_images(articles, {s: b.images for s, b in body_of.items()}, root, shown)
+        problems.extend(found)
+        if problems:
+            raise ProblemsFound(_ordered(problems))
+        copies = list(dict.fromkeys(assets.static_files(root) + images + body_images))  # one file, one copy
+        html_of = bodies.Html(
+            self.store, body_of, root, {a.slug: a.file for a in articles}, self.config.tzinfo
+        )
+
+        links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
+        builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
+        pages = builder.all(read.digests)
+        page_paths = pages.paths()
+        files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
+        lastmod = {
+            urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
+        }
+        files.extend(feeds.sitemaps(archive, links, [p for p in page_paths if p != urls.NOT_FOUND], lastmod))
+        files.append(feeds.robots(archive, links))
+        _check_collisions([*page_paths, *(f.path for f in files)], copies, archive, shown)
+        self.clock.lap("assemble")
+
+        staging = writer.Staging(self.output)
+        manifest = self.manifest
+        base = reuse.base_digest(root, links, builder.site)
+        try:
+            done = render.Rendered()
+            for share in workers.run(
+                render.render_into, pages, (env, builder.site, links, staging, root, shown, base, manifest),
+                self.jobs, self._progress("pages", len(pages)),
+            ):
+                done.add(share)
+            if done.problems:
+                raise ProblemsFound(_unique(done.problems))
+            for path in done.paths:  # put or kept by the workers
+                staging.adopt(path)
+            self.clock.lap("render")
+
+            changed = done.changed
+            for file in files:
+                changed += self._put(staging, file.path, done.entries, data=file.data)
+            digests = pages.digests
+            # The page contexts, feeds and paths are done with: at 100k articles they are
+            # hundreds of MB that every search worker would otherwise start with.
+            del pages, builder, page_paths, files
+            changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
+            self.clock.lap("search")
+            for copy in copies:
+                changed += self._put(staging, copy.path, done.entries, source=copy.source)
+            every = set(staging.written)
+            changed += staging.commit(every, manifest.paths)
+        except BaseException:
+            staging.abort()
+            raise
+        manifest.save(done.entries, every)
+        self._save_search_state()
+        self.store.keep_only({body.key for body in body_of.values()})
+        made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
+        if self.inputs is not None:
+            self.inputs.save(made)
+        self.clock.lap("write")
+        return Result(
+            articles=made.articles,
+            pages=made.pages,
+            files=made.files,
+            changed=changed,
+            seconds=self.clock.elapsed(),
+            output=self.output,
+            timings=self.clock.timings,
+            rendered_bodies=read.rendered,
+            rendered_pages=done.rendered,
+            searched=self.searched,
+            read=read.read,
+            base_url=self.config.base_url,
+        )
+
+
+def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:
+    """Two pages at one output path: name the articles whose folders are involved."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for path in [*paths, *(c.path for c in copies)]:
+        owners[path].append(path)
+    clashes = sorted(path for path, hits in owners.items() if len(hits) > 1)
+    if not clashes:
+        return
+    by_dir = {urls.article_dir(a): a for a in archive.articles}
+    problems = []
+    for path in clashes:
+        folder = path.rsplit("/", 1)[0]
+        article = by_dir.get(folder)
+        where = content.shown_path(shown, article.file) if article else "site"
+        line = article.lines.get("slug") if article else None
+        problems.append(Problem(where, line, f"two pages would be written to {path}; change the article's slug"))
+    raise ProblemsFound(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return _ordered(list({str(p): p for p in problems}.values()))
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
