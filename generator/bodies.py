@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator import cache, content, markdown, workers
 from generator.model import Article, Problem
 from generator.parsed import Parsed, signature
+from generator.store import Store
 
 _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 
@@ -61,7 +62,7 @@ class Read:
 
 
 def read_all(
-    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: cache.Store, jobs: int,
+    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: Store, jobs: int,
     progress: Callable[[int], None] | None = None, parsed: Parsed | None = None,
 ) -> Read:
     """Read and parse every article and render its body, in worker processes.
@@ -82,6 +83,7 @@ def read_all(
     for chunk, misses in workers.run(_read_chunk, [sources[i] for i in todo], (tz, store), jobs, progress):
         rendered += misses
         done.update((todo[index], value) for index, value in chunk.items())
+    store.refresh()  # the workers' packs
     result = Read([], {}, [], rendered, len(todo))
     for index in range(len(sources)):
         article, body, digest, problems = done[index]
@@ -99,7 +101,7 @@ def read_all(
 
 
 def _read_chunk(
-    sources: Sequence[content.SourceFile], indices: range, tz: dt.tzinfo, store: cache.Store,
+    sources: Sequence[content.SourceFile], indices: range, tz: dt.tzinfo, store: Store,
 ) -> tuple[dict[int, tuple], int]:
     md = markdown.new_renderer()
     done, misses = {}, 0
@@ -116,10 +118,11 @@ def _read_chunk(
                 body = _render(md, article.body, store)
             article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
         done[index] = (article, body, digest, problems)
+    store.flush()  # the chunk's bodies, as one pack the other processes can read
     return done, misses
 
 
-def _render(md, text: str, store: cache.Store) -> Body:
+def _render(md, text: str, store: Store) -> Body:
     entry = key_of(text)
     body_html = markdown.render(md, text)
     images = tuple(dict.fromkeys(html.unescape(src) for src in _IMG_SRC.findall(str(body_html))))
@@ -136,7 +139,7 @@ class Html(Mapping):
     than the rest of a rebuild).
     """
 
-    def __init__(self, store: cache.Store, found: dict[str, Body], root: Path, files: dict[str, str],
+    def __init__(self, store: Store, found: dict[str, Body], root: Path, files: dict[str, str],
                  tz: dt.tzinfo):
         self.store, self.found = store, found
         self.root, self.files, self.tz = root, files, tz
@@ -155,6 +158,7 @@ class Html(Mapping):
         if article is None or key_of(article.body) != entry:
             raise RuntimeError(f"{rel} changed during the build; build again")
         _render(markdown.new_renderer(), article.body, self.store)
+        self.store.flush()
         value = self.store.get(entry)
         if value is None:
             raise RuntimeError(f"the build cache entry {entry} cannot be written; build again")
@@ -167,7 +171,7 @@ class Html(Mapping):
         return len(self.found)
 
 
-def _from_cache(entry: str, store: cache.Store) -> Body | None:
+def _from_cache(entry: str, store: Store) -> Body | None:
     value = store.get(entry)
     if value is None:
         return None

@@ -1,7 +1,7 @@
 """A cache of pure build steps under ROOT/.cache/build/, never trusted blindly.
 
-An entry is a small JSON file named by the hash of every input of the step that
-made it, the generator's own code and library versions included, so a change of
+An entry is a JSON object (kept in packs, store.py) addressed by the hash of every
+input of the step that made it, the generator's own code and library versions included, so a change of
 any input simply misses. An entry that cannot be read or does not have the
 expected shape is treated as missing and written again. Warm and cold builds
 therefore give the same bytes; the cache only saves time.
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 import generator
+from generator.store import Store
 
 FOLDER = ".cache/build"
 # Libraries whose work the cached steps and the kept pages and files contain: Markdown and
@@ -57,7 +58,7 @@ def key(*parts: str) -> str:
 
 
 @contextlib.contextmanager
-def opened(root: Path, kind: str, enabled: bool) -> Iterator["Store"]:
+def opened(root: Path, kind: str, enabled: bool) -> Iterator[Store]:
     """The store of one kind under ROOT/.cache/build/; a throw-away one when disabled or not writable.
 
     The build keeps large results (body HTML) in the store rather than in memory,
@@ -66,75 +67,17 @@ def opened(root: Path, kind: str, enabled: bool) -> Iterator["Store"]:
     if enabled:
         store = Store(root / FOLDER / kind)
         if store.writable():
-            yield store
+            try:
+                yield store
+            finally:
+                store.close()
             return
     with tempfile.TemporaryDirectory(prefix="article-archive-") as temp:
-        yield Store(Path(temp))
-
-
-class Store:
-    """Entries of one kind of step, e.g. `bodies`: JSON objects addressed by key."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def writable(self) -> bool:
-        probe = self.folder / f".probe-{os.getpid()}"
+        store = Store(Path(temp))
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError:
-            return False
-        return True
-
-    def _path(self, entry: str) -> str:
-        return f"{self.folder}/{entry[:2]}/{entry}.json"  # a string: pathlib cost more than the read, per entry
-
-    def get(self, entry: str) -> dict | None:
-        try:
-            with open(self._path(entry), "rb") as file:
-                value = json.loads(file.read())
-        except (OSError, ValueError):
-            value = None
-        return value if isinstance(value, dict) and value.get("key") == entry else None
-
-    def has(self, entry: str) -> bool:
-        return os.path.isfile(self._path(entry))
-
-    def put(self, entry: str, value: dict) -> None:
-        """Write atomically (a reader sees the old entry or the new one); a read-only root just skips."""
-        path = self._path(entry)
-        folder = os.path.dirname(path)
-        temp = f"{folder}/.{entry}.json.{os.getpid()}.tmp"
-        data = json.dumps({**value, "key": entry}, ensure_ascii=False).encode("utf-8")
-        try:
-            try:
-                file = open(temp, "wb")
-            except FileNotFoundError:  # the first entry of its folder
-                os.makedirs(folder, exist_ok=True)
-                file = open(temp, "wb")
-            with file:
-                file.write(data)
-            os.replace(temp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-    def keep_only(self, used: set[str]) -> int:
-        """Delete the entries this build did not use, so the cache does not grow with every edit."""
-        if not self.folder.is_dir():
-            return 0
-        removed = 0
-        for sub in os.scandir(self.folder):
-            if not sub.is_dir():
-                continue
-            for entry in os.scandir(sub.path):
-                if entry.name.removesuffix(".json") not in used:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-                        removed += 1
-        return removed
+            yield store
+        finally:
+            store.close()
 
 
 def replace_json(path: Path, value: object, sort_keys: bool = False) -> None:

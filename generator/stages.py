@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from generator import (
-    __version__, assets, bodies, cache, content, dates, feeds, render, reuse, snapshot, templates, urls, workers,
+    __version__, assets, bodies, content, dates, feeds, render, reuse, snapshot, templates, urls, workers,
     writer,
 )
 from generator.archive import assemble
@@ -23,12 +23,13 @@ from generator.job import Clock, Options, Progress, Result
 from generator.model import OutputFile, Problem, ProblemsFound, Written
 from generator.pages import PageBuilder
 from generator.parsed import Parsed
+from generator.store import Store
 
 
 class Stages:
     """The stages after reading, which share the body store, the worker count and the clock."""
 
-    def __init__(self, options: Options, output: Path, config, store: cache.Store, clock: Clock,
+    def __init__(self, options: Options, output: Path, config, store: Store, clock: Clock,
                  progress: Progress | None, manifest: reuse.Manifest, inputs: snapshot.Snapshot | None):
         self.options, self.output, self.config, self.store = options, output, config, store
         self.manifest, self.inputs = manifest, inputs

@@ -149,27 +149,63 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
 
 def test_a_corrupt_cache_is_ignored_and_rewritten(archive, tmp_path):
     run(archive)
-    entries = sorted((archive / cache.FOLDER / "bodies").rglob("*.json"))
-    assert len(entries) == SIZE
-    entries[0].write_text("{not json")
-    entries[1].write_bytes(entries[1].read_bytes()[:40])  # cut short, as by a full disk
-    entries[2].write_text(json.dumps({"key": entries[2].stem, "html": 1}))  # the wrong shape
-    entries[3].write_text(entries[4].read_text())  # another text's entry under this name
+    folder = archive / cache.FOLDER / "bodies"
+    packs = sorted(folder.glob("*.pack"))
+    assert len(packs) >= 2  # one per chunk of the workers
+    first, second = (pack_index(pack) for pack in packs[:2])
+    (a, at_a), (b, at_b), (c, at_c) = list(first.items())[:3]
+    data = bytearray(packs[0].read_bytes())
+    data[at_a[0]] = ord("x")  # an entry that no longer parses
+    wrong = json.dumps({"key": b, "html": 1}).encode()  # the wrong shape, in an entry's place
+    data[at_b[0] : at_b[0] + at_b[1]] = wrong.ljust(at_b[1]) if len(wrong) <= at_b[1] else data[at_b[0] : at_b[0] + at_b[1]]
+    first[c] = first[a]  # the index points at another text's entry
+    write_pack(packs[0], bytes(data), first)
+    packs[1].write_bytes(packs[1].read_bytes()[:-20])  # cut short, as by a full disk: its index is lost
     shutil.rmtree(archive / "site")
     again = run(archive)
-    assert again.rendered_bodies == 4
+    assert again.rendered_bodies == 3 + len(second)
     assert site_files(archive / "site") == cold(archive, tmp_path)
-    assert json.loads(entries[0].read_text())["key"] == entries[0].stem
+    shutil.rmtree(archive / "site")
+    assert run(archive).rendered_bodies == 0  # what was rendered again is whole in the cache
 
 
-def test_the_cache_keeps_only_what_the_last_build_used(archive):
+def pack_index(pack: Path) -> dict[str, list[int]]:
+    data = pack.read_bytes()
+    return json.loads(data[int.from_bytes(data[-16:-8], "little") : -16])
+
+
+def write_pack(pack: Path, data: bytes, index: dict[str, list[int]]) -> None:
+    """The pack's entries (as they are in data) with this index."""
+    start = int.from_bytes(data[-16:-8], "little")
+    pack.write_bytes(data[:start] + json.dumps(index).encode() + data[-16:])
+
+
+def test_the_cache_does_not_grow_with_every_edit(archive):
     run(archive)
     folder = archive / cache.FOLDER / "bodies"
     target = one_article(archive)
     for round_ in range(3):
         target.write_text(target.read_text(encoding="utf-8") + f"\nEdit {round_}.\n", encoding="utf-8")
         run(archive)
-    assert len(list(folder.rglob("*.json"))) == SIZE
+        entries = [key for pack in folder.glob("*.pack") for key in pack_index(pack)]
+        # The article's entry before this edit stays in its pack (until more than half of the
+        # bytes are dead): one more, never one more per edit.
+        assert len(entries) == SIZE + 1
+    assert not [p for p in folder.iterdir() if not p.name.endswith(".pack")]
+
+
+def test_bodies_rendered_by_the_workers_are_not_rendered_again_by_the_pages(archive):
+    run(settled(archive))
+    folder = archive / cache.FOLDER / "bodies"
+    before = set(folder.glob("*.pack"))
+    edited = sorted((archive / "content").rglob("*.md"))[: workers.MIN_PARALLEL + 8]  # enough to go to workers
+    for path in edited:
+        path.write_text(path.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    result = run(archive)
+    assert result.read == result.rendered_bodies == len(edited)
+    added = [pack_index(pack) for pack in set(folder.glob("*.pack")) - before]
+    assert len(added) > 1  # by the workers, a pack each
+    assert sum(len(index) for index in added) == len(edited)  # none made again when a page needed it
 
 
 def test_without_the_cache_nothing_is_stored(archive):
