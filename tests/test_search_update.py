@@ -45,6 +45,7 @@ EDITS = {
     "title": lambda root: edit(nth(root, 41), "title: ", "title: Glorpish ", 1),
     "tags": lambda root: edit(nth(root, 42), "tags:\n", "tags:\n- Brand new tag\n", 1),
     "flag": lambda root: edit(nth(root, 43), "flags:\n", "flags:\n- disputed\n", 1),
+    "source": lambda root: edit(nth(root, 45), "- name: ", "- name: Another ", 1),
     "every word": lambda root: body_words(nth(root, 44), "Nothing else."),
 }
 

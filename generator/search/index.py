@@ -114,8 +114,11 @@ class Indexing:
         for number, doc in zip(changed, counted_docs):
             docs[number] = doc
         out += shards.doc_files(docs, sorted({number - number % shards.CHUNK for number in changed}))
-        facets = {file.path: file.data for file in shards.facet_files(docs)}
-        out += [OutputFile(path, data) for path, data in facets.items() if previous.facets.get(path) != data]
+        if all(shards.facet_values(docs[n]) == shards.facet_values(previous.docs[n]) for n in changed):
+            facets = previous.facets  # the edits left every facet file as it was: not made again
+        else:
+            facets = {file.path: file.data for file in shards.facet_files(docs)}
+            out += [OutputFile(path, data) for path, data in facets.items() if previous.facets.get(path) != data]
         out.append(shards.stats_file(dictionary))
         if self.lunr:
             out += lunr_index.files(entries.group(), docs)

@@ -538,6 +538,11 @@ def facet_files(docs: list[SearchDoc]) -> list[OutputFile]:
     return [*out, _script("facets", facets)]
 
 
+def facet_values(doc: SearchDoc) -> tuple:
+    """What the facet files hold of a document (`_facets` reads nothing else)."""
+    return doc.id, doc.year, doc.tags, doc.sources, doc.flags
+
+
 def stats_file(dictionary: Dictionary) -> OutputFile:
     keys = sorted(dictionary.sizes)
     return _script("stats", {
