@@ -27,7 +27,7 @@ from generator.store import Store
 
 
 class Stages:
-    """The stages after reading, which share the body store, the worker count and the clock."""
+    """One build's stages, which share the body store, the worker count and the clock."""
 
     def __init__(self, options: Options, output: Path, config, store: Store, clock: Clock,
                  progress: Progress | None, manifest: reuse.Manifest, inputs: snapshot.Snapshot | None):
@@ -57,7 +57,7 @@ class Stages:
         if kept is not None:
             entries.update(kept)
             return 0
-        from generator.search import index as search_index, state as search_state  # here: a no-op build never loads them
+        from generator.search import index as search_index, state as search_state  # here: a build that keeps the index whole never loads them
 
         keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
 

@@ -147,6 +147,41 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
+def append_to(path: Path, text: str = "\nAppended.\n") -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(archive, tmp_path):
+    run(settled(archive))
+    folder = archive / cache.FOLDER / "parsed"
+    [base] = folder.glob("*.pickle")
+    before = base.stat()
+    articles = sorted((archive / "content").rglob("*.md"))
+    append_to(articles[1])
+    articles[0].unlink()
+    assert run(settled(archive)).read == 1
+    assert (base.stat().st_ino, base.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    [delta] = folder.glob("*.delta.pickle")
+    recorded = delta.stat().st_mtime_ns
+    make_tree(archive, {"templates/article.html": '{% extends "default:article.html" %}'})
+    assert run(settled(archive)).read == 0
+    assert delta.stat().st_mtime_ns == recorded  # nothing new to record: the removed article is gone from it too
+    append_to(articles[2])
+    assert run(settled(archive)).read == 1  # the first edit's entry came from the delta
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+    saved = delta.read_bytes()
+    delta.write_bytes(saved[:-10])  # damaged: ignored, so the two files edited since the base are read again
+    append_to(articles[3])
+    assert run(settled(archive)).read == 3
+    for path in articles[4 : 4 + parsed.DELTA_MIN + 1]:  # more than a delta holds: a new base, no delta
+        append_to(path)
+    run(settled(archive))
+    assert base.stat().st_ino != before.st_ino and list(folder.glob("*.delta.pickle")) == []
+    append_to(articles[-1])
+    assert run(archive).read == 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
 def test_a_corrupt_cache_is_ignored_and_rewritten(archive, tmp_path):
     run(archive)
     folder = archive / cache.FOLDER / "bodies"
