@@ -1,18 +1,18 @@
 """Build benchmark: `archive build` against Hugo and Pelican on the same synthetic articles.
 
     python -m benchmarks.build_bench [--sizes 1000 10000] [--repeats 3] [--peers-up-to 10000]
-                                     [--report FILE]
+                                     [--report FILE] [--delete-between-runs]
 
 For each size, writes (once, cached in .cache/bench/) the same articles as our
 archive, a Hugo site and a Pelican site (benchmarks/corpus.py, peers.py), then
 runs every build as its own fresh process, `--repeats` times:
 
-- ours: cold (ROOT/site and ROOT/.cache deleted first), no-op (again,
+- ours: cold (ROOT/site and ROOT/.cache moved aside first, see `_removed`), no-op (again,
   unchanged) and one edit (a sentence appended to one article; then the edit
   is undone and that rebuild is a second one-edit sample), each
   `.venv/bin/archive build --root ROOT --quiet`;
-- Hugo: `hugo --quiet -s DIR -d OUT`, cold (OUT and Hugo's cache deleted);
-- Pelican: `pelican content -o OUT -s pelicanconf.py -q`, cold (OUT deleted).
+- Hugo: `hugo --quiet -s DIR -d OUT`, cold (OUT and Hugo's cache moved aside);
+- Pelican: `pelican content -o OUT -s pelicanconf.py -q`, cold (OUT moved aside).
   A Pelican run longer than LONG_RUN seconds is not repeated; the report says so.
 
 Prints a Markdown report (machine, load, versions, the table, ratios, the
@@ -42,6 +42,8 @@ from benchmarks.corpus import write_archive
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(".cache/bench")
+SET_ASIDE = CACHE / "set-aside"  # earlier runs' outputs and caches, deleted at the end
+DELETE_BETWEEN_RUNS = False  # --delete-between-runs: the method of the results before session 6
 VENV_BIN = Path(".venv/bin").absolute()
 PELICAN = Path(".venv-pelican/bin/pelican").absolute()
 HUGO = shutil.which("hugo") or "/usr/bin/hugo"
@@ -164,13 +166,27 @@ def _progress(case: Case, run: measure.Run) -> None:
 
 
 def _removed(*paths: Path) -> None:
-    """Remove a previous run's output and caches, and let the disk settle: on this machine's ext4
-    (mounted with `discard`) deleting tens of thousands of files, and writing back the last
-    run's, goes on in the kernel for seconds, in whichever run comes next. Creating files stays
-    slower for a while even so (benchmarks/RESULTS.md, "Where the spread comes from")."""
+    """Clear a previous run's output and caches before a cold run. They are moved aside, and
+    deleted when the benchmark ends (`_empty_set_aside`), unless DELETE_BETWEEN_RUNS.
+
+    Deleting them here slowed the next run, of every tool, by as much as a third: this
+    machine's ext4 has no journal, and such an ext4 does not reuse an inode for 60 s after it
+    was freed (360 s while its inode table block is dirty: RECENTCY_MIN and RECENTCY_DIRTY in
+    fs/ext4/ialloc.c), looking each one up as it passes it when it allocates a new one
+    (benchmarks/RESULTS.md, "Where the spread comes from"). A cold build is timed as on a
+    fresh clone, not as right after deleting a site.
+    """
     for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
-    os.sync()
+        if DELETE_BETWEEN_RUNS:
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            SET_ASIDE.mkdir(parents=True, exist_ok=True)
+            os.rename(path, SET_ASIDE / f"{time.time_ns()}-{path.name}")  # same disk: a rename, no inode freed
+    os.sync()  # and the last run's writes are on disk, not written back during the next
+
+
+def _empty_set_aside() -> None:
+    shutil.rmtree(SET_ASIDE, ignore_errors=True)
 
 
 def bench_ours(size: int, repeats: int, results: Results) -> None:
@@ -333,16 +349,31 @@ def main() -> None:
     parser.add_argument("--peers-up-to", type=int, default=10_000,
                         help="build the Hugo and Pelican sites only up to this many articles (bench-big: ours alone at 100k)")
     parser.add_argument("--report", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--delete-between-runs", action="store_true",
+                        help="delete each run's output before the next cold run instead of setting it aside")
     args = parser.parse_args()
+    global DELETE_BETWEEN_RUNS
+    DELETE_BETWEEN_RUNS = args.delete_between_runs
 
     started = dt.datetime.now(dt.timezone.utc)
     head = [
         f"Command: `python -m benchmarks.build_bench {' '.join(sys.argv[1:])}`, started {started:%Y-%m-%d %H:%M} UTC.",
         "", "Machine: " + machine()[0] + ".", f"Load before: `{_capture(['uptime'])}`.", "",
         *(f"- {line}" for line in versions()), "",
+        "Before each cold run the previous output and caches were "
+        + ("deleted." if DELETE_BETWEEN_RUNS else "moved aside (deleted when the benchmark ended)."), "",
     ]
     print("\n".join(head), flush=True)
     results = Results(head, args.report)
+    try:
+        _run_all(args, results)
+    finally:
+        _empty_set_aside()
+    results.save(finished=True)
+    print(results.text(finished=True)[len("\n".join(head)) :], flush=True)
+
+
+def _run_all(args: argparse.Namespace, results: Results) -> None:
     for size in args.sizes:
         print(f"Writing corpora of {size:,} articles (cached in {CACHE})", file=sys.stderr, flush=True)
         our_corpus(size)
@@ -352,8 +383,6 @@ def main() -> None:
             for tool in NAMES:
                 bench_peer(tool, size, args.repeats, results)
         bench_ours(size, args.repeats, results)
-    results.save(finished=True)
-    print(results.text(finished=True)[len("\n".join(head)) :], flush=True)
 
 
 if __name__ == "__main__":
