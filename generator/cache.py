@@ -1,8 +1,8 @@
 """A cache of pure build steps under ROOT/.cache/build/, never trusted blindly.
 
-An entry is a JSON object (kept in packs, store.py) addressed by the hash of every
-input of the step that made it, the generator's own code and library versions included, so a change of
-any input simply misses. An entry that cannot be read or does not have the
+An entry is a JSON object (kept in packs, store.py) addressed by the hash of
+every input of the step that made it, the generator's own code and library
+versions included, so a change of any input simply misses. An entry that cannot be read or does not have the
 expected shape is treated as missing and written again. Warm and cold builds
 therefore give the same bytes; the cache only saves time.
 """
@@ -64,16 +64,10 @@ def opened(root: Path, kind: str, enabled: bool) -> Iterator[Store]:
     The build keeps large results (body HTML) in the store rather than in memory,
     so it always needs one it can write.
     """
-    if enabled:
-        store = Store(root / FOLDER / kind)
-        if store.writable():
-            try:
-                yield store
-            finally:
-                store.close()
-            return
-    with tempfile.TemporaryDirectory(prefix="article-archive-") as temp:
-        store = Store(Path(temp))
+    store = Store(root / FOLDER / kind) if enabled else None
+    with contextlib.ExitStack() as stack:
+        if store is None or not store.writable():
+            store = Store(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="article-archive-"))))
         try:
             yield store
         finally:

@@ -39,8 +39,7 @@ class Store:
         self._index: dict[str, Location] = {}
         self._packs: dict[str, int] = {}  # name -> bytes of its entries, of the packs indexed
         self._listed = False
-        self._fds: dict[str, int] = {}
-        self._fds_pid = os.getpid()
+        self._fds: dict[str, int] = {}  # open packs; a forked worker uses the parent's (pread moves no offset)
         self._writer: _Writer | None = None
         self._names = itertools.count()
 
@@ -93,8 +92,6 @@ class Store:
         self._index.update((key, (name, offset, length)) for key, (offset, length) in index.items())
 
     def _fd(self, name: str) -> int:
-        if self._fds_pid != os.getpid():  # a forked worker: its own descriptors (pread shares no offset, but close would)
-            self._fds, self._fds_pid = {}, os.getpid()
         fd = self._fds.get(name)
         if fd is None:
             fd = self._fds[name] = os.open(self.folder / name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
@@ -119,10 +116,9 @@ class Store:
 
     def close(self) -> None:
         self.flush()
-        if self._fds_pid == os.getpid():
-            for fd in self._fds.values():
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+        for fd in self._fds.values():
+            with contextlib.suppress(OSError):
+                os.close(fd)
         self._fds = {}
 
     # --- pruning -------------------------------------------------------------------
@@ -175,7 +171,7 @@ class Store:
             del self._packs[name]
             self._index = {key: where for key, where in self._index.items() if where[0] != name}
         fd = self._fds.pop(name, None)
-        if fd is not None and self._fds_pid == os.getpid():
+        if fd is not None:
             with contextlib.suppress(OSError):
                 os.close(fd)
 
