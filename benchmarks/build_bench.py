@@ -7,7 +7,7 @@ For each size, writes (once, cached in .cache/bench/) the same articles as our
 archive, a Hugo site and a Pelican site (benchmarks/corpus.py, peers.py), then
 runs every build as its own fresh process, `--repeats` times:
 
-- ours: cold (ROOT/site and ROOT/.cache moved aside first, see `_removed`), no-op (again,
+- ours: cold (ROOT/site and ROOT/.cache moved aside first, see `_cleared`), no-op (again,
   unchanged) and one edit (a sentence appended to one article; then the edit
   is undone and that rebuild is a second one-edit sample), each
   `.venv/bin/archive build --root ROOT --quiet`;
@@ -165,7 +165,7 @@ def _progress(case: Case, run: measure.Run) -> None:
           f"{run.max_rss / 2**20:7.0f} MiB", file=sys.stderr, flush=True)
 
 
-def _removed(*paths: Path) -> None:
+def _cleared(*paths: Path) -> None:
     """Clear a previous run's output and caches before a cold run. They are moved aside, and
     deleted when the benchmark ends (`_empty_set_aside`), unless DELETE_BETWEEN_RUNS.
 
@@ -211,7 +211,7 @@ def bench_ours(size: int, repeats: int, results: Results) -> None:
         results.save()
 
     for _ in range(repeats):
-        _removed(site, root / ".cache")
+        _cleared(site, root / ".cache")
         timed(cold)
         _check(site, size, "archive build")
         reference = _digest(site)
@@ -240,7 +240,7 @@ def bench_peer(tool: str, size: int, repeats: int, results: Results) -> None:
         caches = [out, root / "cache", root / "__pycache__"]
     case = results.add(Case(size, NAMES[tool], "cold", load=os.getloadavg()[0]))
     for number in range(repeats):
-        _removed(*caches)
+        _cleared(*caches)
         run = measure.run(argv, cwd=root)
         case.runs.append(run)
         _progress(case, run)

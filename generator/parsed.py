@@ -23,7 +23,6 @@ from pathlib import Path
 from generator import cache
 
 Signature = tuple  # (size, mtime_ns, ctime_ns, inode)
-RACY_NS = 1_000_000_000
 DELTA_MIN, DELTA_SHARE = 64, 10  # a delta of more than 64 entries and a tenth of them: a new base
 
 
@@ -76,7 +75,7 @@ class Parsed:
         """The files of this build (those with problems left out by the caller); saved by `save`."""
         fresh = {
             rel: (seen, value) for rel, (seen, value) in entries.items()
-            if seen is not None and max(seen[1], seen[2]) < self.started_ns - RACY_NS
+            if seen is not None and max(seen[1], seen[2]) < self.started_ns - cache.RACY_NS
         }
         if fresh.keys() != self.entries.keys() or any(fresh[r][0] != self.entries[r][0] for r in fresh):
             self.entries, self.changed = fresh, True

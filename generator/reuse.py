@@ -76,14 +76,7 @@ class Manifest:
                     self.paths = paths
 
     def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
-        entry = self.entries.get(rel)
-        if not (isinstance(entry, list) and len(entry) == 4 and entry[0] == fingerprint):
-            return False
-        try:
-            info = os.lstat(f"{out}/{rel}")  # a string: pathlib's joining cost more than the call
-        except OSError:
-            return False
-        return [info.st_size, info.st_mtime_ns, info.st_ino] == entry[1:]
+        return self._in_place((rel,), out, fingerprint)
 
     def kept_set(self, fingerprint: str, prefix: str, staging) -> dict[str, Entry] | None:
         """Keep every file under `prefix` made from `fingerprint` if all are unchanged; else keep none.

@@ -26,8 +26,6 @@ from pathlib import Path
 
 from generator import cache, layout, reuse
 
-RACY_NS = 1_000_000_000
-
 
 @dataclass(frozen=True)
 class Done:
@@ -52,7 +50,7 @@ class Snapshot:
             for rel, info in _files(folder):
                 digest.update(f"{name}/{rel}\0{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}\0"
                               .encode("utf-8", "surrogateescape"))
-                self.racy = self.racy or max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - RACY_NS
+                self.racy = self.racy or max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - cache.RACY_NS
         self.digest = digest.hexdigest()
 
     def unchanged(self, manifest: reuse.Manifest, out: Path) -> Done | None:

@@ -39,6 +39,10 @@ def cold(root: Path, where: Path) -> dict[str, bytes]:
     return site_files(where / "cold-site")
 
 
+def append_to(path: Path, text: str = "\nAppended.\n") -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def one_article(root: Path) -> Path:
     return sorted((root / "content").rglob("*.md"))[SIZE // 2]
 
@@ -69,7 +73,7 @@ def test_warm_rebuild_after_an_edit_equals_a_cold_build(archive, tmp_path, edit)
     run(archive)
     target = one_article(archive)
     if edit == "content":
-        target.write_text(target.read_text(encoding="utf-8") + "\nA late correction, appended.\n", encoding="utf-8")
+        append_to(target, "\nA late correction, appended.\n")
     elif edit == "template":
         make_tree(archive, {"templates/article.html": (
             '{% extends "default:article.html" %}'
@@ -112,7 +116,7 @@ def test_a_deleted_article_disappears_from_listings_search_and_feed(tmp_path):
 
 def settled(root: Path) -> Path:
     """Wait until the files just written are past the window where the parse cache distrusts them."""
-    time.sleep(parsed.RACY_NS / 1e9 + 0.05)
+    time.sleep(cache.RACY_NS / 1e9 + 0.05)
     return root
 
 
@@ -142,13 +146,9 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
     data[len(data) // 2] ^= 0xFF
     saved.write_bytes(bytes(data))
     target = one_article(archive)  # an edit, so that the build has work to do and reads what it needs
-    target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    append_to(target)
     assert run(archive).read == SIZE  # every file, not only the edited one: the damaged cache is not used
     assert site_files(archive / "site") == cold(archive, tmp_path)
-
-
-def append_to(path: Path, text: str = "\nAppended.\n") -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(archive, tmp_path):
@@ -220,7 +220,7 @@ def test_the_cache_does_not_grow_with_every_edit(archive):
     folder = archive / cache.FOLDER / "bodies"
     target = one_article(archive)
     for round_ in range(3):
-        target.write_text(target.read_text(encoding="utf-8") + f"\nEdit {round_}.\n", encoding="utf-8")
+        append_to(target, f"\nEdit {round_}.\n")
         run(archive)
         entries = [key for pack in folder.glob("*.pack") for key in pack_index(pack)]
         # The article's entry before this edit stays in its pack (until more than half of the
@@ -235,7 +235,7 @@ def test_bodies_rendered_by_the_workers_are_not_rendered_again_by_the_pages(arch
     before = set(folder.glob("*.pack"))
     edited = sorted((archive / "content").rglob("*.md"))[: workers.MIN_PARALLEL + 8]  # enough to go to workers
     for path in edited:
-        path.write_text(path.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+        append_to(path)
     result = run(archive)
     assert result.read == result.rendered_bodies == len(edited)
     added = [pack_index(pack) for pack in set(folder.glob("*.pack")) - before]
@@ -301,7 +301,7 @@ def test_any_changed_input_or_output_makes_a_build_do_its_work(archive, tmp_path
     build.build(build.Options(root=settled(archive)), environ)
     site, target = archive / "site", one_article(archive)
     if change == "content":
-        target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+        append_to(target)
     elif change == "touched":
         os.utime(target)  # same bytes, new times: it is read again, and the site is the same
     elif change == "added":
@@ -340,7 +340,7 @@ def urls_of(article_file: Path) -> str:
 def test_a_build_right_after_an_edit_is_not_trusted_as_a_snapshot(archive):
     run(settled(archive))
     target = one_article(archive)
-    target.write_text(target.read_text(encoding="utf-8") + "\nAppended.\n", encoding="utf-8")
+    append_to(target)
     run(archive)  # within a second of the edit: a second edit in the same clock tick would look the same
     assert not run(archive).unchanged
 
