@@ -100,6 +100,13 @@ def read_all(
     return result
 
 
+def read_one(source: content.SourceFile, tz: dt.tzinfo, store: Store) -> tuple[tuple, int]:
+    """One article as `read_all` reads it: (the article without its body, its Body, the file's
+    digest, its problems), and 1 if its body was rendered (else it came from the store)."""
+    done, misses = _read_chunk([source], range(1), tz, store)
+    return done[0], misses
+
+
 def _read_chunk(
     sources: Sequence[content.SourceFile], indices: range, tz: dt.tzinfo, store: Store,
 ) -> tuple[dict[int, tuple], int]:

@@ -68,7 +68,12 @@ def _build(options: Options, environ: dict[str, str] | None, progress: Progress 
                           base_url=config.base_url, unchanged=True)
     clock.lap("config")
 
-    from generator import stages  # here: a build with nothing to do never loads them
+    # Here: a build with nothing to do never loads them.
+    from generator import patch, stages
 
     with cache.opened(root, "bodies", options.cache) as store:
+        if inputs is not None:
+            patched = patch.attempt(options, output, config, clock, manifest, inputs, store)
+            if patched is not None:
+                return patched
         return stages.Stages(options, output, config, store, clock, progress, manifest, inputs).run(problems)

@@ -20,7 +20,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import generator
 from generator.store import Store
@@ -80,19 +80,20 @@ def opened(root: Path, kind: str, enabled: bool) -> Iterator[Store]:
 def replace_json(path: Path, value: object, sort_keys: bool = False) -> None:
     """Write value as JSON at path atomically. On failure nothing is left at path: the file
     describes what a build did, and a stale one must never be trusted."""
-    _replace(path, json.dumps(value, sort_keys=sort_keys).encode())
+    write_atomically(path, [json.dumps(value, sort_keys=sort_keys).encode()])
 
 
-def _replace(path: Path, data: bytes, prune: str | None = None) -> None:
-    """Write data at path atomically, first removing the other files beside it that match the
-    pattern `prune`, if given. On failure nothing is left at path."""
+def write_atomically(path: Path, parts: Iterable[bytes], prune: str | None = None) -> None:
+    """Write the parts one after another at path atomically, first removing the other files
+    beside it that match the pattern `prune`, if given. On failure nothing is left at path."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(prune) if prune else ():
             if old != path:
                 old.unlink()
-        temp.write_bytes(data)
+        with open(temp, "wb") as out:
+            out.writelines(parts)
         os.replace(temp, path)
     except OSError:
         for leftover in (temp, path):
@@ -112,6 +113,11 @@ def load_checked(path: Path) -> object | None:
     check, payload = data[:_CHECK], data[_CHECK:]
     if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
         return None
+    return unpickled(payload)
+
+
+def unpickled(payload: bytes) -> object | None:
+    """A pickle whose hash was checked; None if it is from another version of a class."""
     paused = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage: collections would only walk them, 3x the time
     try:
@@ -127,4 +133,5 @@ def save_checked(path: Path, value: object, prune: bool = False) -> None:
     """Pickle value at path atomically, a hash of it in front; with `prune`, remove the other
     `*.pickle` beside it (another code version's, never read again). On failure nothing is left at path."""
     payload = pickle.dumps(value, protocol=5)
-    _replace(path, hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload, "*.pickle" if prune else None)
+    write_atomically(path, [hashlib.blake2b(payload, digest_size=_CHECK).digest(), payload],
+                     "*.pickle" if prune else None)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from typing import Iterable, Mapping
 
 from generator import dates, urls
 from generator.archive import Archive
+from generator.config import Config
 from generator.model import Article, OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -32,28 +35,32 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _feed_id(archive: Archive) -> str:
-    base = archive.config.base_url
-    return base if base else uuid.uuid5(uuid.NAMESPACE_URL, f"article-archive:{archive.config.title}").urn
+def _feed_id(config: Config) -> str:
+    base = config.base_url
+    return base if base else uuid.uuid5(uuid.NAMESPACE_URL, f"article-archive:{config.title}").urn
 
 
-def entry_id(archive: Archive, article: Article, links: urls.Links) -> str:
+def entry_id(config: Config, article: Article) -> str:
     """Stable across rebuilds: the article's `id` if it has one, else its permanent path."""
     key = f"id:{article.id}" if article.id is not None else urls.article_path(article)
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"{_feed_id(archive)}#{key}").urn
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{_feed_id(config)}#{key}").urn
 
 
-def atom(archive: Archive, links: urls.Links, bodies: dict[str, object], excerpts: dict[str, str]) -> OutputFile:
-    """The newest dated articles. Atom demands full timestamps: a partial date is its first instant."""
+def newest(articles: Iterable[Article]) -> list[Article]:
+    """The articles of the feed, from all of them newest first."""
+    return list(itertools.islice((a for a in articles if a.published), FEED_SIZE))
+
+
+def atom(config: Config, dated: list[Article], links: urls.Links, bodies: Mapping[str, object],
+         excerpts: Mapping[str, str]) -> OutputFile:
+    """The newest dated articles (`newest`). Atom demands full timestamps: a partial date is its first instant."""
     ET.register_namespace("", ATOM)
-    config = archive.config
-    dated = [a for a in archive.articles if a.published][:FEED_SIZE]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": config.language})
     q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731 - a local shorthand for namespaced names
     _sub(feed, q("title"), config.title)
     if config.description:
         _sub(feed, q("subtitle"), config.description)
-    _sub(feed, q("id"), _feed_id(archive))
+    _sub(feed, q("id"), _feed_id(config))
     stamps = [dates.rfc3339(a.updated or a.published) for a in dated]
     as_of = f"{config.as_of.isoformat()}T00:00:00Z"
     _sub(feed, q("updated"), max(stamps) if stamps else as_of)
@@ -70,7 +77,7 @@ def atom(archive: Archive, links: urls.Links, bodies: dict[str, object], excerpt
         entry = _sub(feed, q("entry"), **{XML_BASE: links.absolute(path) or links.public(path)})
         _sub(entry, q("title"), article.title)
         _sub(entry, q("link"), href=links.absolute(path) or links.public(path))
-        _sub(entry, q("id"), entry_id(archive, article, links))
+        _sub(entry, q("id"), entry_id(config, article))
         _sub(entry, q("published"), dates.rfc3339(article.published))
         _sub(entry, q("updated"), dates.rfc3339(article.updated or article.published))
         for name in article.authors:

@@ -37,6 +37,7 @@ class Result:
     read: int = 0  # article files read and parsed (the rest were unchanged since the last build)
     base_url: str | None = None  # where the site will be hosted, from the config or the options
     unchanged: bool = False  # nothing to do: every input and output as the last build left them
+    patched: bool = False  # only article bodies changed: their pages, the feed and search files were made (patch.py)
 
 
 class Clock:

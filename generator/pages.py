@@ -142,6 +142,62 @@ class NotFoundPage:
     canonical: str | None = None
 
 
+def item(article: Article, flags: tuple[str, ...], excerpt: str) -> Item:
+    """An article as listings and its neighbours' pages show it (`excerpt`: of its body)."""
+    return Item(
+        article=article,
+        path=urls.article_path(article),
+        flags=flags,
+        excerpt=article.summary or excerpt,
+        sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
+    )
+
+
+def article_page(article: Article, body: object, own: Item, outdated_reason: str | None, older: Item | None,
+                 newer: Item | None, site: SiteInfo, links: urls.Links) -> ArticlePage:
+    """The page of one article: its own item, the archive's verdict on it and its neighbours' items."""
+    path = own.path
+    image = _image(article)
+    canonical = links.absolute(path)
+    description = own.excerpt
+    absolute_image = links.absolute(image.local) if image and image.local else None
+    return ArticlePage(
+        path=path,
+        article=article,
+        body=body,
+        flags=own.flags,
+        banners=tuple(Banner(flag, FLAGS[flag], outdated_reason if flag == "outdated" else None) for flag in own.flags),
+        corrections=tuple(sorted(article.corrections, key=lambda c: c.date.sort_key())),
+        authors=tuple((n, urls.member_path("authors", make_slug(n))) for n in article.authors),
+        tags=tuple((t, urls.member_path("tags", make_slug(t))) for t in article.tags),
+        sources=tuple(
+            SourceView(name, urls.member_path("sources", make_slug(name)), s)
+            for s in article.sources
+            for name in [source_name(s.name, s.url)]
+        ),
+        image=image,
+        older=older,
+        newer=newer,
+        description=description,
+        canonical=canonical,
+        structured_data=structured.news_article(article, site, description, canonical, absolute_image),
+        opengraph=structured.opengraph(article, site, description, canonical, absolute_image),
+    )
+
+
+def _image(article: Article) -> ImageView | None:
+    image = article.image
+    if image is None:
+        return None
+    local = remote = None
+    if image.src:
+        if is_remote(image.src):
+            remote = image.src.strip()  # validated as http(s) by the schema
+        else:
+            local = f"{urls.article_dir(article)}/{PurePosixPath(image.src).name}"
+    return ImageView(local, remote, image.alt or "", image.caption, image.credit)
+
+
 class PageBuilder:
     """Builds every page context for one archive. Holds no mutable state after __init__."""
 
@@ -168,13 +224,7 @@ class PageBuilder:
         self.items = {a.slug: self._item(a) for a in archive.articles}
 
     def _item(self, article: Article) -> Item:
-        return Item(
-            article=article,
-            path=urls.article_path(article),
-            flags=self.archive.flags[article.slug],
-            excerpt=article.summary or self.excerpts[article.slug],
-            sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
-        )
+        return item(article, self.archive.flags[article.slug], self.excerpts[article.slug])
 
     # --- articles ---------------------------------------------------------------
 
@@ -185,59 +235,12 @@ class PageBuilder:
     def article(self, article: Article, body: object | None = None) -> ArticlePage:
         """The page of one article; `body` stands in for the HTML when only a fingerprint is wanted."""
         slug = article.slug
-        flags = self.archive.flags[slug]
-        path = urls.article_path(article)
         older, newer = self.archive.older[slug], self.archive.newer[slug]
-        image = self._image(article)
-        canonical = self.links.absolute(path)
-        description = self.items[slug].excerpt
-        return ArticlePage(
-            path=path,
-            article=article,
-            body=self.bodies[slug] if body is None else body,
-            flags=flags,
-            banners=tuple(self._banner(article, flag) for flag in flags),
-            corrections=tuple(sorted(article.corrections, key=lambda c: c.date.sort_key())),
-            authors=tuple((n, urls.member_path("authors", make_slug(n))) for n in article.authors),
-            tags=tuple((t, urls.member_path("tags", make_slug(t))) for t in article.tags),
-            sources=tuple(
-                SourceView(name, urls.member_path("sources", make_slug(name)), s)
-                for s in article.sources
-                for name in [source_name(s.name, s.url)]
-            ),
-            image=image,
-            older=self.items[older] if older else None,
-            newer=self.items[newer] if newer else None,
-            description=description,
-            canonical=canonical,
-            structured_data=structured.news_article(
-                article, self.site, description, canonical, self._absolute_image(image)
-            ),
-            opengraph=structured.opengraph(
-                article, self.site, description, canonical, self._absolute_image(image)
-            ),
+        return article_page(
+            article, self.bodies[slug] if body is None else body, self.items[slug],
+            self.archive.outdated_reason.get(slug),
+            self.items[older] if older else None, self.items[newer] if newer else None, self.site, self.links,
         )
-
-    def _absolute_image(self, image: ImageView | None) -> str | None:
-        return self.links.absolute(image.local) if image and image.local else None
-
-    def _banner(self, article: Article, flag: str) -> Banner:
-        detail = None
-        if flag == "outdated":
-            detail = self.archive.outdated_reason.get(article.slug)
-        return Banner(flag, FLAGS[flag], detail)
-
-    def _image(self, article: Article) -> ImageView | None:
-        image = article.image
-        if image is None:
-            return None
-        local = remote = None
-        if image.src:
-            if is_remote(image.src):
-                remote = image.src.strip()  # validated as http(s) by the schema
-            else:
-                local = f"{urls.article_dir(article)}/{PurePosixPath(image.src).name}"
-        return ImageView(local, remote, image.alt or "", image.caption, image.credit)
 
     # --- listings ---------------------------------------------------------------
 
@@ -333,8 +336,8 @@ class PageBuilder:
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
 
-    def all(self, digests: dict[str, str] | None = None) -> "AllPages":
-        return AllPages(self, digests)
+    def all(self, digests: dict[str, str] | None = None, outside: dict[str, str] | None = None) -> "AllPages":
+        return AllPages(self, digests, outside)
 
 
 class AllPages(Sequence):
@@ -344,18 +347,22 @@ class AllPages(Sequence):
     that worker processes can each make their own share of the pages.
     """
 
-    def __init__(self, builder: PageBuilder, digests: dict[str, str] | None = None):
+    def __init__(self, builder: PageBuilder, digests: dict[str, str] | None = None,
+                 outside: dict[str, str] | None = None):
         self.builder = builder
         self.home = builder.home()
         self.articles = builder.archive.articles
         self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
         archive = builder.archive
-        # What an article shows of itself, anywhere: its file (read as that file
-        # always reads, body included), and what the archive decided about it.
+        # What an article shows on its own page: its file (read as that file always
+        # reads, body included), and what the archive decided about it.
         self.digests = {
             slug: (digest, archive.flags[slug], archive.outdated_reason.get(slug))
             for slug, digest in (digests or {}).items()
         }
+        # What it shows on other pages (`Item`): not its body, so an edit of the body
+        # renders only its own page.
+        self.shown = {slug: (digest, archive.flags[slug]) for slug, digest in (outside or {}).items()}
 
     def __len__(self) -> int:
         return 1 + len(self.articles) + len(self.others)
@@ -379,14 +386,14 @@ class AllPages(Sequence):
         and code), so it must determine the page; building and hashing the
         whole page context instead took longer than rendering a few pages.
         """
-        digests = self.digests
+        shown = self.shown
         if 1 <= index <= len(self.articles):
             article = self.articles[index - 1]
             older, newer = self.builder.archive.older[article.slug], self.builder.archive.newer[article.slug]
-            return ("article", digests[article.slug], older and digests[older], newer and digests[newer])
+            return ("article", self.digests[article.slug], older and shown[older], newer and shown[newer])
         page = self[index]
         if isinstance(page, (ListingPage, HomePage)):
-            return replace(page, items=tuple(digests[item.article.slug] for item in page.items))
+            return replace(page, items=tuple(shown[item.article.slug] for item in page.items))
         return page
 
     def paths(self) -> list[str]:

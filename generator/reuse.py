@@ -40,6 +40,12 @@ def code_digest(*values: object) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def shown_digest(article: object, excerpt: str) -> str:
+    """What other pages show of an article (`pages.Item`): all of it but its body, which the
+    read stage has already taken out of it, and the excerpt of the body."""
+    return hashlib.blake2b(pickle.dumps((article, excerpt), protocol=5), digest_size=16).hexdigest()
+
+
 class Fingerprints:
     """Fingerprints of page contexts, over their pickled form.
 

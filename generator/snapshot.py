@@ -9,10 +9,14 @@ configuration as loaded (so `as_of`, the base URL and the options count) and
 the output folder's manifest. When all match what the last successful build
 into this output folder recorded, it is done.
 
-The record is written only after a successful build, and not at all when a
-file changed in the second before the build started: two writes in one
-clock tick can leave the same status (git's "racy" entries). So a stale
-record can only make a build do its work, never skip it.
+The record is written after a successful build. When a file changed in the
+second before the build started, two writes in one clock tick can leave the
+same status (git's "racy" entries): such a record is never taken for a build
+with nothing to do, and its racy content files count as changed. So a stale
+record can only make a build do work, never skip it.
+
+It also tells a build which content files changed since the last one, and
+whether anything else did (`edited`, for patch.py).
 """
 
 from __future__ import annotations
@@ -44,36 +48,61 @@ class Snapshot:
         self.taken_ns = time.time_ns()
         digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
         digest.update(repr(settings).encode())
-        self.racy = False
+        rest = digest.copy()  # everything but content/: what a small edit must leave as it was
+        self.racy = rest_racy = False
+        self.content: dict[str, list[int]] = {}  # content/ file -> its status
+        self.racy_content: set[str] = set()
         for name, folder in (("content", root / layout.CONTENT_DIR), ("templates", root / layout.TEMPLATES_DIR),
                              ("static", root / layout.STATIC_DIR), ("theme", layout.THEME_DIR)):
             for rel, info in _files(folder):
-                digest.update(f"{name}/{rel}\0{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}\0"
-                              .encode("utf-8", "surrogateescape"))
-                self.racy = self.racy or max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - cache.RACY_NS
+                status = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+                line = f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0".encode("utf-8", "surrogateescape")
+                digest.update(line)
+                racy = max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - cache.RACY_NS
+                self.racy = self.racy or racy
+                if name == "content":
+                    self.content[f"{layout.CONTENT_DIR}/{rel}"] = status
+                    if racy:
+                        self.racy_content.add(f"{layout.CONTENT_DIR}/{rel}")
+                else:
+                    rest.update(line)
+                    rest_racy = rest_racy or racy
         self.digest = digest.hexdigest()
+        self.rest = None if rest_racy else rest.hexdigest()
+        self.record: dict | None = None  # what the last build saved, once `unchanged` has read it
 
     def unchanged(self, manifest: reuse.Manifest, out: Path) -> Done | None:
         """What the last build made, if it was made from these very inputs and the output
         still holds every file it wrote; else None."""
         try:
-            record = json.loads(self.path.read_bytes())
-            done = Done(**record["done"]) if record.get("inputs") == self.digest else None
+            self.record = record = json.loads(self.path.read_bytes())
+            trusted = record.get("inputs") == self.digest and record.get("racy") is False
+            done = Done(**record["done"]) if trusted else None
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
         if done is None or len(manifest.paths or ()) != done.files or not manifest.holds_all(out):
             return None
         return done
 
+    def edited(self) -> tuple[str, list[str]] | None:
+        """After `unchanged` found changes: if they are only new contents of some content files
+        (none added or removed, nothing else changed), the last build's inputs digest and the
+        files; else None."""
+        record = self.record
+        if (not isinstance(record, dict) or self.rest is None or record.get("rest") != self.rest
+                or not isinstance(record.get("inputs"), str)):
+            return None
+        before = record.get("content")
+        if not isinstance(before, dict) or before.keys() != self.content.keys():
+            return None
+        return record["inputs"], [rel for rel, status in self.content.items() if before[rel] != status]
+
     def save(self, done: Done) -> None:
-        """After a successful build; a racy snapshot is removed instead, as is one that cannot be written."""
-        if not self.racy:
-            cache.replace_json(self.path, {"inputs": self.digest, "done": done.__dict__})
-            return
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
+        """After a successful build. A racy snapshot is saved too, but is never taken for a build
+        with nothing to do; its racy content files count as edited and are read again."""
+        content = {rel: None if rel in self.racy_content else status for rel, status in self.content.items()}
+        cache.replace_json(self.path, {"inputs": self.digest, "racy": self.racy, "rest": self.rest,
+                                       "content": content, "done": done.__dict__})
 
 
 def _files(folder: Path, prefix: str = "") -> list[tuple[str, os.stat_result]]:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from generator import (
-    __version__, assets, bodies, content, dates, feeds, render, reuse, snapshot, templates, urls, workers,
-    writer,
+    __version__, assets, bodies, content, dates, feeds, records, render, reuse, snapshot, templates, urls,
+    workers, writer,
 )
 from generator.archive import assemble
 from generator.job import Clock, Options, Progress, Result
@@ -38,6 +38,7 @@ class Stages:
         self.jobs = options.jobs or workers.default_jobs()
         self.searched = 0
         self.search_state = reuse.state_path(self.root, output, "search") if options.cache else None
+        self.records_path = records.path_for(self.root, output) if options.cache else None
         self.new_state = None
 
     def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
@@ -66,29 +67,17 @@ class Stages:
             return changed, reuse.entry(fingerprint, info)
 
         indexing = search_index.Indexing(
-            archive, html_of, links, version, keys, self.options.lunr_index, self.jobs, sink
+            list(reversed(archive.articles)), archive.flags, html_of, links, version, keys, self.options.lunr_index,
+            self.jobs, sink,
         )
         previous = search_state.load(self.search_state, version) if self.search_state else None
         made = None
         if previous is not None and manifest.intact(previous.fingerprint, previous.paths, staging.out):
             made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
-        changed = 0
-        for file in made if made is not None else indexing.build():
-            if isinstance(file, Written):
-                staging.adopt(file.path)
-                changed += file.receipt[0]
-                entries[file.path] = file.receipt[1]
-                continue
-            placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
-            changed += placed
-            entries[file.path] = reuse.entry(fingerprint, info)
-        for path in sorted(indexing.kept):
-            staging.keep(path)
-            entries[path] = [fingerprint, *manifest.entries[path][1:]]
+        changed = place_search_files(made if made is not None else indexing.build(), indexing, fingerprint,
+                                     staging, manifest, entries)
         self.searched = indexing.searched
         self.new_state = indexing.state
-        if self.new_state is not None:
-            self.new_state.fingerprint = fingerprint
         return changed
 
     @staticmethod
@@ -108,6 +97,22 @@ class Stages:
             self.new_state.save(self.search_state)
         elif self.searched:  # the index was made again and is too large to keep: the old state is stale
             self.search_state.unlink(missing_ok=True)
+
+    def _save_records(self, archive, body_of, digests, outside, base, site, links) -> None:
+        """What the next build needs to patch this site after an edit of bodies (patch.py)."""
+        count = len(archive.articles)
+        made = {}
+        for position, article in enumerate(archive.articles):
+            slug = article.slug
+            made[slug] = records.pickled(records.Record(
+                slug, digests[slug], outside[slug], body_of[slug], article, archive.flags[slug],
+                archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
+            ))
+        header = records.Header(self.inputs.digest, base, site, links,
+                                tuple(a.slug for a in feeds.newest(archive.articles)), count,
+                                {a.file: a.slug for a in archive.articles},
+                                {slug: body.key for slug, body in body_of.items()})
+        records.save(self.records_path, header, made)
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         progress = self.progress
@@ -149,9 +154,11 @@ class Stages:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        pages = builder.all(read.digests)
+        outside = {a.slug: reuse.shown_digest(a, body_of[a.slug].excerpt) for a in articles}
+        pages = builder.all(read.digests, outside)
         page_paths = pages.paths()
-        files = [feeds.atom(archive, links, html_of, {s: i.excerpt for s, i in builder.items.items()})]
+        files = [feeds.atom(self.config, feeds.newest(archive.articles), links, html_of,
+                            {s: i.excerpt for s, i in builder.items.items()})]
         lastmod = {
             urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
         }
@@ -179,7 +186,7 @@ class Stages:
             changed = done.changed
             for file in files:
                 changed += self._put(staging, file.path, done.entries, data=file.data)
-            digests = pages.digests
+            digests, site = pages.digests, builder.site
             # The page contexts, feeds and paths are done with: at 100k articles they are
             # hundreds of MB that every search worker would otherwise start with.
             del pages, builder, page_paths, files
@@ -188,6 +195,7 @@ class Stages:
             for copy in copies:
                 changed += self._put(staging, copy.path, done.entries, source=copy.source)
             every = set(staging.written)
+            records.remove(self.records_path)  # until the new ones are saved: they would describe another site
             changed += staging.commit(every, manifest.paths)
         except BaseException:
             staging.abort()
@@ -198,6 +206,7 @@ class Stages:
         made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
         if self.inputs is not None:
             self.inputs.save(made)
+            self._save_records(archive, body_of, read.digests, outside, base, site, links)
         self.clock.lap("write")
         return Result(
             articles=made.articles,
@@ -213,6 +222,28 @@ class Stages:
             read=read.read,
             base_url=self.config.base_url,
         )
+
+
+def place_search_files(made: Iterable, indexing, fingerprint: str, staging: writer.Staging,
+                       manifest: reuse.Manifest, entries: dict) -> int:
+    """Put the search files an indexing made (and keep those it kept); note their manifest
+    entries and the fingerprint in its new state. Returns how many changed."""
+    changed = 0
+    for file in made:
+        if isinstance(file, Written):
+            staging.adopt(file.path)
+            changed += file.receipt[0]
+            entries[file.path] = file.receipt[1]
+            continue
+        placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
+        changed += placed
+        entries[file.path] = reuse.entry(fingerprint, info)
+    for path in sorted(indexing.kept):
+        staging.keep(path)
+        entries[path] = [fingerprint, *manifest.entries[path][1:]]
+    if indexing.state is not None:
+        indexing.state.fingerprint = fingerprint
+    return changed
 
 
 def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:

@@ -43,6 +43,11 @@ def append_to(path: Path, text: str = "\nAppended.\n") -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def retitled(path: Path) -> None:
+    """An edit that listings show: a build through the stages, not a patch of one page (patch.py)."""
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
+
+
 def one_article(root: Path) -> Path:
     return sorted((root / "content").rglob("*.md"))[SIZE // 2]
 
@@ -146,7 +151,7 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
     data[len(data) // 2] ^= 0xFF
     saved.write_bytes(bytes(data))
     target = one_article(archive)  # an edit, so that the build has work to do and reads what it needs
-    append_to(target)
+    retitled(target)
     assert run(archive).read == SIZE  # every file, not only the edited one: the damaged cache is not used
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
@@ -157,7 +162,7 @@ def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(a
     [base] = folder.glob("*.pickle")
     before = base.stat()
     articles = sorted((archive / "content").rglob("*.md"))
-    append_to(articles[1])
+    retitled(articles[1])
     articles[0].unlink()
     assert run(settled(archive)).read == 1
     assert (base.stat().st_ino, base.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
@@ -166,18 +171,18 @@ def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(a
     make_tree(archive, {"templates/article.html": '{% extends "default:article.html" %}'})
     assert run(settled(archive)).read == 0
     assert delta.stat().st_mtime_ns == recorded  # nothing new to record: the removed article is gone from it too
-    append_to(articles[2])
+    retitled(articles[2])
     assert run(settled(archive)).read == 1  # the first edit's entry came from the delta
     assert site_files(archive / "site") == cold(archive, tmp_path)
     saved = delta.read_bytes()
     delta.write_bytes(saved[:-10])  # damaged: ignored, so the two files edited since the base are read again
-    append_to(articles[3])
+    retitled(articles[3])
     assert run(settled(archive)).read == 3
     for path in articles[4 : 4 + parsed.DELTA_MIN + 1]:  # more than a delta holds: a new base, no delta
-        append_to(path)
+        retitled(path)
     run(settled(archive))
     assert base.stat().st_ino != before.st_ino and list(folder.glob("*.delta.pickle")) == []
-    append_to(articles[-1])
+    retitled(articles[-1])
     assert run(archive).read == 1
     assert site_files(archive / "site") == cold(archive, tmp_path)
 

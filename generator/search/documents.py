@@ -45,7 +45,7 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, work
     chunks = even_chunks(len(html), workers, CHUNK)
     texts = [text for part in fork_run(_plain_texts, html, (), workers, chunks=chunks, ordered=True) for text in part]
     del html
-    return [document(number, article, archive, links, body_field(article, text), snippet(article, text))
+    return [document(number, article, archive.flags[article.slug], links, body_field(article, text), snippet(article, text))
             for number, (article, text) in enumerate(zip(articles, texts))]
 
 
@@ -76,7 +76,8 @@ def _folded_start(text: str, least: int) -> str:
         size *= 4
 
 
-def document(number: int, article: Article, archive: Archive, links: urls.Links, body: str, snippet: str) -> SearchDoc:
+def document(number: int, article: Article, flags: tuple[str, ...], links: urls.Links, body: str, snippet: str
+             ) -> SearchDoc:
     date = article.published
     return SearchDoc(
         id=number,
@@ -88,7 +89,7 @@ def document(number: int, article: Article, archive: Archive, links: urls.Links,
         date_shown=dates.display(date) if date else None,
         year=date.year if date else None,
         sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
-        flags=archive.flags[article.slug],
+        flags=flags,
         snippet=snippet,
     )
 

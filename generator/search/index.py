@@ -36,7 +36,7 @@ def iter_files(
     archive: Archive, bodies: dict[str, object], links: urls.Links, lunr: bool = False, workers: int | None = None
 ) -> Iterator[OutputFile]:
     """The search files as they are made (a build may write them as they come instead of holding them all)."""
-    return Indexing(archive, bodies, links, b"", [], lunr, workers).build()
+    return Indexing(list(reversed(archive.articles)), archive.flags, bodies, links, b"", [], lunr, workers).build()
 
 
 UPDATE_LIMIT = 0.02  # share of the documents changed above which the whole index is counted again
@@ -48,21 +48,24 @@ class Indexing:
     (None if too large), `kept` the files of the last build that stay as they are, and
     `searched` the number of articles counted."""
 
-    def __init__(self, archive: Archive, bodies: Mapping[str, object], links: urls.Links, version: bytes,
-                 keys: list, lunr: bool = False, workers: int | None = None, sink: shards.Sink | None = None) -> None:
-        """`version`: what the index depends on besides the documents; `keys`: what each
-        document (in id order: oldest first) depends on, e.g. its article's digest; `sink`:
-        lets worker processes write most files themselves (`build` yields them as `Written`)."""
-        self.archive, self.bodies, self.links, self.version, self.keys = archive, bodies, links, version, keys
-        self.sink = sink
-        self.lunr = lunr or len(archive.articles) <= lunr_index.DEFAULT_LIMIT
+    def __init__(self, articles: Sequence[Article], flags: Mapping[str, tuple[str, ...]], bodies: Mapping[str, object],
+                 links: urls.Links, version: bytes, keys: list, lunr: bool = False, workers: int | None = None,
+                 sink: shards.Sink | None = None) -> None:
+        """`articles`: in document id order (oldest first; `update` reads only the changed ones);
+        `flags`: each article's effective flags (`Archive.flags`); `version`: what the index
+        depends on besides the documents; `keys`: what each document depends on, e.g. its
+        article's digest; `sink`: lets worker processes write most files themselves (`build`
+        yields them as `Written`)."""
+        self.articles, self.flags, self.bodies, self.links = articles, flags, bodies, links
+        self.version, self.keys, self.sink = version, keys, sink
+        self.lunr = lunr or len(articles) <= lunr_index.DEFAULT_LIMIT
         self.workers = workers
         self.state: state_mod.State | None = None
         self.kept: set[str] = set()
         self.searched = 0
 
     def build(self) -> Iterator[OutputFile | Written]:
-        docs, collected = counted(self.archive, self.bodies, self.links, self.workers)
+        docs, collected = counted(self.articles, self.flags, self.bodies, self.links, self.workers)
         self.searched = len(docs)
         dictionary, facets, paths = shards.Dictionary(), {}, set()
         try:
@@ -93,8 +96,7 @@ class Indexing:
         changed = [i for i, (key, old) in enumerate(zip(keys, previous.keys)) if key != old]
         if not changed or len(changed) > max(1.0, UPDATE_LIMIT * len(keys)):
             return None
-        articles = list(reversed(self.archive.articles))
-        part, counted_docs = _count_bodies(articles, changed, self.bodies, self.archive, self.links,
+        part, counted_docs = _count_bodies(self.articles, changed, self.bodies, self.flags, self.links,
                                            BulkCounter(TermNumberer()))
         entries, touched = state_mod.spliced(previous.entries, changed, part)
         averages = entries.average_lengths
@@ -131,7 +133,8 @@ class Indexing:
 
 
 def counted(
-    archive: Archive, bodies: Mapping[str, object], links: urls.Links, workers: int | None = None
+    articles: Sequence[Article], flags: Mapping[str, tuple[str, ...]], bodies: Mapping[str, object],
+    links: urls.Links, workers: int | None = None,
 ) -> tuple[list[SearchDoc], Collected]:
     """The documents (without their body text) and their counted terms, in one pass of the workers.
 
@@ -140,20 +143,19 @@ def counted(
     snippet, so the text of every body is never in memory at once (at 100k
     articles it is gigabytes).
     """
-    articles = list(reversed(archive.articles))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= documents.PARALLEL_FROM else 1
     chunks = even_chunks(len(articles), workers, statistics.CHUNK)
     collected, docs = Collected(), []
-    job = (bodies, archive, links, BulkCounter(TermNumberer()))
+    job = (bodies, flags, links, BulkCounter(TermNumberer()))
     for part, some in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
         collected.add(part)
         docs.extend(some)
     return docs, collected
 
 
-def _count_bodies(articles: list[Article], indices: Sequence[int], bodies: Mapping[str, object], archive: Archive,
-                  links: urls.Links, counter: BulkCounter) -> tuple[tuple, list[SearchDoc]]:
+def _count_bodies(articles: Sequence[Article], indices: Sequence[int], bodies: Mapping[str, object],
+                  flags: Mapping[str, tuple[str, ...]], links: urls.Links, counter: BulkCounter) -> tuple[tuple, list[SearchDoc]]:
     """`statistics.Gatherer.part()` and the documents (without body text) of some articles, in order."""
     docs: list[SearchDoc] = []
 
@@ -162,7 +164,7 @@ def _count_bodies(articles: list[Article], indices: Sequence[int], bodies: Mappi
             article = articles[number]
             # Unfolded: the counter splits at white space anyway, and only the snippet needs it folded.
             text = unfolded_text(str(bodies[article.slug]))
-            docs.append(documents.document(number, article, archive, links, "",
+            docs.append(documents.document(number, article, flags[article.slug], links, "",
                                            documents.snippet_of_unfolded(article, text)))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)
 

@@ -1,0 +1,232 @@
+"""A build after edits of article bodies alone: their pages, the feed and their search terms.
+
+The stages (stages.py) read every article, assemble the archive and fingerprint
+every page: seconds at 10k articles, to find after a one-sentence edit that
+one page changed. When the snapshot shows that only some content files
+changed (none added or removed; no template, static file, setting or code),
+and each still reads as the same article that other pages show exactly as
+before (front matter, excerpt and images: `reuse.shown_digest`), nothing else
+can differ but its own page, the feed if it is one of the newest, and the
+search files of its terms. Those are made from the last build's records
+(records.py) and every other file is kept.
+
+Anything this cannot vouch for (a problem in the file, a new title or excerpt,
+a missing or damaged record, search files that must be counted again) sends
+the build through the stages instead, before anything was written: they
+report problems as ever, and the output is the same either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import jinja2
+
+from generator import bodies, content, feeds, pages, records, render, reuse, templates, writer
+from generator.job import Clock, Options, Result
+from generator.model import Article
+from generator.snapshot import Done, Snapshot
+from generator.stages import place_search_files
+from generator.store import Store
+
+LIMIT = 16  # edited files; more and the stages are the simpler way
+
+
+class Declined(Exception):
+    """Something this path cannot vouch for: the stages do the build."""
+
+
+def attempt(options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest, inputs: Snapshot,
+            store: Store) -> Result | None:
+    """The build's result if only article bodies changed; else None, with nothing written."""
+    found = inputs.edited()
+    if found is None or not found[1] or len(found[1]) > LIMIT:
+        return None
+    saved = records.Records.load(records.path_for(options.root, output))
+    if saved is None:
+        return None
+    try:
+        if saved.header.inputs != found[0] or not manifest.holds_all(output):
+            return None
+        return _Patch(options, output, config, clock, manifest, inputs, store, saved).run(found[1])
+    except Declined:
+        return None
+    finally:
+        saved.close()
+
+
+class _Sparse(Sequence):
+    """The articles in search document order, of which only the edited ones are known."""
+
+    def __init__(self, count: int, known: dict[int, Article]):
+        self.count, self.known = count, known
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, number):
+        return self.known[number]
+
+
+class _Patch:
+    def __init__(self, options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest,
+                 inputs: Snapshot, store: Store, saved: records.Records):
+        self.options, self.output, self.config, self.clock = options, output, config, clock
+        self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
+        self.root, self.header = options.root, saved.header
+        self.searched = 0
+
+    def run(self, rels: list[str]) -> Result:
+        edits, misses = self._read(rels)
+        self.clock.lap("read")
+        last = Done(**self.inputs.record["done"])
+        if not edits:  # the files were only touched: the site is as it was
+            self._save_states(edits, self.saved.every_pickled(), last)
+            return self._result(0, misses, rels, last)
+        staging = writer.Staging(self.output)
+        entries = dict(self.manifest.entries)
+        try:
+            changed = self._pages(edits, staging, entries)
+            changed += self._feed(edits, staging, entries)
+            self.clock.lap("render")
+            changed_search, state, paths = self._search(edits, staging, entries)
+            changed += changed_search
+            self.clock.lap("search")
+            every = (set(self.manifest.paths) - self._search_paths) | paths
+            for path in sorted(every - staging.written):
+                staging.keep(path)
+            for path in set(entries) - every:
+                del entries[path]
+            whole = self.saved.every_pickled()
+            records.remove(self.saved.path)  # until the new ones are saved: they would describe another site
+            changed += staging.commit(every, self.manifest.paths)
+        except BaseException:
+            staging.abort()
+            raise
+        self.manifest.save(entries, every)
+        state.save(reuse.state_path(self.root, self.output, "search"))
+        for record, _, _ in edits:
+            self.header.bodies[record.slug] = record.body.key
+        self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
+        made = Done(last.articles, sum(1 for path in every if path.endswith(".html")), len(every))
+        self._save_states(edits, whole, made)
+        return self._result(changed, misses, rels, made, len(edits))
+
+    def _save_states(self, edits: list, whole: dict[str, bytes] | None, made: Done) -> None:
+        """The snapshot of these inputs, and the records with the edited ones anew."""
+        self.inputs.save(made)
+        if whole is not None:
+            for record, _, _ in edits:
+                whole[record.slug] = records.pickled(record)
+            self.header.inputs = self.inputs.digest
+            records.save(self.saved.path, self.header, whole)
+        self.clock.lap("write")
+
+    def _result(self, changed: int, misses: int, rels: list[str], made: Done, rendered: int = 0) -> Result:
+        return Result(
+            articles=made.articles, pages=made.pages, files=made.files, changed=changed,
+            seconds=self.clock.elapsed(), output=self.output, timings=self.clock.timings,
+            rendered_bodies=misses, rendered_pages=rendered, searched=self.searched, read=len(rels),
+            base_url=self.config.base_url, patched=True,
+        )
+
+    def _read(self, rels: list[str]) -> tuple[list[tuple[records.Record, records.Record, object]], int]:
+        """Each edited article: its new record, its old one and its HTML; and how many bodies were rendered."""
+        edits, misses = [], 0
+        for rel in rels:
+            slug = self.header.files.get(rel)
+            old = self.saved.get(slug) if slug else None
+            if old is None:
+                raise Declined  # not an article the last build made a page of
+            source = content.SourceFile(self.root / rel, rel, content.shown_path(self.options.display_root, rel))
+            (article, body, digest, problems), rendered = bodies.read_one(source, self.config.tzinfo, self.store)
+            misses += rendered
+            if (article is None or problems or article.slug != slug or body.images != old.body.images
+                    or reuse.shown_digest(article, body.excerpt) != old.shown):
+                raise Declined  # what other pages show of it changed, or the stages must report a problem
+            if digest == old.digest:
+                continue  # the same bytes (touched, or written back)
+            html = bodies.Html(self.store, {slug: body}, self.root, {slug: rel}, self.config.tzinfo)[slug]
+            new = records.Record(slug, digest, old.shown, body, article, old.flags, old.outdated_reason,
+                                 old.older, old.newer, old.doc)
+            edits.append((new, old, html))
+        return edits, misses
+
+    def _neighbour(self, slug: str | None) -> records.Record | None:
+        if slug is None:
+            return None
+        found = self.saved.get(slug)
+        if found is None:
+            raise Declined
+        return found
+
+    def _pages(self, edits: list, staging: writer.Staging, entries: dict) -> int:
+        """Each edited article's page, fingerprinted as `pages.AllPages.keyed` does."""
+        header, changed = self.header, 0
+        env = templates.environment(self.root)
+        fingerprints = reuse.Fingerprints(header.base)
+        for record, _, html in edits:
+            near = [self._neighbour(record.older), self._neighbour(record.newer)]
+            items = [pages.item(r.article, r.flags, r.body.excerpt) if r else None for r in near]
+            own = pages.item(record.article, record.flags, record.body.excerpt)
+            page = pages.article_page(record.article, html, own, record.outdated_reason, *items, header.site,
+                                      header.links)
+            keyed = ("article", (record.digest, record.flags, record.outdated_reason),
+                     *(r and (r.shown, r.flags) for r in near))
+            try:
+                data = render.render_page(env, header.site, page, header.links)
+            except jinja2.TemplateError:
+                raise Declined from None  # the stages report it, with its place in the template
+            placed, info = staging.put(page.path, data)
+            changed += placed
+            entries[page.path] = reuse.entry(fingerprints.of((page.path, keyed)), info)
+        return changed
+
+    def _feed(self, edits: list, staging: writer.Staging, entries: dict) -> int:
+        """The feed again if it shows an edited article."""
+        edited = {record.slug: (record, html) for record, _, html in edits}
+        if not edited.keys() & set(self.header.feed):
+            return 0
+        shown, html_of, excerpts = [], {}, {}
+        for slug in self.header.feed:
+            record, html = edited.get(slug) or (self._neighbour(slug), None)
+            shown.append(record.article)
+            html_of[slug] = html if html is not None else bodies.Html(
+                self.store, {slug: record.body}, self.root, {slug: record.article.file}, self.config.tzinfo)[slug]
+            excerpts[slug] = record.article.summary or record.body.excerpt
+        file = feeds.atom(self.config, shown, self.header.links, html_of, excerpts)
+        placed, info = staging.put(file.path, file.data)
+        entries[file.path] = reuse.entry("", info)
+        return placed
+
+    def _search(self, edits: list, staging: writer.Staging, entries: dict) -> tuple[int, object, set[str]]:
+        """The search files of the edited documents' terms, as the stages' update makes them."""
+        from generator.search import index as search_index, state as search_state
+
+        links, manifest = self.header.links, self.manifest
+        version = reuse.code_digest(links, self.options.lunr_index)
+        previous = search_state.load(reuse.state_path(self.root, self.output, "search"), version)
+        if previous is None or len(previous.keys) != self.header.articles:
+            raise Declined
+        if not manifest.intact(previous.fingerprint, previous.paths, self.output):
+            raise Declined
+        keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
+        for record, old, _ in edits:
+            if keys[old.doc] != (old.digest, old.flags, old.outdated_reason):
+                raise Declined  # the index is not the one the records describe
+            keys[record.doc] = (record.digest, record.flags, record.outdated_reason)
+        self._search_paths = previous.paths
+        fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
+        indexing = search_index.Indexing(
+            _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
+            {r.slug: html for r, _, html in edits}, links, version, keys, self.options.lunr_index,
+        )
+        made = indexing.update(previous, lambda rel: (self.output / rel).read_bytes())
+        if made is None:
+            raise Declined  # the whole index is counted again
+        for path in previous.paths:
+            entries.pop(path, None)
+        changed = place_search_files(made, indexing, fingerprint, staging, manifest, entries)
+        self.searched = indexing.searched
+        return changed, indexing.state, indexing.state.paths

@@ -1,0 +1,147 @@
+"""What each article gave the rest of the site at the last build, for the next build to patch.
+
+After an edit of an article's body that leaves everything other pages show of
+it as it was (patch.py), a build needs only that article's page, its
+neighbours' items, the feed's articles and the search document's number. This
+file holds them for one output folder, under ROOT/.cache/build/records/: a
+header (the site, how links are written, the pages' fingerprint base, the
+feed and an index, at the end), and one pickle per article, read alone with `pread`.
+Every part is checked by a hash before it is unpickled; a damaged or missing
+part means the build does its whole work instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import cache, reuse
+
+_HASH = 16  # bytes of a part's hash
+_LENGTH = 8  # bytes of the header's length
+_TRAILER = _HASH + _LENGTH  # at the end of the file: the header's hash and length; the header before it
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article as the last build made it."""
+
+    slug: str
+    digest: str  # of its file, as `bodies.read_all` gives it
+    shown: str  # `reuse.shown_digest`: what other pages show of it
+    body: object  # bodies.Body: the store key of its HTML, its excerpt and images
+    article: object  # model.Article, without its body (as the read stage keeps it)
+    flags: tuple[str, ...]  # Archive.flags
+    outdated_reason: str | None
+    older: str | None  # slugs of its neighbours
+    newer: str | None
+    doc: int  # its search document's number
+
+
+@dataclass
+class Header:
+    inputs: str  # the snapshot digest of the build that saved this (snapshot.Snapshot.digest)
+    base: bytes  # reuse.base_digest: what every page depends on besides its context
+    site: object  # pages.SiteInfo
+    links: object  # urls.Links
+    feed: tuple[str, ...]  # slugs of the feed's articles, newest first
+    articles: int  # how many there are (the search documents' count)
+    files: dict[str, str] = field(default_factory=dict)  # content file -> slug
+    bodies: dict[str, str] = field(default_factory=dict)  # slug -> store key of its body: the entries in use
+    index: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)  # slug -> offset, length, hash
+
+
+def path_for(root: Path, output: Path) -> Path:
+    return reuse.state_path(root, output, "records")
+
+
+class Records:
+    """The records of one output folder, as saved by the last build (`load`) or to be saved (`save`)."""
+
+    def __init__(self, path: Path, header: Header, fd: int | None = None):
+        self.path, self.header, self._fd = path, header, fd
+
+    @classmethod
+    def load(cls, path: Path) -> Records | None:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        header = None
+        try:
+            end = os.fstat(fd).st_size
+            if end >= _TRAILER:
+                trailer = os.pread(fd, _TRAILER, end - _TRAILER)
+                size = int.from_bytes(trailer[_HASH:], "little")
+                if size <= end - _TRAILER:
+                    header = _unpickled(os.pread(fd, size, end - _TRAILER - size), trailer[:_HASH])
+        except OSError:
+            header = None
+        if not isinstance(header, Header):
+            os.close(fd)
+            return None
+        return cls(path, header, fd)
+
+    def get(self, slug: str) -> Record | None:
+        where = self.header.index.get(slug)
+        if where is None or self._fd is None:
+            return None
+        offset, length, check = where
+        try:
+            found = _unpickled(os.pread(self._fd, length, offset), check)
+        except OSError:
+            return None
+        return found if isinstance(found, Record) and found.slug == slug else None
+
+    def every_pickled(self) -> dict[str, bytes] | None:
+        """Every record's pickled bytes, read at once; None if one is damaged (its hash would be
+        taken anew by `save`)."""
+        index = self.header.index
+        end = max((offset + length for offset, length, _ in index.values()), default=0)
+        try:
+            data = os.pread(self._fd, end, 0) if self._fd is not None else b""
+        except OSError:
+            return None
+        found = {}
+        for slug, (offset, length, check) in index.items():
+            found[slug] = part = data[offset : offset + length]
+            if hashlib.blake2b(part, digest_size=_HASH).digest() != check:
+                return None
+        return found
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def save(path: Path, header: Header, records: dict[str, bytes]) -> None:
+    """Write the records (slug -> `pickled` Record), then the header that indexes them, at path,
+    atomically. On failure nothing is left there: no build may patch from records it cannot trust."""
+    header.index, offset = {}, 0
+    for slug, data in records.items():
+        header.index[slug] = (offset, len(data), hashlib.blake2b(data, digest_size=_HASH).digest())
+        offset += len(data)
+    head = pickle.dumps(header, protocol=5)
+    trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
+    cache.write_atomically(path, [*records.values(), head, trailer])
+
+
+def pickled(record: Record) -> bytes:
+    return pickle.dumps(record, protocol=5)
+
+
+def _unpickled(data: bytes, check: bytes) -> object | None:
+    if hashlib.blake2b(data, digest_size=_HASH).digest() != check:
+        return None
+    return cache.unpickled(data)
+
+
+def remove(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
