@@ -209,7 +209,7 @@ class _Patch:
         previous = search_state.load(reuse.state_path(self.root, self.output, "search"), version)
         if previous is None or len(previous.keys) != self.header.articles:
             raise Declined
-        if not manifest.intact(previous.fingerprint, previous.paths, self.output):
+        if not manifest.made_from(previous.fingerprint, previous.paths):  # their files: `attempt` saw them
             raise Declined
         keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
         for record, old, _ in edits:

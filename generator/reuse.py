@@ -104,6 +104,15 @@ class Manifest:
         """Whether every one of the paths is in the output as a build with `fingerprint` wrote it."""
         return self._in_place(paths, out, fingerprint)
 
+    def made_from(self, fingerprint: str, paths: Iterable[str]) -> bool:
+        """Whether the last build made every one of the paths from `fingerprint`: with `holds_all`
+        (which looked at every file), what `intact` tells without looking again."""
+        entries = self.entries
+        try:
+            return all(entries[path][0] == fingerprint for path in paths)
+        except (KeyError, TypeError, IndexError):
+            return False
+
     def holds_all(self, out: Path) -> bool:
         """Whether the output holds every file the last build wrote, as it wrote it."""
         return self.paths is not None and self._in_place(self.paths, out)
