@@ -41,15 +41,18 @@ def attempt(options: Options, output: Path, config, clock: Clock, manifest: reus
             store: Store) -> Result | None:
     """The build's result if only article bodies changed; else None, with nothing written."""
     found = inputs.edited()
-    if found is None or not found[1] or len(found[1]) > LIMIT:
+    if found is None:
+        return None
+    last_inputs, rels, last = found
+    if not rels or len(rels) > LIMIT:
         return None
     saved = records.Records.load(records.path_for(options.root, output))
     if saved is None:
         return None
     try:
-        if saved.header.inputs != found[0] or not manifest.holds_all(output):
+        if saved.header.inputs != last_inputs or not manifest.holds_all(output):
             return None
-        return _Patch(options, output, config, clock, manifest, inputs, store, saved).run(found[1])
+        return _Patch(options, output, config, clock, manifest, inputs, store, saved).run(rels, last)
     except Declined:
         return None
     finally:
@@ -76,11 +79,12 @@ class _Patch:
         self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
         self.root, self.header = options.root, saved.header
         self.searched = 0
+        self._search_paths: set[str] = set()  # the last build's search files
 
-    def run(self, rels: list[str]) -> Result:
+    def run(self, rels: list[str], last: Done) -> Result:
+        """`last`: what the last build made."""
         edits, misses = self._read(rels)
         self.clock.lap("read")
-        last = Done(**self.inputs.record["done"])
         if not edits:  # the files were only touched: the site is as it was
             self._save_states(edits, self.saved.every_pickled(), last)
             return self._result(0, misses, rels, last)

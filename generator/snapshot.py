@@ -84,18 +84,22 @@ class Snapshot:
             return None
         return done
 
-    def edited(self) -> tuple[str, list[str]] | None:
+    def edited(self) -> tuple[str, list[str], Done] | None:
         """After `unchanged` found changes: if they are only new contents of some content files
-        (none added or removed, nothing else changed), the last build's inputs digest and the
-        files; else None."""
+        (none added or removed, nothing else changed), the last build's inputs digest, the
+        files, and what the last build made; else None."""
         record = self.record
         if (not isinstance(record, dict) or self.rest is None or record.get("rest") != self.rest
                 or not isinstance(record.get("inputs"), str)):
             return None
         before = record.get("content")
+        try:
+            done = Done(**record["done"])
+        except (KeyError, TypeError):
+            return None
         if not isinstance(before, dict) or before.keys() != self.content.keys():
             return None
-        return record["inputs"], [rel for rel, status in self.content.items() if before[rel] != status]
+        return record["inputs"], [rel for rel, status in self.content.items() if before[rel] != status], done
 
     def save(self, done: Done) -> None:
         """After a successful build. A racy snapshot is saved too, but is never taken for a build

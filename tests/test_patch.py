@@ -3,6 +3,7 @@ exactly a cold build's bytes; any other edit, or anything it cannot vouch for, t
 
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -146,12 +147,15 @@ def damage(path: Path, part: str) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("part", ["header", "records", "missing", "search state"])
+@pytest.mark.parametrize("part", ["header", "records", "missing", "search state", "snapshot"])
 def test_damaged_or_missing_records_take_the_whole_build(archive, tmp_path, part):
     run(settled(archive))
     saved = records.path_for(archive, archive / "site")
     if part == "missing":
         saved.unlink()
+    elif part == "snapshot":
+        snapshot = saved.parents[1] / "snapshot" / f"{saved.stem}.json"
+        snapshot.write_text(json.dumps({**json.loads(snapshot.read_text()), "done": {"files": 1}}))
     elif part == "search state":
         state = saved.parents[1] / "search" / saved.name
         state.write_bytes(state.read_bytes()[:-100])
