@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import cache, content, markdown, workers
+from generator import cache, content, markdown, reuse, workers
 from generator.model import Article, Problem
 from generator.parsed import Parsed, signature
 from generator.store import Store
@@ -59,6 +59,7 @@ class Read:
     rendered: int  # bodies rendered from Markdown; the rest came from the store
     read: int = 0  # files read and parsed; the rest were unchanged since the last build read them
     digests: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file it was read from
+    shown: dict[str, str] = field(default_factory=dict)  # slug -> reuse.shown_digest: what other pages show of it
 
 
 def read_all(
@@ -71,7 +72,7 @@ def read_all(
     be writable: it is where the pages find the HTML later.
     """
     seen = [signature(source.path) if parsed else None for source in sources]
-    done: dict[int, tuple[Article | None, Body | None, str, list[Problem]]] = {}
+    done: dict[int, tuple[Article | None, Body | None, str, str | None, list[Problem]]] = {}
     todo: list[int] = []
     for index, source in enumerate(sources):
         hit = parsed.get(source.rel, seen[index]) if parsed else None
@@ -86,23 +87,25 @@ def read_all(
     store.refresh()  # the workers' packs
     result = Read([], {}, [], rendered, len(todo))
     for index in range(len(sources)):
-        article, body, digest, problems = done[index]
+        article, body, digest, shown, problems = done[index]
         result.problems.extend(problems)
         if article is not None:
             result.articles.append(article)
             result.bodies[article.slug] = body
             result.digests[article.slug] = digest
+            result.shown[article.slug] = shown
     if parsed:
         parsed.update({
-            source.rel: (seen[index], done[index][:3])
-            for index, source in enumerate(sources) if done[index][0] is not None and not done[index][3]
+            source.rel: (seen[index], done[index][:4])
+            for index, source in enumerate(sources) if done[index][0] is not None and not done[index][4]
         })
     return result
 
 
 def read_one(source: content.SourceFile, tz: dt.tzinfo, store: Store) -> tuple[tuple, int]:
     """One article as `read_all` reads it: (the article without its body, its Body, the file's
-    digest, its problems), and 1 if its body was rendered (else it came from the store)."""
+    digest, what other pages show of it, its problems), and 1 if its body was rendered (else
+    it came from the store)."""
     done, misses = _read_chunk([source], range(1), tz, store)
     return done[0], misses
 
@@ -117,14 +120,15 @@ def _read_chunk(
         data = source.path.read_bytes()
         digest = hashlib.blake2b(f"{source.rel}\0{tz!r}\0".encode() + data, digest_size=16).hexdigest()
         article, problems = content.read(source, tz, data)
-        body = None
+        body = shown = None
         if article is not None:
             body = _from_cache(key_of(article.body), store)
             if body is None:
                 misses += 1
                 body = _render(md, article.body, store)
             article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
-        done[index] = (article, body, digest, problems)
+            shown = reuse.shown_digest(article, body.excerpt)
+        done[index] = (article, body, digest, shown, problems)
     store.flush()  # the chunk's bodies, as one pack the other processes can read
     return done, misses
 

@@ -123,6 +123,7 @@ class _Patch:
         if whole is not None:
             for record, _, _ in edits:
                 whole[record.slug] = records.pickled(record)
+                self.header.made_from[record.slug] = records.made_from(record)
             self.header.inputs = self.inputs.digest
             records.save(self.saved.path, self.header, whole)
         self.clock.lap("write")
@@ -144,10 +145,10 @@ class _Patch:
             if old is None:
                 raise Declined  # not an article the last build made a page of
             source = content.SourceFile(self.root / rel, rel, content.shown_path(self.options.display_root, rel))
-            (article, body, digest, problems), rendered = bodies.read_one(source, self.config.tzinfo, self.store)
+            reading, rendered = bodies.read_one(source, self.config.tzinfo, self.store)
+            article, body, digest, shown, problems = reading
             misses += rendered
-            if (article is None or problems or article.slug != slug or body.images != old.body.images
-                    or reuse.shown_digest(article, body.excerpt) != old.shown):
+            if article is None or problems or article.slug != slug or body.images != old.body.images or shown != old.shown:
                 raise Declined  # what other pages show of it changed, or the stages must report a problem
             if digest == old.digest:
                 continue  # the same bytes (touched, or written back)

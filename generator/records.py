@@ -52,6 +52,8 @@ class Header:
     articles: int  # how many there are (the search documents' count)
     files: dict[str, str] = field(default_factory=dict)  # content file -> slug
     bodies: dict[str, str] = field(default_factory=dict)  # slug -> store key of its body: the entries in use
+    made_from: dict[str, bytes] = field(default_factory=dict)  # slug -> `made_from` of its record
+    version: str = ""  # the generator's code and libraries (cache.fingerprint) that saved them
     index: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)  # slug -> offset, length, hash
 
 
@@ -81,8 +83,8 @@ class Records:
                     header = _unpickled(os.pread(fd, size, end - _TRAILER - size), trailer[:_HASH])
         except OSError:
             header = None
-        if not isinstance(header, Header):
-            os.close(fd)
+        if not isinstance(header, Header) or getattr(header, "version", None) != cache.fingerprint():
+            os.close(fd)  # damaged, or saved by other code: its classes may have other fields
             return None
         return cls(path, header, fd)
 
@@ -119,16 +121,39 @@ class Records:
             self._fd = None
 
 
+def reusable(path: Path | None) -> dict[str, tuple[bytes, bytes]]:
+    """The records saved at path, by slug: (`made_from`, pickled bytes), for `save` to reuse."""
+    saved = Records.load(path) if path is not None else None
+    if saved is None:
+        return {}
+    try:
+        every = saved.every_pickled() or {}
+        return {slug: (saved.header.made_from[slug], data) for slug, data in every.items()
+                if slug in saved.header.made_from}
+    finally:
+        saved.close()
+
+
 def save(path: Path, header: Header, records: dict[str, bytes]) -> None:
     """Write the records (slug -> `pickled` Record), then the header that indexes them, at path,
     atomically. On failure nothing is left there: no build may patch from records it cannot trust."""
-    header.index, offset = {}, 0
+    header.index, header.version, offset = {}, cache.fingerprint(), 0
     for slug, data in records.items():
         header.index[slug] = (offset, len(data), hashlib.blake2b(data, digest_size=_HASH).digest())
         offset += len(data)
     head = pickle.dumps(header, protocol=5)
     trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
     cache.write_atomically(path, [*records.values(), head, trailer])
+
+
+def made_from(record: Record) -> bytes:
+    """What a record is made of, small: the hash of its file and of what other pages show of
+    it determine its article, excerpt and body; the rest is the archive's. Equal for equal
+    records, so the next build pickles only the records that changed."""
+    body = record.body
+    text = "\0".join(map(repr, (record.slug, record.digest, record.shown, body.key, body.images, record.flags,
+                                record.outdated_reason, record.older, record.newer, record.doc)))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_HASH).digest()
 
 
 def pickled(record: Record) -> bytes:

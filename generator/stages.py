@@ -98,20 +98,24 @@ class Stages:
         elif self.searched:  # the index was made again and is too large to keep: the old state is stale
             self.search_state.unlink(missing_ok=True)
 
-    def _save_records(self, archive, body_of, digests, outside, base, site, links) -> None:
-        """What the next build needs to patch this site after an edit of bodies (patch.py)."""
+    def _save_records(self, archive, body_of, digests, outside, base, site, links, previous: dict) -> None:
+        """What the next build needs to patch this site after an edit of bodies (patch.py);
+        `previous`: the last build's (`records.reusable`), whose unchanged records are kept."""
         count = len(archive.articles)
-        made = {}
-        for position, article in enumerate(archive.articles):
-            slug = article.slug
-            made[slug] = records.pickled(records.Record(
-                slug, digests[slug], outside[slug], body_of[slug], article, archive.flags[slug],
-                archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
-            ))
         header = records.Header(self.inputs.digest, base, site, links,
                                 tuple(a.slug for a in feeds.newest(archive.articles)), count,
                                 {a.file: a.slug for a in archive.articles},
                                 {slug: body.key for slug, body in body_of.items()})
+        made = {}
+        for position, article in enumerate(archive.articles):
+            slug = article.slug
+            record = records.Record(
+                slug, digests[slug], outside[slug], body_of[slug], article, archive.flags[slug],
+                archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
+            )
+            header.made_from[slug] = key = records.made_from(record)
+            old = previous.get(slug)
+            made[slug] = old[1] if old is not None and old[0] == key else records.pickled(record)
         records.save(self.records_path, header, made)
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
@@ -154,7 +158,7 @@ class Stages:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        outside = {a.slug: reuse.shown_digest(a, body_of[a.slug].excerpt) for a in articles}
+        outside = read.shown
         pages = builder.all(read.digests, outside)
         page_paths = pages.paths()
         files = [feeds.atom(self.config, feeds.newest(archive.articles), links, html_of,
@@ -195,6 +199,7 @@ class Stages:
             for copy in copies:
                 changed += self._put(staging, copy.path, done.entries, source=copy.source)
             every = set(staging.written)
+            previous_records = records.reusable(self.records_path) if self.inputs is not None else {}
             records.remove(self.records_path)  # until the new ones are saved: they would describe another site
             changed += staging.commit(every, manifest.paths)
         except BaseException:
@@ -206,7 +211,7 @@ class Stages:
         made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
         if self.inputs is not None:
             self.inputs.save(made)
-            self._save_records(archive, body_of, read.digests, outside, base, site, links)
+            self._save_records(archive, body_of, read.digests, outside, base, site, links, previous_records)
         self.clock.lap("write")
         return Result(
             articles=made.articles,

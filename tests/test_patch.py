@@ -3,8 +3,10 @@ exactly a cold build's bytes; any other edit, or anything it cannot vouch for, t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -184,3 +186,41 @@ def test_a_build_without_the_cache_never_patches(archive):
     run(settled(archive))
     appended(outside_feed(archive))
     assert not build.build(build.Options(root=archive, cache=False)).patched
+
+
+def test_a_whole_build_keeps_the_records_of_the_articles_it_did_not_change(archive, tmp_path, monkeypatch):
+    run(settled(archive))
+    made = []
+    real = records.pickled
+    monkeypatch.setattr(records, "pickled", lambda record: made.append(record.slug) or real(record))
+    target = outside_feed(archive)
+    target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
+    assert not run(settled(archive)).patched
+    assert made == [target.stem]  # the one whose title changed; 79 others kept as they were saved
+    appended(target)
+    assert run(archive).patched  # from the records this build saved
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_records_saved_by_other_code_are_not_read(archive, tmp_path):
+    """Another version's classes may have other fields: its records are neither patched from nor reused."""
+    run(settled(archive))
+    path = records.path_for(archive, archive / "site")
+    saved = records.Records.load(path)
+    header, every = saved.header, saved.every_pickled()
+    saved.close()
+    del header.made_from  # as a header of older code would lack a field
+    records.save(path, header, every)
+    data = bytearray(path.read_bytes())  # `save` stamps this code's version: put another one in its place
+    size = int.from_bytes(data[-8:], "little")
+    head = pickle.loads(bytes(data[-24 - size : -24]))
+    head.version = "older"
+    new_head = pickle.dumps(head, protocol=5)
+    path.write_bytes(bytes(data[: -24 - size]) + new_head + hashlib.blake2b(new_head, digest_size=16).digest()
+                     + len(new_head).to_bytes(8, "little"))
+    target = outside_feed(archive)
+    target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
+    assert not run(settled(archive)).patched
+    appended(target)
+    assert run(archive).patched
+    assert site_files(archive / "site") == cold(archive, tmp_path)
