@@ -148,7 +148,8 @@ class _Patch:
             reading, rendered = bodies.read_one(source, self.config.tzinfo, self.store)
             article, body, digest, shown, problems = reading
             misses += rendered
-            if article is None or problems or article.slug != slug or body.images != old.body.images or shown != old.shown:
+            if (article is None or problems or article.slug != slug or body.images != old.body.images
+                    or shown != old.shown):
                 raise Declined  # what other pages show of it changed, or the stages must report a problem
             if digest == old.digest:
                 continue  # the same bytes (touched, or written back)

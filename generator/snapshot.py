@@ -56,7 +56,8 @@ class Snapshot:
                              ("static", root / layout.STATIC_DIR), ("theme", layout.THEME_DIR)):
             for rel, info in _files(folder):
                 status = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-                line = f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0".encode("utf-8", "surrogateescape")
+                line = (f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0"
+                        .encode("utf-8", "surrogateescape"))
                 digest.update(line)
                 racy = max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - cache.RACY_NS
                 self.racy = self.racy or racy

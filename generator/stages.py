@@ -211,7 +211,8 @@ class Stages:
         made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
         if self.inputs is not None:
             self.inputs.save(made)
-            self._save_records(archive, body_of, read.digests, outside, base, site, links, previous_records)
+            if not (self.searched and self.new_state is None):  # without a search state no build could patch
+                self._save_records(archive, body_of, read.digests, outside, base, site, links, previous_records)
         self.clock.lap("write")
         return Result(
             articles=made.articles,
