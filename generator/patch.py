@@ -23,11 +23,11 @@ from typing import Sequence
 
 import jinja2
 
-from generator import bodies, content, feeds, pages, records, render, reuse, templates, workers, writer
+from generator import bodies, content, feeds, pages, records, render, reuse, templates, writer
 from generator.job import Clock, Options, Result
 from generator.model import Article
 from generator.snapshot import Done, Snapshot
-from generator.stages import place_search_files, search_sink
+from generator.stages import place_search_files
 from generator.store import Store
 
 LIMIT = 16  # edited files; more and the stages are the simpler way
@@ -227,7 +227,6 @@ class _Patch:
         indexing = search_index.Indexing(
             _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
             {r.slug: html for r, _, html in edits}, links, version, keys, self.options.lunr_index,
-            self.options.jobs or workers.default_jobs(), search_sink(staging, fingerprint),
         )
         made = indexing.update(previous, lambda rel: (self.output / rel).read_bytes())
         if made is None:

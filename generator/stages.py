@@ -61,9 +61,14 @@ class Stages:
         from generator.search import index as search_index, state as search_state  # here: a build that keeps the index whole never loads them
 
         keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
+
+        def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
+            changed, info = staging.put(file.path, file.data)
+            return changed, reuse.entry(fingerprint, info)
+
         indexing = search_index.Indexing(
             list(reversed(archive.articles)), archive.flags, html_of, links, version, keys, self.options.lunr_index,
-            self.jobs, search_sink(staging, fingerprint),
+            self.jobs, sink,
         )
         previous = search_state.load(self.search_state, version) if self.search_state else None
         made = None
@@ -223,14 +228,6 @@ class Stages:
             read=read.read,
             base_url=self.config.base_url,
         )
-
-
-def search_sink(staging: writer.Staging, fingerprint: str) -> Callable[[OutputFile], tuple[int, list]]:
-    """How worker processes put search files: each gives back whether it changed and its manifest entry."""
-    def sink(file: OutputFile) -> tuple[int, list]:
-        changed, info = staging.put(file.path, file.data)
-        return changed, reuse.entry(fingerprint, info)
-    return sink
 
 
 def place_search_files(made: Iterable, indexing, fingerprint: str, staging: writer.Staging,

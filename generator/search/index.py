@@ -87,7 +87,7 @@ class Indexing:
         finally:
             collected.close()
 
-    def update(self, previous: state_mod.State, read: Callable[[str], bytes]) -> list[OutputFile | Written] | None:
+    def update(self, previous: state_mod.State, read: Callable[[str], bytes]) -> list[OutputFile] | None:
         """The files that differ from the previous state's, if only a few documents changed; else None.
         `read(path)`: the bytes of one of the previous state's files."""
         keys = self.keys
@@ -105,11 +105,9 @@ class Indexing:
             return None  # the order of every long posting list may change
         old = previous.dictionary
         dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages)
-        out: list[OutputFile | Written] = []
+        out: list[OutputFile] = []
         gone, regrouped = set(previous.facets), set()
-        workers = self.workers if self.workers is not None else (os.cpu_count() or 1)
-        for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read, workers,
-                                                                 self.sink):
+        for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read):
             gone.update(dictionary.groups.get(prefix, ()))
             dictionary.add(prefix, made, terms, kept)
             regrouped.update(kept)

@@ -461,49 +461,13 @@ def dictionary_files(
 
 
 def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], previous: Dictionary,
-                     read: Callable[[str], bytes], workers: int = 1, sink: Sink | None = None,
-                     ) -> list[tuple[str, list[OutputFile | Written], dict[str, int], list[str]]]:
+                     read: Callable[[str], bytes]) -> list[tuple[str, list[OutputFile], dict[str, int], list[str]]]:
     """After an edit, the prefixes of the `touched` terms (those an edited document had or
     has): their new files, terms, and the files they keep. Only the touched terms are
     encoded again; while a prefix splits into the same shards, only the shards of
     touched terms are made again, the other terms' entries in them read back from the
-    previous build's shards (`read(path)`). The files are those `dictionary_files` would make.
-
-    On a large archive the prefixes are shared between `workers` processes, which write
-    the posting pages themselves with `sink` (they come back as `Written`)."""
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for term in touched:
-        by_prefix[term[:KEY_LENGTH]].append(term)
-    prefixes = sorted(by_prefix)
+    previous build's shards (`read(path)`). The files are those `dictionary_files` would make."""
     counts = entries.per_term()
-    jobs = workers if workers > 1 and sink is not None and entries.n_docs >= PARALLEL_FROM else 1
-    job = (entries, counts, by_prefix, proxies, previous, read, sink if jobs > 1 else None)
-    if jobs == 1 or len(prefixes) < 2:
-        return _updated(prefixes, range(len(prefixes)), *job)
-    # Contiguous runs of prefixes, of about the same number of postings each.
-    names = entries.names
-    weight = defaultdict(int)
-    for t in np.flatnonzero(counts).tolist():
-        if names[t][:KEY_LENGTH] in by_prefix and names[t] in touched:
-            weight[names[t][:KEY_LENGTH]] += int(counts[t])
-    target = sum(weight.values()) / jobs + 1
-    chunks, first, size = [], 0, 0
-    for i, prefix in enumerate(prefixes):
-        size += weight[prefix]
-        if size >= target and i + 1 < len(prefixes):
-            chunks.append(range(first, i + 1))
-            first, size = i + 1, 0
-    chunks.append(range(first, len(prefixes)))
-    return [made for part in fork_run(_updated, prefixes, job, jobs, chunks=chunks, ordered=True) for made in part]
-
-
-def _updated(prefixes: list[str], indices: range, entries: Entries, counts: np.ndarray,
-             by_prefix: dict[str, list[str]], proxies: list[float], previous: Dictionary,
-             read: Callable[[str], bytes], sink: Sink | None,
-             ) -> list[tuple[str, list[OutputFile | Written], dict[str, int], list[str]]]:
-    """`updated_prefixes` of the prefixes[i] for i in indices."""
-    mine_prefixes = {prefixes[i] for i in indices}
-    touched = {term for prefix in mine_prefixes for term in by_prefix[prefix]}
     names = entries.names
     ids = sorted((t for t, name in enumerate(names) if counts[t] and name in touched), key=names.__getitem__)
     fresh: dict[str, dict[str, tuple]] = defaultdict(dict)
@@ -513,8 +477,11 @@ def _updated(prefixes: list[str], indices: range, entries: Entries, counts: np.n
         made, pages = _term_entries(list(range(len(ids))), stats, proxies, stats.dfs().tolist())
         fresh.update(made)
     stems = {_page_stem(term) for term in touched}
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for term in touched:
+        by_prefix[term[:KEY_LENGTH]].append(term)
     out = []
-    for prefix in (prefixes[i] for i in indices):
+    for prefix in sorted(by_prefix):
         group = previous.groups.get(prefix, ())
         old_shards = {_shard_name(path) for path in group if path.startswith("search/d/")}
         mine = fresh[prefix]
@@ -527,9 +494,7 @@ def _updated(prefixes: list[str], indices: range, entries: Entries, counts: np.n
         dirty = {key_of(term, old_shards) for term in by_prefix[prefix]} if shards.keys() == old_shards else set(shards)
         kept = [path for path in group
                 if path.startswith("search/p/") and path[len("search/p/") :].rsplit("-", 1)[0] not in stems]
-        files: list[OutputFile | Written] = (
-            [Written(file.path, sink(file)) for file in pages[prefix]] if sink is not None else list(pages[prefix])
-        )
+        files = list(pages[prefix])
         parsed: dict[str, dict[str, list]] = {}
         for name, members in shards.items():
             if name not in dirty:
