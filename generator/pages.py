@@ -336,8 +336,8 @@ class PageBuilder:
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
 
-    def all(self, digests: dict[str, str] | None = None, outside: dict[str, str] | None = None) -> "AllPages":
-        return AllPages(self, digests, outside)
+    def all(self, digests: dict[str, str] | None = None, shown: dict[str, str] | None = None) -> "AllPages":
+        return AllPages(self, digests, shown)
 
 
 class AllPages(Sequence):
@@ -348,7 +348,7 @@ class AllPages(Sequence):
     """
 
     def __init__(self, builder: PageBuilder, digests: dict[str, str] | None = None,
-                 outside: dict[str, str] | None = None):
+                 shown: dict[str, str] | None = None):
         self.builder = builder
         self.home = builder.home()
         self.articles = builder.archive.articles
@@ -362,7 +362,7 @@ class AllPages(Sequence):
         }
         # What it shows on other pages (`Item`): not its body, so an edit of the body
         # renders only its own page.
-        self.shown = {slug: (digest, archive.flags[slug]) for slug, digest in (outside or {}).items()}
+        self.shown = {slug: (digest, archive.flags[slug]) for slug, digest in (shown or {}).items()}
 
     def __len__(self) -> int:
         return 1 + len(self.articles) + len(self.others)

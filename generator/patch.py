@@ -79,7 +79,6 @@ class _Patch:
         self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
         self.root, self.header = options.root, saved.header
         self.searched = 0
-        self._search_paths: set[str] = set()  # the last build's search files
 
     def run(self, rels: list[str], last: Done) -> Result:
         """`last`: what the last build made."""
@@ -94,10 +93,10 @@ class _Patch:
             changed = self._pages(edits, staging, entries)
             changed += self._feed(edits, staging, entries)
             self.clock.lap("render")
-            changed_search, state, paths = self._search(edits, staging, entries)
+            changed_search, state, before = self._search(edits, staging, entries)
             changed += changed_search
             self.clock.lap("search")
-            every = (set(self.manifest.paths) - self._search_paths) | paths
+            every = (set(self.manifest.paths) - before) | state.paths
             for path in sorted(every - staging.written):
                 staging.keep(path)
             for path in set(entries) - every:
@@ -123,7 +122,7 @@ class _Patch:
         if whole is not None:
             for record, _, _ in edits:
                 whole[record.slug] = records.pickled(record)
-                self.header.made_from[record.slug] = records.made_from(record)
+                self.header.keys[record.slug] = records.key_of(record)
             self.header.inputs = self.inputs.digest
             records.save(self.saved.path, self.header, whole)
         self.clock.lap("write")
@@ -191,23 +190,21 @@ class _Patch:
 
     def _feed(self, edits: list, staging: writer.Staging, entries: dict) -> int:
         """The feed again if it shows an edited article."""
-        edited = {record.slug: (record, html) for record, _, html in edits}
+        edited = {record.slug: record for record, _, _ in edits}
         if not edited.keys() & set(self.header.feed):
             return 0
-        shown, html_of, excerpts = [], {}, {}
-        for slug in self.header.feed:
-            record, html = edited.get(slug) or (self._neighbour(slug), None)
-            shown.append(record.article)
-            html_of[slug] = html if html is not None else bodies.Html(
-                self.store, {slug: record.body}, self.root, {slug: record.article.file}, self.config.tzinfo)[slug]
-            excerpts[slug] = record.article.summary or record.body.excerpt
-        file = feeds.atom(self.config, shown, self.header.links, html_of, excerpts)
+        shown = [edited[slug] if slug in edited else self._neighbour(slug) for slug in self.header.feed]
+        html_of = bodies.Html(self.store, {r.slug: r.body for r in shown}, self.root,
+                              {r.slug: r.article.file for r in shown}, self.config.tzinfo)
+        excerpts = {r.slug: r.article.summary or r.body.excerpt for r in shown}
+        file = feeds.atom(self.config, [r.article for r in shown], self.header.links, html_of, excerpts)
         placed, info = staging.put(file.path, file.data)
         entries[file.path] = reuse.entry("", info)
         return placed
 
     def _search(self, edits: list, staging: writer.Staging, entries: dict) -> tuple[int, object, set[str]]:
-        """The search files of the edited documents' terms, as the stages' update makes them."""
+        """The search files of the edited documents' terms, as the stages' update makes them:
+        how many changed, the index's new state, and the search files of the last build."""
         from generator.search import index as search_index, state as search_state
 
         links, manifest = self.header.links, self.manifest
@@ -222,7 +219,6 @@ class _Patch:
             if keys[old.doc] != (old.digest, old.flags, old.outdated_reason):
                 raise Declined  # the index is not the one the records describe
             keys[record.doc] = (record.digest, record.flags, record.outdated_reason)
-        self._search_paths = previous.paths
         fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
         indexing = search_index.Indexing(
             _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
@@ -235,4 +231,4 @@ class _Patch:
             entries.pop(path, None)
         changed = place_search_files(made, indexing, fingerprint, staging, manifest, entries)
         self.searched = indexing.searched
-        return changed, indexing.state, indexing.state.paths
+        return changed, indexing.state, previous.paths

@@ -52,7 +52,7 @@ class Header:
     articles: int  # how many there are (the search documents' count)
     files: dict[str, str] = field(default_factory=dict)  # content file -> slug
     bodies: dict[str, str] = field(default_factory=dict)  # slug -> store key of its body: the entries in use
-    made_from: dict[str, bytes] = field(default_factory=dict)  # slug -> `made_from` of its record
+    keys: dict[str, bytes] = field(default_factory=dict)  # slug -> `key_of` its record
     version: str = ""  # the generator's code and libraries (cache.fingerprint) that saved them
     index: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)  # slug -> offset, length, hash
 
@@ -62,7 +62,7 @@ def path_for(root: Path, output: Path) -> Path:
 
 
 class Records:
-    """The records of one output folder, as saved by the last build (`load`) or to be saved (`save`)."""
+    """The records of one output folder, as the last build saved them (`load`)."""
 
     def __init__(self, path: Path, header: Header, fd: int | None = None):
         self.path, self.header, self._fd = path, header, fd
@@ -122,14 +122,13 @@ class Records:
 
 
 def reusable(path: Path | None) -> dict[str, tuple[bytes, bytes]]:
-    """The records saved at path, by slug: (`made_from`, pickled bytes), for `save` to reuse."""
+    """The records saved at path, by slug: (`key_of` it, pickled bytes), for `save` to reuse."""
     saved = Records.load(path) if path is not None else None
     if saved is None:
         return {}
     try:
         every = saved.every_pickled() or {}
-        return {slug: (saved.header.made_from[slug], data) for slug, data in every.items()
-                if slug in saved.header.made_from}
+        return {slug: (saved.header.keys[slug], data) for slug, data in every.items() if slug in saved.header.keys}
     finally:
         saved.close()
 
@@ -146,7 +145,7 @@ def save(path: Path, header: Header, records: dict[str, bytes]) -> None:
     cache.write_atomically(path, [*records.values(), head, trailer])
 
 
-def made_from(record: Record) -> bytes:
+def key_of(record: Record) -> bytes:
     """What a record is made of, small: the hash of its file and of what other pages show of
     it determine its article, excerpt and body; the rest is the archive's. Equal for equal
     records, so the next build pickles only the records that changed."""

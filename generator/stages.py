@@ -98,7 +98,7 @@ class Stages:
         elif self.searched:  # the index was made again and is too large to keep: the old state is stale
             self.search_state.unlink(missing_ok=True)
 
-    def _save_records(self, archive, body_of, digests, outside, base, site, links, previous: dict) -> None:
+    def _save_records(self, archive, body_of, digests, shown, base, site, links, previous: dict) -> None:
         """What the next build needs to patch this site after an edit of bodies (patch.py);
         `previous`: the last build's (`records.reusable`), whose unchanged records are kept."""
         count = len(archive.articles)
@@ -110,10 +110,10 @@ class Stages:
         for position, article in enumerate(archive.articles):
             slug = article.slug
             record = records.Record(
-                slug, digests[slug], outside[slug], body_of[slug], article, archive.flags[slug],
+                slug, digests[slug], shown[slug], body_of[slug], article, archive.flags[slug],
                 archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
             )
-            header.made_from[slug] = key = records.made_from(record)
+            header.keys[slug] = key = records.key_of(record)
             old = previous.get(slug)
             made[slug] = old[1] if old is not None and old[0] == key else records.pickled(record)
         records.save(self.records_path, header, made)
@@ -158,8 +158,7 @@ class Stages:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        outside = read.shown
-        pages = builder.all(read.digests, outside)
+        pages = builder.all(read.digests, read.shown)
         page_paths = pages.paths()
         files = [feeds.atom(self.config, feeds.newest(archive.articles), links, html_of,
                             {s: i.excerpt for s, i in builder.items.items()})]
@@ -212,7 +211,7 @@ class Stages:
         if self.inputs is not None:
             self.inputs.save(made)
             if not (self.searched and self.new_state is None):  # without a search state no build could patch
-                self._save_records(archive, body_of, read.digests, outside, base, site, links, previous_records)
+                self._save_records(archive, body_of, read.digests, read.shown, base, site, links, previous_records)
         self.clock.lap("write")
         return Result(
             articles=made.articles,

@@ -45,8 +45,10 @@ def collect(archive: Archive, bodies: dict[str, object], links: urls.Links, work
     chunks = even_chunks(len(html), workers, CHUNK)
     texts = [text for part in fork_run(_plain_texts, html, (), workers, chunks=chunks, ordered=True) for text in part]
     del html
-    return [document(number, article, archive.flags[article.slug], links, body_field(article, text), snippet(article, text))
-            for number, (article, text) in enumerate(zip(articles, texts))]
+    return [
+        document(number, article, archive.flags[article.slug], links, body_field(article, text), snippet(article, text))
+        for number, (article, text) in enumerate(zip(articles, texts))
+    ]
 
 
 def body_field(article: Article, text: str) -> str:

@@ -155,7 +155,8 @@ def counted(
 
 
 def _count_bodies(articles: Sequence[Article], indices: Sequence[int], bodies: Mapping[str, object],
-                  flags: Mapping[str, tuple[str, ...]], links: urls.Links, counter: BulkCounter) -> tuple[tuple, list[SearchDoc]]:
+                  flags: Mapping[str, tuple[str, ...]], links: urls.Links, counter: BulkCounter
+                  ) -> tuple[tuple, list[SearchDoc]]:
     """`statistics.Gatherer.part()` and the documents (without body text) of some articles, in order."""
     docs: list[SearchDoc] = []
 
