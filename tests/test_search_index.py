@@ -140,25 +140,10 @@ def _data(path):
     return json.loads(text[text.index(",") + 1 : text.rindex(")")])
 
 
-def test_an_edit_to_one_article_rewrites_only_the_files_of_its_own_terms(tmp_path, cli):
+def _files_of(search, words):
+    """The dictionary shards and posting pages that hold these terms."""
     from generator.search.shards import key_of
 
-    root = write_archive(300, tmp_path / "arch")
-    assert cli("build", "--root", root).code == 0
-    search = root / "site/search"
-    before = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
-    target = sorted((root / "content").rglob("*.md"))[100]
-    old_text = target.read_text()
-    target.write_text(old_text.replace("\n\n", "\n\nA zebra quietly appeared.\n\n", 1))
-    assert cli("build", "--root", root).code == 0
-    after = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
-    changed = {path for path in after if before.get(path) != after[path]}
-
-    # What may change: the statistics, the article's metadata chunk, and the dictionary
-    # shards and posting pages of the terms the article holds (their postings carry its
-    # field lengths). Stored scores, instead, would have changed every file.
-    visible = re.sub(r"\]\([^)]*\)", " ", old_text)  # link targets are not text
-    words = set(tokens.terms(visible)) | {"zebra", "quietli", "appear"}
     keys = set(_data(search / "stats.js")["keys"])
     shards = {f"d/{key_of(w, keys)}.js" for w in words}
     pages = set()
@@ -166,12 +151,57 @@ def test_an_edit_to_one_article_rewrites_only_the_files_of_its_own_terms(tmp_pat
         entries = _data(search / shard) if (search / shard).exists() else {}
         for word in words & set(entries):
             pages |= {f"{page[0]}.js" for page in entries[word][3] or ()}
-    allowed = {"stats.js"} | shards | pages
-    assert "stats.js" in changed and any(path.startswith("d/") for path in changed)
-    chunks = {path for path in changed if path.startswith("docs/")}
-    assert len(chunks) <= 1  # the article's own snippet
-    assert changed - chunks <= allowed, sorted(changed - chunks - allowed)[:10]
-    assert len(after) - len(allowed) > 300  # most of the index was not allowed to change, and did not
+    return shards | pages
+
+
+def _body_length(search, number):
+    lengths = _data(search / f"l/{number // 1000}.js")
+    return lengths[(number % 1000) * len(FIELDS) + FIELDS.index("body")]
+
+
+def _edit_and_build(cli, root, target, old, new):
+    search = root / "site/search"
+    before = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
+    target.write_text(target.read_text().replace(old, new, 1))
+    assert cli("build", "--root", root).code == 0
+    after = {p.relative_to(search).as_posix(): p.read_bytes() for p in search.rglob("*.js")}
+    return {path for path in after if before.get(path) != after[path]}, after
+
+
+def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tmp_path, cli):
+    from generator.search.shards import rounded_lengths
+
+    root = write_archive(300, tmp_path / "arch")
+    assert cli("build", "--root", root).code == 0
+    search = root / "site/search"
+    articles = sorted((root / "content").rglob("*.md"))
+    refs = [doc[0] for chunk in range(0, len(articles), 8) for doc in _data(search / f"docs/{chunk // 8}.js")]
+    # An article whose body length, three words longer, rounds as before (most do).
+    for target in articles[100:]:
+        [number] = [n for n, ref in enumerate(refs) if f"/{target.stem}/" in ref]
+        length = _body_length(search, number)
+        if rounded_lengths(np.array([length]))[0] == rounded_lengths(np.array([length + 3]))[0]:
+            break
+    changed, after = _edit_and_build(cli, root, target, "\n\n", "\n\nA zebra quietly appeared.\n\n")
+
+    # Posting rows hold counts, not lengths: only the new words' files change, with the
+    # statistics (the averages), the article's length file and its metadata chunk (its snippet).
+    assert _body_length(search, number) == length + 3
+    allowed = {"stats.js", f"l/{number // 1000}.js", f"docs/{number // 8}.js"} | _files_of(search, {
+        "zebra", "quietli", "appear"})
+    assert changed <= allowed, sorted(changed - allowed)[:10]
+    assert "stats.js" in changed and f"l/{number // 1000}.js" in changed and any(p.startswith("d/") for p in changed)
+    assert len(after) > 300 + len(allowed)
+
+    # A word replaced by another, the length unchanged: its files and the new word's.
+    text = target.read_text()
+    visible = re.sub(r"\]\([^)]*\)", " ", text.split("\n---\n", 1)[1])  # link targets are not text
+    word = next(w for w in re.findall(r"\b[a-z]{6,}\b", visible) if text.count(w) == 1)
+    changed, _ = _edit_and_build(cli, root, target, word, "xylophone")
+    assert _body_length(search, number) == length + 3
+    allowed = {"stats.js", f"docs/{number // 8}.js"} | _files_of(search, {stemmer.stem(word), "xylophon"})
+    assert changed <= allowed, sorted(changed - allowed)[:10]
+    assert any(p.startswith("d/") for p in changed)
 
 
 def test_counting_in_parallel_gives_the_same_statistics(monkeypatch):

@@ -85,6 +85,22 @@ def test_two_edits_in_a_row_and_an_undo_give_the_cold_index(archive, tmp_path):
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
+@pytest.mark.parametrize("longer", [0.02, 1.0], ids=["a sentence longer", "twice as long"])
+def test_an_edit_that_changes_only_a_body_length_gives_the_cold_index(archive, tmp_path, monkeypatch, longer):
+    # Small pages, so that long posting lists have several, in an order and with bounds that
+    # see rounded lengths: twice as long, the article's rows move in every list it is in.
+    monkeypatch.setattr(shards, "INLINE", 4)
+    monkeypatch.setattr(shards, "PAGE", 16)
+    run(archive)
+    target = nth(archive, 30)
+    head, _, body = target.read_text(encoding="utf-8").partition("\n---\n")
+    # Words no article holds: the counts of the article's other terms stay as they were.
+    extra = [f"zq{chr(97 + n // 26)}{chr(97 + n % 26)}x" for n in range(max(3, int(len(body.split()) * longer)))]
+    target.write_text(f"{head}\n---\n{body}\n{' '.join(extra)}\n", encoding="utf-8")
+    assert run(archive).searched == 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
 def test_many_changed_articles_or_a_new_one_count_the_whole_index_again(archive, tmp_path):
     run(archive)
     for n in range(0, SIZE, 10):  # more than UPDATE_LIMIT of the articles

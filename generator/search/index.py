@@ -98,13 +98,20 @@ class Indexing:
             return None
         part, counted_docs = _count_bodies(self.articles, changed, self.bodies, self.flags, self.links,
                                            BulkCounter(TermNumberer()))
-        entries, touched = state_mod.spliced(previous.entries, changed, part)
+        entries, touched, recounted = state_mod.spliced(previous.entries, changed, part)
         averages = entries.average_lengths
         proxies = shards.proxies_of(averages)
         if proxies != shards.proxies_of(previous.dictionary.averages):
             return None  # the order of every long posting list may change
+        before = previous.entries.field_lengths
+        if all((shards.rounded_lengths(new[changed]) == shards.rounded_lengths(old[changed])).all()
+               for new, old in zip(entries.field_lengths, before)):
+            # Rows hold no lengths, and the order and bounds see them rounded, as before: only
+            # the terms whose counts changed have other files.
+            touched = recounted
         old = previous.dictionary
-        dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages)
+        dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages,
+                                       entries.field_lengths)
         out: list[OutputFile] = []
         gone, regrouped = set(previous.facets), set()
         for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read):
@@ -116,6 +123,8 @@ class Indexing:
         for number, doc in zip(changed, counted_docs):
             docs[number] = doc
         out += shards.doc_files(docs, sorted({number - number % shards.CHUNK for number in changed}))
+        out += shards.length_files(entries.field_lengths,
+                                   shards.changed_lengths(before, entries.field_lengths, changed))
         if all(shards.facet_values(docs[n]) == shards.facet_values(previous.docs[n]) for n in changed):
             facets = previous.facets  # the edits left every facet file as it was: not made again
         else:

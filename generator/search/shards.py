@@ -25,12 +25,13 @@ from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
 
-FORMAT = 1
+FORMAT = 2  # 1 had each posting row carry its document's field lengths
 KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters...
 SHARD_LIMIT = 48_000  # ...and a shard larger than this (bytes) is split by one more character
 INLINE = 64  # postings kept inside the dictionary entry; longer lists go to pages
 PAGE = 500  # postings per page file
 CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
+LENGTHS = 1000  # documents per length file: a posting's document's field lengths are read from these
 
 
 def _script(name: str, data: object) -> OutputFile:
@@ -176,23 +177,40 @@ def _quantised(average: float) -> float:
     return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
 
 
+# Field lengths as posting order and page bounds see them: rounded down to a half power of
+# two, so that an edit that makes a body a sentence longer (which changes its length in the
+# length table only) seldom moves its postings or a bound.
+_LENGTH_STEPS = np.unique(np.array([int(2 ** (k / 2)) for k in range(63)], dtype=np.int64))
+
+
+def rounded_lengths(lengths: np.ndarray) -> np.ndarray:
+    """Each length rounded down to the nearest of _LENGTH_STEPS (0 stays 0)."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    steps = _LENGTH_STEPS[np.maximum(np.searchsorted(_LENGTH_STEPS, lengths, side="right") - 1, 0)]
+    return np.where(lengths > 0, steps, 0)
+
+
 def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """The rows of the postings `start:start + size` of each span, one after another: the posting's
-    doc, then its (tf, field length) per field, 0, 0 where the field lacks the term."""
+    """The rows of the postings `start:start + size` of each span, one after another: the
+    posting's doc, then its tf in each field (0 where the field lacks the term)."""
     total = int(sizes.sum())
     index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
-    rows = np.empty((total, 1 + 2 * len(FIELDS)), dtype=np.int32)
-    docs = stats.docs[index]
-    rows[:, 0] = docs
+    rows = np.empty((total, 1 + len(FIELDS)), dtype=np.int32)
+    rows[:, 0] = stats.docs[index]
     for f in range(len(FIELDS)):
-        tfs = stats.tfs[f, index]
-        rows[:, 1 + 2 * f] = tfs
-        rows[:, 2 + 2 * f] = np.where(tfs > 0, stats.lengths[f][docs], 0)
+        rows[:, 1 + f] = stats.tfs[f, index]
     return rows
 
 
-def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
-    """Each row's BM25 impact ignoring idf (the same for every row of a term), negated.
+def _row_lengths(rows: np.ndarray, lengths: list[np.ndarray]) -> list[np.ndarray]:
+    """Per field, each row's document's rounded field length, 0 where the field lacks the term."""
+    docs = rows[:, 0]
+    return [np.where(rows[:, 1 + f] > 0, rounded_lengths(lengths[f][docs]), 0) for f in range(len(FIELDS))]
+
+
+def _impacts(rows: np.ndarray, row_lengths: list[np.ndarray], proxies: list[float]) -> np.ndarray:
+    """Each row's BM25 impact ignoring idf (the same for every row of a term), negated, from
+    rounded lengths and averages (what orders a long posting list).
 
     The same floating-point operations in the same order as the scalar formula
     `boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxy) + tf)`, summed over
@@ -201,8 +219,8 @@ def _impacts(rows: np.ndarray, proxies: list[float]) -> np.ndarray:
     """
     total = np.zeros(len(rows), dtype=np.float64)
     for f, boost in enumerate(BOOSTS):
-        tf = rows[:, 1 + 2 * f].astype(np.float64)
-        length = rows[:, 2 + 2 * f].astype(np.float64)
+        tf = rows[:, 1 + f].astype(np.float64)
+        length = row_lengths[f].astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             impact = boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxies[f]) + tf)
         total = total + np.where(tf > 0, impact, 0.0)
@@ -285,13 +303,19 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
     firsts = np.concatenate(([0], np.cumsum(posting_counts))).tolist()
     counts = posting_counts.tolist()
     paged = np.flatnonzero(posting_counts > PAGE).tolist()
+    long_lists = np.flatnonzero(posting_counts > INLINE).tolist()
+    row_lengths = _row_lengths(rows, stats.lengths) if long_lists else []
     if paged:
-        impacts = _impacts(rows, proxies)
+        impacts = _impacts(rows, row_lengths, proxies)
         for i in paged:
             mine = slice(firsts[i], firsts[i + 1])
-            rows[mine] = rows[mine][np.argsort(impacts[mine], kind="stable")]
-    # Page bounds for every page at once: per field, the largest tf and the smallest length of its rows holding the term.
-    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in np.flatnonzero(posting_counts > INLINE).tolist()
+            order = np.argsort(impacts[mine], kind="stable")
+            rows[mine] = rows[mine][order]
+            for column in row_lengths:
+                column[mine] = column[mine][order]
+    # Page bounds for every page at once: per field, the largest tf and the smallest (rounded)
+    # length of its rows holding the term.
+    page_spans = [(first, min(first + PAGE, firsts[i + 1])) for i in long_lists
                   for first in range(firsts[i], firsts[i + 1], PAGE)]
     page_starts = [first for first, _ in page_spans]
     bounds: dict[int, list[int]] = {}
@@ -301,7 +325,7 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
         at = {cut: i for i, cut in enumerate(cuts)}
         columns = []
         for f in range(len(FIELDS)):
-            tfs, lengths = rows[:, 1 + 2 * f], rows[:, 2 + 2 * f]
+            tfs, lengths = rows[:, 1 + f], row_lengths[f]
             shortest = np.minimum.reduceat(np.where(tfs > 0, lengths, np.iinfo(np.int32).max), cuts)
             columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
         table = np.stack(columns, axis=1).tolist()
@@ -381,6 +405,7 @@ class Dictionary:
     terms: dict[str, dict[str, int]] = field(default_factory=dict)  # prefix -> its terms' `_entry_size`
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
+    lengths: list = field(default_factory=list)  # per field, each document's length (the length files)
 
     def extend(self, prefix: str, files: list[OutputFile | Written], terms: dict[str, int] | None) -> None:
         """More files of a prefix; its terms with the last of them."""
@@ -431,6 +456,7 @@ def iter_files(
         dictionary.extend(prefix, made, terms)
         yield from made
     yield from doc_files(docs, range(0, len(docs), CHUNK))
+    yield from length_files(dictionary.lengths, range(0, dictionary.n_docs, LENGTHS))
     yield from facet_files(docs)
     yield stats_file(dictionary)
 
@@ -444,6 +470,7 @@ def dictionary_files(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     for part in [stats] if isinstance(stats, TermStats) else stats:
         dictionary.n_docs, dictionary.averages = part.n_docs, part.average_lengths
+        dictionary.lengths = part.lengths if isinstance(part, TermStats) else part.field_lengths
         proxies = proxies_of(dictionary.averages)
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
         if isinstance(part, TermStats):
@@ -529,6 +556,20 @@ def doc_files(docs: list[SearchDoc], starts: Iterable[int]) -> Iterator[OutputFi
         ])
 
 
+def length_files(lengths: list, starts: Iterable[int]) -> Iterator[OutputFile]:
+    """The length files of the documents from each start (a multiple of LENGTHS): each
+    document's length in every field, one document after another."""
+    for start in starts:
+        table = np.stack([column[start : start + LENGTHS] for column in lengths], axis=1)
+        text, _ = _decimals(table.ravel())
+        yield _script_of_json(f"l/{start // LENGTHS}", "[" + text[:-1] + "]")
+
+
+def changed_lengths(before: list, after: list, documents: Iterable[int]) -> list[int]:
+    """The starts of the length files that differ for these documents."""
+    return sorted({d - d % LENGTHS for d in documents if any(int(a[d]) != int(b[d]) for a, b in zip(after, before))})
+
+
 def is_facet(path: str) -> bool:
     return path.startswith("search/f/") or path == "search/facets.js"
 
@@ -558,6 +599,7 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "sizes": [dictionary.sizes[key] for key in keys],  # bytes, so a client can refuse a query that reads too much
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
+        "lengthChunk": LENGTHS,
     })
 
 

@@ -66,9 +66,10 @@ def load(path: Path, version: bytes) -> State | None:
     return state if isinstance(state, State) and state.version == version else None
 
 
-def spliced(entries: Entries, changed: list[int], part: tuple) -> tuple[Entries, set[str]]:
+def spliced(entries: Entries, changed: list[int], part: tuple) -> tuple[Entries, set[str], set[str]]:
     """The entries with those of the documents `changed` (ascending ids) replaced by a part
-    counted from their new texts (`statistics.count_texts`); and the terms they had or have.
+    counted from their new texts (`statistics.count_texts`); the terms they had or have; and
+    of those, the terms whose counts in them changed.
 
     Terms left with no entry are dropped, so the result is what counting every
     document afresh would give, up to the numbering of terms (which no file shows).
@@ -84,14 +85,19 @@ def spliced(entries: Entries, changed: list[int], part: tuple) -> tuple[Entries,
     new_rows = np.repeat(field_rows, sizes)
     new_starts = np.concatenate(([0], np.cumsum(sizes.reshape(-1, n_fields).sum(axis=1))))
     touched = set(np.unique(new_terms).tolist())
+    recounted: set[int] = set()
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     at = 0
     for k, doc in enumerate(changed):
         low, high = np.searchsorted(entries.rows, [doc * n_fields, (doc + 1) * n_fields]).tolist()
         touched.update(np.unique(entries.terms[low:high]).tolist())
-        pieces.append((entries.terms[at:low], entries.rows[at:low], entries.tfs[at:low]))
         mine = slice(new_starts[k], new_starts[k + 1])
-        pieces.append((new_terms[mine], new_rows[mine], np.asarray(tfs[mine], dtype=entries.tfs.dtype)))
+        new_counts = (new_terms[mine], new_rows[mine], np.asarray(tfs[mine], dtype=entries.tfs.dtype))
+        old_counts = zip(*(column.tolist() for column in (entries.terms[low:high], entries.rows[low:high],
+                                                          entries.tfs[low:high])))
+        recounted.update(t for t, _, _ in set(old_counts) ^ set(zip(*(c.tolist() for c in new_counts))))
+        pieces.append((entries.terms[at:low], entries.rows[at:low], entries.tfs[at:low]))
+        pieces.append(new_counts)
         at = high
     pieces.append((entries.terms[at:], entries.rows[at:], entries.tfs[at:]))
     terms, rows, counts = (np.concatenate(column) for column in zip(*pieces))
@@ -100,10 +106,11 @@ def spliced(entries: Entries, changed: list[int], part: tuple) -> tuple[Entries,
         for f in range(n_fields):
             field_lengths[f][doc] = lengths[k * n_fields + f]
     touched_names = {names[t] for t in touched}
+    recounted_names = {names[t] for t in recounted}
     # Drop the terms no document holds any more.
     present = np.bincount(terms, minlength=len(names)) > 0
     if not present.all():
         renumber = np.cumsum(present, dtype=np.int32) - 1
         terms = renumber[terms]
         names = [name for name, kept in zip(names, present.tolist()) if kept]
-    return Entries(names, terms, rows, counts, entries.n_docs, field_lengths), touched_names
+    return Entries(names, terms, rows, counts, entries.n_docs, field_lengths), touched_names, recounted_names

@@ -333,9 +333,23 @@
     return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
   };
 
+  /* Every document's field lengths are in length files (a posting row holds only
+     frequencies, so that an edit that lengthens an article changes one length file, not
+     every row of its terms). Resolves when those of these rows' documents are loaded. */
+  function loadLengths(stats, flat, width) {
+    var names = new Set();
+    for (var i = 0; i < flat.length; i += width) names.add("l/" + Math.floor(flat[i] / stats.lengthChunk));
+    return Promise.all(Array.from(names).map(load));
+  }
+
+  function lengthOf(stats, doc, f) {
+    var table = received["l/" + Math.floor(doc / stats.lengthChunk)];
+    return table[(doc % stats.lengthChunk) * stats.fields.length + f];
+  }
+
   /* One query, run to as many results as asked. */
   function Search(stats, clauses, expansions, filter) {
-    var fields = stats.fields, width = 1 + 2 * fields.length;
+    var fields = stats.fields, width = 1 + fields.length;
     this.stats = stats;
     this.filter = filter;
     this.scorer = new Scorer(stats);
@@ -379,14 +393,20 @@
     return q ? q / this.magnitudes[f] : 0;
   };
 
+  /* Scores the rows once their documents' lengths are loaded. */
   Search.prototype.addPostings = function (t, flat) {
-    var idf = this.scorer.idf(t.df), fields = this.stats.fields.length, width = this.width;
+    var self = this;
+    return loadLengths(this.stats, flat, this.width).then(function () { self.scorePostings(t, flat); });
+  };
+
+  Search.prototype.scorePostings = function (t, flat) {
+    var stats = this.stats, idf = this.scorer.idf(t.df), fields = stats.fields.length, width = this.width;
     for (var i = 0; i < flat.length; i += width) {
       var doc = flat[i], score = 0;
       for (var f = 0; f < fields; f++) {
-        var tf = flat[i + 1 + 2 * f];
+        var tf = flat[i + 1 + f];
         var factor = tf ? this.termFactor(t, f) : 0;
-        if (factor) score += factor * this.scorer.weight(idf, f, tf, flat[i + 2 + 2 * f]);
+        if (factor) score += factor * this.scorer.weight(idf, f, tf, lengthOf(stats, doc, f));
       }
       if (score > 0 || this.matchesField(t, flat, i)) {
         this.scores.set(doc, (this.scores.get(doc) || 0) + score);
@@ -396,7 +416,7 @@
 
   Search.prototype.matchesField = function (t, flat, i) {
     for (var f = 0; f < this.stats.fields.length; f++) {
-      if (flat[i + 1 + 2 * f] && this.vectors[f][t.term] !== undefined) return true;
+      if (flat[i + 1 + f] && this.vectors[f][t.term] !== undefined) return true;
     }
     return false;
   };
@@ -417,12 +437,12 @@
 
   Search.prototype.readInline = function () {
     var self = this;
-    this.terms.forEach(function (t) { if (t.inline) self.addPostings(t, t.inline); });
+    return Promise.all(this.terms.map(function (t) { return t.inline ? self.addPostings(t, t.inline) : null; }));
   };
 
   Search.prototype.readPage = function (t) {
     var self = this, page = t.pages[t.next++];
-    return load(page[0]).then(function (flat) { self.addPostings(t, flat); });
+    return load(page[0]).then(function (flat) { return self.addPostings(t, flat); });
   };
 
   Search.prototype.readAll = function () {
@@ -435,7 +455,7 @@
      a document counts when it holds the term in one of the clause's fields. */
   Search.prototype.clauseDocs = function (list, clause) {
     var width = this.width, docs = new Set(), all = this.stats.fields;
-    var columns = clause.fields.map(function (field) { return 1 + 2 * all.indexOf(field); });
+    var columns = clause.fields.map(function (field) { return 1 + all.indexOf(field); });
     function add(flat) {
       for (var i = 0; i < flat.length; i += width) {
         for (var c = 0; c < columns.length; c++) {
@@ -471,10 +491,7 @@
   Search.prototype.run = function (want) {
     var self = this;
     if (this.impossible) return Promise.resolve({ results: [], total: 0, exact: true });
-    if (!this.started) {
-      this.started = true;
-      this.readInline();
-    }
+    if (!this.started) this.started = this.readInline();
     var simple = this.terms.length === 1 && !this.required.length && !this.prohibited.length;
     var ready;
     if (simple) {
@@ -487,7 +504,7 @@
         return self.readPage(t).then(step);
       };
       var everyField = this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
-      ready = Promise.resolve().then(step).then(function (ranked) {
+      ready = this.started.then(step).then(function (ranked) {
         var done = t.next >= t.pages.length;
         // Unread, every document holding the term is still a result, unless filters or fields narrow it.
         var known = done || (!self.filter && everyField);
@@ -495,7 +512,7 @@
       });
     } else {
       ready = Promise.all([
-        this.readAll(),
+        this.started.then(function () { return self.readAll(); }),
         Promise.all(this.required.map(function (r) { return self.clauseDocs(r.list, r.clause); })),
         Promise.all(this.prohibited.map(function (p) { return self.clauseDocs(p.list, p.clause); }))
       ]).then(function (parts) {

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6164",{"ad":[1,1,[0,0,0,0,0,3,519],null],"address":[1,1,[0,0,0,0,0,1,519],null],"adher":[1,1,[0,0,0,0,0,1,519],null],"administr":[1,1,[0,0,0,0,0,8,519],null],"advers":[1,1,[0,0,0,0,0,1,519],null],"advic":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/6164",{"ad":[1,1,[0,0,0,3],null],"address":[1,1,[0,0,0,1],null],"adher":[1,1,[0,0,0,1],null],"administr":[1,1,[0,0,0,8],null],"advers":[1,1,[0,0,0,1],null],"advic":[1,1,[0,0,0,1],null]});

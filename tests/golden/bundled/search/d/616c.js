@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/616c",{"al":[1,1,[0,0,0,0,0,3,519],null],"alleg":[1,1,[0,0,0,0,0,1,519],null],"alli":[1,1,[0,0,0,0,0,1,519],null],"alreadi":[1,1,[0,0,0,0,0,1,519],null],"although":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/616c",{"al":[1,1,[0,0,0,3],null],"alleg":[1,1,[0,0,0,1],null],"alli":[1,1,[0,0,0,1],null],"alreadi":[1,1,[0,0,0,1],null],"although":[1,1,[0,0,0,1],null]});

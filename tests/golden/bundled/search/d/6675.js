@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6675",{"fulfil":[1,1,[0,0,0,0,0,1,519],null],"fulli":[1,1,[0,0,0,0,0,1,519],null],"further":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/6675",{"fulfil":[1,1,[0,0,0,1],null],"fulli":[1,1,[0,0,0,1],null],"further":[1,1,[0,0,0,1],null]});

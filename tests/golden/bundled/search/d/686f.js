@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/686f",{"hoax":[1,1,[0,0,0,0,0,1,519],null],"hope":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/686f",{"hoax":[1,1,[0,0,0,1],null],"hope":[1,1,[0,0,0,1],null]});

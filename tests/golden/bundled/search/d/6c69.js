@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6c69",{"limit":[1,1,[0,0,0,0,0,1,519],null],"link":[1,1,[0,0,0,0,0,3,519],null],"live":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/6c69",{"limit":[1,1,[0,0,0,1],null],"link":[1,1,[0,0,0,3],null],"live":[1,1,[0,0,0,1],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6d6f",{"month":[1,1,[0,0,0,0,0,1,519],null],"moscow":[1,1,[0,0,0,0,0,2,519],null]});
+ArchiveSearch.receive("d/6d6f",{"month":[1,1,[0,0,0,1],null],"moscow":[1,1,[0,0,0,2],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6e6f",{"norm":[1,1,[0,0,0,0,0,1,519],null],"note":[1,1,[0,0,0,0,0,2,519],null],"noth":[1,1,[0,0,0,0,0,1,519],null]});
+ArchiveSearch.receive("d/6e6f",{"norm":[1,1,[0,0,0,1],null],"note":[1,1,[0,0,0,2],null],"noth":[1,1,[0,0,0,1],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7761",{"warn":[1,1,[0,0,0,0,0,2,519],null],"way":[1,1,[0,0,0,0,0,4,519],null]});
+ArchiveSearch.receive("d/7761",{"warn":[1,1,[0,0,0,2],null],"way":[1,1,[0,0,0,4],null]});

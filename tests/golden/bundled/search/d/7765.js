@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7765",{"wednesday":[1,1,[0,0,0,0,0,3,519],null],"week":[1,1,[0,0,0,0,0,1,519],null],"well":[1,1,[0,0,0,0,0,1,519],null],"western":[1,1,[0,0,0,0,0,2,519],null]});
+ArchiveSearch.receive("d/7765",{"wednesday":[1,1,[0,0,0,3],null],"week":[1,1,[0,0,0,1],null],"well":[1,1,[0,0,0,1],null],"western":[1,1,[0,0,0,2],null]});

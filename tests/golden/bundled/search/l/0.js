@@ -1,0 +1,1 @@
+ArchiveSearch.receive("l/0",[9,0,519]);
