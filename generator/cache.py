@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import pickle
+import struct
 import sys
 import tempfile
 from functools import lru_cache
@@ -101,27 +102,39 @@ def write_atomically(path: Path, parts: Iterable[bytes], prune: str | None = Non
                 leftover.unlink()
 
 
-_CHECK = 32  # bytes of the hash in front of a checked pickle
+_CHECK = 32  # bytes of the hash in front of a checked pickle (SHA-256: the fastest here, in hardware)
+_SIZE = struct.Struct("<Q")
 
 
 def load_checked(path: Path) -> object | None:
     """What `save_checked` wrote at path, or None if it is missing or damaged (never unpickled then)."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = bytearray(os.fstat(file.fileno()).st_size)  # writable: the arrays made from it are too
+            if file.readinto(data) != len(data):
+                return None
     except OSError:
         return None
-    check, payload = data[:_CHECK], data[_CHECK:]
-    if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
+    view = memoryview(data)
+    if len(data) < _CHECK + _SIZE.size or hashlib.sha256(view[_CHECK:]).digest() != data[:_CHECK]:
         return None
-    return unpickled(payload)
+    (count,) = _SIZE.unpack_from(data, _CHECK)
+    at = _CHECK + _SIZE.size * (1 + count)
+    if count < 1 or at > len(data):
+        return None
+    parts = []
+    for size in struct.unpack_from(f"<{count}Q", data, _CHECK + _SIZE.size):
+        parts.append(view[at : at + size])
+        at += size
+    return unpickled(parts[0], parts[1:])
 
 
-def unpickled(payload: bytes) -> object | None:
+def unpickled(payload: bytes, buffers: Iterable = ()) -> object | None:
     """A pickle whose hash was checked; None if it is from another version of a class."""
     paused = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage: collections would only walk them, 3x the time
     try:
-        return pickle.loads(payload)
+        return pickle.loads(payload, buffers=buffers)
     except Exception:  # a pickle from another version of a class: start afresh
         return None
     finally:
@@ -131,7 +144,17 @@ def unpickled(payload: bytes) -> object | None:
 
 def save_checked(path: Path, value: object, prune: bool = False) -> None:
     """Pickle value at path atomically, a hash of it in front; with `prune`, remove the other
-    `*.pickle` beside it (another code version's, never read again). On failure nothing is left at path."""
-    payload = pickle.dumps(value, protocol=5)
-    write_atomically(path, [hashlib.blake2b(payload, digest_size=_CHECK).digest(), payload],
-                     "*.pickle" if prune else None)
+    `*.pickle` beside it (another code version's, never read again). On failure nothing is left at path.
+
+    Large arrays are written as they are, after the pickle (protocol 5's out-of-band
+    buffers), and read back the same way: no copy into and out of one large pickle.
+    """
+    buffers: list[pickle.PickleBuffer] = []
+    payload = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [buffer.raw() for buffer in buffers]
+    sizes = [len(payload), *(raw.nbytes for raw in raws)]
+    table = struct.pack(f"<{1 + len(sizes)}Q", len(sizes), *sizes)
+    check = hashlib.sha256(table)
+    for part in (payload, *raws):
+        check.update(part)
+    write_atomically(path, [check.digest(), table, payload, *raws], "*.pickle" if prune else None)

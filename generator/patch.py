@@ -23,7 +23,7 @@ from typing import Sequence
 
 import jinja2
 
-from generator import bodies, content, feeds, pages, records, render, reuse, templates, writer
+from generator import bodies, content, feeds, pages, records, render, reuse, templates, workers, writer
 from generator.job import Clock, Options, Result
 from generator.model import Article
 from generator.snapshot import Done, Snapshot
@@ -49,13 +49,18 @@ def attempt(options: Options, output: Path, config, clock: Clock, manifest: reus
     saved = records.Records.load(records.path_for(options.root, output))
     if saved is None:
         return None
+    if saved.header.inputs != last_inputs:
+        saved.close()
+        return None
+    # The check that the site is as the last build left it (an lstat of each of its files)
+    # runs on the other core; nothing is committed or saved before it has passed.
+    intact = workers.Background(manifest.holds_all, output)
     try:
-        if saved.header.inputs != last_inputs or not manifest.holds_all(output):
-            return None
-        return _Patch(options, output, config, clock, manifest, inputs, store, saved).run(rels, last)
+        return _Patch(options, output, config, clock, manifest, inputs, store, saved, intact).run(rels, last)
     except Declined:
         return None
     finally:
+        intact.wait()
         saved.close()
 
 
@@ -74,9 +79,10 @@ class _Sparse(Sequence):
 
 class _Patch:
     def __init__(self, options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest,
-                 inputs: Snapshot, store: Store, saved: records.Records):
+                 inputs: Snapshot, store: Store, saved: records.Records, intact: workers.Background):
         self.options, self.output, self.config, self.clock = options, output, config, clock
         self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
+        self.intact = intact  # whether the output holds every file the last build wrote, as it wrote it
         self.root, self.header = options.root, saved.header
         self.searched = 0
 
@@ -85,7 +91,9 @@ class _Patch:
         edits, misses = self._read(rels)
         self.clock.lap("read")
         if not edits:  # the files were only touched: the site is as it was
-            self._save_states(edits, self.saved.every_pickled(), last)
+            self._check_site()
+            self._save_records(edits, self._whole())
+            self._save_snapshot(last)
             return self._result(0, misses, rels, last)
         staging = writer.Staging(self.output)
         entries = dict(self.manifest.entries)
@@ -97,34 +105,60 @@ class _Patch:
             changed += changed_search
             self.clock.lap("search")
             every = (set(self.manifest.paths) - before) | state.paths
-            for path in sorted(every - staging.written):
-                staging.keep(path)
+            staging.keep_all(every - staging.written)
             for path in set(entries) - every:
                 del entries[path]
-            whole = self.saved.every_pickled()
-            records.remove(self.saved.path)  # until the new ones are saved: they would describe another site
+            whole = self._whole()
+            self._check_site()
+            if whole is None:
+                self.saved.detach()  # until the new ones are saved: they would describe another site
+            else:
+                records.remove(self.saved.path)
             changed += staging.commit(every, self.manifest.paths)
         except BaseException:
             staging.abort()
             raise
-        self.manifest.save(entries, every)
-        state.save(reuse.state_path(self.root, self.output, "search"))
-        for record, _, _ in edits:
-            self.header.bodies[record.slug] = record.body.key
-        self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
+        # The search state is written on the other core meanwhile; the snapshot, which tells the
+        # next build what this one made, last.
+        saving = workers.Background(state.save, reuse.state_path(self.root, self.output, "search"))
+        try:
+            self.manifest.save(entries, every)
+            for record, _, _ in edits:
+                self.header.bodies[record.slug] = record.body.key
+            self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
+            self._save_records(edits, whole)
+        except BaseException:
+            saving.wait()
+            raise
+        saving.result()
         made = Done(last.articles, sum(1 for path in every if path.endswith(".html")), len(every))
-        self._save_states(edits, whole, made)
+        self._save_snapshot(made)
         return self._result(changed, misses, rels, made, len(edits))
 
-    def _save_states(self, edits: list, whole: dict[str, bytes] | None, made: Done) -> None:
-        """The snapshot of these inputs, and the records with the edited ones anew."""
+    def _check_site(self) -> None:
+        if not self.intact.result():
+            raise Declined  # a file of the site changed or went: the stages make it again
+
+    def _whole(self) -> dict[str, bytes] | None:
+        """Every record, if the file must be written anew; None if the new ones are appended."""
+        if self.saved.appendable():
+            return None
+        return self.saved.every_pickled() or {}
+
+    def _save_records(self, edits: list, whole: dict[str, bytes] | None) -> None:
+        """The records, with the edited articles' anew."""
+        changed = {}
+        for record, _, _ in edits:
+            changed[record.slug] = records.pickled(record)
+            self.header.keys[record.slug] = records.key_of(record)
+        self.header.inputs = self.inputs.digest
+        if whole is None:
+            self.saved.append(changed)
+        elif whole:
+            records.save(self.saved.path, self.header, {**whole, **changed})
+
+    def _save_snapshot(self, made: Done) -> None:
         self.inputs.save(made)
-        if whole is not None:
-            for record, _, _ in edits:
-                whole[record.slug] = records.pickled(record)
-                self.header.keys[record.slug] = records.key_of(record)
-            self.header.inputs = self.inputs.digest
-            records.save(self.saved.path, self.header, whole)
         self.clock.lap("write")
 
     def _result(self, changed: int, misses: int, rels: list[str], made: Done, rendered: int = 0) -> Result:
@@ -169,7 +203,7 @@ class _Patch:
     def _pages(self, edits: list, staging: writer.Staging, entries: dict) -> int:
         """Each edited article's page, fingerprinted as `pages.AllPages.keyed` does."""
         header, changed = self.header, 0
-        env = templates.environment(self.root)
+        env = templates.environment(self.root, cache=True)
         fingerprints = reuse.Fingerprints(header.base)
         for record, _, html in edits:
             near = [self._neighbour(record.older), self._neighbour(record.newer)]

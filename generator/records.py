@@ -8,6 +8,13 @@ header (the site, how links are written, the pages' fingerprint base, the
 feed and an index, at the end), and one pickle per article, read alone with `pread`.
 Every part is checked by a hash before it is unpickled; a damaged or missing
 part means the build does its whole work instead.
+
+A whole build writes the file anew. A patch build cuts the header off before it
+changes the site (`Records.detach`: no build may patch from records that describe
+another site), then appends its new records and a new header (`Records.append`):
+rewriting all of them took a tenth of a second at 10k articles. The records it
+replaced stay behind, unread, until they are as large as the live ones; then the
+file is written anew.
 """
 
 from __future__ import annotations
@@ -64,8 +71,9 @@ def path_for(root: Path, output: Path) -> Path:
 class Records:
     """The records of one output folder, as the last build saved them (`load`)."""
 
-    def __init__(self, path: Path, header: Header, fd: int | None = None):
+    def __init__(self, path: Path, header: Header, fd: int | None = None, end: int = 0):
         self.path, self.header, self._fd = path, header, fd
+        self.end = end  # where the records end and the header begins
 
     @classmethod
     def load(cls, path: Path) -> Records | None:
@@ -73,20 +81,21 @@ class Records:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except OSError:
             return None
-        header = None
+        header, start = None, 0
         try:
             end = os.fstat(fd).st_size
             if end >= _TRAILER:
                 trailer = os.pread(fd, _TRAILER, end - _TRAILER)
                 size = int.from_bytes(trailer[_HASH:], "little")
                 if size <= end - _TRAILER:
-                    header = _unpickled(os.pread(fd, size, end - _TRAILER - size), trailer[:_HASH])
+                    start = end - _TRAILER - size
+                    header = _unpickled(os.pread(fd, size, start), trailer[:_HASH])
         except OSError:
             header = None
         if not isinstance(header, Header) or getattr(header, "version", None) != cache.fingerprint():
             os.close(fd)  # damaged, or saved by other code: its classes may have other fields
             return None
-        return cls(path, header, fd)
+        return cls(path, header, fd, start)
 
     def get(self, slug: str) -> Record | None:
         where = self.header.index.get(slug)
@@ -114,6 +123,38 @@ class Records:
             if hashlib.blake2b(part, digest_size=_HASH).digest() != check:
                 return None
         return found
+
+    def appendable(self) -> bool:
+        """Whether `append` may add to this file: the records it replaced are not yet as large
+        as the live ones."""
+        live = sum(length for _, length, _ in self.header.index.values())
+        return self.end - live <= live
+
+    def detach(self) -> None:
+        """Cut the header off (the file then holds no records a build would read), keeping the
+        records for `append`; remove the file if that fails."""
+        try:
+            os.truncate(self.path, self.end)
+        except OSError:
+            remove(self.path)
+
+    def append(self, changed: dict[str, bytes]) -> None:
+        """After `detach`: add these records (slug -> `pickled` Record) and the header, which
+        indexes them and the records kept. On failure nothing is left at path."""
+        header = self.header
+        header.version, offset = cache.fingerprint(), self.end
+        for slug, data in changed.items():
+            header.index[slug] = (offset, len(data), hashlib.blake2b(data, digest_size=_HASH).digest())
+            offset += len(data)
+        head = pickle.dumps(header, protocol=5)
+        trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
+        try:
+            with open(self.path, "r+b") as out:
+                out.seek(self.end)
+                out.writelines([*changed.values(), head, trailer])
+                out.truncate()
+        except OSError:
+            remove(self.path)
 
     def close(self) -> None:
         if self._fd is not None:

@@ -12,7 +12,6 @@ site another build wrote, is rendered again.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 from pathlib import Path
@@ -66,14 +65,12 @@ class Manifest:
     """Output path -> Entry of the last successful build into one output folder."""
 
     def __init__(self, root: Path, output: Path, enabled: bool):
-        self.path = root / cache.FOLDER / "outputs" / f"{_output_name(output)}.json" if enabled else None
+        # A checked pickle: a third of the time of JSON to write (34k entries at 10k articles).
+        self.path = root / cache.FOLDER / "outputs" / f"{_output_name(output)}.pickle" if enabled else None
         self.entries: dict[str, Entry] = {}
         self.paths: list[str] | None = None  # every file the last build wrote, if known
         if self.path is not None:
-            try:
-                loaded = json.loads(self.path.read_bytes())
-            except (OSError, ValueError):
-                loaded = None
+            loaded = cache.load_checked(self.path)
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
                 entries, paths = loaded.get("files"), loaded.get("paths")
                 if isinstance(entries, dict):
@@ -96,8 +93,7 @@ class Manifest:
         ]
         if not paths or not self.intact(fingerprint, paths, staging.out):
             return None
-        for path in paths:
-            staging.keep(path)
+        staging.keep_all(paths)
         return {path: self.entries[path] for path in paths}
 
     def intact(self, fingerprint: str, paths: Iterable[str], out: Path) -> bool:
@@ -135,9 +131,7 @@ class Manifest:
     def save(self, entries: dict[str, Entry], paths: set[str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted."""
         if self.path is not None:
-            cache.replace_json(
-                self.path, {"version": cache.fingerprint(), "files": entries, "paths": sorted(paths)}, sort_keys=True
-            )
+            cache.save_checked(self.path, {"version": cache.fingerprint(), "files": entries, "paths": sorted(paths)})
 
 
 def state_path(root: Path, output: Path, kind: str) -> Path:

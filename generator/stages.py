@@ -143,7 +143,7 @@ class Stages:
             archive = assemble(articles, self.config, shown)
         except ProblemsFound as exc:
             problems.extend(exc.problems)
-        env = templates.environment(root)
+        env = templates.environment(root, self.options.cache)
         problems.extend(render.check_templates(env, root, shown))
         images, found = assets.article_images(articles, root, shown)
         problems.extend(found)
@@ -243,8 +243,8 @@ def place_search_files(made: Iterable, indexing, fingerprint: str, staging: writ
         placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
         changed += placed
         entries[file.path] = reuse.entry(fingerprint, info)
-    for path in sorted(indexing.kept):
-        staging.keep(path)
+    staging.keep_all(indexing.kept)
+    for path in indexing.kept:
         entries[path] = [fingerprint, *manifest.entries[path][1:]]
     if indexing.state is not None:
         indexing.state.fingerprint = fingerprint

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 from typing import Any, Callable, Iterator, Sequence
 
 MIN_PARALLEL = 64  # items; below this a fork costs more than it saves
@@ -80,3 +81,60 @@ def _call(indices: range) -> tuple[Any, int]:
     assert _task is not None, "workers.run sets the task before forking"
     function, items, extra = _task
     return function(items, indices, *extra), len(indices)
+
+
+class Background:
+    """One call in a forked process, on the other core while this one goes on; `result()`
+    waits for it. Without fork, the call is made at once, in this process."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self._pid: int | None = None
+        self._value: tuple[bool, Any] | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self._value = _outcome(function, args)
+            return
+        read, write = os.pipe()
+        gc.freeze()  # the child's collector would touch (and so copy) every page of ours
+        try:
+            pid = os.fork()
+        finally:
+            gc.unfreeze()
+        if pid == 0:  # the child: send the outcome, then leave without running the parent's cleanup
+            status = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(_outcome(function, args), out, protocol=5)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> Any:
+        if self._value is None:
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()
+            os.waitpid(self._pid, 0)
+            try:
+                self._value = pickle.loads(data)
+            except Exception:  # the child died before it could answer
+                self._value = (False, RuntimeError(f"background process {self._pid} ended without a result"))
+        ok, value = self._value
+        if not ok:
+            raise value
+        return value
+
+    def wait(self) -> None:
+        """Wait for the process to end, whatever its outcome (`result` raises a failure)."""
+        try:
+            self.result()
+        except Exception:
+            pass
+
+
+def _outcome(function: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
+    try:
+        return True, function(*args)
+    except Exception as exc:  # sent back to be raised in the parent
+        return False, exc

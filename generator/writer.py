@@ -93,9 +93,15 @@ class Staging:
 
     def keep(self, rel: str) -> None:
         """Keep the previous site's file unread, as the manifest vouches for it."""
-        if not urls.is_safe(rel) or rel == MARKER or rel in self.written:
-            raise ValueError(f"refusing to keep {rel!r}")
-        self.written.add(rel)
+        self.keep_all((rel,))
+
+    def keep_all(self, rels: Iterable[str]) -> None:
+        """`keep` each of them (a build keeps tens of thousands)."""
+        rels = set(rels)
+        if len(rels & self.written) or MARKER in rels or not all(map(urls.is_safe, rels)):
+            bad = sorted(r for r in rels if not urls.is_safe(r) or r == MARKER or r in self.written)
+            raise ValueError(f"refusing to keep {bad[0]!r}" if bad else "refusing to keep a path twice")
+        self.written |= rels
 
     def adopt(self, rel: str) -> None:
         """A file a worker put or kept: part of the output like those this process put (the

@@ -377,13 +377,13 @@ def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path)
 @pytest.mark.parametrize("damage", ["garbage", "shape", "old"])
 def test_a_damaged_manifest_is_ignored(archive, tmp_path, damage):
     first = run(archive)
-    [manifest] = (archive / cache.FOLDER / "outputs").glob("*.json")
+    [manifest] = (archive / cache.FOLDER / "outputs").glob("*.pickle")
     if damage == "garbage":
         manifest.write_bytes(manifest.read_bytes()[:100])
     elif damage == "shape":
-        manifest.write_text(json.dumps({"version": cache.fingerprint(), "files": [1, 2]}))
+        cache.save_checked(manifest, {"version": cache.fingerprint(), "files": [1, 2]})
     else:  # written by another version of the generator
-        manifest.write_text(manifest.read_text().replace(cache.fingerprint(), "0" * 32))
+        cache.save_checked(manifest, {**cache.load_checked(manifest), "version": "0" * 32})
     again = run(archive)
     assert again.rendered_pages == first.rendered_pages  # every page rendered again
     assert site_files(archive / "site") == cold(archive, tmp_path)

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from generator.urls import relative
+from generator.urls import is_safe, relative
 from tests.conftest import article, make_tree
 from tests.crawl import crawl
 
@@ -70,3 +70,13 @@ def test_relative_links_match_posixpath_relpath():
     for _ in range(2000):
         target, folder = path(rng.randint(0, 4)), path(rng.randint(0, 4))
         assert relative(target, folder) == posixpath.relpath(target or ".", folder or "."), (target, folder)
+
+
+SAFE = ["a", "index.html", "2020/a/index.html", "search/p/0a1b-0.js", ".article-archive", "a/.b", "..a", "a..",
+        "a/b..c/d", "x\n"]
+UNSAFE = ["", "/", "/a", "a/", "a//b", ".", "..", "./a", "a/.", "a/./b", "a/../b", "../a", "a/..", "a\\b", "a\x00b"]
+
+
+@pytest.mark.parametrize(("path", "safe"), [(p, True) for p in SAFE] + [(p, False) for p in UNSAFE])
+def test_only_paths_that_stay_inside_the_site_are_safe(path, safe):
+    assert is_safe(path) == safe

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, records
+from generator import build, cache, records
 from generator.model import ProblemsFound
 from tests.conftest import article, make_tree, site_files
 from tests.test_incremental import archive, append_to, cold, run, settled  # noqa: F401 - `archive` is a fixture
@@ -223,4 +223,42 @@ def test_records_saved_by_other_code_are_not_read(archive, tmp_path):
     assert not run(settled(archive)).patched
     appended(target)
     assert run(archive).patched
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["changed by hand", "deleted"])
+@pytest.mark.parametrize("edit", ["a body", "a touch"])
+def test_a_site_file_changed_since_the_last_build_takes_the_whole_build(archive, tmp_path, damage, edit):
+    # The check of the site's files runs in another process beside the patch: its answer counts.
+    run(settled(archive))
+    other = sorted((archive / "site").glob("*/*/index.html"))[-1]
+    if damage == "deleted":
+        other.unlink()
+    else:
+        other.write_bytes(other.read_bytes().replace(b"</body>", b"<p>by hand</p></body>"))
+    target = outside_feed(archive)
+    if edit == "a body":
+        appended(target)
+    else:
+        os.utime(target)
+    again = run(archive)
+    assert not again.patched and again.rendered_pages >= 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+@pytest.mark.parametrize("appendable", [True, False], ids=["appended", "written anew"])
+def test_a_patch_build_appends_the_records_it_changed_until_the_dead_ones_are_many(
+        archive, tmp_path, monkeypatch, appendable):
+    run(settled(archive))
+    [path] = (archive / cache.FOLDER / "records").glob("*.pickle")
+    inode, size = path.stat().st_ino, path.stat().st_size
+    if not appendable:  # as when the records replaced are as large as the live ones
+        monkeypatch.setattr(records.Records, "appendable", lambda self: False)
+    appended(outside_feed(archive))
+    assert run(archive).patched
+    assert (path.stat().st_ino == inode) == appendable
+    if appendable:  # the edited record is added, the old one stays behind: the file grew by about one
+        assert 0 < path.stat().st_size - size < 20_000
+    appended(feed_files(archive)[0])
+    assert run(archive).patched  # the records read back
     assert site_files(archive / "site") == cold(archive, tmp_path)

@@ -1,12 +1,13 @@
 """Counting in bulk and grouping postings a range at a time give exactly what the simple paths give."""
 
 import sys
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 
 from generator import workers
-from generator.search import bulk, postings, shards, statistics, tokens
+from generator.search import bulk, marks, postings, shards, statistics, tokens
 from generator.search.tokens import TermNumberer
 from tests.test_search_index import sample_docs
 
@@ -133,4 +134,11 @@ def test_snippets_of_unfolded_text_are_those_of_the_folded_text():
 
 
 def test_every_combining_mark_lies_in_the_planes_scanned_for_them():
-    assert tokens._mark_ranges() == tokens._mark_ranges((range(sys.maxunicode + 1),))
+    assert tokens.scanned_mark_ranges() == tokens.scanned_mark_ranges((range(sys.maxunicode + 1),))
+
+
+def test_the_marks_written_down_are_what_this_python_scans():
+    # Else run `python -m generator.search.marks` (a Python of another Unicode version scans at every start).
+    assert marks.UNICODE_VERSION == unicodedata.unidata_version
+    assert tokens.mark_ranges() == tokens.scanned_mark_ranges()
+    assert marks.source(marks.UNICODE_VERSION, tokens.scanned_mark_ranges()) == Path(marks.__file__).read_text()

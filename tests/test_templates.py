@@ -1,6 +1,8 @@
 """Templates: overrides shadow built-ins, can extend them, and see exactly their context."""
 
-from generator import pages
+import jinja2
+
+from generator import build, pages
 from tests.conftest import article, make_tree
 
 PROBE = """{{ page.__class__.__name__ }}|{{ site.__class__.__name__ }}|{{ page.path }}
@@ -44,3 +46,31 @@ def test_templates_autoescape_and_refuse_undefined_names(tmp_path, cli):
     })
     assert cli("build", "--root", root).code == 0
     assert (root / "site/undated/a/index.html").read_text() == "&lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"
+
+
+def test_compiled_templates_are_kept_and_an_edited_one_is_compiled_again(tmp_path, monkeypatch):
+    compiled = []
+    compile_source = jinja2.Environment.compile
+
+    def counting(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_source(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    root = make_tree(tmp_path, {
+        "content/a.md": article("title: A\npublished: 2020"),
+        "templates/listing.html": "{% extends 'default:listing.html' %}{% block title %}LISTED{% endblock %}",
+    })
+    build.build(build.Options(root=root))
+    assert "article.html" in compiled and "listing.html" in compiled
+    compiled.clear()
+    (root / "content/a.md").write_text(article("title: B\npublished: 2020"))
+    build.build(build.Options(root=root))
+    assert compiled == []  # every page rendered again, no template compiled again
+    (root / "templates/listing.html").write_text("{% extends 'default:listing.html' %}{% block title %}NEW{% endblock %}")
+    build.build(build.Options(root=root))
+    assert compiled == ["listing.html"]
+    assert "NEW" in (root / "site/2020/index.html").read_text()
+    compiled.clear()
+    build.build(build.Options(root=root, cache=False))
+    assert "article.html" in compiled and "listing.html" in compiled

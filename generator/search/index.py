@@ -82,8 +82,8 @@ class Indexing:
                     facets[file.path] = file.data
                 yield file
             if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT:
-                self.state = state_mod.State(self.version, self.keys, collected.entries(), docs, dictionary,
-                                             facets, paths)
+                self.state = state_mod.State(self.version, self.keys, collected.entries(), state_mod.Docs.of(docs),
+                                             dictionary, facets, paths)
         finally:
             collected.close()
 
@@ -119,9 +119,7 @@ class Indexing:
             dictionary.add(prefix, made, terms, kept)
             regrouped.update(kept)
             out += made
-        docs = list(previous.docs)
-        for number, doc in zip(changed, counted_docs):
-            docs[number] = doc
+        docs = previous.docs.replaced(dict(zip(changed, counted_docs)))
         out += shards.doc_files(docs, sorted({number - number % shards.CHUNK for number in changed}))
         out += shards.length_files(entries.field_lengths,
                                    shards.changed_lengths(before, entries.field_lengths, changed))

@@ -15,8 +15,10 @@ be gigabytes, and such a build counts the whole index again.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -28,12 +30,63 @@ from generator.search.shards import Dictionary
 STATE_LIMIT = 16_000_000  # entries
 
 
+class Docs(Sequence):
+    """The documents' metadata, kept pickled a chunk at a time and unpickled when read: an
+    update reads and changes a few of 10,000s (all of them took a tenth of a second)."""
+
+    CHUNK = 64
+
+    def __init__(self, chunks: list[bytes], count: int):
+        self._chunks, self._count = chunks, count
+        self._open: dict[int, list[SearchDoc]] = {}
+
+    @classmethod
+    def of(cls, docs: Sequence[SearchDoc]) -> Docs:
+        return cls([_pickled(docs[at : at + cls.CHUNK]) for at in range(0, len(docs), cls.CHUNK)], len(docs))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        index %= self._count
+        number = index // self.CHUNK
+        if number not in self._open:
+            self._open[number] = [SearchDoc(*values) for values in pickle.loads(self._chunks[number])]
+        return self._open[number][index % self.CHUNK]
+
+    def replaced(self, docs: Mapping[int, SearchDoc]) -> Docs:
+        """These documents with some replaced (by document number)."""
+        chunks = list(self._chunks)
+        for number in {n // self.CHUNK for n in docs}:
+            start = number * self.CHUNK
+            chunk = self[start : start + self.CHUNK]
+            for n, doc in docs.items():
+                if n // self.CHUNK == number:
+                    chunk[n - start] = doc
+            chunks[number] = _pickled(chunk)
+        return Docs(chunks, self._count)
+
+    def __getstate__(self) -> dict:
+        return {"_chunks": self._chunks, "_count": self._count}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _open={})
+
+
+def _pickled(docs: Iterable[SearchDoc]) -> bytes:
+    return pickle.dumps([tuple(doc.__dict__.values()) for doc in docs], protocol=5)  # in field order
+
+
 @dataclass
 class State:
     version: bytes  # what every file depends on besides the documents: code, links, options
     keys: list  # per document id: what it was counted from
     entries: Entries  # every document's entries, in (document, field) order
-    docs: list[SearchDoc]
+    docs: Docs
     dictionary: Dictionary
     facets: dict[str, bytes]  # path -> bytes of every facet file (facets.js too)
     paths: set[str] = field(default_factory=set)  # every search file
@@ -49,15 +102,14 @@ class State:
         per_row = np.bincount(entries.rows, minlength=entries.n_docs * len(FIELDS)).astype(np.int32)
         small = len(entries.tfs) == 0 or int(entries.tfs.max()) <= np.iinfo(np.uint16).max
         tfs = entries.tfs.astype(np.uint16) if small else entries.tfs
-        state["entries"] = (entries.names, entries.terms, per_row, tfs, entries.n_docs, entries.field_lengths)
-        state["docs"] = [tuple(doc.__dict__.values()) for doc in self.docs]  # in field order
+        terms = entries.terms.astype(np.uint16) if len(entries.names) <= 1 << 16 else entries.terms
+        state["entries"] = (entries.names, terms, per_row, tfs, entries.n_docs, entries.field_lengths)
         return state
 
     def __setstate__(self, state: dict) -> None:
         names, terms, per_row, tfs, n_docs, lengths = state["entries"]
         rows = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
-        state["entries"] = Entries(names, terms, rows, tfs.astype(np.int32), n_docs, lengths)
-        state["docs"] = [SearchDoc(*values) for values in state["docs"]]
+        state["entries"] = Entries(names, terms.astype(np.int32), rows, tfs.astype(np.int32), n_docs, lengths)
         self.__dict__.update(state)
 
 

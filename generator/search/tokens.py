@@ -17,17 +17,18 @@ from collections import Counter
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
+from generator.search import marks
 from generator.search.stemmer import stem
 
 
 # The planes that hold combining marks (Basic and Supplementary Multilingual, and the
 # variation selectors of plane 14): scanning only these takes a tenth of the time of
-# all 1.1 M code points, at every start. A test checks that no mark lies elsewhere.
+# all 1.1 M code points. A test checks that no mark lies elsewhere.
 MARK_PLANES = (range(0, 0x20000), range(0xE0000, 0xF0000))
 
 
-def _mark_ranges(planes: tuple[range, ...] = MARK_PLANES) -> str:
-    """A regex class body of every combining mark (Mn, Mc, Me), which `\\w` leaves out."""
+def scanned_mark_ranges(planes: tuple[range, ...] = MARK_PLANES) -> list[tuple[int, int]]:
+    """The ranges of code points of every combining mark (Mn, Mc, Me), which `\\w` leaves out."""
     ranges, start, previous = [], None, None
     category = unicodedata.category
     for code in (code for plane in planes for code in plane):
@@ -40,10 +41,15 @@ def _mark_ranges(planes: tuple[range, ...] = MARK_PLANES) -> str:
             start = None
     if start is not None:
         ranges.append((start, previous))
-    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return ranges
 
 
-_WORD = rf"[\w{_mark_ranges()}]"
+def mark_ranges() -> list[tuple[int, int]]:
+    """`scanned_mark_ranges()`, as written down in marks.py for this Unicode version."""
+    return list(marks.RANGES) if unicodedata.unidata_version == marks.UNICODE_VERSION else scanned_mark_ranges()
+
+
+_WORD = "[\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in mark_ranges()) + "]"
 # A token is a run of characters between white space and hyphens (lunr's
 # separators); its term is the part from its first to its last word character.
 TOKEN = re.compile(rf"[^\s\-]*?({_WORD}(?:[^\s\-]*{_WORD})?)[^\s\-]*")
