@@ -97,6 +97,11 @@ class Background:
         gc.freeze()  # the child's collector would touch (and so copy) every page of ours
         try:
             pid = os.fork()
+        except OSError:  # no process to spare: the call is made here and now
+            os.close(read)
+            os.close(write)
+            self._value = _outcome(function, args)
+            return
         finally:
             gc.unfreeze()
         if pid == 0:  # the child: send the outcome, then leave without running the parent's cleanup

@@ -28,3 +28,11 @@ def test_a_background_process_that_dies_is_a_failure_not_a_hang():
     call = Background(os._exit, 3)
     with pytest.raises(RuntimeError, match="ended without a result"):
         call.result()
+
+
+def test_without_a_process_to_spare_the_call_is_made_here(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert Background(lambda: os.getpid()).result() == os.getpid()
