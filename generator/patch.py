@@ -120,18 +120,13 @@ class _Patch:
             raise
         # The search state is written on the other core meanwhile; the snapshot, which tells the
         # next build what this one made, last.
-        saving = workers.Background(state.save, reuse.state_path(self.root, self.output, "search"))
-        try:
+        with workers.beside(state.save, reuse.state_path(self.root, self.output, "search")):
             self.manifest.save(entries, every)
             for record, _, _ in edits:
                 self.header.bodies[record.slug] = record.body.key
             self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
             self._save_records(edits, whole)
-        except BaseException:
-            saving.wait()
-            raise
-        saving.result()
-        made = Done(last.articles, sum(1 for path in every if path.endswith(".html")), len(every))
+        made = Done.of(last.articles, every)
         self._save_snapshot(made)
         return self._result(changed, misses, rels, made, len(edits))
 

@@ -141,17 +141,10 @@ class Records:
     def append(self, changed: dict[str, bytes]) -> None:
         """After `detach`: add these records (slug -> `pickled` Record) and the header, which
         indexes them and the records kept. On failure nothing is left at path."""
-        header = self.header
-        header.version, offset = cache.fingerprint(), self.end
-        for slug, data in changed.items():
-            header.index[slug] = (offset, len(data), hashlib.blake2b(data, digest_size=_HASH).digest())
-            offset += len(data)
-        head = pickle.dumps(header, protocol=5)
-        trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
         try:
             with open(self.path, "r+b") as out:
                 out.seek(self.end)
-                out.writelines([*changed.values(), head, trailer])
+                out.writelines(_parts(self.header, changed, self.end))
                 out.truncate()
         except OSError:
             remove(self.path)
@@ -177,13 +170,19 @@ def reusable(path: Path | None) -> dict[str, tuple[bytes, bytes]]:
 def save(path: Path, header: Header, records: dict[str, bytes]) -> None:
     """Write the records (slug -> `pickled` Record), then the header that indexes them, at path,
     atomically. On failure nothing is left there: no build may patch from records it cannot trust."""
-    header.index, header.version, offset = {}, cache.fingerprint(), 0
+    header.index = {}
+    cache.write_atomically(path, _parts(header, records, 0))
+
+
+def _parts(header: Header, records: dict[str, bytes], offset: int) -> list[bytes]:
+    """The records, written from `offset` on, then the header (indexing them too) and the trailer."""
+    header.version = cache.fingerprint()
     for slug, data in records.items():
         header.index[slug] = (offset, len(data), hashlib.blake2b(data, digest_size=_HASH).digest())
         offset += len(data)
     head = pickle.dumps(header, protocol=5)
     trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
-    cache.write_atomically(path, [*records.values(), head, trailer])
+    return [*records.values(), head, trailer]
 
 
 def key_of(record: Record) -> bytes:

@@ -39,6 +39,11 @@ class Done:
     pages: int
     files: int
 
+    @classmethod
+    def of(cls, articles: int, paths: set[str]) -> Done:
+        """What a build of that many articles made, from the site paths it holds."""
+        return cls(articles, sum(1 for path in paths if path.endswith(".html")), len(paths))
+
 
 class Snapshot:
     """The inputs of a build into one output folder, taken before it reads anything."""

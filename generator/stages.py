@@ -206,18 +206,13 @@ class Stages:
             raise
         # The search state is written on the other core meanwhile; the snapshot, which tells the
         # next build what this one made, last.
-        saving = workers.Background(self._save_search_state)
-        try:
+        with workers.beside(self._save_search_state):
             manifest.save(done.entries, every)
             self.store.keep_only({body.key for body in body_of.values()})
             if self.inputs is not None and not (self.searched and self.new_state is None):
                 # (without a search state no build could patch)
                 self._save_records(archive, body_of, read.digests, read.shown, base, site, links, previous_records)
-        except BaseException:
-            saving.wait()
-            raise
-        saving.result()
-        made = snapshot.Done(len(archive.articles), sum(1 for path in every if path.endswith(".html")), len(every))
+        made = snapshot.Done.of(len(archive.articles), every)
         if self.inputs is not None:
             self.inputs.save(made)
         self.clock.lap("write")

@@ -9,6 +9,7 @@ or in order when asked.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -136,6 +137,19 @@ class Background:
             self.result()
         except Exception:
             pass
+
+
+@contextlib.contextmanager
+def beside(function: Callable[..., Any], *args: Any) -> Iterator[Background]:
+    """`function(*args)` in a `Background` process while the block runs. Leaving the block
+    waits for it, and raises its failure unless the block failed first."""
+    call = Background(function, *args)
+    try:
+        yield call
+    except BaseException:
+        call.wait()
+        raise
+    call.result()
 
 
 def _outcome(function: Callable[..., Any], args: tuple) -> tuple[bool, Any]:

@@ -110,8 +110,7 @@ class Indexing:
             # the terms whose counts changed have other files.
             touched = recounted
         old = previous.dictionary
-        dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages,
-                                       entries.field_lengths)
+        dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages)
         out: list[OutputFile] = []
         gone, regrouped = set(previous.facets), set()
         for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read):

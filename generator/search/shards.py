@@ -405,7 +405,6 @@ class Dictionary:
     terms: dict[str, dict[str, int]] = field(default_factory=dict)  # prefix -> its terms' `_entry_size`
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
-    lengths: list = field(default_factory=list)  # per field, each document's length (the length files)
 
     def extend(self, prefix: str, files: list[OutputFile | Written], terms: dict[str, int] | None) -> None:
         """More files of a prefix; its terms with the last of them."""
@@ -452,17 +451,25 @@ def iter_files(
     `dictionary`, if given, is filled in as the files are made.
     """
     dictionary = dictionary if dictionary is not None else Dictionary()
-    for prefix, made, terms in dictionary_files(stats, dictionary, workers, sink):
+    lengths: list[np.ndarray] = []  # every part holds every document's field lengths
+
+    def noting(parts: Iterable[TermStats | Entries]) -> Iterator[TermStats | Entries]:
+        for part in parts:
+            lengths[:] = part.lengths if isinstance(part, TermStats) else part.field_lengths
+            yield part
+
+    for prefix, made, terms in dictionary_files(noting([stats] if isinstance(stats, TermStats) else stats),
+                                                dictionary, workers, sink):
         dictionary.extend(prefix, made, terms)
         yield from made
     yield from doc_files(docs, range(0, len(docs), CHUNK))
-    yield from length_files(dictionary.lengths, range(0, dictionary.n_docs, LENGTHS))
+    yield from length_files(lengths, range(0, dictionary.n_docs, LENGTHS))
     yield from facet_files(docs)
     yield stats_file(dictionary)
 
 
 def dictionary_files(
-    stats: TermStats | Iterable[Entries], dictionary: Dictionary, workers: int | None = None,
+    stats: TermStats | Iterable[TermStats | Entries], dictionary: Dictionary, workers: int | None = None,
     sink: Sink | None = None,
 ) -> Iterator[tuple[str, list[OutputFile | Written], dict[str, int] | None]]:
     """The files of every prefix, made in worker processes (`_grouped`: pages first, a prefix's
@@ -470,7 +477,6 @@ def dictionary_files(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     for part in [stats] if isinstance(stats, TermStats) else stats:
         dictionary.n_docs, dictionary.averages = part.n_docs, part.average_lengths
-        dictionary.lengths = part.lengths if isinstance(part, TermStats) else part.field_lengths
         proxies = proxies_of(dictionary.averages)
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
         if isinstance(part, TermStats):
