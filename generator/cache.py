@@ -15,11 +15,11 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import struct
 import sys
 import tempfile
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -44,13 +44,33 @@ def fingerprint() -> str:
     package = Path(generator.__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    versions = installed_versions()
     for name in _LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "?"
-        digest.update(f"{name}={version}\0".encode())
+        digest.update(f"{name}={versions.get(_project(name), '?')}\0".encode())
     return digest.hexdigest()
+
+
+def installed_versions() -> dict[str, str]:
+    """Normalised project name -> version, of the first installation of each on sys.path.
+
+    Read from the names of the `NAME-VERSION.dist-info` folders, as importlib.metadata
+    finds them: that module alone took 40 ms to import, a twentieth of a one-edit rebuild.
+    """
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in sorted(names):
+            if name.endswith(".dist-info"):
+                project, _, version = name[: -len(".dist-info")].partition("-")
+                found.setdefault(_project(project), version)
+    return found
+
+
+def _project(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def key(*parts: str) -> str:

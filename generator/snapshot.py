@@ -22,7 +22,6 @@ whether anything else did (`edited`, for patch.py).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass
@@ -49,30 +48,32 @@ class Snapshot:
     """The inputs of a build into one output folder, taken before it reads anything."""
 
     def __init__(self, root: Path, output: Path, settings: object):
-        self.path = reuse.state_path(root, output, "snapshot").with_suffix(".json")
+        self.path = reuse.state_path(root, output, "snapshot")
         self.taken_ns = time.time_ns()
+        racy_from = self.taken_ns - cache.RACY_NS
         digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
         digest.update(repr(settings).encode())
         rest = digest.copy()  # everything but content/: what a small edit must leave as it was
         self.racy = rest_racy = False
         self.content: dict[str, list[int]] = {}  # content/ file -> its status
         self.racy_content: set[str] = set()
+        lines: list[str] = []  # hashed at once: 10,000 updates of a digest cost more than the hashing
         for name, folder in (("content", root / layout.CONTENT_DIR), ("templates", root / layout.TEMPLATES_DIR),
                              ("static", root / layout.STATIC_DIR), ("theme", layout.THEME_DIR)):
             for rel, info in _files(folder):
                 status = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-                line = (f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0"
-                        .encode("utf-8", "surrogateescape"))
-                digest.update(line)
-                racy = max(info.st_mtime_ns, info.st_ctime_ns) >= self.taken_ns - cache.RACY_NS
+                line = f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0"
+                lines.append(line)
+                racy = info.st_mtime_ns >= racy_from or info.st_ctime_ns >= racy_from
                 self.racy = self.racy or racy
                 if name == "content":
                     self.content[f"{layout.CONTENT_DIR}/{rel}"] = status
                     if racy:
                         self.racy_content.add(f"{layout.CONTENT_DIR}/{rel}")
                 else:
-                    rest.update(line)
+                    rest.update(line.encode("utf-8", "surrogateescape"))
                     rest_racy = rest_racy or racy
+        digest.update("".join(lines).encode("utf-8", "surrogateescape"))
         self.digest = digest.hexdigest()
         self.rest = None if rest_racy else rest.hexdigest()
         self.record: dict | None = None  # what the last build saved, once `unchanged` has read it
@@ -81,7 +82,7 @@ class Snapshot:
         """What the last build made, if it was made from these very inputs and the output
         still holds every file it wrote; else None."""
         try:
-            self.record = record = json.loads(self.path.read_bytes())
+            self.record = record = cache.load_checked(self.path)
             trusted = record.get("inputs") == self.digest and record.get("racy") is False
             done = Done(**record["done"]) if trusted else None
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -111,7 +112,7 @@ class Snapshot:
         """After a successful build. A racy snapshot is saved too, but is never taken for a build
         with nothing to do; its racy content files count as edited and are read again."""
         content = {rel: None if rel in self.racy_content else status for rel, status in self.content.items()}
-        cache.replace_json(self.path, {"inputs": self.digest, "racy": self.racy, "rest": self.rest,
+        cache.save_checked(self.path, {"inputs": self.digest, "racy": self.racy, "rest": self.rest,
                                        "content": content, "done": done.__dict__})
 
 

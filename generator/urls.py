@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Collection
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
@@ -79,6 +80,18 @@ def is_safe(path: str) -> bool:
     """A site-relative path that cannot escape the output folder (checked for every file a
     build writes or keeps: one regex search, not a split and a loop)."""
     return _UNSAFE.search(path) is None
+
+
+# The same, for paths joined by NULs (a NUL inside a path shows in the count of them).
+_UNSAFE_JOINED = re.compile(r"(?:\A|/|\x00)\.{0,2}(?:/|\x00|\Z)|\\")
+
+
+def all_safe(paths: Collection[str]) -> bool:
+    """`is_safe` of every one of them, in one regex search: a build keeps tens of thousands."""
+    if not paths:
+        return True
+    joined = "\x00".join(paths)
+    return joined.count("\x00") == max(len(paths) - 1, 0) and _UNSAFE_JOINED.search(joined) is None
 
 
 def relative(target: str, folder: str) -> str:

@@ -98,7 +98,7 @@ class Staging:
     def keep_all(self, rels: Iterable[str]) -> None:
         """`keep` each of them (a build keeps tens of thousands)."""
         rels = set(rels)
-        if len(rels & self.written) or MARKER in rels or not all(map(urls.is_safe, rels)):
+        if len(rels & self.written) or MARKER in rels or not urls.all_safe(rels):
             bad = sorted(r for r in rels if not urls.is_safe(r) or r == MARKER or r in self.written)
             raise ValueError(f"refusing to keep {bad[0]!r}" if bad else "refusing to keep a path twice")
         self.written |= rels

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -353,13 +354,24 @@ def test_a_build_right_after_an_edit_is_not_trusted_as_a_snapshot(archive):
 @pytest.mark.parametrize("library", ["Jinja2", "PyYAML", "lunr", "markdown-it-pyrs"])
 def test_another_version_of_a_library_that_shapes_the_output_misses_every_cache(monkeypatch, library):
     before = cache.fingerprint()
-    real = cache.metadata.version
-    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == library else real(name))
+    real = cache.installed_versions()
+    assert cache._project(library) in real
+    monkeypatch.setattr(cache, "installed_versions", lambda: {**real, cache._project(library): "99.0"})
     cache.fingerprint.cache_clear()
     try:
         assert cache.fingerprint() != before
     finally:
         cache.fingerprint.cache_clear()  # the real versions again, once monkeypatch restores them
+
+
+def test_the_versions_in_the_fingerprint_are_those_importlib_metadata_reports():
+    versions = cache.installed_versions()
+    for library in cache._LIBRARIES:
+        try:
+            expected = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert versions.get(cache._project(library)) == expected, library
 
 
 def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path):

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from generator.urls import is_safe, relative
+from generator.urls import all_safe, is_safe, relative
 from tests.conftest import article, make_tree
 from tests.crawl import crawl
 
@@ -80,3 +80,15 @@ UNSAFE = ["", "/", "/a", "a/", "a//b", ".", "..", "./a", "a/.", "a/./b", "a/../b
 @pytest.mark.parametrize(("path", "safe"), [(p, True) for p in SAFE] + [(p, False) for p in UNSAFE])
 def test_only_paths_that_stay_inside_the_site_are_safe(path, safe):
     assert is_safe(path) == safe
+
+
+def test_a_set_of_paths_is_safe_when_each_of_them_is():
+    rng = random.Random(7)
+    parts = ["a", ".", "..", "", "b.html", "\\", "\x00", "x y", "..a"]
+    assert all_safe([])
+    for path in SAFE + UNSAFE:
+        assert all_safe([path]) == is_safe(path), repr(path)
+        assert all_safe(["a", path, "b/c"]) == is_safe(path), repr(path)
+    for _ in range(3000):
+        paths = ["/".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4))]
+        assert all_safe(paths) == all(map(is_safe, paths)), paths

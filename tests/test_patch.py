@@ -4,7 +4,6 @@ exactly a cold build's bytes; any other edit, or anything it cannot vouch for, t
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import xml.etree.ElementTree as ET
@@ -156,8 +155,8 @@ def test_damaged_or_missing_records_take_the_whole_build(archive, tmp_path, part
     if part == "missing":
         saved.unlink()
     elif part == "snapshot":
-        snapshot = saved.parents[1] / "snapshot" / f"{saved.stem}.json"
-        snapshot.write_text(json.dumps({**json.loads(snapshot.read_text()), "done": {"files": 1}}))
+        snapshot = saved.parents[1] / "snapshot" / saved.name
+        cache.save_checked(snapshot, {**cache.load_checked(snapshot), "done": {"files": 1}})
     elif part == "search state":
         state = saved.parents[1] / "search" / saved.name
         state.write_bytes(state.read_bytes()[:-100])

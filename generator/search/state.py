@@ -141,7 +141,9 @@ def spliced(entries: Entries, changed: list[int], part: tuple) -> tuple[Entries,
     pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     at = 0
     for k, doc in enumerate(changed):
-        low, high = np.searchsorted(entries.rows, [doc * n_fields, (doc + 1) * n_fields]).tolist()
+        # Keys of the rows' own type: a list would make numpy convert all of the rows first.
+        bounds = np.array([doc * n_fields, (doc + 1) * n_fields], dtype=entries.rows.dtype)
+        low, high = np.searchsorted(entries.rows, bounds).tolist()
         touched.update(np.unique(entries.terms[low:high]).tolist())
         mine = slice(new_starts[k], new_starts[k + 1])
         new_counts = (new_terms[mine], new_rows[mine], np.asarray(tfs[mine], dtype=entries.tfs.dtype))
