@@ -118,10 +118,10 @@ class _Patch:
         except BaseException:
             staging.abort()
             raise
-        # The search state is written on the other core meanwhile; the snapshot, which tells the
-        # next build what this one made, last.
-        with workers.beside(state.save, reuse.state_path(self.root, self.output, "search")):
-            self.manifest.save(entries, every)
+        # The search state and the manifest are written by other processes meanwhile; the
+        # snapshot, which tells the next build what this one made, last.
+        with (workers.beside(state.save, reuse.state_path(self.root, self.output, "search")),
+              workers.beside(self.manifest.save, entries, every)):
             for record, _, _ in edits:
                 self.header.bodies[record.slug] = record.body.key
             self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow

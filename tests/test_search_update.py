@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from benchmarks.corpus import write_archive
@@ -83,6 +84,21 @@ def test_two_edits_in_a_row_and_an_undo_give_the_cold_index(archive, tmp_path):
     target.write_text(original, encoding="utf-8")
     assert run(archive).searched == 1
     assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_the_saved_count_of_each_term_is_that_of_its_entries_after_edits(archive):
+    # An edit keeps each term's count of entries up to date rather than count them all again.
+    run(archive)
+    target = nth(archive, 40)
+    body_words(target, "An old zanzibarquux paragraph, about to go.")
+    assert run(archive).searched == 1
+    body_words(target, "Quixotic numbat harbours.")  # the made-up word leaves the archive
+    assert run(archive).searched == 1
+    [path] = (archive / cache.FOLDER / "search").glob("*.pickle")
+    entries = cache.load_checked(path).entries
+    assert any(name.startswith("numbat") for name in entries.names)
+    assert not any(name.startswith("zanzibarquu") for name in entries.names)
+    assert entries.counts.tolist() == np.bincount(entries.terms, minlength=len(entries.names)).tolist()
 
 
 @pytest.mark.parametrize("longer", [0.02, 1.0], ids=["a sentence longer", "twice as long"])

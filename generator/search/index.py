@@ -82,8 +82,8 @@ class Indexing:
                     facets[file.path] = file.data
                 yield file
             if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT:
-                self.state = state_mod.State(self.version, self.keys, collected.entries(), state_mod.Docs.of(docs),
-                                             dictionary, facets, paths)
+                self.state = state_mod.State(self.version, self.keys, state_mod.Packed.of(collected.entries()),
+                                             state_mod.Docs.of(docs), dictionary, facets, paths)
         finally:
             collected.close()
 

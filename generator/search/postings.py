@@ -12,7 +12,7 @@ time, all the sharded index needs, so that memory holds one range's postings
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -136,6 +136,8 @@ class Entries:
     tfs: np.ndarray
     n_docs: int
     field_lengths: list[np.ndarray]
+    # `per_term()`, once known: an edit keeps it up to date rather than count millions of entries again.
+    counts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def average_lengths(self) -> list[float]:
@@ -146,7 +148,9 @@ class Entries:
 
     def per_term(self) -> np.ndarray:
         """The entries of each term."""
-        return np.bincount(self.terms, minlength=len(self.names))
+        if self.counts is None:
+            self.counts = np.bincount(self.terms, minlength=len(self.names))
+        return self.counts
 
     def select(self, ids: list[int]) -> Entries:
         """The entries of the terms `ids` (which the result's names follow)."""

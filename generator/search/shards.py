@@ -13,7 +13,7 @@ import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from generator.workers import run as fork_run
 from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
 from generator.slugs import make_slug
+
+if TYPE_CHECKING:
+    from generator.search.state import Packed  # (state.py imports this module)
 
 FORMAT = 2  # 1 had each posting row carry its document's field lengths
 KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters...
@@ -180,7 +183,7 @@ def _quantised(average: float) -> float:
 # Field lengths as posting order and page bounds see them: rounded down to a half power of
 # two, so that an edit that makes a body a sentence longer (which changes its length in the
 # length table only) seldom moves its postings or a bound.
-_LENGTH_STEPS = np.unique(np.array([int(2 ** (k / 2)) for k in range(63)], dtype=np.int64))
+_LENGTH_STEPS = np.array(sorted({int(2 ** (k / 2)) for k in range(63)}), dtype=np.int64)
 
 
 def rounded_lengths(lengths: np.ndarray) -> np.ndarray:
@@ -493,7 +496,7 @@ def dictionary_files(
         del part, job, batches
 
 
-def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], previous: Dictionary,
+def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], previous: Dictionary,
                      read: Callable[[str], bytes]) -> list[tuple[str, list[OutputFile], dict[str, int], list[str]]]:
     """After an edit, the prefixes of the `touched` terms (those an edited document had or
     has): their new files, terms, and the files they keep. Only the touched terms are
@@ -502,7 +505,7 @@ def updated_prefixes(entries: Entries, touched: set[str], proxies: list[float], 
     previous build's shards (`read(path)`). The files are those `dictionary_files` would make."""
     counts = entries.per_term()
     names = entries.names
-    ids = sorted((t for t, name in enumerate(names) if counts[t] and name in touched), key=names.__getitem__)
+    ids = sorted((t for t, name in enumerate(names) if name in touched and counts[t]), key=names.__getitem__)
     fresh: dict[str, dict[str, tuple]] = defaultdict(dict)
     pages: dict[str, list[OutputFile]] = defaultdict(list)
     if ids:
