@@ -82,16 +82,18 @@ def is_safe(path: str) -> bool:
     return _UNSAFE.search(path) is None
 
 
-# The same, for paths joined by NULs (a NUL inside a path shows in the count of them).
-_UNSAFE_JOINED = re.compile(r"(?:\A|/|\x00)\.{0,2}(?:/|\x00|\Z)|\\")
-
-
 def all_safe(paths: Collection[str]) -> bool:
-    """`is_safe` of every one of them, in one regex search: a build keeps tens of thousands."""
+    """`is_safe` of every one of them, by substring searches of them all joined: a build keeps
+    tens of thousands. Joined by NULs, a NUL inside a path shows in the count of them; with
+    slashes made NULs too, an empty, "." or ".." part is a NUL pair with nothing, "." or ".."
+    between."""
     if not paths:
         return True
     joined = "\x00".join(paths)
-    return joined.count("\x00") == max(len(paths) - 1, 0) and _UNSAFE_JOINED.search(joined) is None
+    if joined.count("\x00") != len(paths) - 1 or "\\" in joined:
+        return False
+    parts = "\x00" + joined.replace("/", "\x00") + "\x00"
+    return not any(bad in parts for bad in ("\x00\x00", "\x00.\x00", "\x00..\x00"))
 
 
 def relative(target: str, folder: str) -> str:

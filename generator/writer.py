@@ -120,13 +120,15 @@ class Staging:
         walked); trusted only if the marker names that very set. Returns the
         number of files removed.
         """
-        _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {files_token(paths)}\n".encode())
+        token = files_token(paths)
+        _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {token}\n".encode())
         if not self.out.is_dir():
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
         if previous is not None:
             previous = set(previous)
-            if marker_token(self.out) != files_token(previous):
+            # (After an edit the set of files is most often the same: its token is not made twice.)
+            if marker_token(self.out) != (token if previous == paths else files_token(previous)):
                 previous = None
         old = previous if previous is not None else set(_files(self.out))
         plan = {

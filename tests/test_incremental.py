@@ -386,7 +386,7 @@ def test_a_page_changed_by_hand_in_the_site_is_rendered_again(archive, tmp_path)
     assert page.read_bytes() == good
 
 
-@pytest.mark.parametrize("damage", ["garbage", "shape", "old"])
+@pytest.mark.parametrize("damage", ["garbage", "shape", "short", "old"])
 def test_a_damaged_manifest_is_ignored(archive, tmp_path, damage):
     first = run(archive)
     [manifest] = (archive / cache.FOLDER / "outputs").glob("*.pickle")
@@ -394,6 +394,9 @@ def test_a_damaged_manifest_is_ignored(archive, tmp_path, damage):
         manifest.write_bytes(manifest.read_bytes()[:100])
     elif damage == "shape":
         cache.save_checked(manifest, {"version": cache.fingerprint(), "files": [1, 2]})
+    elif damage == "short":  # an entry's values missing
+        saved = cache.load_checked(manifest)
+        cache.save_checked(manifest, {**saved, "values": saved["values"][:-1]})
     else:  # written by another version of the generator
         cache.save_checked(manifest, {**cache.load_checked(manifest), "version": "0" * 32})
     again = run(archive)
