@@ -104,28 +104,35 @@ class _Patch:
             changed_search, state, before = self._search(edits, staging, entries)
             changed += changed_search
             self.clock.lap("search")
-            every = (set(self.manifest.paths) - before) | state.paths
-            staging.keep_all(every - staging.written)
-            for path in set(entries) - every:
-                del entries[path]
-            whole = self._whole()
-            self._check_site()
-            if whole is None:
-                self.saved.detach()  # until the new ones are saved: they would describe another site
-            else:
-                records.remove(self.saved.path)
-            changed += staging.commit(every, self.manifest.paths)
         except BaseException:
             staging.abort()
             raise
-        # The search state and the manifest are written by other processes meanwhile; the
-        # snapshot, which tells the next build what this one made, last.
-        with (workers.beside(state.save, reuse.state_path(self.root, self.output, "search")),
-              workers.beside(self.manifest.save, entries, every)):
-            for record, _, _ in edits:
-                self.header.bodies[record.slug] = record.body.key
-            self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
-            self._save_records(edits, whole)
+        # Another process saves the search state from here on. No build trusts a state before the
+        # manifest says its files were made from it (`made_from`, `intact`): if the commit does
+        # not happen, the next build counts the index again, and its output is the same.
+        with workers.beside(state.save, reuse.state_path(self.root, self.output, "search")):
+            try:
+                every = (set(self.manifest.paths) - before) | state.paths
+                staging.keep_all(every - staging.written)
+                for path in set(entries) - every:
+                    del entries[path]
+                whole = self._whole()
+                self._check_site()
+                if whole is None:
+                    self.saved.detach()  # until the new ones are saved: they would describe another site
+                else:
+                    records.remove(self.saved.path)
+                changed += staging.commit(every, self.manifest.paths)
+            except BaseException:
+                staging.abort()
+                raise
+            # The manifest too is written by another process meanwhile; the snapshot, which tells
+            # the next build what this one made, last.
+            with workers.beside(self.manifest.save, entries, every):
+                for record, _, _ in edits:
+                    self.header.bodies[record.slug] = record.body.key
+                self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
+                self._save_records(edits, whole)
         made = Done.of(last.articles, every)
         self._save_snapshot(made)
         return self._result(changed, misses, rels, made, len(edits))
