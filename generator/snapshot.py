@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,29 +52,24 @@ class Snapshot:
         self.path = reuse.state_path(root, output, "snapshot")
         self.taken_ns = time.time_ns()
         racy_from = self.taken_ns - cache.RACY_NS
-        digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
-        digest.update(repr(settings).encode())
-        rest = digest.copy()  # everything but content/: what a small edit must leave as it was
-        self.racy = rest_racy = False
+        rest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
+        rest.update(repr(settings).encode())
         self.content: dict[str, list[int]] = {}  # content/ file -> its status
-        self.racy_content: set[str] = set()
-        lines: list[str] = []  # hashed at once: 10,000 updates of a digest cost more than the hashing
-        for name, folder in (("content", root / layout.CONTENT_DIR), ("templates", root / layout.TEMPLATES_DIR),
-                             ("static", root / layout.STATIC_DIR), ("theme", layout.THEME_DIR)):
+        others: dict[str, list[int]] = {}  # every other input: what a small edit must leave as it was
+        for name, folder in ((layout.CONTENT_DIR, root / layout.CONTENT_DIR),
+                             ("templates", root / layout.TEMPLATES_DIR), ("static", root / layout.STATIC_DIR),
+                             ("theme", layout.THEME_DIR)):
+            into = self.content if name == layout.CONTENT_DIR else others
             for rel, info in _files(folder):
-                status = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-                line = f"{name}/{rel}\0{status[0]} {status[1]} {status[2]} {status[3]}\0"
-                lines.append(line)
-                racy = info.st_mtime_ns >= racy_from or info.st_ctime_ns >= racy_from
-                self.racy = self.racy or racy
-                if name == "content":
-                    self.content[f"{layout.CONTENT_DIR}/{rel}"] = status
-                    if racy:
-                        self.racy_content.add(f"{layout.CONTENT_DIR}/{rel}")
-                else:
-                    rest.update(line.encode("utf-8", "surrogateescape"))
-                    rest_racy = rest_racy or racy
-        digest.update("".join(lines).encode("utf-8", "surrogateescape"))
+                into[f"{name}/{rel}"] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        # Pickles of the statuses are hashed: one call each, rather than a line formatted per file.
+        rest.update(pickle.dumps(others, protocol=5))
+        digest = rest.copy()
+        digest.update(pickle.dumps(self.content, protocol=5))
+        self.racy_content = {rel for rel, (_, mtime, ctime, _) in self.content.items()
+                             if mtime >= racy_from or ctime >= racy_from}
+        rest_racy = any(mtime >= racy_from or ctime >= racy_from for _, mtime, ctime, _ in others.values())
+        self.racy = rest_racy or bool(self.racy_content)
         self.digest = digest.hexdigest()
         self.rest = None if rest_racy else rest.hexdigest()
         self.record: dict | None = None  # what the last build saved, once `unchanged` has read it
