@@ -85,7 +85,7 @@ def _pickled(docs: Iterable[SearchDoc]) -> bytes:
 @dataclass
 class Packed:
     """Every document's entries (`postings.Entries`) as the state keeps them: terms and
-    frequencies in 16 bits while they fit, and a count of entries per (document, field) row
+    frequencies in 8 or 16 bits while they fit, and a count of entries per (document, field) row
     instead of a row per entry. A third of the bytes to load and to copy when an edit splices
     its entries in (both were a tenth of a second at 10k articles, mostly in fresh pages)."""
 
@@ -135,8 +135,8 @@ class Packed:
 
 
 def _narrow(values: np.ndarray, bound: int) -> np.ndarray:
-    """Values in [0, bound) as 16-bit numbers if they fit, else 32-bit."""
-    return values.astype(np.uint16 if bound <= 1 << 16 else np.int32, copy=False)
+    """Values in [0, bound) as 8- or 16-bit numbers if they fit, else 32-bit."""
+    return values.astype(np.uint8 if bound <= 1 << 8 else np.uint16 if bound <= 1 << 16 else np.int32, copy=False)
 
 
 @dataclass
