@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import os
 import pickle
 import re
@@ -96,12 +95,6 @@ def opened(root: Path, kind: str, enabled: bool) -> Iterator[Store]:
             yield store
         finally:
             store.close()
-
-
-def replace_json(path: Path, value: object, sort_keys: bool = False) -> None:
-    """Write value as JSON at path atomically. On failure nothing is left at path: the file
-    describes what a build did, and a stale one must never be trusted."""
-    write_atomically(path, [json.dumps(value, sort_keys=sort_keys).encode()])
 
 
 def write_atomically(path: Path, parts: Iterable[bytes], prune: str | None = None) -> None:

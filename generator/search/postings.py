@@ -12,7 +12,7 @@ time, all the sharded index needs, so that memory holds one range's postings
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -136,8 +136,6 @@ class Entries:
     tfs: np.ndarray
     n_docs: int
     field_lengths: list[np.ndarray]
-    # `per_term()`, once known: an edit keeps it up to date rather than count millions of entries again.
-    counts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def average_lengths(self) -> list[float]:
@@ -148,9 +146,7 @@ class Entries:
 
     def per_term(self) -> np.ndarray:
         """The entries of each term."""
-        if self.counts is None:
-            self.counts = np.bincount(self.terms, minlength=len(self.names))
-        return self.counts
+        return np.bincount(self.terms, minlength=len(self.names))
 
     def select(self, ids: list[int]) -> Entries:
         """The entries of the terms `ids` (which the result's names follow)."""
