@@ -503,7 +503,7 @@ def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], p
     encoded again; while a prefix splits into the same shards, only the shards of
     touched terms are made again, the other terms' entries in them read back from the
     previous build's shards (`read(path)`). The files are those `dictionary_files` would make."""
-    counts = entries.per_term()
+    counts = entries.counts
     names = entries.names
     ids = sorted((t for t, name in enumerate(names) if name in touched and counts[t]), key=names.__getitem__)
     fresh: dict[str, dict[str, tuple]] = defaultdict(dict)

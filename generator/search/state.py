@@ -108,9 +108,6 @@ class Packed:
     def average_lengths(self) -> list[float]:
         return average_lengths(self.field_lengths, self.n_docs)
 
-    def per_term(self) -> np.ndarray:
-        return self.counts
-
     def starts(self) -> np.ndarray:
         """Where each row's entries start, and the end."""
         starts = np.zeros(len(self.per_row) + 1, dtype=np.int64)
