@@ -12,7 +12,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 from generator import __version__, build as build_mod, writer
 from generator.build import Options
@@ -124,6 +124,19 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
     return number
+
+
+def run() -> NoReturn:
+    """The `archive` command: `main`, then out at once. Freeing a build's objects one by one
+    at exit took 0.15 s at 10k articles, a tenth of a one-edit rebuild; by now every file
+    is closed and every worker joined, and only the standard streams need flushing."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # `archive build | head`: the reader is gone, as Python's own exit allows
+        pass
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

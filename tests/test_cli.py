@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from generator import __version__
 from tests.conftest import article, make_tree
@@ -35,6 +36,22 @@ def test_python_dash_m_generator_works_and_prints_no_progress_into_a_pipe(tmp_pa
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr == ""
     assert ran.stdout.startswith("Built 1 article,") and ran.stdout.count("\n") == 1
+
+
+def test_the_installed_command_reports_into_a_pipe_and_exits_with_the_build_s_code(tmp_path):
+    # `archive` leaves by os._exit (cli.run): what it printed must still arrive, and the code be the build's.
+    command = Path(sys.executable).parent / "archive"
+    root = make_tree(tmp_path, {"content/a.md": article("title: A")})
+    built = subprocess.run([command, "build", "--root", root], capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Built 1 article,") and built.stdout.count("\n") == 1
+    make_tree(root, {"content/b.md": article("title: B\npublished: 2021-13-45")})
+    broken = subprocess.run([command, "build", "--root", root], capture_output=True, text=True, check=False)
+    assert broken.returncode == 1
+    assert "content/b.md:3: 'published': '2021-13-45' has no month 13" in broken.stderr
+    assert broken.stdout == ""
+    usage = subprocess.run([command, "build", "--no-such-option"], capture_output=True, text=True, check=False)
+    assert usage.returncode == 2 and "--no-such-option" in usage.stderr
 
 
 def test_init_makes_an_archive_that_builds(tmp_path, cli):
