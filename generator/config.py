@@ -7,7 +7,6 @@ so a typo never silently falls back to a default.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import zoneinfo
@@ -78,6 +77,8 @@ def default_as_of(environ: dict[str, str] | None = None) -> dt.date:
 
 
 def suggest(key: str, valid: tuple[str, ...]) -> str:
+    import difflib  # here: only a mistake needs it
+
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else f" (valid keys: {', '.join(valid)})"
 

@@ -27,7 +27,6 @@ from generator import bodies, content, feeds, pages, records, render, reuse, tem
 from generator.job import Clock, Options, Result
 from generator.model import Article
 from generator.snapshot import Done, Snapshot
-from generator.stages import place_search_files
 from generator.store import Store
 
 LIMIT = 16  # edited files; more and the stages are the simpler way
@@ -85,6 +84,7 @@ class _Patch:
         self.intact = intact  # whether the output holds every file the last build wrote, as it wrote it
         self.root, self.header = options.root, saved.header
         self.searched = 0
+        self.fingerprint = ""  # the search files'
 
     def run(self, rels: list[str], last: Done) -> Result:
         """`last`: what the last build made."""
@@ -128,7 +128,7 @@ class _Patch:
                 raise
             # The manifest too is written by another process meanwhile; the snapshot, which tells
             # the next build what this one made, last.
-            with workers.beside(self.manifest.save, entries, every):
+            with workers.beside(self.manifest.save, entries, every, {reuse.SEARCH: self.fingerprint}):
                 for record, _, _ in edits:
                     self.header.bodies[record.slug] = record.body.key
                 self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
@@ -248,7 +248,7 @@ class _Patch:
         previous = search_state.load(reuse.state_path(self.root, self.output, "search"), version)
         if previous is None or len(previous.keys) != self.header.articles:
             raise Declined
-        if not manifest.made_from(previous.fingerprint, previous.paths):  # their files: `attempt` saw them
+        if not manifest.made_from(reuse.SEARCH, previous.fingerprint, previous.paths):  # `attempt` saw them
             raise Declined
         keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
         for record, old, _ in edits:
@@ -263,8 +263,7 @@ class _Patch:
         made = indexing.update(previous, lambda rel: (self.output / rel).read_bytes())
         if made is None:
             raise Declined  # the whole index is counted again
-        for path in previous.paths:
-            entries.pop(path, None)
-        changed = place_search_files(made, indexing, fingerprint, staging, manifest, entries)
+        changed = reuse.place_search_files(made, indexing, fingerprint, staging, manifest, entries)
         self.searched = indexing.searched
+        self.fingerprint = fingerprint
         return changed, indexing.state, previous.paths

@@ -20,7 +20,7 @@ from generator import (
 )
 from generator.archive import assemble
 from generator.job import Clock, Options, Progress, Result
-from generator.model import OutputFile, Problem, ProblemsFound, Written
+from generator.model import OutputFile, Problem, ProblemsFound
 from generator.pages import PageBuilder
 from generator.parsed import Parsed
 from generator.store import Store
@@ -40,6 +40,7 @@ class Stages:
         self.search_state = reuse.state_path(self.root, output, "search") if options.cache else None
         self.records_path = records.path_for(self.root, output) if options.cache else None
         self.new_state = None
+        self.search_fingerprint = ""
 
     def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
         """Write the search files; return how many changed.
@@ -54,7 +55,8 @@ class Stages:
         fingerprint = reuse.Fingerprints(version).of(
             [digests[a.slug] for a in archive.articles]  # each: the article's file, flags and age
         )
-        kept = manifest.kept_set(fingerprint, "search/", staging)
+        self.search_fingerprint = fingerprint
+        kept = manifest.kept_set(reuse.SEARCH, fingerprint, staging)
         if kept is not None:
             entries.update(kept)
             return 0
@@ -64,7 +66,7 @@ class Stages:
 
         def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
             changed, info = staging.put(file.path, file.data)
-            return changed, reuse.entry(fingerprint, info)
+            return changed, reuse.entry(reuse.SEARCH, info)
 
         indexing = search_index.Indexing(
             list(reversed(archive.articles)), archive.flags, html_of, links, version, keys, self.options.lunr_index,
@@ -72,10 +74,10 @@ class Stages:
         )
         previous = search_state.load(self.search_state, version) if self.search_state else None
         made = None
-        if previous is not None and manifest.intact(previous.fingerprint, previous.paths, staging.out):
+        if previous is not None and manifest.intact(reuse.SEARCH, previous.fingerprint, previous.paths, staging.out):
             made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
-        changed = place_search_files(made if made is not None else indexing.build(), indexing, fingerprint,
-                                     staging, manifest, entries)
+        changed = reuse.place_search_files(made if made is not None else indexing.build(), indexing, fingerprint,
+                                           staging, manifest, entries)
         self.searched = indexing.searched
         self.new_state = indexing.state
         return changed
@@ -207,7 +209,7 @@ class Stages:
         # The search state is written on the other core meanwhile; the snapshot, which tells the
         # next build what this one made, last.
         with workers.beside(self._save_search_state):
-            manifest.save(done.entries, every)
+            manifest.save(done.entries, every, {reuse.SEARCH: self.search_fingerprint})
             self.store.keep_only({body.key for body in body_of.values()})
             if self.inputs is not None and not (self.searched and self.new_state is None):
                 # (without a search state no build could patch)
@@ -230,28 +232,6 @@ class Stages:
             read=read.read,
             base_url=self.config.base_url,
         )
-
-
-def place_search_files(made: Iterable, indexing, fingerprint: str, staging: writer.Staging,
-                       manifest: reuse.Manifest, entries: dict) -> int:
-    """Put the search files an indexing made (and keep those it kept); note their manifest
-    entries and the fingerprint in its new state. Returns how many changed."""
-    changed = 0
-    for file in made:
-        if isinstance(file, Written):
-            staging.adopt(file.path)
-            changed += file.receipt[0]
-            entries[file.path] = file.receipt[1]
-            continue
-        placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
-        changed += placed
-        entries[file.path] = reuse.entry(fingerprint, info)
-    staging.keep_all(indexing.kept)
-    for path in indexing.kept:
-        entries[path] = [fingerprint, *manifest.entries[path][1:]]
-    if indexing.state is not None:
-        indexing.state.fingerprint = fingerprint
-    return changed
 
 
 def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import pickle
 from typing import Any, Callable, Iterator, Sequence
@@ -20,6 +19,9 @@ MIN_PARALLEL = 64  # items; below this a fork costs more than it saves
 CHUNKS_PER_JOB = 8  # enough chunks that both cores finish together
 
 _task: tuple[Callable, Sequence, tuple] | None = None  # what forked workers call
+
+
+CAN_FORK = hasattr(os, "fork")  # what multiprocessing's "fork" start method needs
 
 
 def default_jobs() -> int:
@@ -37,7 +39,7 @@ def run(
     chunks, the caller has chosen to go parallel: MIN_PARALLEL does not apply."""
     global _task
     count = len(items)
-    if jobs <= 1 or (chunks is None and count < MIN_PARALLEL) or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or (chunks is None and count < MIN_PARALLEL) or not CAN_FORK:
         done = 0
         for indices in chunks if chunks is not None else [range(count)]:
             result = function(items, indices, *extra)
@@ -52,6 +54,8 @@ def run(
     _task = (function, items, extra)
     # Frozen objects are left alone by the workers' garbage collector, which would
     # otherwise touch (and so copy) every page of the parent's objects.
+    import multiprocessing  # here: a one-edit rebuild forks no pool, and the import took 10 ms
+
     gc.freeze()
     try:
         pool = multiprocessing.get_context("fork").Pool(jobs)
@@ -91,7 +95,7 @@ class Background:
     def __init__(self, function: Callable[..., Any], *args: Any):
         self._pid: int | None = None
         self._value: tuple[bool, Any] | None = None
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not CAN_FORK:
             self._value = _outcome(function, args)
             return
         read, write = os.pipe()

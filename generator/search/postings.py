@@ -11,12 +11,14 @@ time, all the sharded index needs, so that memory holds one range's postings
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import tempfile
 
 from generator.search.documents import FIELDS
 from generator.search.statistics import TermStats, average_lengths
@@ -55,6 +57,8 @@ class Collected:
         self.n_entries += len(terms)
         entries = np.stack([terms, rows, np.asarray(tfs, dtype=np.int32)])
         if self._folder is None and self.n_entries > self.spill_from:
+            import tempfile  # here: only archives of some 35,000 articles and more spill (8 ms to import)
+
             self._folder = tempfile.TemporaryDirectory(prefix="archive-search-")
             for kept in self._parts:
                 self._spill(kept)
