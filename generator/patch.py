@@ -37,8 +37,10 @@ class Declined(Exception):
 
 
 def attempt(options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest, inputs: Snapshot,
-            store: Store) -> Result | None:
-    """The build's result if only article bodies changed; else None, with nothing written."""
+            store: Store, intact: workers.Background) -> Result | None:
+    """The build's result if only article bodies changed; else None, with nothing written.
+    `intact`: whether the output holds every file the last build wrote, as it wrote it
+    (`Manifest.holds_all`, asked on the other core); nothing is committed before it has passed."""
     found = inputs.edited()
     if found is None:
         return None
@@ -51,16 +53,18 @@ def attempt(options: Options, output: Path, config, clock: Clock, manifest: reus
     if saved.header.inputs != last_inputs:
         saved.close()
         return None
-    # The check that the site is as the last build left it (an lstat of each of its files)
-    # runs on the other core; nothing is committed or saved before it has passed.
-    intact = workers.Background(manifest.holds_all, output)
     try:
         return _Patch(options, output, config, clock, manifest, inputs, store, saved, intact).run(rels, last)
     except Declined:
         return None
     finally:
-        intact.wait()
         saved.close()
+
+
+def _tidy(manifest: reuse.Manifest, entries: dict, every: set[str], sets: dict[str, str], store: Store,
+          used: set[str]) -> None:
+    manifest.save(entries, every, sets)
+    store.keep_only(used)
 
 
 class _Sparse(Sequence):
@@ -122,16 +126,18 @@ class _Patch:
                     self.saved.detach()  # until the new ones are saved: they would describe another site
                 else:
                     records.remove(self.saved.path)
-                changed += staging.commit(every, self.manifest.paths)
+                changed += staging.commit(every, self.manifest.paths, self.manifest.token)
             except BaseException:
                 staging.abort()
                 raise
-            # The manifest too is written by another process meanwhile; the snapshot, which tells
-            # the next build what this one made, last.
-            with workers.beside(self.manifest.save, entries, every, {reuse.SEARCH: self.fingerprint}):
-                for record, _, _ in edits:
-                    self.header.bodies[record.slug] = record.body.key
-                self.store.keep_only(set(self.header.bodies.values()))  # as the stages do: the cache does not grow
+            # The manifest too is written by another process meanwhile, which also drops the
+            # bodies no article uses any more, as the stages do (the cache does not grow); the
+            # snapshot, which tells the next build what this one made, last.
+            for record, _, _ in edits:
+                self.header.bodies[record.slug] = record.body.key
+            self.store.flush()  # the new bodies' pack: only the process that wrote it may finish it
+            with workers.beside(_tidy, self.manifest, entries, every, {reuse.SEARCH: self.fingerprint}, self.store,
+                                set(self.header.bodies.values())):
                 self._save_records(edits, whole)
         made = Done.of(last.articles, every)
         self._save_snapshot(made)

@@ -25,6 +25,7 @@ from typing import Iterable
 
 from generator import cache, layout
 from generator.model import Written
+from generator.writer import files_token
 
 Entry = list  # [fingerprint or set name, size, mtime_ns, inode]
 ENTRY_SIZE = 4
@@ -79,13 +80,16 @@ class Manifest:
         self.entries: dict[str, Entry] = {}
         self.paths: list[str] | None = None  # every file the last build wrote, if known
         self.sets: dict[str, str] = {}  # set name -> the fingerprint its files were made from
+        self.token: str | None = None  # `writer.files_token(paths)`
         if self.path is not None:
             loaded = cache.load_checked(self.path)  # checked: what this code saved, as it saved it
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
-                names, values, paths, sets = (loaded.get(key) for key in ("names", "values", "paths", "sets"))
+                names, values, paths, sets, token = (loaded.get(key)
+                                                     for key in ("names", "values", "paths", "sets", "token"))
                 if (isinstance(names, list) and isinstance(values, list) and isinstance(paths, list)
-                        and isinstance(sets, dict) and len(values) == ENTRY_SIZE * len(names)):
-                    self.entries, self.paths, self.sets = _entries(names, values), paths, sets
+                        and isinstance(sets, dict) and isinstance(token, str)
+                        and len(values) == ENTRY_SIZE * len(names)):
+                    self.entries, self.paths, self.sets, self.token = _entries(names, values), paths, sets, token
 
     def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
         return self._in_place((rel,), out, fingerprint)
@@ -140,7 +144,7 @@ class Manifest:
             # Entries flat, not a list each: a third less time to load (31,500 of them at 10k articles).
             cache.save_checked(self.path, {"version": cache.fingerprint(), "names": list(entries),
                                            "values": list(itertools.chain.from_iterable(entries.values())),
-                                           "paths": sorted(paths), "sets": sets})
+                                           "paths": sorted(paths), "sets": sets, "token": files_token(paths)})
 
 
 def place_search_files(made: Iterable, indexing, fingerprint: str, staging, manifest: Manifest,

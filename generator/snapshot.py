@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache, layout, reuse
+from generator.workers import Background
 
 
 @dataclass(frozen=True)
@@ -74,16 +75,17 @@ class Snapshot:
         self.rest = None if rest_racy else rest.hexdigest()
         self.record: dict | None = None  # what the last build saved, once `unchanged` has read it
 
-    def unchanged(self, manifest: reuse.Manifest, out: Path) -> Done | None:
+    def unchanged(self, manifest: reuse.Manifest, intact: Background) -> Done | None:
         """What the last build made, if it was made from these very inputs and the output
-        still holds every file it wrote; else None."""
+        still holds every file it wrote (`intact`: the manifest's `holds_all`, asked in the
+        background); else None."""
         try:
             self.record = record = cache.load_checked(self.path)
             trusted = record.get("inputs") == self.digest and record.get("racy") is False
             done = Done(**record["done"]) if trusted else None
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
-        if done is None or len(manifest.paths or ()) != done.files or not manifest.holds_all(out):
+        if done is None or len(manifest.paths or ()) != done.files or not intact.result():
             return None
         return done
 

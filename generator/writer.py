@@ -112,23 +112,30 @@ class Staging:
     def copy(self, rel: str, source: Path) -> tuple[int, os.stat_result]:
         return _put(self.folder, self.out, rel, self.written, source=source)
 
-    def commit(self, paths: set[str], previous: Iterable[str] | None = None) -> int:
+    def commit(self, paths: set[str], previous: Iterable[str] | None = None,
+               previous_token: str | None = None) -> int:
         """Make the output hold exactly `paths` (all files put or kept by any process).
 
         `previous`: the files the last build wrote, if known (else the output is
-        walked); trusted only if the marker names that very set. Returns the
-        number of files removed.
+        walked); trusted only if the marker names that very set. `previous_token`:
+        their `files_token`, if known. Returns the number of files removed.
         """
-        token = files_token(paths)
+        if previous is not None:
+            previous = set(previous)
+            if previous_token is None:
+                previous_token = files_token(previous)
+            # After an edit the set of files is most often the same: its token is not made again
+            # (sorting and hashing 31,500 paths at 10k articles took 30 ms).
+            token = previous_token if previous == paths else files_token(paths)
+        else:
+            token = files_token(paths)
+        previous_marked = marker_token(self.out)
         _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {token}\n".encode())
         if not self.out.is_dir():
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
-        if previous is not None:
-            previous = set(previous)
-            # (After an edit the set of files is most often the same: its token is not made twice.)
-            if marker_token(self.out) != (token if previous == paths else files_token(previous)):
-                previous = None
+        if previous is not None and previous_marked != previous_token:
+            previous = None
         old = previous if previous is not None else set(_files(self.out))
         plan = {
             "staging": self.folder.name,
