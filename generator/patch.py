@@ -139,7 +139,7 @@ class _Patch:
             with workers.beside(_tidy, self.manifest, entries, every, {reuse.SEARCH: self.fingerprint}, self.store,
                                 set(self.header.bodies.values())):
                 self._save_records(edits, whole)
-        made = Done.of(last.articles, every)
+        made = Done(last.articles, last.pages, len(every))  # the same pages: only search files come or go
         self._save_snapshot(made)
         return self._result(changed, misses, rels, made, len(edits))
 

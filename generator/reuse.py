@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import os
 import pickle
 from pathlib import Path
@@ -29,6 +30,7 @@ from generator.writer import files_token
 
 Entry = list  # [fingerprint or set name, size, mtime_ns, inode]
 ENTRY_SIZE = 4
+_FIRST = operator.itemgetter(0)
 SEARCH = "@search"  # the set of the search index's files (no fingerprint starts with @)
 
 
@@ -112,9 +114,9 @@ class Manifest:
     def made_from(self, name: str, fingerprint: str, paths: Iterable[str]) -> bool:
         """Whether the last build made every one of the paths in the set from `fingerprint`: with
         `holds_all` (which looked at every file), what `intact` tells without looking again."""
-        entries = self.entries
+        firsts = map(_FIRST, map(self.entries.__getitem__, paths))  # maps, not a generator: 17,500 paths at 10k
         try:
-            return self.sets.get(name) == fingerprint and all(entries[path][0] == name for path in paths)
+            return self.sets.get(name) == fingerprint and all(map(operator.eq, itertools.repeat(name), firsts))
         except (KeyError, TypeError, IndexError):
             return False
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import operator
 import os
 import shutil
 import time
@@ -252,11 +253,23 @@ def _read_index(path: Path) -> tuple[dict[str, list[int]] | None, int]:
             index = json.loads(file.read(size - 16 - start))
     except (OSError, ValueError):
         return None, 0
-    valid = isinstance(index, dict) and all(
-        isinstance(v, list) and len(v) == 2 and all(isinstance(n, int) and n >= 0 for n in v) and v[0] + v[1] <= start
-        for v in index.values()
-    )
-    return (index, start) if valid else (None, 0)
+    return (index, start) if _valid_index(index, start) else (None, 0)
+
+
+def _valid_index(index: object, start: int) -> bool:
+    """Whether each value is [offset, length], within the entries' `start` bytes. In loops
+    of C rather than of Python: a one-edit rebuild at 10k articles checks 10,000 (40 ms)."""
+    if not isinstance(index, dict):
+        return False
+    values = list(index.values())
+    if not values:
+        return True
+    if set(map(type, values)) != {list} or set(map(len, values)) != {2}:
+        return False
+    numbers = list(itertools.chain.from_iterable(values))
+    if set(map(type, numbers)) != {int} or min(numbers) < 0:
+        return False
+    return max(map(operator.add, numbers[0::2], numbers[1::2])) <= start
 
 
 def _recent(path: Path) -> bool:

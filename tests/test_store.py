@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import time
 
 from generator import store as store_mod
@@ -99,3 +100,22 @@ def test_pruning_removes_old_layouts_and_dead_writers_leftovers_only(tmp_path):
     os.utime(old_temp, (hours_ago, hours_ago))
     writer.keep_only({"k1"})
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*packs(tmp_path), new_temp.name])
+
+
+def test_an_index_is_valid_exactly_when_each_entry_is_two_whole_numbers_within_the_entries():
+    # `_valid_index` checks in C loops; this is the rule entry by entry.
+    def rule(index, start):
+        return isinstance(index, dict) and all(
+            type(v) is list and len(v) == 2 and all(type(n) is int and n >= 0 for n in v) and v[0] + v[1] <= start
+            for v in index.values()
+        )
+
+    rng = random.Random(7)
+    odd = [[1], [1, 2, 3], [-1, 2], [1, -2], [True, 1], [1.0, 2], ["1", 2], None, (1, 2), {}, [0, 0], [5, 5], [0, 10]]
+    for _ in range(3000):
+        index = {f"k{i}": [rng.randrange(6), rng.randrange(6)] for i in range(rng.randrange(4))}
+        if rng.random() < 0.5 and index:
+            index[rng.choice(list(index))] = rng.choice(odd)
+        start = rng.randrange(12)
+        assert store_mod._valid_index(index, start) == rule(index, start), (index, start)
+    assert not store_mod._valid_index([[0, 1]], 10)
