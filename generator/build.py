@@ -12,7 +12,7 @@ import gc
 from dataclasses import replace
 from typing import Iterator
 
-from generator import cache, config as config_mod, reuse, snapshot, workers, writer
+from generator import cache, config as config_mod, reuse, search_side, snapshot, workers, writer
 from generator.job import Clock, Options, Progress, Result
 from generator.model import Problem, ProblemsFound
 
@@ -74,12 +74,20 @@ def _build(options: Options, environ: dict[str, str] | None, progress: Progress 
                               seconds=clock.elapsed(), output=output, timings=clock.timings,
                               base_url=config.base_url, unchanged=True)
             clock.lap("config")
-            from generator import patch  # here: a build with nothing to do never loads it
+            found = inputs.edited()
+            if found is not None and 0 < len(found[1]) <= snapshot.PATCH_LIMIT:
+                # The search side starts on the other core before the page code is even imported.
+                search = search_side.start(root, output, manifest)
+                try:
+                    from generator import patch  # here: a build with nothing to do never loads it
 
-            with cache.opened(root, "bodies", options.cache) as store:
-                patched = patch.attempt(options, output, config, clock, manifest, inputs, store, intact)
-            if patched is not None:
-                return patched
+                    with cache.opened(root, "bodies", options.cache) as store:
+                        patched = patch.attempt(options, output, config, clock, manifest, inputs, store, found,
+                                                intact, search)
+                finally:
+                    search.close()
+                if patched is not None:
+                    return patched
         else:
             clock.lap("config")
     finally:

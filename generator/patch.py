@@ -19,17 +19,13 @@ report problems as ever, and the output is the same either way.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
 
 import jinja2
 
-from generator import bodies, content, feeds, pages, records, render, reuse, templates, workers, writer
+from generator import bodies, content, feeds, pages, records, render, reuse, search_side, templates, workers, writer
 from generator.job import Clock, Options, Result
-from generator.model import Article
 from generator.snapshot import Done, Snapshot
 from generator.store import Store
-
-LIMIT = 16  # edited files; more and the stages are the simpler way
 
 
 class Declined(Exception):
@@ -37,16 +33,13 @@ class Declined(Exception):
 
 
 def attempt(options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest, inputs: Snapshot,
-            store: Store, intact: workers.Background) -> Result | None:
+            store: Store, found: tuple[str, list[str], Done], intact: workers.Background,
+            search: workers.Partner) -> Result | None:
     """The build's result if only article bodies changed; else None, with nothing written.
-    `intact`: whether the output holds every file the last build wrote, as it wrote it
-    (`Manifest.holds_all`, asked on the other core); nothing is committed before it has passed."""
-    found = inputs.edited()
-    if found is None:
-        return None
+    `found`: `Snapshot.edited`, a few files. `intact`: whether the output holds every file the
+    last build wrote, as it wrote it (`Manifest.holds_all`, asked on the other core); nothing is
+    committed before it has passed. `search`: the search side (search_side.start)."""
     last_inputs, rels, last = found
-    if not rels or len(rels) > LIMIT:
-        return None
     saved = records.Records.load(records.path_for(options.root, output))
     if saved is None:
         return None
@@ -54,7 +47,7 @@ def attempt(options: Options, output: Path, config, clock: Clock, manifest: reus
         saved.close()
         return None
     try:
-        return _Patch(options, output, config, clock, manifest, inputs, store, saved, intact).run(rels, last)
+        return _Patch(options, output, config, clock, manifest, inputs, store, saved, intact, search).run(rels, last)
     except Declined:
         return None
     finally:
@@ -67,25 +60,14 @@ def _tidy(manifest: reuse.Manifest, entries: dict, every: set[str], sets: dict[s
     store.keep_only(used)
 
 
-class _Sparse(Sequence):
-    """The articles in search document order, of which only the edited ones are known."""
-
-    def __init__(self, count: int, known: dict[int, Article]):
-        self.count, self.known = count, known
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, number):
-        return self.known[number]
-
-
 class _Patch:
     def __init__(self, options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest,
-                 inputs: Snapshot, store: Store, saved: records.Records, intact: workers.Background):
+                 inputs: Snapshot, store: Store, saved: records.Records, intact: workers.Background,
+                 search: workers.Partner):
         self.options, self.output, self.config, self.clock = options, output, config, clock
         self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
         self.intact = intact  # whether the output holds every file the last build wrote, as it wrote it
+        self.search = search
         self.root, self.header = options.root, saved.header
         self.searched = 0
         self.fingerprint = ""  # the search files'
@@ -105,18 +87,18 @@ class _Patch:
             changed = self._pages(edits, staging, entries)
             changed += self._feed(edits, staging, entries)
             self.clock.lap("render")
-            changed_search, state, before = self._search(edits, staging, entries)
+            changed_search, gone, added = self._search(edits, staging, entries)
             changed += changed_search
             self.clock.lap("search")
         except BaseException:
             staging.abort()
             raise
-        # Another process saves the search state from here on. No build trusts a state before the
-        # manifest says its files were made from it (`made_from`, `intact`): if the commit does
-        # not happen, the next build counts the index again, and its output is the same.
-        with workers.beside(state.save, reuse.state_path(self.root, self.output, "search")):
+        # The search side saves the new search state from here on. No build trusts a state before
+        # the manifest says its files were made from it (`made_from`, `intact`): if the commit
+        # does not happen, the next build counts the index again, and its output is the same.
+        try:
             try:
-                every = (set(self.manifest.paths) - before) | state.paths
+                every = (set(self.manifest.paths) - gone) | added
                 staging.keep_all(every - staging.written)
                 for path in set(entries) - every:
                     del entries[path]
@@ -139,6 +121,9 @@ class _Patch:
             with workers.beside(_tidy, self.manifest, entries, every, {reuse.SEARCH: self.fingerprint}, self.store,
                                 set(self.header.bodies.values())):
                 self._save_records(edits, whole)
+            self.search.finish()  # the state saved, or its failure raised
+        finally:
+            self.search.close()  # (after a failure: once the state's save is over)
         made = Done(last.articles, last.pages, len(every))  # the same pages: only search files come or go
         self._save_snapshot(made)
         return self._result(changed, misses, rels, made, len(edits))
@@ -244,32 +229,12 @@ class _Patch:
         entries[file.path] = reuse.entry("", info)
         return placed
 
-    def _search(self, edits: list, staging: writer.Staging, entries: dict) -> tuple[int, object, set[str]]:
-        """The search files of the edited documents' terms, as the stages' update makes them:
-        how many changed, the index's new state, and the search files of the last build."""
-        from generator.search import index as search_index, state as search_state
-
-        links, manifest = self.header.links, self.manifest
-        version = reuse.code_digest(links, self.options.lunr_index)
-        previous = search_state.load(reuse.state_path(self.root, self.output, "search"), version)
-        if previous is None or len(previous.keys) != self.header.articles:
-            raise Declined
-        if not manifest.made_from(reuse.SEARCH, previous.fingerprint, previous.paths):  # `attempt` saw them
-            raise Declined
-        keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
-        for record, old, _ in edits:
-            if keys[old.doc] != (old.digest, old.flags, old.outdated_reason):
-                raise Declined  # the index is not the one the records describe
-            keys[record.doc] = (record.digest, record.flags, record.outdated_reason)
-        fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
-        indexing = search_index.Indexing(
-            _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
-            {r.slug: html for r, _, html in edits}, links, version, keys, self.options.lunr_index,
-        )
-        made = indexing.update(previous, lambda rel: (self.output / rel).read_bytes())
-        if made is None:
-            raise Declined  # the whole index is counted again
-        changed = reuse.place_search_files(made, indexing, fingerprint, staging, manifest, entries)
-        self.searched = indexing.searched
-        self.fingerprint = fingerprint
-        return changed, indexing.state, previous.paths
+    def _search(self, edits: list, staging: writer.Staging, entries: dict) -> tuple[int, set[str], set[str]]:
+        """The search files of the edited documents' terms, as the stages' update makes them,
+        by the search side (search_side.py): how many changed, and the search files gone and added."""
+        try:
+            made, self.fingerprint, self.searched, gone, added = self.search.ask(
+                (edits, self.header.links, self.header.articles, self.options.lunr_index))
+        except search_side.Unsure:
+            raise Declined from None
+        return reuse.place_search_files(made, staging, entries), gone, added

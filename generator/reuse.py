@@ -149,10 +149,9 @@ class Manifest:
                                            "paths": sorted(paths), "sets": sets, "token": files_token(paths)})
 
 
-def place_search_files(made: Iterable, indexing, fingerprint: str, staging, manifest: Manifest,
-                       entries: dict) -> int:
-    """Put the search files an indexing made (and keep those it kept); note their manifest
-    entries (in the set SEARCH) and the fingerprint in its new state. Returns how many changed."""
+def place_search_files(made: Iterable, staging, entries: dict) -> int:
+    """Put the search files an indexing made and note their manifest entries (in the set
+    SEARCH). Returns how many changed."""
     changed = 0
     for file in made:
         if isinstance(file, Written):
@@ -163,11 +162,6 @@ def place_search_files(made: Iterable, indexing, fingerprint: str, staging, mani
         placed, info = staging.put(file.path, file.data)  # as they come: 100k articles' index is a GB
         changed += placed
         entries[file.path] = entry(SEARCH, info)
-    staging.keep_all(indexing.kept)
-    known = manifest.entries
-    entries.update(zip(indexing.kept, map(known.__getitem__, indexing.kept)))
-    if indexing.state is not None:
-        indexing.state.fingerprint = fingerprint
     return changed
 
 

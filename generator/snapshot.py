@@ -32,6 +32,9 @@ from generator import cache, layout, reuse
 from generator.workers import Background
 
 
+PATCH_LIMIT = 16  # edited content files a build patches (patch.py); more and the stages are the simpler way
+
+
 @dataclass(frozen=True)
 class Done:
     """What the last build made, reported again by a build that had nothing to do."""

@@ -76,8 +76,11 @@ class Stages:
         made = None
         if previous is not None and manifest.intact(reuse.SEARCH, previous.fingerprint, previous.paths, staging.out):
             made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
-        changed = reuse.place_search_files(made if made is not None else indexing.build(), indexing, fingerprint,
-                                           staging, manifest, entries)
+        changed = reuse.place_search_files(made if made is not None else indexing.build(), staging, entries)
+        staging.keep_all(indexing.kept)
+        entries.update(zip(indexing.kept, map(manifest.entries.__getitem__, indexing.kept)))
+        if indexing.state is not None:
+            indexing.state.fingerprint = fingerprint
         self.searched = indexing.searched
         self.new_state = indexing.state
         return changed

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 import pickle
+import signal
 from typing import Any, Callable, Iterator, Sequence
 
 MIN_PARALLEL = 64  # items; below this a fork costs more than it saves
@@ -141,6 +142,109 @@ class Background:
             self.result()
         except Exception:
             pass
+
+
+class Partner:
+    """A forked process that prepares on its own (`prepare(*args)`) while this one goes on,
+    then answers one request: `answer(prepared, request)` returns a reply and a call to make
+    after replying. `ask` sends the request and returns the reply (or raises the partner's
+    failure); `finish` waits for the call after it (raising its failure); `close` ends the
+    partner whatever its state. Without fork, all of it runs in this process when asked."""
+
+    def __init__(self, prepare: Callable[..., Any], answer: Callable[[Any, Any], tuple[Any, Callable[[], Any]]],
+                 *args: Any):
+        self._prepare, self._answer, self._args = prepare, answer, args
+        self._pid: int | None = None
+        self._then: Callable[[], Any] | None = None
+        if not CAN_FORK:
+            return
+        requests, replies = os.pipe(), os.pipe()
+        gc.freeze()  # the child's collector would touch (and so copy) every page of ours
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: all of it runs here when asked
+            for fd in (*requests, *replies):
+                os.close(fd)
+            return
+        finally:
+            gc.unfreeze()
+        if pid == 0:
+            status = 1
+            try:
+                os.close(requests[1])
+                os.close(replies[0])
+                with os.fdopen(replies[1], "wb") as out:
+                    _partner(prepare, answer, args, requests[0], out)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(requests[0])
+        os.close(replies[1])
+        self._pid, self._request, self._replies = pid, requests[1], os.fdopen(replies[0], "rb")
+
+    def ask(self, request: Any) -> Any:
+        if self._pid is None:
+            reply, self._then = self._answer(self._prepare(*self._args), request)
+            return reply
+        data = pickle.dumps(request, protocol=5)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._request, view):]
+        os.close(self._request)
+        self._request = None
+        return _raised(self._received())
+
+    def finish(self) -> None:
+        if self._pid is None:
+            then, self._then = self._then, None
+            if then is not None:
+                then()
+            return
+        outcome = self._received()
+        self.close()
+        _raised(outcome)
+
+    def close(self) -> None:
+        """End the partner: unasked, at once (it has only read); asked, once its call is made."""
+        if self._pid is None:
+            return
+        if self._request is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.close(self._request)
+            self._request = None
+        self._replies.close()
+        os.waitpid(self._pid, 0)
+        self._pid = None
+
+    def _received(self) -> tuple[bool, Any]:
+        try:
+            return pickle.load(self._replies)
+        except Exception:  # the partner died before it could answer
+            return False, RuntimeError(f"partner process {self._pid} ended without an answer")
+
+
+def _partner(prepare, answer, args: tuple, requests: int, out) -> None:
+    prepared = _outcome(prepare, args)
+    with os.fdopen(requests, "rb") as source:
+        data = source.read()
+    if not data:
+        return  # not asked
+    request = pickle.loads(data)
+    outcome = _outcome(answer, (prepared[1], request)) if prepared[0] else prepared
+    if not outcome[0]:
+        pickle.dump(outcome, out, protocol=5)
+        return
+    reply, then = outcome[1]
+    pickle.dump((True, reply), out, protocol=5)
+    out.flush()
+    pickle.dump(_outcome(then, ()), out, protocol=5)
+
+
+def _raised(outcome: tuple[bool, Any]) -> Any:
+    ok, value = outcome
+    if not ok:
+        raise value
+    return value
 
 
 @contextlib.contextmanager

@@ -152,7 +152,11 @@ class State:
 
 
 def load(path: Path, version: bytes) -> State | None:
-    state = cache.load_checked(path)
+    return usable(cache.load_checked(path), version)
+
+
+def usable(state: object, version: bytes) -> State | None:
+    """A loaded state, if it is one made for `version`."""
     return state if isinstance(state, State) and state.version == version else None
 
 

@@ -1,0 +1,80 @@
+"""The search half of a patch build (patch.py), in a process of its own.
+
+It is forked as soon as the snapshot shows a few edited content files. While
+the build imports the page code, reads the edits and renders their pages, it
+imports numpy and the search code and loads the last build's search state
+(together a quarter of a second at 10k articles). Then it takes the edits,
+makes the files of their terms, replies with them, and saves the new state
+while the build commits (no build trusts a state before the manifest says its
+files were made from it).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Sequence
+
+from generator import cache, reuse, workers
+from generator.model import Article
+
+
+class Unsure(Exception):
+    """The search files cannot be updated from the last build's state: the stages count them again."""
+
+
+def start(root: Path, output: Path, manifest: reuse.Manifest) -> workers.Partner:
+    path = reuse.state_path(root, output, "search")
+    return workers.Partner(_prepare, _answer, path, manifest, Path(output))
+
+
+def _prepare(path: Path, manifest: reuse.Manifest, output: Path) -> tuple:
+    from generator.search import index, state  # noqa: F401  (importing them is half of the point)
+
+    return cache.load_checked(path), path, manifest, output
+
+
+def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
+    """The request: the edits (new record, old record, body HTML), the links, the number of
+    articles and whether lunr-index.json is wanted. The reply: the files that changed, the
+    fingerprint of the index, how many articles were counted, and the search files gone and added."""
+    from generator.search import index as search_index, state as search_state
+
+    loaded, path, manifest, output = prepared
+    edits, links, articles, lunr = request
+    version = reuse.code_digest(links, lunr)
+    previous = search_state.usable(loaded, version)
+    if previous is None or len(previous.keys) != articles:
+        raise Unsure
+    if not manifest.made_from(reuse.SEARCH, previous.fingerprint, previous.paths):  # the build saw them
+        raise Unsure
+    keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
+    for record, old, _ in edits:
+        if keys[old.doc] != (old.digest, old.flags, old.outdated_reason):
+            raise Unsure  # the index is not the one the records describe
+        keys[record.doc] = (record.digest, record.flags, record.outdated_reason)
+    fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
+    indexing = search_index.Indexing(
+        _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
+        {r.slug: html for r, _, html in edits}, links, version, keys, lunr,
+    )
+    made = indexing.update(previous, lambda rel: (output / rel).read_bytes())
+    if made is None:
+        raise Unsure  # the whole index is counted again
+    state = indexing.state
+    state.fingerprint = fingerprint
+    reply = (made, fingerprint, indexing.searched, previous.paths - state.paths, state.paths - previous.paths)
+    return reply, functools.partial(state.save, path)
+
+
+class _Sparse(Sequence):
+    """The articles in search document order, of which only the edited ones are known."""
+
+    def __init__(self, count: int, known: dict[int, Article]):
+        self.count, self.known = count, known
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, number):
+        return self.known[number]
