@@ -54,7 +54,7 @@ def attempt(options: Options, output: Path, config, clock: Clock, manifest: reus
         saved.close()
 
 
-def _tidy(manifest: reuse.Manifest, entries: dict, every: set[str], sets: dict[str, str], store: Store,
+def _tidy(manifest: reuse.Manifest, entries: dict, every: list[str], sets: dict[str, str], store: Store,
           used: set[str]) -> None:
     manifest.save(entries, every, sets)
     store.keep_only(used)
@@ -118,7 +118,10 @@ class _Patch:
             for record, _, _ in edits:
                 self.header.bodies[record.slug] = record.body.key
             self.store.flush()  # the new bodies' pack: only the process that wrote it may finish it
-            with workers.beside(_tidy, self.manifest, entries, every, {reuse.SEARCH: self.fingerprint}, self.store,
+            # `every` as the last build's list with the changes: nearly sorted, and so quick to sort.
+            listed = [path for path in self.manifest.paths if path not in gone] if gone else self.manifest.paths
+            listed = [*listed, *added.difference(listed)]
+            with workers.beside(_tidy, self.manifest, entries, listed, {reuse.SEARCH: self.fingerprint}, self.store,
                                 set(self.header.bodies.values())):
                 self._save_records(edits, whole)
             self.search.finish()  # the state saved, or its failure raised

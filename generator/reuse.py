@@ -26,7 +26,7 @@ from typing import Iterable
 
 from generator import cache, layout
 from generator.model import Written
-from generator.writer import files_token
+from generator.writer import sorted_files_token
 
 Entry = list  # [fingerprint or set name, size, mtime_ns, inode]
 ENTRY_SIZE = 4
@@ -139,14 +139,16 @@ class Manifest:
             return False
         return True
 
-    def save(self, entries: dict[str, Entry], paths: set[str], sets: dict[str, str]) -> None:
+    def save(self, entries: dict[str, Entry], paths: Iterable[str], sets: dict[str, str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted.
-        `sets`: each set's fingerprint."""
+        `paths`: every file, best nearly sorted (sorting a set of 31,500 took 20 ms, the last
+        build's list with a few changes 2 ms). `sets`: each set's fingerprint."""
         if self.path is not None:
+            ordered = sorted(paths)
             # Entries flat, not a list each: a third less time to load (31,500 of them at 10k articles).
             cache.save_checked(self.path, {"version": cache.fingerprint(), "names": list(entries),
                                            "values": list(itertools.chain.from_iterable(entries.values())),
-                                           "paths": sorted(paths), "sets": sets, "token": files_token(paths)})
+                                           "paths": ordered, "sets": sets, "token": sorted_files_token(ordered)})
 
 
 def place_search_files(made: Iterable, staging, entries: dict) -> int:

@@ -57,7 +57,12 @@ def check_output(out: Path) -> None:
 
 def files_token(paths: Iterable[str]) -> str:
     """Names a site's set of files; the marker holds it, so a list of them can be checked."""
-    return hashlib.blake2b("\n".join(sorted(paths)).encode(), digest_size=12).hexdigest()
+    return sorted_files_token(sorted(paths))
+
+
+def sorted_files_token(ordered: list[str]) -> str:
+    """`files_token` of paths already sorted."""
+    return hashlib.blake2b("\n".join(ordered).encode(), digest_size=12).hexdigest()
 
 
 def marker_token(out: Path) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, cache, records
+from generator import build, cache, records, reuse, writer
 from generator.model import ProblemsFound
 from tests.conftest import article, make_tree, site_files
 from tests.test_incremental import archive, append_to, cold, run, settled  # noqa: F401 - `archive` is a fixture
@@ -261,3 +261,23 @@ def test_a_patch_build_appends_the_records_it_changed_until_the_dead_ones_are_ma
     appended(feed_files(archive)[0])
     assert run(archive).patched  # the records read back
     assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+def test_after_patches_that_add_and_remove_search_files_the_manifest_lists_the_site_with_its_token(archive):
+    run(settled(archive))
+    site, target = archive / "site", outside_feed(archive)
+    original = target.read_bytes()
+
+    def listed() -> list[str]:
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != writer.MARKER)
+
+    before = listed()
+    for change in ("append a new word", "undo"):
+        appended(target) if change != "undo" else target.write_bytes(original)
+        assert run(archive).patched
+        manifest = reuse.Manifest(archive, site, True)
+        assert manifest.paths == listed()
+        assert manifest.token == writer.files_token(listed()) == writer.marker_token(site)
+        if change != "undo":
+            assert set(listed()) != set(before)  # the new word's files came, and go again below
+    assert listed() == before
