@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from generator import dates
 from generator.config import Config
 from generator.model import FLAGS, Article, PartialDate, Problem, ProblemsFound
-from generator.content import shown_path
 from generator.slugs import make_slug
 
 
@@ -98,6 +97,8 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
 
 
 def _check_unique_slugs(articles: list[Article], display_root: str) -> None:
+    from generator.content import shown_path  # here: only a problem needs it (content loads the Markdown engine)
+
     seen: dict[str, Article] = {}
     problems = []
     for article in sorted(articles, key=lambda a: a.file):

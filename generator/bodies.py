@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import cache, content, markdown, reuse, workers
+from generator import cache, content, markdown, plaintext, reuse, workers
 from generator.model import Article, Problem
 from generator.parsed import Parsed, signature
 from generator.store import Store
@@ -38,7 +38,7 @@ class Body:
 
 def excerpt(body_html: str, limit: int = 220) -> str:
     """Plain text from the start of an article, cut at a word."""
-    text = markdown.plain_text(body_html)
+    text = plaintext.plain_text(body_html)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]

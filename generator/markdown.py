@@ -63,7 +63,6 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from generator.slugs import make_slug
 
-_TAG = re.compile(r"<[^>]+>")
 _ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
 _REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -387,17 +386,6 @@ def sanitise(html: str) -> str:
         attribute_filter=_attribute_filter,
         link_rel="noopener noreferrer",
     )
-
-
-def plain_text(html_text: str) -> str:
-    """The words of some HTML, tags dropped, entities decoded, white space folded."""
-    # str.split() splits at exactly the characters `\s` matches (Py_UNICODE_ISSPACE), faster
-    return " ".join(unfolded_text(html_text).split())
-
-
-def unfolded_text(html_text: str) -> str:
-    """`plain_text` before its white space is folded: the same words, for whoever splits them anyway."""
-    return html.unescape(_TAG.sub(" ", html_text))
 
 
 def render(md: Renderer, text: str) -> Markup:

@@ -116,7 +116,7 @@ def _sums(items, indices, extra):
 def test_snippets_of_unfolded_text_are_those_of_the_folded_text():
     from types import SimpleNamespace
 
-    from generator.markdown import plain_text, unfolded_text
+    from generator.plaintext import plain_text, unfolded_text
     from generator.search import documents
 
     word = "w" * 30

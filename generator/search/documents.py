@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator import dates, urls
 from generator.archive import Archive, source_name
-from generator.markdown import plain_text
+from generator.plaintext import plain_text
 from generator.model import Article
 from generator.workers import even_chunks, run as fork_run
 
@@ -63,7 +63,7 @@ def snippet(article: Article, text: str) -> str:
 
 def snippet_of_unfolded(article: Article, text: str) -> str:
     """`snippet(article, plain)` where `text` is `plain` before its white space was folded
-    (markdown.unfolded_text): only the start of the text is folded."""
+    (plaintext.unfolded_text): only the start of the text is folded."""
     return snippet(article, text if article.summary else _folded_start(text, SNIPPET + 1))
 
 

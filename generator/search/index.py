@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import itertools
 import os
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from generator import urls
-from generator.archive import Archive
-from generator.markdown import unfolded_text
+from generator.plaintext import unfolded_text
 from generator.model import Article, OutputFile, Written
 from generator.search import documents, lunr_index, shards, state as state_mod, statistics
 from generator.search.documents import SearchDoc
@@ -23,6 +22,9 @@ from generator.search.postings import Collected
 from generator.search.bulk import BulkCounter
 from generator.search.tokens import TermNumberer
 from generator.workers import even_chunks, run as fork_run
+
+if TYPE_CHECKING:
+    from generator.archive import Archive  # (not imported: a patch's search side would load the Markdown engine)
 
 
 def files(
