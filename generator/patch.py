@@ -236,8 +236,8 @@ class _Patch:
         """The search files of the edited documents' terms, as the stages' update makes them,
         by the search side (search_side.py): how many changed, and the search files gone and added."""
         try:
-            made, self.fingerprint, self.searched, gone, added = self.search.ask(
-                (edits, self.header.links, self.header.articles, self.options.lunr_index))
+            made, self.fingerprint, self.searched, gone, added = self.search.ask(search_side.request(
+                edits, self.header.links, self.header.articles, self.options.lunr_index))
         except search_side.Unsure:
             raise Declined from None
         return reuse.place_search_files(made, staging, entries), gone, added

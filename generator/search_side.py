@@ -12,6 +12,7 @@ files were made from it).
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -34,10 +35,29 @@ def _prepare(path: Path, manifest: reuse.Manifest, output: Path) -> tuple:
     return cache.load_checked(path), path, manifest, output
 
 
+def request(edits: list, links: object, articles: int, lunr: bool) -> tuple:
+    """What the search side needs of the edits (new record, old record, body HTML): not the
+    records' bodies, whose unpickling would import the Markdown engine; the links, the number
+    of articles, and whether lunr-index.json is wanted."""
+    edited = [Edit(r.slug, r.doc, r.article, r.flags, (r.digest, r.flags, r.outdated_reason),
+                   (old.digest, old.flags, old.outdated_reason), str(html)) for r, old, html in edits]
+    return edited, links, articles, lunr
+
+
+@dataclass(frozen=True)
+class Edit:
+    slug: str
+    doc: int
+    article: Article
+    flags: tuple[str, ...]
+    key: tuple  # the search key (`pages.AllPages.digests`): file, flags, why outdated
+    old_key: tuple
+    html: str
+
+
 def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
-    """The request: the edits (new record, old record, body HTML), the links, the number of
-    articles and whether lunr-index.json is wanted. The reply: the files that changed, the
-    fingerprint of the index, how many articles were counted, and the search files gone and added."""
+    """The reply to a `request`: the files that changed, the fingerprint of the index, how many
+    articles were counted, and the search files gone and added."""
     from generator.search import index as search_index, state as search_state
 
     loaded, path, manifest, output = prepared
@@ -48,15 +68,15 @@ def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
         raise Unsure
     if not manifest.made_from(reuse.SEARCH, previous.fingerprint, previous.paths):  # the build saw them
         raise Unsure
-    keys = list(previous.keys)  # the stages' (`pages.AllPages.digests`): file, flags, why outdated
-    for record, old, _ in edits:
-        if keys[old.doc] != (old.digest, old.flags, old.outdated_reason):
+    keys = list(previous.keys)
+    for edit in edits:
+        if keys[edit.doc] != edit.old_key:
             raise Unsure  # the index is not the one the records describe
-        keys[record.doc] = (record.digest, record.flags, record.outdated_reason)
+        keys[edit.doc] = edit.key
     fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
     indexing = search_index.Indexing(
-        _Sparse(len(keys), {r.doc: r.article for r, _, _ in edits}), {r.slug: r.flags for r, _, _ in edits},
-        {r.slug: html for r, _, html in edits}, links, version, keys, lunr,
+        _Sparse(len(keys), {e.doc: e.article for e in edits}), {e.slug: e.flags for e in edits},
+        {e.slug: e.html for e in edits}, links, version, keys, lunr,
     )
     made = indexing.update(previous, lambda rel: (output / rel).read_bytes())
     if made is None:
