@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import bodies, content, feeds, pages, records, render, reuse, search_side, templates, workers, writer
+from generator import bodies, content, pages, records, render, reuse, search_side, templates, workers, writer
 from generator.job import Clock, Options, Result
 from generator.snapshot import Done, Snapshot
 from generator.store import Store
@@ -227,6 +227,8 @@ class _Patch:
         html_of = bodies.Html(self.store, {r.slug: r.body for r in shown}, self.root,
                               {r.slug: r.article.file for r in shown}, self.config.tzinfo)
         excerpts = {r.slug: r.article.summary or r.body.excerpt for r in shown}
+        from generator import feeds  # here: most edits are of articles the feed does not show (10 ms to import)
+
         file = feeds.atom(self.config, [r.article for r in shown], self.header.links, html_of, excerpts)
         placed, info = staging.put(file.path, file.data)
         entries[file.path] = reuse.entry("", info)
