@@ -78,7 +78,7 @@ class Stages:
             made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
         changed = reuse.place_search_files(made if made is not None else indexing.build(), staging, entries)
         staging.keep_all(indexing.kept)
-        entries.update(zip(indexing.kept, map(manifest.entries.__getitem__, indexing.kept)))
+        entries.update({path: manifest.entries[path] for path in indexing.kept})
         if indexing.state is not None:
             indexing.state.fingerprint = fingerprint
         self.searched = indexing.searched

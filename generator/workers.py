@@ -100,25 +100,16 @@ class Background:
             self._value = _outcome(function, args)
             return
         read, write = os.pipe()
-        gc.freeze()  # the child's collector would touch (and so copy) every page of ours
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare: the call is made here and now
+
+        def child() -> None:  # send the outcome
             os.close(read)
-            os.close(write)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(_outcome(function, args), out, protocol=5)
+
+        pid = _forked(child, read, write)
+        if pid is None:  # no process to spare: the call is made here and now
             self._value = _outcome(function, args)
             return
-        finally:
-            gc.unfreeze()
-        if pid == 0:  # the child: send the outcome, then leave without running the parent's cleanup
-            status = 1
-            try:
-                os.close(read)
-                with os.fdopen(write, "wb") as out:
-                    pickle.dump(_outcome(function, args), out, protocol=5)
-                status = 0
-            finally:
-                os._exit(status)
         os.close(write)
         self._pid, self._read = pid, read
 
@@ -159,25 +150,16 @@ class Partner:
         if not CAN_FORK:
             return
         requests, replies = os.pipe(), os.pipe()
-        gc.freeze()  # the child's collector would touch (and so copy) every page of ours
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare: all of it runs here when asked
-            for fd in (*requests, *replies):
-                os.close(fd)
+
+        def child() -> None:
+            os.close(requests[1])
+            os.close(replies[0])
+            with os.fdopen(replies[1], "wb") as out:
+                _partner(prepare, answer, args, requests[0], out)
+
+        pid = _forked(child, *requests, *replies)
+        if pid is None:  # no process to spare: all of it runs here when asked
             return
-        finally:
-            gc.unfreeze()
-        if pid == 0:
-            status = 1
-            try:
-                os.close(requests[1])
-                os.close(replies[0])
-                with os.fdopen(replies[1], "wb") as out:
-                    _partner(prepare, answer, args, requests[0], out)
-                status = 0
-            finally:
-                os._exit(status)
         os.close(requests[0])
         os.close(replies[1])
         self._pid, self._request, self._replies = pid, requests[1], os.fdopen(replies[0], "rb")
@@ -221,6 +203,28 @@ class Partner:
             return pickle.load(self._replies)
         except Exception:  # the partner died before it could answer
             return False, RuntimeError(f"partner process {self._pid} ended without an answer")
+
+
+def _forked(child: Callable[[], None], *pipes: int) -> int | None:
+    """Fork a process that runs `child` and leaves without running the parent's cleanup. The
+    child's pid; None if no process could be made (the pipes are then closed)."""
+    gc.freeze()  # the child's collector would touch (and so copy) every page of ours
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in pipes:
+            os.close(fd)
+        return None
+    finally:
+        gc.unfreeze()
+    if pid == 0:
+        status = 1
+        try:
+            child()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
 
 
 def _partner(prepare, answer, args: tuple, requests: int, out) -> None:

@@ -134,12 +134,11 @@ class Staging:
             token = previous_token if previous == paths else files_token(paths)
         else:
             token = files_token(paths)
-        previous_marked = marker_token(self.out)
         _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {token}\n".encode())
         if not self.out.is_dir():
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
-        if previous is not None and previous_marked != previous_token:
+        if previous is not None and marker_token(self.out) != previous_token:
             previous = None
         old = previous if previous is not None else set(_files(self.out))
         plan = {
