@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from dataclasses import replace
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator import cache, config as config_mod, reuse, search_side, snapshot, workers, writer
 from generator.job import Clock, Options, Progress, Result
@@ -19,9 +19,14 @@ from generator.model import Problem, ProblemsFound
 __all__ = ["Clock", "Options", "Progress", "Result", "build"]
 
 
-def build(options: Options, environ: dict[str, str] | None = None, progress: Progress | None = None) -> Result:
-    """Build the site. Raises ProblemsFound (every problem at once) or writer.UnsafeOutput."""
-    with _fewer_collections():
+def build(options: Options, environ: dict[str, str] | None = None, progress: Progress | None = None,
+          waiting: Callable[[], None] | None = None) -> Result:
+    """Build the site. Raises ProblemsFound (every problem at once), writer.UnsafeOutput, or
+    OSError (the output could not be written: the previous site is untouched). Builds of one
+    output take turns: `waiting()` is called if this one has to wait for another."""
+    output = options.output or options.root / "site"
+    writer.check_output(output)
+    with _fewer_collections(), writer.lock(output, waiting):
         return _build(options, environ, progress)
 
 
@@ -93,7 +98,15 @@ def _build(options: Options, environ: dict[str, str] | None, progress: Progress 
     finally:
         if intact is not None:
             intact.wait()
+    manifest.site_intact = intact is not None and _answer(intact)
     return _stages(options, output, config, clock, progress, manifest, inputs, problems)
+
+
+def _answer(check: workers.Background) -> bool:
+    try:
+        return bool(check.result())
+    except Exception:
+        return False
 
 
 def _stages(options: Options, output, config, clock: Clock, progress: Progress | None, manifest: reuse.Manifest,

@@ -8,6 +8,7 @@ Only this module prints.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from contextlib import contextmanager
@@ -163,10 +164,21 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _build(args: argparse.Namespace) -> int:
-    root = Path(args.root)
+def _archive_root(given: str) -> Path | None:
+    """The archive's folder, or None after saying why it is not one."""
+    root = Path(given)
     if not root.is_dir():
-        print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+        print(f"archive: error: --root {given}: no such folder", file=sys.stderr)
+        return None
+    if not (root / "content").is_dir():  # most often: run from the wrong folder
+        print(f"archive: error: no content/ folder in {given} (use --root, or `archive init`)", file=sys.stderr)
+        return None
+    return root
+
+
+def _build(args: argparse.Namespace) -> int:
+    root = _archive_root(args.root)
+    if root is None:
         return EXIT_USAGE
     if args.base_url is not None:
         try:
@@ -179,18 +191,33 @@ def _build(args: argparse.Namespace) -> int:
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
         display_root=args.root, lunr_index=args.lunr_index, jobs=args.jobs, cache=args.cache,
     )
+    shown = args.output or os.path.join(args.root, "site")
+
+    def waiting() -> None:
+        print(f"archive: another build is writing {shown}; waiting for it to finish", file=sys.stderr, flush=True)
+
     try:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-            result = build_mod.build(options, dict(os.environ), progress)
+            result = build_mod.build(options, dict(os.environ), progress, waiting)
     except ProblemsFound as exc:
         _print_problems(exc.problems, "nothing was written.")
         return EXIT_PROBLEMS
     except writer.UnsafeOutput as exc:
         print(f"archive: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        print(f"archive: error: {_os_error(exc, shown)}; the previous site is untouched", file=sys.stderr)
+        return EXIT_PROBLEMS
     if not args.quiet:
         print(_built(result))
     return EXIT_OK
+
+
+def _os_error(exc: OSError, output: str) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device writing {output}"
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 def _print_problems(problems: list[Problem], consequence: str) -> None:
@@ -211,9 +238,8 @@ def _built(result: build_mod.Result) -> str:
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve.preview import Outcome, Preview
 
-    root = Path(args.root)
-    if not root.is_dir():
-        print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+    root = _archive_root(args.root)
+    if root is None:
         return EXIT_USAGE
 
     def report(outcome: Outcome) -> None:

@@ -108,7 +108,7 @@ class _Patch:
                     self.saved.detach()  # until the new ones are saved: they would describe another site
                 else:
                     records.remove(self.saved.path)
-                changed += staging.commit(every, self.manifest.paths, self.manifest.token)
+                changed += staging.commit(every, self.manifest.paths, self.manifest.token, intact=True)  # (_check_site)
             except BaseException:
                 staging.abort()
                 raise

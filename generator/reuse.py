@@ -21,6 +21,7 @@ import itertools
 import operator
 import os
 import pickle
+import stat
 from pathlib import Path
 from typing import Iterable
 
@@ -83,6 +84,7 @@ class Manifest:
         self.paths: list[str] | None = None  # every file the last build wrote, if known
         self.sets: dict[str, str] = {}  # set name -> the fingerprint its files were made from
         self.token: str | None = None  # `writer.files_token(paths)`
+        self.site_intact = False  # set by the build once `holds_all` has said so
         if self.path is not None:
             loaded = cache.load_checked(self.path)  # checked: what this code saved, as it saved it
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
@@ -121,8 +123,9 @@ class Manifest:
             return False
 
     def holds_all(self, out: Path) -> bool:
-        """Whether the output holds every file the last build wrote, as it wrote it."""
-        return self.paths is not None and self._in_place(self.paths, out)
+        """Whether the output holds every file the last build wrote, as it wrote it, each in a
+        real folder: a folder replaced by a link to a copy elsewhere is a change to the site."""
+        return self.paths is not None and self._in_place(self.paths, out) and _real_folders(self.paths, out)
 
     def _in_place(self, paths: Iterable[str], out: Path, fingerprint: str | None = None) -> bool:
         # One loop without calls but lstat: a build with nothing to do checks 34k files at 10k articles.
@@ -149,6 +152,14 @@ class Manifest:
             cache.save_checked(self.path, {"version": cache.fingerprint(), "names": list(entries),
                                            "values": list(itertools.chain.from_iterable(entries.values())),
                                            "paths": ordered, "sets": sets, "token": sorted_files_token(ordered)})
+
+
+def _real_folders(paths: list[str], out: Path) -> bool:
+    lstat, folder, isdir = os.lstat, f"{out}/", stat.S_ISDIR
+    try:
+        return all(isdir(lstat(folder + name).st_mode) for name in {path.rpartition("/")[0] for path in paths} if name)
+    except OSError:
+        return False
 
 
 def place_search_files(made: Iterable, staging, entries: dict) -> int:

@@ -205,7 +205,7 @@ class Stages:
             every = set(staging.written)
             previous_records = records.reusable(self.records_path) if self.inputs is not None else {}
             records.remove(self.records_path)  # until the new ones are saved: they would describe another site
-            changed += staging.commit(every, manifest.paths, manifest.token)
+            changed += staging.commit(every, manifest.paths, manifest.token, intact=manifest.site_intact)
         except BaseException:
             staging.abort()
             raise

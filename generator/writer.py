@@ -1,29 +1,41 @@
-"""The one sink: put a finished site on disk, all of it or none of it.
+"""The one sink: put a finished site on disk, all of it or none of it, in one step.
 
 A build puts only the files whose bytes differ from the previous site's into a
 staging folder beside the output; nothing in the output is touched until every
-stage has succeeded. Then `commit` writes a journal of what it will do (move
-the staged files in, delete the files the new site no longer has) and does it.
-A build killed during that commit is finished by the next build, from the
-journal, before anything else, so the site is never left half old, half new.
-Unchanged files are never written: a rebuild that changes nothing writes none.
+stage has succeeded. The new site is then assembled in the output's *twin*, a
+hidden folder beside it that mirrors it with hard links (no file's bytes are
+stored twice), and the two folders are swapped by one system call
+(`renameat2(RENAME_EXCHANGE)` on Linux). Whoever reads the site, a web server
+or a copy to a host, sees the old site or the new one, never a mix; a build
+killed at any moment leaves one of them whole. After the swap the twin (now
+the old site) is brought level with the new one by linking in the files that
+changed, so a build's cost is that of its changes, not of the site. The twin is
+made once, by the first build that changes an existing site; a twin that a
+killed build left unfinished is repaired from the site by the next one.
+Where the exchange is not available, the swap is two renames, and a build
+killed between them is undone by the next (`finish_leftovers`).
 
-The output is only written into if it is empty or was made by us (a marker
-file), so `--output ~` can never delete someone's files, and nothing is ever
-written or deleted through a symbolic link found inside it.
+Unchanged files are never written: a rebuild that changes nothing writes none.
+Builds of one output take turns (`lock`). The output is only written into if it
+is empty or was made by us (a marker file), so `--output ~` can never delete
+someone's files, and nothing is ever written or deleted through a symbolic link
+found inside it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import functools
 import hashlib
-import json
 import os
 import shutil
 import stat
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from generator import urls
 
@@ -45,7 +57,13 @@ class Copy:
     path: str
 
 
+NAME_LIMIT = 200  # bytes of the output folder's name: its temporary folders' names add up to 30
+
+
 def check_output(out: Path) -> None:
+    if len(os.fsencode(out.name)) > NAME_LIMIT:
+        raise UnsafeOutput(f"the output folder's name is {len(os.fsencode(out.name))} bytes long; at most "
+                           f"{NAME_LIMIT} leave room for the build's temporary folders beside it")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise UnsafeOutput(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -88,7 +106,6 @@ class Staging:
         remove_tree(self.folder)
         self.folder.mkdir()
         self.written: set[str] = set()  # by this process
-        self.committing = False  # the journal is written: the next build finishes an interrupted commit
 
     def put(self, rel: str, data: bytes) -> tuple[int, os.stat_result]:
         """Add one file; return 1 if it differs from the previous site's (else 0), and the
@@ -118,12 +135,14 @@ class Staging:
         return _put(self.folder, self.out, rel, self.written, source=source)
 
     def commit(self, paths: set[str], previous: Iterable[str] | None = None,
-               previous_token: str | None = None) -> int:
+               previous_token: str | None = None, intact: bool = False) -> int:
         """Make the output hold exactly `paths` (all files put or kept by any process).
 
         `previous`: the files the last build wrote, if known (else the output is
         walked); trusted only if the marker names that very set. `previous_token`:
-        their `files_token`, if known. Returns the number of files removed.
+        their `files_token`, if known. `intact`: the output was checked to hold every
+        file the last build wrote, as it wrote it (`Manifest.holds_all`), so a twin
+        that mirrored it then mirrors it still. Returns the number of files removed.
         """
         if previous is not None:
             previous = set(previous)
@@ -134,30 +153,38 @@ class Staging:
             token = previous_token if previous == paths else files_token(paths)
         else:
             token = files_token(paths)
-        _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", MARKER_TEXT + f"files: {token}\n".encode())
+        marker = MARKER_TEXT + f"files: {token}\n".encode()
         if not self.out.is_dir():
+            _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", marker)
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
         if previous is not None and marker_token(self.out) != previous_token:
             previous = None
         old = previous if previous is not None else set(_files(self.out))
-        plan = {
-            "staging": self.folder.name,
-            "moves": sorted(_files(self.folder)),
-            "deletes": sorted(old - paths - {MARKER}),
-        }
-        journal = _journal(self.out, os.getpid())
-        temp = self.out.parent / f"{TEMP_PREFIX}partial-{self.out.name}-{os.getpid()}"
-        temp.write_text(json.dumps(plan))
-        os.replace(temp, journal)  # from here on, the commit is finished even if this process dies
-        self.committing = True
-        _apply(self.out, self.folder, plan)
-        journal.unlink()
-        return len(plan["deletes"])
+        staged = sorted(_files(self.folder))
+        deletes = sorted(old - paths - {MARKER})
+        twin = twin_of(self.out)
+        level = intact and previous is not None and _twin_level(self.out) == previous_token
+        _forget_twin(self.out)  # from here until it is level again, the twin is not to be trusted
+        if level:  # the twin mirrors the site: only the changes go in
+            _apply(twin, self.folder, staged, deletes, _move)
+        else:
+            _mirror(twin, self.out, self.folder, paths)
+        _replace(twin / MARKER, marker)
+        swap(twin, self.out)  # the new site is published in this one step
+        remove_tree(self.folder)  # (its folders: the files were moved out)
+        if not intact:
+            return len(deletes)  # the twin is the old site as it was found, not as we left it: the next build mirrors
+        try:  # the twin is the old site now, as the last build left it: it gets the new site's changes, as links
+            _apply(twin, self.out, staged, deletes, _link)
+            _link(self.out / MARKER, twin / MARKER)
+            _remember_twin(self.out, token)
+        except OSError:
+            pass  # (a full disk, say): the site is whole, and the next build repairs the twin
+        return len(deletes)
 
     def abort(self) -> None:
-        if not self.committing:
-            remove_tree(self.folder)
+        remove_tree(self.folder)  # the site is whole whenever this runs; the twin is repaired when needed
 
 
 def _put(staging: Path, out: Path, rel: str, written: set[str], *, data: bytes | None = None,
@@ -211,28 +238,154 @@ def _holds(path: str, data: bytes) -> bool:
         os.close(fd)
 
 
-def _apply(out: Path, staging: Path, plan: dict) -> None:
-    """Carry out a commit's plan; safe to run again after an interruption."""
-    real = _RealFolders(out)
+def _apply(target: Path, source: Path, places: list[str], deletes: list[str], place) -> None:
+    """Delete `deletes` from target, then `place` each of `places` from source into it."""
+    real = _RealFolders(target)
     emptied: set[str] = set()
-    for rel in plan["deletes"]:
+    for rel in deletes:
         if urls.is_safe(rel) and real.parents_ok(rel):
             try:
-                os.unlink(out / rel)
+                os.unlink(target / rel)
             except OSError:
                 pass
             emptied.add(rel.rpartition("/")[0])
-    _prune(out, emptied)
-    real = _RealFolders(out)  # pruning may have removed folders it had seen
-    for rel in plan["moves"]:
-        source = staging / rel
-        if not urls.is_safe(rel) or not os.path.lexists(source):
-            continue  # moved before an interruption
+    _prune(target, emptied)
+    real = _RealFolders(target)  # pruning may have removed folders it had seen
+    for rel in places:
+        if not urls.is_safe(rel) and rel != MARKER:
+            continue
         real.make_parents(rel)
-        if os.path.isdir(out / rel) and not os.path.islink(out / rel):
-            remove_tree(out / rel)  # a folder where the new site has a file
-        os.replace(source, out / rel)
-    remove_tree(staging)
+        if os.path.isdir(target / rel) and not os.path.islink(target / rel):
+            remove_tree(target / rel)  # a folder where the new site has a file
+        place(source / rel, target / rel)
+
+
+def _mirror(twin: Path, out: Path, staging: Path, paths: set[str]) -> None:
+    """Make the twin hold exactly `paths`: the staged files moved in, the others linked from
+    the output. It costs a look at every file (and, the first time, a folder and a link for
+    each): for a twin that is missing, or that a killed build left unfinished."""
+    if twin.is_symlink() or (twin.exists() and not twin.is_dir()):
+        twin.unlink()
+    twin.mkdir(exist_ok=True)
+    real = _RealFolders(twin)
+    for rel in sorted(paths):
+        if not urls.is_safe(rel):
+            continue
+        real.make_parents(rel)  # first: a link where a folder belongs is replaced, not looked through
+        if os.path.isdir(twin / rel) and not os.path.islink(twin / rel):
+            remove_tree(twin / rel)
+        staged = staging / rel
+        if os.path.lexists(staged):
+            os.replace(staged, twin / rel)
+            continue
+        source = os.stat(out / rel)  # the build found the site's file right: it is linked as it is
+        try:
+            held = os.lstat(twin / rel)
+            if held.st_ino == source.st_ino and held.st_dev == source.st_dev:
+                continue
+        except OSError:
+            pass
+        _link(out / rel, twin / rel)
+    extra = [rel for rel in _files(twin) if rel not in paths and rel != MARKER]
+    for rel in extra:
+        os.unlink(twin / rel)
+    _prune(twin, {rel.rpartition("/")[0] for rel in extra})
+
+
+def _move(source: Path, target: Path) -> None:
+    if os.path.lexists(source):  # (moved already, by a commit that was cut short)
+        os.replace(source, target)
+
+
+def _link(source: Path, target: Path) -> None:
+    """Put a hard link to source at target, replacing what is there; a copy where the file
+    system has no hard links."""
+    temp = target.with_name(f"{TEMP_PREFIX}link")
+    try:
+        os.unlink(temp)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, temp)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        shutil.copyfile(source, temp)
+    os.replace(temp, target)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temp = path.with_name(f"{TEMP_PREFIX}partial")
+    temp.write_bytes(data)
+    os.replace(temp, path)
+
+
+def twin_of(out: Path) -> Path:
+    return out.parent / f"{TEMP_PREFIX}twin-{out.name}"
+
+
+def _twin_record(out: Path) -> Path:
+    return out.parent / f"{TEMP_PREFIX}twin-{out.name}.level"
+
+
+def _twin_level(out: Path) -> str | None:
+    """The files token of the site the twin mirrors, if it was left level with this very output
+    folder (the record names both folders' inodes, so folders moved by hand are not trusted)."""
+    try:
+        token, out_ino, twin_ino = _twin_record(out).read_text().split()
+        if int(out_ino) == os.lstat(out).st_ino and int(twin_ino) == os.lstat(twin_of(out)).st_ino:
+            return token
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _forget_twin(out: Path) -> None:
+    try:
+        os.unlink(_twin_record(out))
+    except FileNotFoundError:
+        pass
+
+
+def _remember_twin(out: Path, token: str) -> None:
+    _replace(_twin_record(out), f"{token} {os.lstat(out).st_ino} {os.lstat(twin_of(out)).st_ino}\n".encode())
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def swap(a: Path, b: Path) -> None:
+    """Exchange two folders in one step. Where the system cannot, two renames, and a build
+    killed between them is undone by the next (`finish_leftovers` puts the old site back)."""
+    if _exchange(a, b):
+        return
+    aside = b.parent / f"{TEMP_PREFIX}old-{b.name}-{os.getpid()}"
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """renameat2(a, b, RENAME_EXCHANGE), which Python does not wrap; False where the system or
+    the file system has no such call."""
+    call = getattr(_libc(), "renameat2", None)
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+@functools.cache
+def _libc():
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 class _RealFolders:
@@ -333,36 +486,52 @@ def _quietly(remove):
     return call
 
 
-def _journal(out: Path, pid: int) -> Path:
-    return out.parent / f"{TEMP_PREFIX}journal-{out.name}-{pid}"
-
-
 def finish_leftovers(out: Path) -> None:
     """Clean up after builds that were killed (their process is gone).
 
-    A commit with a journal is finished. A staging folder without one is
-    removed. A site left as `old-PID` by an earlier version's swap is put back.
+    A staging folder is removed. A site left aside between the two renames of a
+    swap (where the system has no exchange) is put back. A commit journal left by
+    an earlier version is dropped: the manifest then no longer vouches for the
+    site's files, and the next build compares them all.
     """
     for entry in sorted(out.parent.glob(f"{TEMP_PREFIX}*-{out.name}-*")):
         kind, _, rest = entry.name.removeprefix(TEMP_PREFIX).partition("-")
         name, _, pid = rest.rpartition("-")
         if name != out.name or not pid.isdigit() or _alive(int(pid)):
             continue
-        if kind == "journal":
-            try:
-                plan = json.loads(entry.read_text())
-                if plan["staging"] != f"{TEMP_PREFIX}new-{out.name}-{pid}":
-                    raise ValueError("a journal for another folder")
-                _apply(out, out.parent / plan["staging"], plan)
-            except (OSError, ValueError, KeyError, TypeError):
-                pass
-            entry.unlink()
-        elif kind == "old" and not out.exists():
+        if kind == "old" and not out.exists():
             os.rename(entry, out)
         elif kind in ("new", "old"):
             remove_tree(entry)
-        elif kind == "partial":
+        elif kind in ("journal", "partial"):
             entry.unlink()
+
+
+@contextlib.contextmanager
+def lock(out: Path, waiting=None) -> Iterator[None]:
+    """Builds of one output take turns: the second waits for the first to finish, then builds
+    from what it left. `waiting()` is called once if the output is busy. (Without fcntl, as
+    on Windows, builds are not serialised.)"""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out.parent / f"{TEMP_PREFIX}lock-{out.name}", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)  # for this process's forked helpers too, which share the lock
+    finally:
+        os.close(fd)
 
 
 def _alive(pid: int) -> bool:

@@ -3,6 +3,8 @@
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,14 +165,18 @@ def test_stale_files_from_earlier_builds_vanish(tmp_path, cli):
     assert (site / "2021/b/index.html").is_file()
 
 
-def test_a_file_added_to_the_site_by_hand_stays_until_a_build_without_the_cache(tmp_path, cli):
+def test_a_file_added_to_the_site_by_hand_goes_with_the_next_change(tmp_path, cli):
+    # The site is what the build made, swapped in whole: extra files belong in static/.
     root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
     site = build_ok(cli, root)
     (site / "verification.html").write_text("mine")
     build_ok(cli, root)
-    assert (site / "verification.html").read_text() == "mine"  # as the README says
-    build_ok(cli, root, "--no-cache")
+    assert (site / "verification.html").read_text() == "mine"  # a build with nothing to do touches nothing
+    make_tree(root, {"content/b.md": article("title: B\npublished: 2021"),
+                     "static/verification.html": "mine, kept"})
+    build_ok(cli, root)
     assert not (site / "verification.html").exists()
+    assert (site / "static/verification.html").read_text() == "mine, kept"
 
 
 def test_the_output_is_never_a_folder_of_someone_elses_files(tmp_path, cli):
@@ -220,33 +226,86 @@ def test_a_build_killed_while_writing_leaves_the_previous_site_whole(tmp_path, c
     with pytest.raises(KeyboardInterrupt):
         cli("build", "--root", root)
     assert site_files(site) == before
-    assert not list(tmp_path.glob(".article-archive-*"))  # no half-built folder left behind
+    assert not list(tmp_path.glob(".article-archive-new-*"))  # no half-built folder left behind
 
 
-def test_a_commit_cut_short_by_a_killed_build_is_finished_by_the_next(tmp_path, cli, monkeypatch):
-    root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
-    site = build_ok(cli, root)
-    make_tree(root, {"content/b.md": article("title: B\npublished: 2021")})
-    expected = site_files(build_ok(cli, root, "--output", tmp_path / "expected"))
-    real_replace, moves = os.replace, {"n": 0}
+@pytest.mark.parametrize("when", ["first", "twin"])
+def test_a_build_killed_at_any_step_of_its_commit_leaves_a_whole_site(tmp_path, cli, monkeypatch, when):
+    """Killed at each file operation of the commit in turn, the site is the old one or the new one,
+    never a mix (people publish straight from site/), and the next build finishes the job. `first`:
+    the first commit into an existing site, which makes the hidden twin; `twin`: a later one."""
+    old = {"content/a.md": article("title: A\npublished: 2020"), "content/c.md": article("title: C\npublished: 2019")}
 
-    def dying_replace(source, target):
-        if Path(target).is_relative_to(site):  # a staged file moving into the site
-            moves["n"] += 1
-            if moves["n"] == 3:
-                raise KeyboardInterrupt  # killed halfway through moving the new files in
-        return real_replace(source, target)
+    def prepared(name: str) -> tuple[Path, dict]:
+        root = make_tree(tmp_path / name / "archive", old)  # one name: the title is taken from it
+        site = build_ok(cli, root)
+        if when == "twin":
+            make_tree(root, {"content/d.md": article("title: D\npublished: 2018")})
+            build_ok(cli, root)
+        before = site_files(site)
+        make_tree(root, {"content/b.md": article("title: B\npublished: 2021")})
+        (root / "content/c.md").unlink()
+        return root, before
 
-    monkeypatch.setattr(writer.os, "replace", dying_replace)
-    with pytest.raises(KeyboardInterrupt):
-        writer_build(root)
-    monkeypatch.setattr(writer.os, "replace", real_replace)
-    assert site_files(site) != expected  # half old, half new...
-    assert list(tmp_path.glob(".article-archive-journal-*"))
-    monkeypatch.setattr(writer, "_alive", lambda pid: False)  # ...as if by a process long gone
-    writer.finish_leftovers(site)
-    assert site_files(site) == expected
-    assert not list(tmp_path.glob(".article-archive-*"))
+    root, before = prepared("reference")
+    expected = site_files(build_ok(cli, root))
+    assert expected != before
+    steps = {"n": 0, "kill": 0, "on": False}
+    real = {name: getattr(writer.os, name) for name in ("replace", "link", "unlink", "rename", "mkdir")}
+    real["swap"] = writer.swap
+    real_commit = writer.Staging.commit
+
+    def dying(name):
+        def call(*args, **kwargs):
+            if steps["on"]:
+                steps["n"] += 1
+                if name == "swap":
+                    steps["swap"] = steps["n"]
+                if steps["n"] == steps["kill"]:
+                    raise KeyboardInterrupt  # as a kill -9 here would: nothing after it runs
+            return real[name](*args, **kwargs)
+        return call
+
+    def commit(self, *args, **kwargs):
+        steps["on"] = True
+        try:
+            return real_commit(self, *args, **kwargs)
+        finally:
+            steps["on"] = False
+
+    def trial(kill: int) -> bool:
+        """Build with a kill at step `kill` of the commit (0: none); True if the build finished."""
+        root, _ = prepared(f"kill{kill}")
+        steps.update(n=0, kill=kill, swap=None)
+        with monkeypatch.context() as patched:
+            for name in real:
+                patched.setattr(writer if name == "swap" else writer.os, name, dying(name))
+            patched.setattr(writer.Staging, "commit", commit)
+            try:
+                writer_build(root)
+            except KeyboardInterrupt:
+                return False
+            finally:
+                steps["root"] = root
+        return True
+
+    # A first commit takes about 130 steps: kills spread over them, and around the switch.
+    assert trial(0)
+    count, switch = steps["n"], steps["swap"]
+    kills = sorted({*range(1, count + 1, max(1, count // 6)), switch - 1, switch, switch + 1, count})
+    outcomes = []
+    for kill in kills:
+        finished = trial(kill)
+        root = steps["root"]
+        now = site_files(root / "site")
+        assert now in (before, expected), f"killed at step {kill} of {count} in the commit: the site is a mix"
+        assert finished == (kill > count)
+        outcomes.append(now == expected)
+        assert site_files(build_ok(cli, root)) == expected  # the next build finishes the job
+        make_tree(root, {"content/e.md": article("title: E\npublished: 2017")})  # and the one after, with the twin
+        assert site_files(build_ok(cli, root, "--output", root.parent / "fresh")) == site_files(build_ok(cli, root))
+        shutil.rmtree(root.parent)
+    assert outcomes == [kill > switch for kill in kills]  # the old site up to the switch, the new one after it
 
 
 def writer_build(root):
@@ -254,11 +313,11 @@ def writer_build(root):
     return build.build(build.Options(root=root), environ={"SOURCE_DATE_EPOCH": "1767225600"})
 
 
-def test_a_site_left_mid_swap_by_an_older_version_is_restored(tmp_path, cli):
+def test_a_site_left_mid_swap_is_restored(tmp_path, cli):
     root = make_tree(tmp_path, {"content/a.md": article("title: A\npublished: 2020")})
     site = build_ok(cli, root)
     before = site_files(site)
-    # As if a build of an earlier version (pid 999999999, long gone) died between the two renames of its swap.
+    # As if a build on a system without an exchange (pid 999999999, long gone) died between its two renames.
     site.rename(tmp_path / ".article-archive-old-site-999999999")
     # ...and one of another output folder's, which is not ours to touch.
     (tmp_path / ".article-archive-old-other-999999999").mkdir()
@@ -311,3 +370,122 @@ def test_missing_or_escaping_body_images_are_problems_with_lines(tmp_path, cli):
     assert ran.code == 1
     assert "content/2020/a.md:8: body image 'gone.png' does not exist" in ran.err
     assert "content/2020/a.md:10: body image '../../etc/passwd' must be a file beside the article" in ran.err
+
+
+def test_without_an_exchange_call_the_swap_is_two_renames_and_builds_stay_right(tmp_path, cli, monkeypatch):
+    monkeypatch.setattr(writer, "_exchange", lambda a, b: False)  # as on a system without renameat2
+    root = make_tree(tmp_path / "archive", {"content/a.md": article("title: A\npublished: 2020")})
+    site = build_ok(cli, root)
+    for name in "bcd":
+        make_tree(root, {f"content/{name}.md": article(f"title: {name}\npublished: 2021")})
+        build_ok(cli, root)
+        assert site_files(site) == site_files(build_ok(cli, root, "--output", tmp_path / f"fresh-{name}"))
+    assert not list(root.glob(".article-archive-old-*"))
+
+
+def test_an_edit_costs_its_changes_not_the_site(tmp_path, cli, monkeypatch):
+    """Once the twin exists, a commit moves in the changed files and links the same files back
+    into the twin: the work is counted in links, and does not grow with the site."""
+    files = {f"content/{n:03d}.md": article(f"title: T{n}\npublished: 2020-01-{n % 28 + 1:02d}") for n in range(40)}
+    root = make_tree(tmp_path, files)
+    build_ok(cli, root)
+    make_tree(root, {"content/000.md": article("title: T0\npublished: 2020-01-01", "Edited once.")})
+    build_ok(cli, root)  # the first commit into the site makes the twin
+    links = []
+    real_link = writer.os.link
+    monkeypatch.setattr(writer.os, "link", lambda a, b: (links.append(b), real_link(a, b))[1])
+    make_tree(root, {"content/000.md": article("title: T0\npublished: 2020-01-01", "Edited twice.")})
+    ran = cli("build", "--root", root)
+    assert ran.code == 0
+    changed = int(re.search(r"(\d+) files changed", ran.out).group(1))
+    assert 0 < changed < 20
+    assert 0 < len(links) <= changed + 1  # at most each changed file once, and the marker
+    twin = writer.twin_of(root / "site")
+    assert site_files(twin) == site_files(root / "site")
+    assert all(os.stat(p).st_ino == os.stat(twin / p.relative_to(root / "site")).st_ino
+               for p in (root / "site").rglob("*") if p.is_file())
+
+
+def test_a_folder_of_the_site_replaced_by_a_link_is_a_change_and_is_put_back_whole(tmp_path, cli):
+    # Found by attacking it: `rm -r site/2000 && ln -s /elsewhere site/2000` (here a move, which keeps the
+    # files' inodes, so each file still looked as the last build left it), then one edit and a rebuild,
+    # left site/2000 holding only the edited page.
+    files = {f"content/2000/a{n}.md": article(f"title: A{n}\npublished: 2000-01-0{n + 1}") for n in range(5)}
+    root = make_tree(tmp_path / "root", files)
+    site = build_ok(cli, root)
+    make_tree(root, {"content/2000/a0.md": article("title: A0\npublished: 2000-01-01", "Edited.")})
+    build_ok(cli, root)  # (the twin exists from here on)
+    for folder in ("2000", "search"):
+        elsewhere = tmp_path / f"elsewhere-{folder}"
+        (site / folder).rename(elsewhere)
+        (site / folder).symlink_to(elsewhere)
+        assert cli("build", "--root", root).code == 0  # no edit: the link alone is a change
+        assert not (site / folder).is_symlink()
+        make_tree(root, {"content/2000/a1.md": article("title: A1\npublished: 2000-01-02", f"Edit {folder}.")})
+        build_ok(cli, root)
+        assert not (site / folder).is_symlink()
+        assert site_files(site) == site_files(build_ok(cli, root, "--output", tmp_path / f"fresh-{folder}"))
+
+
+def test_two_builds_of_one_output_at_once_take_turns(tmp_path):
+    """An editor's save in `archive serve` while a script runs `archive build`: the second build
+    waits for the first (and says so), then builds; the site is whole and right at the end."""
+    files = {f"content/{n:03d}.md": article(f"title: T{n}\npublished: 2020-02-{n % 28 + 1:02d}") for n in range(60)}
+    root = make_tree(tmp_path / "archive", files)
+    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
+    for round_ in range(3):
+        make_tree(root, {"content/000.md": article("title: T0\npublished: 2020-02-01", f"Round {round_}.")})
+        runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(3)]
+        outcomes = [(run.wait(), run.stderr.read()) for run in runs]
+        assert [code for code, _ in outcomes] == [0, 0, 0], outcomes
+    fresh = subprocess.run([*command, "--output", str(tmp_path / "fresh")], env=env, capture_output=True)
+    assert fresh.returncode == 0
+    assert site_files(root / "site") == site_files(tmp_path / "fresh")
+
+
+def test_a_second_build_waits_while_another_holds_the_output_and_says_so(tmp_path):
+    root = make_tree(tmp_path / "archive", {"content/a.md": article("title: A\npublished: 2020")})
+    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
+    with writer.lock(root / "site"):
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # the build says it waits, and waits: nothing is built while the lock is held
+        line = run.stderr.readline()
+        assert "another build is writing" in line and "waiting for it to finish" in line
+        assert run.poll() is None and not (root / "site").exists()
+    assert run.wait(timeout=60) == 0
+    assert (root / "site/index.html").is_file()
+
+
+def test_a_full_disk_is_a_message_and_the_previous_site_is_untouched(tmp_path, cli):
+    disk = tmp_path / "small"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        root = make_tree(tmp_path / "archive", {"content/a.md": article("title: A\npublished: 2020")})
+        site = build_ok(cli, root, "--output", disk / "site")
+        before = site_files(site)
+        big = "Words that fill the disk. " * 4000
+        make_tree(root, {f"content/b{n}.md": article(f"title: B{n}\npublished: 2021", big) for n in range(8)})
+        ran = cli("build", "--root", root, "--output", disk / "site")
+        assert ran.code == 1
+        assert f"no space left on the device writing {disk}/site; the previous site is untouched" in ran.err
+        assert "Traceback" not in ran.err
+        assert site_files(site) == before
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@pytest.mark.parametrize("output, message", [
+    ("/proc/x", "/proc/"),
+    ("n" * 300, "name is 300 bytes long"),
+])
+def test_an_output_that_cannot_be_written_is_a_message(tmp_path, cli, output, message):
+    root = make_tree(tmp_path, {"content/a.md": article("title: A")})
+    ran = cli("build", "--root", root, "--output", output if output.startswith("/") else tmp_path / output)
+    assert ran.code in (1, 2)
+    assert message in ran.err and "Traceback" not in ran.err

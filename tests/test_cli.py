@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator import __version__
 from tests.conftest import article, make_tree
 
@@ -23,8 +25,19 @@ def test_wrong_usage_exits_2(tmp_path, cli):
     assert cli("build", "--no-such-option").code == 2
     missing = cli("build", "--root", tmp_path / "nowhere")
     assert missing.code == 2 and "no such folder" in missing.err
+    (tmp_path / "content").mkdir()
     bad_url = cli("build", "--root", tmp_path, "--base-url", "example.org")
     assert bad_url.code == 2 and "is not an http(s) URL" in bad_url.err
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_folder_without_content_is_not_an_archive_and_nothing_is_written(tmp_path, cli, command):
+    # A user in the wrong folder: not an empty site and "Built 0 articles".
+    make_tree(tmp_path, {"notes.txt": "not an archive"})
+    ran = cli(command, "--root", tmp_path)
+    assert ran.code == 2
+    assert f"no content/ folder in {tmp_path} (use --root, or `archive init`)" in ran.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
 def test_python_dash_m_generator_works_and_prints_no_progress_into_a_pipe(tmp_path):
