@@ -163,6 +163,9 @@ class Staging:
         old = previous if previous is not None else set(_files(self.out))
         staged = sorted(_files(self.folder))
         deletes = sorted(old - paths - {MARKER})
+        if not staged and not deletes and marker_token(self.out) == token:
+            remove_tree(self.folder)
+            return 0  # the site is the new site already: nothing is written
         twin = twin_of(self.out)
         level = intact and previous is not None and _twin_level(self.out) == previous_token
         _forget_twin(self.out)  # from here until it is level again, the twin is not to be trusted
