@@ -1,6 +1,10 @@
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import feedparser
+import pytest
 
 from generator import feeds, urls
 from generator.archive import assemble
@@ -84,3 +88,16 @@ def test_relative_links_in_feed_content_resolve_against_the_article(tmp_path, cl
     entry = feedparser.parse((root / "site/feed.xml").read_bytes()).entries[0]
     assert 'src="https://host.example/arch/2020/a/map.png"' in entry.content[0].value
     assert 'href="https://host.example/arch/2020/b/index.html"' in entry.content[0].value
+
+
+def test_a_year_before_1000_is_written_with_four_digits(tmp_path, cli):
+    root = make_tree(tmp_path, {"content/old.md": article("title: Old\npublished: 0999")})
+    assert cli("build", "--root", root, "--base-url", "https://host.example/").code == 0
+    parsed = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.entries[0].published == "0999-01-01T00:00:00Z"
+    assert parsed.feed.updated == "0999-01-01T00:00:00Z"
+    lastmod = [e.text for e in ET.parse(root / "site/sitemap.xml").iter(f"{SM}lastmod")]
+    assert lastmod == ["0999"]
+    page = (root / "site/0999/old/index.html").read_text()
+    assert '"datePublished": "0999"' in page and 'datetime="0999"' in page
