@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _REFS = etree.XPath(
     "//@href|//@src|//@srcset|//form/@action|//meta[@property='og:url' or @property='og:image']/@content"
 )
-_IDS = etree.XPath("//@id|//a/@name")
+_IDS = etree.XPath("//@id|//a/@name", smart_strings=False)  # a smart string keeps its whole tree alive
 _TITLE = etree.XPath("/html/head/title")
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
 _OG_TYPE = etree.XPath("/html/head/meta[@property='og:type']/@content")
