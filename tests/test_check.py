@@ -153,6 +153,15 @@ def test_bad_json_ld_is_caught(built, tmp_path):
     assert problems[2].startswith("2020/c/index.html:") and "JSON-LD does not parse" in problems[2]
 
 
+def test_json_ld_naming_another_page_is_caught(built, tmp_path):
+    site = copy(built, tmp_path, "base")
+    page = site / "2019/a/index.html"
+    page.write_text(page.read_text().replace(f'"url": "{BASE}2019/a/index.html"', f'"url": "{BASE}2019/b/index.html"'))
+    problems = found(site)
+    assert len(problems) == 1
+    assert problems[0].startswith("2019/a/index.html:") and problems[0].endswith('"url" names 2019/b/index.html, not this page')
+
+
 def test_a_sitemap_url_outside_the_base_and_a_bad_date_are_caught(built, tmp_path):
     site = copy(built, tmp_path, "base")
     sitemap = site / "sitemap.xml"
@@ -196,3 +205,16 @@ def test_exit_codes_and_json(built, tmp_path, cli):
     assert [f"{p['path']}:{p['line']}: {p['message']}" if "line" in p else f"{p['path']}: {p['message']}" for p in listed] == found(site)
     assert all(set(p) <= {"path", "message", "line"} for p in listed)
     assert cli("check", "--output", built["offline"], "--json").out.strip() == "[]"
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_traceback(built, tmp_path, cli):
+    site = copy(built, tmp_path)
+    with open(bytes(site) + b"/caf\xe9.html", "wb") as page:
+        page.write(b"<!doctype html><html><body><a href='gone.html'>x</a></body></html>")
+    ran = cli("check", "--output", site)
+    assert ran.code == 1
+    assert ran.out.splitlines() == [
+        "caf\\xe9.html: has no <title>",
+        "caf\\xe9.html:1: has no <html lang>",
+        'caf\\xe9.html:1: links to "gone.html", which is not in the site',
+    ]

@@ -55,7 +55,7 @@ class Checker:
         from generator.check import feed, pages
 
         if not self.out.is_dir():
-            raise NotASite(f"{self.out}: no such folder")
+            raise NotASite(f"{self.out}: {'not a folder' if self.out.exists() else 'no such folder'}")
         self._walk()
         if not any(f.endswith(".html") for f in self.files):
             raise NotASite(f"{self.out}: no built site here (no pages; build one with `archive build`)")
@@ -70,6 +70,8 @@ class Checker:
         return sorted(set(self.problems), key=lambda p: (p.path, p.line or 0, p.message))
 
     def report(self, path: str, line: int | None, message: str) -> None:
+        # a file name that is not UTF-8 (os.walk's surrogate escapes) is shown escaped, printable
+        path, message = (t.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for t in (path, message))
         self.problems.append(Problem(path, line, message))
 
     def _walk(self) -> None:
@@ -82,20 +84,20 @@ class Checker:
                 self.folders.add(rel)
             self.files.update(prefix + name for name in names if not name.startswith("."))
 
-    def link(self, page: str, line: int | None, folder: str, href: str, tag: str) -> None:
+    def link(self, page: str, line: int | None, folder: str, href: str, tag: str) -> str | None:
         """Check one URL written on `page` (in `folder`, by a `tag` element): an internal one must
-        name a file of the site, and its #fragment an id of that page."""
+        name a file of the site, and its #fragment an id of that page. Returns the file it names."""
         href = href.strip()
         rest, _, fragment = href.partition("#")
         if self.base and rest.startswith(self.base):
             rest, folder = rest[len(self.base):], ""
         elif rest.startswith("//") or _SCHEME.match(rest):
-            return  # another site, or data:, mailto: and the like
+            return None  # another site, or data:, mailto: and the like
         elif rest.startswith("/"):
             rooted = urlsplit(self.base).path if self.base else None
             if rooted is None or not rest.startswith(rooted):
                 self.report(page, line, f'links to "{href}" from the host\'s root, outside the site')
-                return
+                return None
             rest, folder = rest[len(rooted):], ""
         rest = rest.partition("?")[0]
         if "%" in rest:
@@ -108,6 +110,7 @@ class Checker:
             self.report(page, line, f'{verb} "{href}", which is not in the site')
         elif fragment and target.endswith(".html"):
             self.anchors.append((page, line, href, target, unquote(fragment)))
+        return target
 
     def target(self, folder: str, rest: str, page: str) -> str | None:
         """The site file that `rest` names from `folder`: a folder names its index.html,

@@ -69,9 +69,12 @@ def _structured(checker: Checker, path: str, root: Any) -> None:
             checker.report(path, line, f"JSON-LD: {message}")
         if isinstance(data, dict):
             image = data.get("image")
-            for url in (data.get("url"), image.get("contentUrl") if isinstance(image, dict) else None):
-                if isinstance(url, str):
-                    checker.link(path, line, folder, url, "script-ld")
+            if isinstance(image, dict) and isinstance(image.get("contentUrl"), str):
+                checker.link(path, line, folder, image["contentUrl"], "script-ld")
+            if isinstance(data.get("url"), str):
+                named = checker.link(path, line, folder, data["url"], "script-ld")
+                if named is not None and named in checker.files and named != path:
+                    checker.report(path, line, f'JSON-LD: "url" names {named}, not this page')
 
 
 def news_article_problems(data: object) -> list[str]:
