@@ -90,6 +90,13 @@ def test_a_deleted_page_is_caught_with_pretty_urls_and_in_the_sitemap(built, tmp
     assert any(p.startswith("feed.xml:") and f'"{BASE}2019/b/"' in p for p in problems)
 
 
+def test_a_deleted_home_page_is_caught_where_links_name_it_by_the_base_url(built, tmp_path):
+    site = copy(built, tmp_path, "base-pretty")
+    (site / "index.html").unlink()
+    where = {p.split(":")[0] for p in found(site)}
+    assert {"404.html", "feed.xml", "sitemap.xml", "2019/a/index.html"} <= where
+
+
 def test_a_broken_anchor_is_caught(built, tmp_path):
     site = copy(built, tmp_path)
     page = site / "2019/a/index.html"

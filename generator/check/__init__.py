@@ -71,7 +71,9 @@ class Checker:
 
     def report(self, path: str, line: int | None, message: str) -> None:
         # a file name that is not UTF-8 (os.walk's surrogate escapes) is shown escaped, printable
-        path, message = (t.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for t in (path, message))
+        path, message = (
+            text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for text in (path, message)
+        )
         self.problems.append(Problem(path, line, message))
 
     def _walk(self) -> None:
@@ -90,7 +92,7 @@ class Checker:
         href = href.strip()
         rest, _, fragment = href.partition("#")
         if self.base and rest.startswith(self.base):
-            rest, folder = rest[len(self.base):], ""
+            rest, folder = rest[len(self.base):] or "./", ""
         elif rest.startswith("//") or _SCHEME.match(rest):
             return None  # another site, or data:, mailto: and the like
         elif rest.startswith("/"):
@@ -98,7 +100,7 @@ class Checker:
             if rooted is None or not rest.startswith(rooted):
                 self.report(page, line, f'links to "{href}" from the host\'s root, outside the site')
                 return None
-            rest, folder = rest[len(rooted):], ""
+            rest, folder = rest[len(rooted):] or "./", ""
         rest = rest.partition("?")[0]
         if "%" in rest:
             rest = unquote(rest)
@@ -114,7 +116,7 @@ class Checker:
 
     def target(self, folder: str, rest: str, page: str) -> str | None:
         """The site file that `rest` names from `folder`: a folder names its index.html,
-        an empty path the page itself; None when it leads outside the site."""
+        an empty path the `page` it is written on; None when it leads outside the site."""
         if not rest:
             return page
         joined = posixpath.normpath(f"{folder}/{rest}" if folder else rest)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 SITEMAP_BYTES = 50 * 1024 * 1024  # the protocol's limit per sitemap file, uncompressed
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 _W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$")
-_CONTENT_URLS = re.compile(r'\s(?:href|src)="([^"]*)"')  # feedparser writes the content's attributes so
+_CONTENT_URLS = re.compile(r'\s(?:href|src)="([^"]*)"')  # as feedparser writes the resolved content
 _A = f"{{{feeds.ATOM}}}"
 _S = f"{{{feeds.SITEMAP_NS}}}"
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -57,7 +57,11 @@ def check(checker: Checker) -> None:
     if urls.FEED not in checker.files:
         checker.report(urls.FEED, None, "missing: every build writes the feed")
         return
-    data = (checker.out / urls.FEED).read_bytes()
+    try:
+        data = (checker.out / urls.FEED).read_bytes()
+    except OSError as exc:
+        checker.report(urls.FEED, None, f"cannot be read: {exc.strerror or exc}")
+        return
     own_url = (checker.base or checker.out.resolve().as_uri() + "/") + urls.FEED
     parsed = feedparser.parse(
         data, response_headers={"content-location": own_url, "content-type": "application/atom+xml"}
@@ -71,11 +75,11 @@ def check(checker: Checker) -> None:
     if parsed.version != "atom10":
         checker.report(urls.FEED, None, f"is not an Atom 1.0 feed ({parsed.version or 'unknown format'})")
         return
-    tree = etree.fromstring(data, _XML)
-    lines = [entry.sourceline for entry in tree.iterfind(f"{_A}entry")]
-    _stamp(checker, tree.sourceline, "updated", parsed.feed.get("updated"))
+    tree = _xml(checker, urls.FEED)  # for the lines of the entries
+    lines = [entry.sourceline for entry in tree.iterfind(f"{_A}entry")] if tree is not None else []
+    _stamp(checker, None, "updated", parsed.feed.get("updated"))
     for link in parsed.feed.get("links", []):
-        _resolved(checker, tree.sourceline, link.get("href", ""))
+        _resolved(checker, None, link.get("href", ""))
     for number, entry in enumerate(parsed.entries):
         line = lines[number] if number < len(lines) else None
         for key in ("published", "updated"):
@@ -98,7 +102,7 @@ def _resolved(checker: Checker, line: int | None, url: str) -> None:
     if rest is None:
         return  # another site
     path, _, fragment = rest.partition("#")
-    target = checker.target("", unquote(path.partition("?")[0]), urls.FEED)
+    target = checker.target("", unquote(path.partition("?")[0]) or "./", urls.FEED)
     if target is None:
         checker.report(urls.FEED, line, f'links to "{url}", outside the site')
     elif target not in checker.files:
@@ -135,14 +139,17 @@ def check_sitemap(checker: Checker) -> None:
 
 
 def _sitemap(checker: Checker, name: str, index: bool) -> None:
-    size = (checker.out / name).stat().st_size
-    if size > SITEMAP_BYTES:
-        checker.report(name, None, f"is {size:,} bytes; the protocol allows {SITEMAP_BYTES:,}")
     try:
-        root = etree.fromstring((checker.out / name).read_bytes(), _XML)
+        data = (checker.out / name).read_bytes()
+        root = etree.fromstring(data, _XML)
+    except OSError as exc:
+        checker.report(name, None, f"cannot be read: {exc.strerror or exc}")
+        return
     except etree.XMLSyntaxError as exc:
         checker.report(name, exc.lineno, f"is not well-formed XML: {exc.msg}")
         return
+    if len(data) > SITEMAP_BYTES:
+        checker.report(name, None, f"is {len(data):,} bytes; the protocol allows {SITEMAP_BYTES:,}")
     if root.tag == f"{_S}urlset":
         entries, kind = root.findall(f"{_S}url"), "URLs"
     elif root.tag == f"{_S}sitemapindex" and index:
@@ -160,7 +167,7 @@ def _sitemap(checker: Checker, name: str, index: bool) -> None:
         if not loc.startswith(checker.base):
             checker.report(name, entry.sourceline, f'<loc> "{loc}" is not under the base URL {checker.base}')
             continue
-        target = checker.target("", unquote(loc[len(checker.base):].partition("#")[0]), name)
+        target = checker.target("", unquote(loc[len(checker.base):].partition("#")[0]) or "./", name)
         if target is None or target not in checker.files:
             checker.report(name, entry.sourceline, f'<loc> "{loc}" names no file of the site')
         elif kind == "sitemaps":
