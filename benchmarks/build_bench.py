@@ -10,7 +10,8 @@ runs every build as its own fresh process, `--repeats` times:
 - ours: cold (ROOT/site and ROOT/.cache moved aside first, see `_cleared`), no-op (again,
   unchanged) and one edit (a sentence appended to one article; then the edit
   is undone and that rebuild is a second one-edit sample), each
-  `.venv/bin/archive build --root ROOT --quiet`;
+  `.venv/bin/archive build --root ROOT --quiet`; and `archive check --root ROOT` of
+  the cold build's site;
 - Hugo: `hugo --quiet -s DIR -d OUT`, cold (OUT and Hugo's cache moved aside);
 - Pelican: `pelican content -o OUT -s pelicanconf.py -q`, cold (OUT moved aside).
   A Pelican run longer than LONG_RUN seconds is not repeated; the report says so.
@@ -193,19 +194,21 @@ def bench_ours(size: int, repeats: int, results: Results) -> None:
     root = our_corpus(size)
     site = root / "site"
     argv = [str(VENV_BIN / "archive"), "build", "--root", str(root), "--quiet"]
+    check_argv = [str(VENV_BIN / "archive"), "check", "--root", str(root)]
     # the generator of this checkout, even when .venv is shared with another worktree's editable install
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(REPO)}
     edited = min((root / "content").glob("*/a*.md"))
     original = edited.read_bytes()
-    cold, noop, edit = (results.add(Case(size, "ours", b, load=os.getloadavg()[0]))
-                        for b in ("cold", "no-op", "one edit"))
+    cold, noop, edit, check = (results.add(Case(size, "ours", b, load=os.getloadavg()[0]))
+                               for b in ("cold", "no-op", "one edit", "check"))
+    check.note = "`archive check` of the cold build's site, once a repeat (it must find no problems)"
     edit.note = f"2 runs a repeat: appending a sentence to {edited.relative_to(root)}, then undoing it"
 
     def timed(case: Case) -> None:
         started = time.time_ns()
-        run = measure.run(argv, env=env)
+        run = measure.run(argv if case is not check else check_argv, env=env)
         case.runs.append(run)
-        if case is not cold:
+        if case in (noop, edit):
             case.written.append(_written_since(site, started))
         _progress(case, run)
         results.save()
@@ -214,6 +217,7 @@ def bench_ours(size: int, repeats: int, results: Results) -> None:
         _cleared(site, root / ".cache")
         timed(cold)
         _check(site, size, "archive build")
+        timed(check)  # exits 1, and so stops the benchmark, on any problem of the site
         reference = _digest(site)
         timed(noop)
         noop.same_as_cold.append(_digest(site) == reference)
@@ -300,7 +304,7 @@ def table(cases: list[Case]) -> list[str]:
         ratios = ["", ""]
         if c.tool != "ours" and c.size in ours_cold:
             ratios = [f"{ours_cold[c.size].median(m) / c.median(m):.2f}×" for m in ("wall", "cpu")]
-        written = "/".join(str(n) for n in sorted(set(c.written))) if c.written else ("all" if c.tool == "ours" else "")
+        written = "/".join(str(n) for n in sorted(set(c.written))) if c.written else ("all" if c.tool == "ours" and c.build == "cold" else "")
         output = f"{c.output_files:,} files, {c.output_bytes / 1e6:,.0f} MB" if c.output_files else ""
         lines.append((
             f"| {c.size:,} | {c.tool} | {c.build} | {len(c.runs)} | {wall:.2f} s | {c.median('cpu'):.2f} s "
@@ -323,7 +327,10 @@ def summary(cases: list[Case]) -> list[str]:
         if parts:
             lines.append(f"- {size:,} articles, cold: ours is " + "; ".join(parts) + ".")
     for c in cases:
-        if c.tool == "ours" and c.build != "cold":
+        if c.tool == "ours" and c.build == "check":
+            lines.append(f"- {c.size:,} articles, check: median {c.median('wall'):.2f} s "
+                         f"(target at 10k: ≤ 30 s), no problems in {len(c.runs)} of {len(c.runs)} runs.")
+        elif c.tool == "ours" and c.build != "cold":
             target = "target: writes 0 files" if c.build == "no-op" else "target at 10k: ≤ 1 s"
             lines.append(f"- {c.size:,} articles, {c.build}: median {c.median('wall'):.2f} s ({target}); "
                          f"files written per run: "

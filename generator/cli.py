@@ -114,6 +114,19 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace articles that were edited by hand")
     imp.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     imp.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    check = commands.add_parser(
+        "check",
+        help="verify a built site: links, anchors, images, feed, sitemap, JSON-LD",
+        description="Check the built site in ROOT/site/ (or --output) without rebuilding it: every internal "
+        "link and #anchor resolves, every image, stylesheet and script exists, the feed parses and its "
+        "links resolve, each article's JSON-LD is a NewsArticle, every page has a language and a title, "
+        "and sitemap.xml (when a base URL made one) keeps the protocol's limits. Exit 0 when all hold, "
+        "1 with one `path:line: message` per problem.",
+    )
+    check.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
+    check.add_argument("--output", metavar="DIR", help="the site to check (default: ROOT/site)")
+    check.add_argument("--json", action="store_true",
+                       help="print the problems as a JSON list of {path, message, line}")
     return top
 
 
@@ -154,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "check":
+        return _check(args)
     args_parser.print_help(sys.stderr)
     return EXIT_USAGE
 
@@ -339,3 +354,30 @@ def _import(args: argparse.Namespace) -> int:
         f"skipped {summary.skipped}, failed {summary.failed}"
     )
     return EXIT_PROBLEMS if summary.failed else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    import json
+
+    from generator import check
+
+    if not args.output and not Path(args.root).is_dir():
+        print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    site = Path(args.output) if args.output else Path(args.root) / "site"
+    checker = check.Checker(site)
+    try:
+        problems = checker.run()
+    except check.NotASite as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        listed = [{"path": p.path, "message": p.message, **({"line": p.line} if p.line else {})} for p in problems]
+        print(json.dumps(listed, ensure_ascii=False, indent=1))
+    else:
+        for problem in problems:
+            print(problem)
+    count = len(problems)
+    summary = f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
+    print(f"Checked {checker.pages} pages in {site}: {summary}", file=sys.stderr if count or args.json else sys.stdout)
+    return EXIT_PROBLEMS if problems else EXIT_OK

@@ -84,7 +84,9 @@ def iso(date: PartialDate) -> str:
 
 def rfc3339(date: PartialDate) -> str:
     """A full timestamp, for formats that demand one (Atom): the first instant of the date."""
-    return date.start().strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Not strftime: its %Y writes the year 999 as "999", and RFC 3339 needs four digits.
+    start = date.start()
+    return f"{start.year:04d}-{start.month:02d}-{start.day:02d}T{start:%H:%M:%S}Z"
 
 
 def display(date: PartialDate) -> str:

@@ -1,6 +1,10 @@
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import feedparser
+import pytest
 
 from generator import feeds, urls
 from generator.archive import assemble
@@ -84,3 +88,65 @@ def test_relative_links_in_feed_content_resolve_against_the_article(tmp_path, cl
     entry = feedparser.parse((root / "site/feed.xml").read_bytes()).entries[0]
     assert 'src="https://host.example/arch/2020/a/map.png"' in entry.content[0].value
     assert 'href="https://host.example/arch/2020/b/index.html"' in entry.content[0].value
+
+
+FEED_LINKS = {
+    **VARIED,
+    "content/2020/c.md": article(
+        "title: C\npublished: 2020\nauthors: [Zoë Ng]",
+        "See ![the map](map.png), [A](../../2019/a/index.html) and [its part two](../../2019/a/index.html#part-two).\n",
+    ),
+    "content/2020/map.png": b"png",
+}
+
+
+def _site_file(url: str, site: Path, base: str | None) -> Path | None:
+    """The file of the site a resolved feed URL names, or None when it names none.
+    Offline, a file:// URL (feedparser writes file://tmp/... for file:///tmp/...); else base + path."""
+    parts = urlsplit(url)
+    if base is None:
+        assert parts.scheme == "file", url
+        target = Path(unquote("/" + parts.netloc + parts.path if parts.netloc else parts.path))
+    else:
+        if not url.startswith(base):
+            return None
+        target = site / unquote(urlsplit(url[len(base):]).path)
+    if target.is_dir():
+        target = target / "index.html"
+    inside = target.resolve().is_relative_to(site.resolve())
+    return target if inside and target.is_file() else None
+
+
+@pytest.mark.parametrize("options", [[], ["--pretty-urls"], ["--base-url", "https://example.org/sub/archive/"],
+                                     ["--base-url", "https://example.org/sub/archive/", "--pretty-urls"]])
+def test_every_feed_link_resolves_to_a_file_of_the_site(tmp_path, cli, options):
+    root = make_tree(tmp_path, FEED_LINKS)
+    assert cli("build", "--root", root, *options).code == 0
+    site = root / "site"
+    base = "https://example.org/sub/archive/" if "--base-url" in options else None
+    parsed = feedparser.parse((site / "feed.xml").as_uri())  # relative URLs resolve against the feed's own URL
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert len(parsed.entries) == 4
+    resolved = []
+    for entry in parsed.entries:
+        resolved += [link.href for link in entry.links]
+        resolved += re.findall(r'(?:href|src)="([^"]+)"', entry.content[0].value)
+    internal = [u for u in resolved if u.startswith(base or "file:")]  # not https://example.org, https://cdn.example
+    assert len(internal) >= 8  # four entry links, the image, two links and a footnote's
+    assert [u for u in internal if _site_file(u, site, base) is None] == []
+    c = next(e for e in parsed.entries if e.title == "C")
+    assert _site_file(c.link, site, base) == site / "2020/c/index.html"
+    assert any(_site_file(u, site, base) == site / "2020/c/map.png" for u in re.findall(r'src="([^"]+)"', c.content[0].value))
+
+
+def test_a_year_before_1000_is_written_with_four_digits(tmp_path, cli):
+    root = make_tree(tmp_path, {"content/old.md": article("title: Old\npublished: 0999")})
+    assert cli("build", "--root", root, "--base-url", "https://host.example/").code == 0
+    parsed = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.entries[0].published == "0999-01-01T00:00:00Z"
+    assert parsed.feed.updated == "0999-01-01T00:00:00Z"
+    lastmod = [e.text for e in ET.parse(root / "site/sitemap.xml").iter(f"{SM}lastmod")]
+    assert lastmod == ["0999"]
+    page = (root / "site/0999/old/index.html").read_text()
+    assert '"datePublished": "0999"' in page and 'datetime="0999"' in page
