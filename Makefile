@@ -15,13 +15,19 @@ PELICAN_STAMP := $(PELICAN_VENV)/.installed
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import clean
+.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
 test: $(TEST_STAMP) $(CHROMIUM) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
+
+# The fuzz tests at length: `make test` runs each with a small fixed set of cases (seconds);
+# this runs FUZZ_EXAMPLES of them (docs/reliability.md records what such runs found).
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(TEST_STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -n auto -m fuzz
 
 # Benchmarks: measured, never asserted. Synthetic archives are cached in .cache/bench/.
 # `bench` = the build benchmark against Hugo and Pelican, then the search benchmark
