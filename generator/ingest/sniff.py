@@ -125,3 +125,28 @@ def _clean(text: str) -> str:
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"):
         text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
     return text
+
+
+# Raster images by their first bytes: the only images an import copies. SVG and HTML can hold script, so a
+# file that claims to be an image is copied only when its bytes are one of these.
+_IMAGE_TYPES = {".jpg": ("image/jpeg", "image/jpg", "image/pjpeg"), ".png": ("image/png", "image/x-png"),
+                ".gif": ("image/gif",), ".webp": ("image/webp",), ".avif": ("image/avif",)}
+
+
+def image_suffix(data: bytes, content_type: str | None = None) -> str | None:
+    """`.jpg`, `.png`, `.gif`, `.webp` or `.avif` when the bytes are that image and the declared type, if
+    any, agrees; else None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        suffix = ".jpg"
+    elif data.startswith(b"\x89PNG\r\n\x1a\n"):
+        suffix = ".png"
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        suffix = ".gif"
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        suffix = ".webp"
+    elif data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis"):
+        suffix = ".avif"
+    else:
+        return None
+    mime = (content_type or "").split(";")[0].strip().lower()
+    return suffix if not mime or mime in _IMAGE_TYPES[suffix] else None
