@@ -73,10 +73,10 @@ def atom(config: Config, dated: list[Article], links: urls.Links, bodies: Mappin
     _sub(feed, q("generator"), "article-archive")
     for article in dated:
         path = urls.article_path(article)
-        page = links.absolute(path) or links.public(path)
-        entry = _sub(feed, q("entry"))
+        # Relative links and images in the entry's content resolve against its page.
+        entry = _sub(feed, q("entry"), **{XML_BASE: links.absolute(path) or links.public(path)})
         _sub(entry, q("title"), article.title)
-        _sub(entry, q("link"), href=page)
+        _sub(entry, q("link"), href=links.absolute(path) or links.public(path))
         _sub(entry, q("id"), entry_id(config, article))
         _sub(entry, q("published"), dates.rfc3339(article.published))
         _sub(entry, q("updated"), dates.rfc3339(article.updated or article.published))
@@ -87,9 +87,7 @@ def atom(config: Config, dated: list[Article], links: urls.Links, bodies: Mappin
         if article.rights:
             _sub(entry, q("rights"), " ".join(article.rights))
         _sub(entry, q("summary"), excerpts[article.slug])
-        # Relative links and images in the content resolve against its page. The base goes on
-        # the content alone: on the entry it would apply to the entry's own (relative) link too.
-        _sub(entry, q("content"), str(bodies[article.slug]), type="html", **{XML_BASE: page})
+        _sub(entry, q("content"), str(bodies[article.slug]), type="html")
     return OutputFile(urls.FEED, _xml(feed))
 
 

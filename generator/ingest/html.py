@@ -204,11 +204,13 @@ def _plain(block: str) -> str:
 def _drop_cruft(body: str) -> str:
     """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
     kept, in_list = [], False
-    for block in body.split("\n\n"):
+    blocks = body.split("\n\n")
+    notices = furniture.rights_outside_text([_plain(block) for block in blocks])
+    for index, block in enumerate(blocks):
         plain = _plain(block)
         if not plain:
             continue
-        if furniture.is_cruft(plain) or (len(plain.split()) <= 40 and furniture.RIGHTS.search(plain)):
+        if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
             continue
         if in_list:
