@@ -99,7 +99,7 @@ class Emitter:
             if current == text and image_same:
                 return Outcome("unchanged", rel)
             if edited_by_hand(current) and not self.force:
-                return Outcome("kept", rel, "edited by hand since it was imported; left as it is (--force replaces it)")
+                return Outcome("kept", rel, "edited by hand since its import; left as it is (--force replaces it)")
             status = "updated"
         else:
             status = "written"

@@ -46,6 +46,7 @@ class Event:
 class Summary:
     imported: int = 0
     unchanged: int = 0
+    kept: int = 0  # articles edited by hand since their import, left as they are
     skipped: int = 0
     failed: int = 0
     events: list[Event] = field(default_factory=list)
@@ -56,7 +57,9 @@ class Summary:
             self.imported += 1
         elif event.status == "unchanged":
             self.unchanged += 1
-        elif event.status in ("kept", "skipped"):
+        elif event.status == "kept":
+            self.kept += 1
+        elif event.status == "skipped":
             self.skipped += 1
         else:
             self.failed += 1
