@@ -19,10 +19,15 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\
 
 
 MIN_WORDS = 20
+# libxml2 checks an element's attributes for duplicates in quadratic time: 100,000 on one <p> took minutes.
+MAX_ATTRIBUTES = 1000
+_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")  # possessive: one linear pass
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
 def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
     """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    _check_complexity(text)
     try:
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -63,6 +68,18 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local,
     )
+
+
+def _check_complexity(text: str) -> None:
+    """Refuse, before parsing, a page whose parse would take minutes (one regex pass over the text)."""
+    for match in _TAG.finditer(text):
+        if match.end() - match.start() < 2 * MAX_ATTRIBUTES:  # too short to hold that many
+            continue
+        count = len(_QUOTED.sub(" ", match.group()).split()) - 1
+        if count > MAX_ATTRIBUTES:
+            line = text.count("\n", 0, match.start()) + 1
+            raise ImportFailed(f"page too complex (an element on line {line} has {count:,} attributes; "
+                               f"at most {MAX_ATTRIBUTES:,} are read)")
 
 
 _EMBEDS = (

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import zlib
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -32,6 +35,25 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def not_a_file(path: Path) -> str:
+    """Why `path` (neither a file nor a folder) is not read: opening a FIFO or a device could wait forever."""
+    if path.is_symlink() and not path.exists():
+        return "is a link to nothing; not read"
+    kind = "a named pipe (FIFO)" if path.is_fifo() else "a socket" if path.is_socket() else \
+        "a device" if path.is_block_device() or path.is_char_device() else "not a regular file"
+    return f"is {kind}, not a file; not read"
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. The file is opened without waiting (a FIFO put there since would block) and
+    checked before it is read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ImportFailed(not_a_file(path))
+        return handle.read()
 
 
 def suffix_of(name: str) -> str:

@@ -35,15 +35,20 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
     pages: dict[str, list[tuple[str, int, str, str, bytes, str | None]]] = {}
     images: dict[str, tuple[str, bytes]] = {}  # URI -> (Content-Type, bytes)
     count = 0
+    records = _Records(io.BytesIO(data))
     try:
-        for order, record in enumerate(ArchiveIterator(io.BytesIO(data))):
+        for order, record in enumerate(records):
             count += 1
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             headers = record.http_headers
             if headers is not None and record.rec_type == "response":
-                if not headers.get_statuscode().startswith("2"):
+                status = headers.get_statuscode() or ""
+                if not re.fullmatch(r"\d{3}", status):
+                    raise ImportFailed(f"is a damaged WARC: the record for {uri or 'a capture'} has no HTTP "
+                                       f"status line (it starts {headers.protocol[:40]!r})")
+                if not status.startswith("2"):
                     record.content_stream().read()
                     continue
                 ctype = headers.get_header("Content-Type") or ""
@@ -63,6 +68,12 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
                 images[uri] = (mime, payload)
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         raise ImportFailed(f"is a truncated or damaged WARC ({str(exc).strip() or type(exc).__name__})") from None
+    except (AttributeError, TypeError, KeyError, IndexError, UnicodeError):
+        # warcio trips over some malformed headers (a response without WARC-Target-URI: AttributeError)
+        raise ImportFailed(f"is a damaged WARC: record {count + 1} cannot be read (its WARC or HTTP headers "
+                           "are malformed)") from None
+    if records.err_count:
+        raise ImportFailed("is a damaged WARC: a record's Content-Length does not match its content")
     if count == 0:
         raise ImportFailed("holds no WARC records (empty or truncated)")
     if not pages:
@@ -80,6 +91,12 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
     if not articles:
         raise ImportFailed("holds no article: " + "; ".join(failures))
     return articles, failures
+
+
+class _Records(ArchiveIterator):
+    """warcio's reader, less its warning on stderr for a record of the wrong length: counted, then reported."""
+
+    INC_RECORD = ""
 
 
 def _with_captures(article: Imported, captures, images: dict[str, tuple[str, bytes]], record_id: str,
