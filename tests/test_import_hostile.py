@@ -138,3 +138,15 @@ def test_empty_binary_truncated_and_misencoded_inputs_each_get_a_message(cli, tm
     assert "compressed" in messages[str(inputs / "gzip.txt")]
     assert not any(m.startswith("could not be read") for m in messages.values())  # no leaked exception names
     assert _imported(tmp_path / "r") == ["content/2021/harbour-plan-approved.md"]
+
+
+def test_a_page_with_a_malformed_address_still_imports(tmp_path):
+    from generator.ingest import html as html_reader
+    from tests.test_import_html import page
+
+    # Found by the fuzz test: urljoin raises ValueError on "https://[host/..." (a broken IPv6 literal).
+    broken = page(image="https://[cdn.example.org/img/bridge.jpg").replace(
+        "https://example.org/report.pdf?utm_source=site&amp;id=7", "http://[::1/report")
+    record = html_reader.read(broken)
+    assert record.title == "Harbour bridge to close for a year"
+    assert record.image is None and "full report" in record.body and "[::1" not in record.body

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
@@ -182,7 +181,9 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
         scheme = re.match(r"^([a-z][a-z0-9+.-]*):", target, re.I)
         if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
             return label
-        absolute = urljoin(page_url, target) if page_url else target
+        absolute = pagemeta.join_url(page_url, target)
+        if absolute is None:
+            return label
         cleaned = pagemeta.clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
         if cleaned is None and absolute.startswith("mailto:"):
             cleaned = absolute

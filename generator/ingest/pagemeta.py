@@ -121,10 +121,21 @@ def _strip_site(title: str, sitename: str | None, tree) -> str:
     return title
 
 
+def join_url(base: str | None, ref: str) -> str | None:
+    """`ref` read against `base`; None when it cannot be parsed (`https://[host/`: a broken IPv6 literal)."""
+    try:
+        return urljoin(base, ref) if base else ref
+    except ValueError:
+        return None
+
+
 def clean_url(url: str | None) -> str | None:
     if not url or not re.match(r"^https?://\S+$", url):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
@@ -261,8 +272,8 @@ def lead_image(meta, tree, path: Path | None, page_url: str | None) -> tuple[Ima
                 if copied is not None:
                     return Image(alt=alt), copied
             continue
-        absolute = urljoin(page_url, src) if page_url else src
-        if re.match(r"^https?://\S+$", absolute):
+        absolute = join_url(page_url, src)
+        if absolute and re.match(r"^https?://\S+$", absolute):
             if path is not None:  # a saved page may hold the remote image under its own name
                 for folder in path.parent.glob("*_files"):
                     name = Path(urlsplit(absolute).path).name
