@@ -343,14 +343,16 @@ def _import(args: argparse.Namespace) -> int:
     for event in summary.events:
         if event.status == "failed":
             print(f"{event.input}: {event.note}", file=sys.stderr)
-        elif event.status == "kept" or event.status == "skipped":
+        elif event.status == "kept":
+            print(f"kept {event.path}: {event.note} <- {event.input}", file=sys.stderr)
+        elif event.status == "skipped":
             where = f" {event.path}" if event.path else ""
             print(f"{event.input}: {verbs[event.status]}{where}: {event.note}", file=sys.stderr)
         elif event.status in verbs and (args.dry_run or not args.quiet):
             print(f"{verbs[event.status]} {event.path} <- {event.input}")
     prefix = "Dry run: would have imported" if args.dry_run else "Imported"
     print(
-        f"{prefix} {summary.imported}, unchanged {summary.unchanged}, "
+        f"{prefix} {summary.imported}, unchanged {summary.unchanged}, kept {summary.kept}, "
         f"skipped {summary.skipped}, failed {summary.failed}"
     )
     return EXIT_PROBLEMS if summary.failed else EXIT_OK

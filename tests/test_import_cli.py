@@ -40,10 +40,10 @@ def test_importing_again_changes_nothing(cli, tmp_path):
                                          "b.txt": STORY.format(title="Harbour plan opposed")})
     root = tmp_path / "archive"
     first = cli("import", inputs, "--root", root)
-    assert first.code == 0 and "Imported 2, unchanged 0, skipped 0, failed 0" in first.out
+    assert first.code == 0 and "Imported 2, unchanged 0, kept 0, skipped 0, failed 0" in first.out
     before = _snapshot(root)
     again = cli("import", inputs, "--root", root)
-    assert again.code == 0 and "Imported 0, unchanged 2, skipped 0, failed 0" in again.out
+    assert again.code == 0 and "Imported 0, unchanged 2, kept 0, skipped 0, failed 0" in again.out
     assert _snapshot(root) == before  # same bytes, files not even touched
     assert sorted(before) == ["content/2021/harbour-plan-approved.md", "content/2021/harbour-plan-opposed.md"]
 
@@ -65,8 +65,10 @@ def test_a_hand_edited_article_is_kept_unless_forced(cli, tmp_path):
     path.write_text(edited)
     kept = cli("import", tmp_path / "in", "--root", root)
     assert kept.code == 0  # keeping a hand edit is not a failure
-    assert "Imported 0, unchanged 0, skipped 1, failed 0" in kept.out
-    assert "content/2021/harbour-plan-approved.md" in kept.err and "edited by hand" in kept.err
+    assert "Imported 0, unchanged 0, kept 1, skipped 0, failed 0" in kept.out
+    assert kept.err.splitlines() == [
+        "kept content/2021/harbour-plan-approved.md: edited by hand since its import; left as it is "
+        f"(--force replaces it) <- {tmp_path / 'in/a.txt'}"]
     assert path.read_text() == edited
     forced = cli("import", tmp_path / "in", "--root", root, "--force")
     assert forced.code == 0 and "Imported 1" in forced.out
@@ -136,7 +138,7 @@ def test_bad_inputs_each_get_a_message_and_the_good_ones_are_still_imported(cli,
     root = tmp_path / "archive"
     ran = cli("import", inputs, tmp_path / "missing.txt", "--root", root)
     assert ran.code == 1
-    assert "Imported 1, unchanged 0, skipped 0, failed 9" in ran.out
+    assert "Imported 1, unchanged 0, kept 0, skipped 0, failed 9" in ran.out
     messages = dict(line.split(": ", 1) for line in ran.err.strip().splitlines())
     shown = lambda name: str(inputs / name)  # noqa: E731
     assert messages[shown("empty.txt")] == "is empty"
@@ -185,4 +187,5 @@ def test_a_changed_input_updates_its_article_unless_edited_by_hand(cli, tmp_path
     path.write_text(path.read_text().replace("A late addition.", "A late edit."))
     (tmp_path / "in/a.txt").write_text(STORY.format(title="Harbour plan approved") + "\nAnother change.\n")
     kept = cli("import", tmp_path / "in", "--root", tmp_path)
-    assert "skipped 1" in kept.out and "A late edit." in path.read_text()
+    assert "kept 1, skipped 0" in kept.out and "A late edit." in path.read_text()
+    assert "kept content/2021/harbour-plan-approved.md: edited by hand since its import" in kept.err

@@ -108,7 +108,7 @@ def test_a_saved_page_with_its_files_folder_copies_the_image_into_the_site(cli, 
         "saved/Bridge_files/style.css": "p{}",
     })
     ran = cli("import", tmp_path / "saved", "--root", tmp_path / "a")
-    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 0, failed 0" in ran.out, ran.out + ran.err
+    assert ran.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 0" in ran.out, ran.out + ran.err
     [article] = _load(tmp_path / "a")
     assert article.image.src == "harbour-bridge-to-close-for-a-year/bridge-photo.png"
     assert (tmp_path / "a/content/2021/harbour-bridge-to-close-for-a-year/bridge-photo.png").read_bytes() == png
@@ -159,7 +159,7 @@ def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli,
     ], image=jpeg)
     ran = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
     assert ran.code == 0, ran.err
-    assert "Imported 2, unchanged 0, skipped 0, failed 0" in ran.out
+    assert "Imported 2, unchanged 0, kept 0, skipped 0, failed 0" in ran.out
     articles = {a.title: a for a in _load(tmp_path / "r")}
     bridge = articles["Harbour bridge to close for a year"]
     assert PARAGRAPHS[3] in bridge.body and "An earlier version" not in bridge.body
@@ -174,7 +174,7 @@ def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli,
     assert bridge.image.src == "harbour-bridge-to-close-for-a-year/bridge.jpg"  # the WARC held the image
     assert (tmp_path / "r/content/2021/harbour-bridge-to-close-for-a-year/bridge.jpg").read_bytes() == jpeg
     again = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
-    assert "Imported 0, unchanged 2, skipped 0, failed 0" in again.out
+    assert "Imported 0, unchanged 2, kept 0, skipped 0, failed 0" in again.out
     assert cli("build", "--root", tmp_path / "r").code == 0
 
 
@@ -210,7 +210,7 @@ def test_a_warc_page_without_an_article_is_reported_as_skipped(cli, tmp_path):
                                                           "<nav><a href='/a'>A</a></nav></body></html>"),
     ])
     ran = cli("import", tmp_path / "mixed.warc", "--root", tmp_path / "r")
-    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 1, failed 0" in ran.out
+    assert ran.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 1, failed 0" in ran.out
     assert "https://example.org/: holds no article" in ran.err
 
 

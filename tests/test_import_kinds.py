@@ -64,10 +64,10 @@ def test_inputs_with_the_same_bytes_become_one_article(cli, tmp_path):
     story = "A story told twice\n\n" + PROSE
     make_tree(tmp_path, {"in/a.txt": story, "in/copy/a.txt": story})
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
-    assert ran.code == 0 and "Imported 1, unchanged 0, skipped 1, failed 0" in ran.out
+    assert ran.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 1, failed 0" in ran.out
     assert f"has the same bytes as {tmp_path / 'in/a.txt'}" in ran.err
     again = cli("import", tmp_path / "in", "--root", tmp_path / "r")
-    assert "Imported 0, unchanged 1, skipped 1, failed 0" in again.out
+    assert "Imported 0, unchanged 1, kept 0, skipped 1, failed 0" in again.out
 
 
 def test_many_files_are_read_in_parallel_with_the_same_result(cli, tmp_path):
@@ -133,5 +133,5 @@ def test_an_unexpected_error_in_a_reader_fails_that_input_only(cli, tmp_path, mo
 
     monkeypatch.setattr(text_reader, "read", flaky)
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
-    assert ran.code == 1 and "Imported 1, unchanged 0, skipped 0, failed 1" in ran.out
+    assert ran.code == 1 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 1" in ran.out
     assert f"{tmp_path / 'in/b.txt'}: could not be read: ValueError: boom" in ran.err

@@ -22,7 +22,7 @@ def _load(root):
 def test_the_seed_imports_with_every_field_the_issue_names(cli, tmp_path):
     ran = cli("import", SEED, "--root", tmp_path)
     assert ran.code == 0, ran.err
-    assert "Imported 1, unchanged 0, skipped 0, failed 0" in ran.out
+    assert "Imported 1, unchanged 0, kept 0, skipped 0, failed 0" in ran.out
     [seed] = _load(tmp_path)
     assert seed.file == SEED_ARTICLE
     assert seed.title == ("Pentagon report says Russia working with the Taliban, others to expedite "

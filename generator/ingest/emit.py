@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from generator import content, frontmatter, schema
+from generator.ingest import sniff
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import Article, Image
 from generator.slugs import MAX_SLUG, make_slug
@@ -56,6 +57,7 @@ class Emitter:
         self.by_identity: dict[tuple, Path] = {}
         self.by_origin: dict[tuple, Path] = {}
         self.slugs: set[str] = set()
+        self.problems: list[tuple[str, str]] = []  # (path relative to the root, message)
         self._scan()
 
     def _scan(self) -> None:
@@ -65,6 +67,9 @@ class Emitter:
         for path in sorted(base.rglob("*")):
             rel = path.relative_to(base).parts
             if path.suffix.lower() not in content.ARTICLE_SUFFIXES or any(p.startswith(".") for p in rel):
+                continue
+            if not path.is_file() and not path.is_dir():
+                self.problems.append((path.relative_to(self.root).as_posix(), sniff.not_a_file(path)))
                 continue
             data = _front_matter(path)
             slug = data.get("slug") if isinstance(data.get("slug"), str) else make_slug(path.stem)
@@ -99,7 +104,7 @@ class Emitter:
             if current == text and image_same:
                 return Outcome("unchanged", rel)
             if edited_by_hand(current) and not self.force:
-                return Outcome("kept", rel, "edited by hand since it was imported; left as it is (--force replaces it)")
+                return Outcome("kept", rel, "edited by hand since its import; left as it is (--force replaces it)")
             status = "updated"
         else:
             status = "written"
@@ -137,6 +142,10 @@ def render(record: Imported, slug: str, rel: str, image: Image | None, provenanc
     )
     data = schema.to_data(article, default_slug=make_slug(Path(rel).stem))
     body = record.body.strip("\n") + "\n"
+    unwritable = _lone_surrogate({**data, "body": body})
+    if unwritable is not None:
+        raise ImportFailed(f"would give an article the build cannot write: {unwritable[0]} holds "
+                           f"{unwritable[1].encode('unicode_escape').decode()}, half of a UTF-16 pair and no character")
     unsigned = frontmatter.join(data, body)
     data["provenance"]["output_sha256"] = hashlib.sha256(unsigned.encode("utf-8")).hexdigest()
     text = frontmatter.join(data, body)
@@ -145,6 +154,27 @@ def render(record: Imported, slug: str, rel: str, image: Image | None, provenanc
     if checked is None:
         raise ImportFailed("would give an invalid article: " + "; ".join(p.message for p in problems))
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(data) -> tuple[str, str] | None:
+    """(field, code point) of the first text holding a lone surrogate: an escape such as `\\ud800` in YAML
+    or JSON decodes to one, and no file can be written with it."""
+    stack = [("", data)]
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, str):
+            found = _SURROGATE.search(value)
+            if found:
+                return name or "a text", found.group()
+        elif isinstance(value, dict):
+            stack.extend((f"{name}.{key}" if name else str(key), item)
+                         for key, item in reversed([*value.items(), *((k, k) for k in value)]))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((name, item) for item in reversed(value))
+    return None
 
 
 def edited_by_hand(text: str) -> bool:
@@ -158,9 +188,9 @@ def edited_by_hand(text: str) -> bool:
 
 def _front_matter(path: Path) -> dict:
     try:
-        yaml_text, *_ = frontmatter.split(path.read_text(encoding="utf-8"))
+        yaml_text, *_ = frontmatter.split(sniff.read_bytes(path).decode("utf-8"))
         data = yaml.safe_load(yaml_text)
-    except (OSError, UnicodeDecodeError, frontmatter.SplitError, yaml.YAMLError):
+    except (OSError, ImportFailed, UnicodeDecodeError, frontmatter.SplitError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
 

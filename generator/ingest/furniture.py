@@ -45,9 +45,21 @@ BYLINE = re.compile(
     r"^(?:(?:written|story|words|text|reporting|report|photos and text)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|text|autor(?:in)?|authors?|auteur|autora?)\s*:?\s+(?P<who>.+)$", re.I)
 BYLINE_CJK = re.compile(r"^(?:记者|撰文|作者|文|記者)[：:\s]+(?P<who>\S.{0,30})$")
-RIGHTS = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+# A copyright notice has a shape: a (c) sign, "All rights reserved" or "Copyright YEAR HOLDER", in a short
+# line. The word "copyright" alone is not one: prose speaks of copyright too.
+_RIGHTS_MARK = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d{2}\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
     r"todos los derechos reservados|tutti i diritti riservati|版权所有|著作権", re.I)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?i)^[\W_]*(?:trademark\s+(?:and|&)\s+)?copyright\s*(?:©|\(c\))?\s*(?:19|20)\d{2}\b")
+RIGHTS_WORDS = 40
+
+
+def is_rights_line(block: str) -> bool:
+    """A copyright notice by its shape (where it stands is `rights_outside_text`'s test)."""
+    return words(block) <= RIGHTS_WORDS and bool(_RIGHTS_MARK.search(block) or _COPYRIGHT_YEAR.match(block))
+
+
 OUTLET_WORDS = re.compile(
     r"\b(?:news|press|times|post|herald|journal|tribune|agency|media|network|radio|tv|television|magazine|"
     r"daily|gazette|courier|chronicle|observer|guardian|telegraph|review|wire|report|zeitung|presse|"
@@ -150,6 +162,23 @@ def is_cruft(block: str) -> bool:
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
         (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
+
+
+def rights_outside_text(blocks: list[str]) -> set[int]:
+    """The indexes of the copyright notices that stand outside the text: before its first sentence of prose
+    (a masthead) or after its last (a footer). One between sentences of prose is left in the text."""
+    notices = [index for index, block in enumerate(blocks) if is_rights_line(block)]
+    if not notices:
+        return set()
+    prose = [index for index, block in enumerate(blocks) if index not in notices and _sentence(block)]
+    if not prose:
+        return set(notices)
+    return {index for index in notices if index < prose[0] or index > prose[-1]}
+
+
+def _sentence(block: str) -> bool:
+    return bool(block) and words(block) >= 12 and block[-1] in TERMINAL and not is_cruft(block) \
+        and not caption(block, Found())
 
 
 def caption(block: str, found: Found) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
@@ -19,10 +18,15 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\
 
 
 MIN_WORDS = 20
+# libxml2 checks an element's attributes for duplicates in quadratic time: 100,000 on one <p> took minutes.
+MAX_ATTRIBUTES = 1000
+_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")  # possessive: one linear pass
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
 def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
     """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    _check_complexity(text)
     try:
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -63,6 +67,18 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local,
     )
+
+
+def _check_complexity(text: str) -> None:
+    """Refuse, before parsing, a page whose parse would take minutes (one regex pass over the text)."""
+    for match in _TAG.finditer(text):
+        if match.end() - match.start() < 2 * MAX_ATTRIBUTES:  # too short to hold that many
+            continue
+        count = len(_QUOTED.sub(" ", match.group()).split()) - 1
+        if count > MAX_ATTRIBUTES:
+            line = text.count("\n", 0, match.start()) + 1
+            raise ImportFailed(f"page too complex (an element on line {line} has {count:,} attributes; "
+                               f"at most {MAX_ATTRIBUTES:,} are read)")
 
 
 _EMBEDS = (
@@ -165,7 +181,9 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
         scheme = re.match(r"^([a-z][a-z0-9+.-]*):", target, re.I)
         if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
             return label
-        absolute = urljoin(page_url, target) if page_url else target
+        absolute = pagemeta.join_url(page_url, target)
+        if absolute is None:
+            return label
         cleaned = pagemeta.clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
         if cleaned is None and absolute.startswith("mailto:"):
             cleaned = absolute
@@ -204,11 +222,13 @@ def _plain(block: str) -> str:
 def _drop_cruft(body: str) -> str:
     """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
     kept, in_list = [], False
-    for block in body.split("\n\n"):
+    blocks = body.split("\n\n")
+    notices = furniture.rights_outside_text([_plain(block) for block in blocks])
+    for index, block in enumerate(blocks):
         plain = _plain(block)
         if not plain:
             continue
-        if furniture.is_cruft(plain) or (len(plain.split()) <= 40 and furniture.RIGHTS.search(plain)):
+        if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
             continue
         if in_list:

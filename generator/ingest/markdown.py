@@ -9,8 +9,8 @@ from pathlib import Path
 from dataclasses import replace
 
 from generator import frontmatter, schema, yamltree
-from generator.ingest.record import Imported, ImportFailed, LocalImage
-from generator.ingest.pagemeta import IMAGE_SUFFIXES
+from generator.ingest.pagemeta import IMAGE_SUFFIXES, local_image
+from generator.ingest.record import Imported, ImportFailed
 from generator.markdown import is_remote
 
 
@@ -35,7 +35,7 @@ def read(text: str, path: Path | None = None) -> Imported:
         file = (path.parent / image.src).resolve() if path is not None else None
         if file is not None and file.is_file() and file.is_relative_to(path.parent.resolve()) \
                 and file.suffix.lower() in IMAGE_SUFFIXES:
-            local = LocalImage(re.sub(r"[^A-Za-z0-9_.-]+", "-", file.name), file.read_bytes())
+            local = local_image(file.name, file.read_bytes())
         image = replace(image, src=None)
     return Imported(
         kind="markdown", title=article.title.strip(), body=body.strip() + "\n", published=article.published,

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import htmldate
 
 from generator import dates
-from generator.ingest import furniture, textdates
+from generator.ingest import furniture, sniff, textdates
 from generator.ingest.record import LocalImage
 from generator.model import Image, PartialDate
 
@@ -29,7 +29,7 @@ _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ")
 
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 
 
 def text_of(value) -> str | None:
@@ -121,10 +121,21 @@ def _strip_site(title: str, sitename: str | None, tree) -> str:
     return title
 
 
+def join_url(base: str | None, ref: str) -> str | None:
+    """`ref` read against `base`; None when it cannot be parsed (`https://[host/`: a broken IPv6 literal)."""
+    try:
+        return urljoin(base, ref) if base else ref
+    except ValueError:
+        return None
+
+
 def clean_url(url: str | None) -> str | None:
     if not url or not re.match(r"^https?://\S+$", url):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
@@ -257,15 +268,19 @@ def lead_image(meta, tree, path: Path | None, page_url: str | None) -> tuple[Ima
             local = (path.parent / src.split("?")[0].split("#")[0]).resolve()
             if local.is_file() and local.suffix.lower() in IMAGE_SUFFIXES and \
                     local.is_relative_to(path.parent.resolve()):
-                return Image(alt=alt), LocalImage(safe_name(local.name), local.read_bytes())
+                copied = local_image(local.name, local.read_bytes())
+                if copied is not None:
+                    return Image(alt=alt), copied
             continue
-        absolute = urljoin(page_url, src) if page_url else src
-        if re.match(r"^https?://\S+$", absolute):
+        absolute = join_url(page_url, src)
+        if absolute and re.match(r"^https?://\S+$", absolute):
             if path is not None:  # a saved page may hold the remote image under its own name
                 for folder in path.parent.glob("*_files"):
                     name = Path(urlsplit(absolute).path).name
                     if name and (folder / name).is_file() and Path(name).suffix.lower() in IMAGE_SUFFIXES:
-                        return Image(alt=alt), LocalImage(safe_name(name), (folder / name).read_bytes())
+                        copied = local_image(name, (folder / name).read_bytes())
+                        if copied is not None:
+                            return Image(alt=alt), copied
             return Image(src=clean_url(absolute), alt=alt), None
     return None, None
 
@@ -275,7 +290,11 @@ def _first_attr(tree, xpath: str) -> str | None:
     return str(found[0]) if found else None
 
 
-def safe_name(name: str) -> str:
-    stem, dot, suffix = name.rpartition(".")
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "image"
-    return f"{stem[:60]}.{suffix.lower()}" if dot else stem[:60]
+def local_image(name: str, data: bytes, content_type: str | None = None) -> LocalImage | None:
+    """An image to copy beside the article: only a raster image whose bytes (and declared type) say so,
+    named by the type its bytes show, so no capture is ever published as SVG or HTML."""
+    suffix = sniff.image_suffix(data, content_type)
+    if suffix is None:
+        return None
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.rsplit(".", 1)[0]).strip("-")[:60] or "image"
+    return LocalImage(stem + suffix, data)

@@ -46,6 +46,7 @@ class Event:
 class Summary:
     imported: int = 0
     unchanged: int = 0
+    kept: int = 0  # articles edited by hand since their import, left as they are
     skipped: int = 0
     failed: int = 0
     events: list[Event] = field(default_factory=list)
@@ -56,7 +57,9 @@ class Summary:
             self.imported += 1
         elif event.status == "unchanged":
             self.unchanged += 1
-        elif event.status in ("kept", "skipped"):
+        elif event.status == "kept":
+            self.kept += 1
+        elif event.status == "skipped":
             self.skipped += 1
         else:
             self.failed += 1
@@ -75,14 +78,19 @@ def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if not child.is_file() or any(p.startswith(".") or p.endswith("_files") for p in rel.parts):
+                if child.is_dir() or any(p.startswith(".") or p.endswith("_files") for p in rel.parts):
                     continue
                 if any(child.resolve().is_relative_to(skip) for skip in skip_dirs):
                     continue
                 if sniff.suffix_of(child.name) in sniff.ASSET_SUFFIXES and sniff.suffix_of(child.name) != ".warc.gz":
                     continue
                 shown = (Path(given) / rel).as_posix()
+                if not child.is_file():
+                    problems.append(Event(shown, "failed", note=sniff.not_a_file(child)))
+                    continue
                 found.setdefault(child.resolve(), Input(child, shown))
+        elif path.exists() or path.is_symlink():
+            problems.append(Event(given, "failed", note=sniff.not_a_file(path)))
         else:
             problems.append(Event(given, "failed", note="no such file or folder"))
     return sorted(found.values(), key=lambda i: i.shown), problems
@@ -93,7 +101,9 @@ def read_input(path: Path) -> Read:
     from generator.ingest import html, markdown, text, warc
 
     try:
-        data = path.read_bytes()
+        data = sniff.read_bytes(path)
+    except ImportFailed as exc:
+        return Read(error=str(exc))
     except OSError as exc:
         return Read(error=f"cannot be read ({exc.strerror})")
     sha = hashlib.sha256(data).hexdigest()
@@ -133,6 +143,8 @@ def run(
     for event in problems:
         summary.add(event)
     emitter = emit.Emitter(root, force=force, dry_run=dry_run)
+    for rel, message in emitter.problems:
+        summary.add(Event(rel, "failed", note=message))
     seen: dict[str, str] = {}  # sha256 -> the first input with those bytes
     for done, (item, result) in enumerate(_read_all(inputs, jobs), 1):
         if result.error is not None:

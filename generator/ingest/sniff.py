@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import zlib
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -32,6 +35,25 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def not_a_file(path: Path) -> str:
+    """Why `path` (neither a file nor a folder) is not read: opening a FIFO or a device could wait forever."""
+    if path.is_symlink() and not path.exists():
+        return "is a link to nothing; not read"
+    kind = "a named pipe (FIFO)" if path.is_fifo() else "a socket" if path.is_socket() else \
+        "a device" if path.is_block_device() or path.is_char_device() else "not a regular file"
+    return f"is {kind}, not a file; not read"
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. The file is opened without waiting (a FIFO put there since would block) and
+    checked before it is read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ImportFailed(not_a_file(path))
+        return handle.read()
 
 
 def suffix_of(name: str) -> str:
@@ -125,3 +147,28 @@ def _clean(text: str) -> str:
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"):
         text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
     return text
+
+
+# Raster images by their first bytes: the only images an import copies. SVG and HTML can hold script, so a
+# file that claims to be an image is copied only when its bytes are one of these.
+_IMAGE_TYPES = {".jpg": ("image/jpeg", "image/jpg", "image/pjpeg"), ".png": ("image/png", "image/x-png"),
+                ".gif": ("image/gif",), ".webp": ("image/webp",), ".avif": ("image/avif",)}
+
+
+def image_suffix(data: bytes, content_type: str | None = None) -> str | None:
+    """`.jpg`, `.png`, `.gif`, `.webp` or `.avif` when the bytes are that image and the declared type, if
+    any, agrees; else None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        suffix = ".jpg"
+    elif data.startswith(b"\x89PNG\r\n\x1a\n"):
+        suffix = ".png"
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        suffix = ".gif"
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        suffix = ".webp"
+    elif data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis"):
+        suffix = ".avif"
+    else:
+        return None
+    mime = (content_type or "").split(";")[0].strip().lower()
+    return suffix if not mime or mime in _IMAGE_TYPES[suffix] else None

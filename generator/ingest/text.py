@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from generator.ingest.furniture import (
-    ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, RIGHTS, SECTION_CRUFT, TERMINAL, Found, caption,
-    header, is_cruft, words,
+    ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, SECTION_CRUFT, TERMINAL, Found, caption, header,
+    is_cruft, rights_outside_text, words,
 )
 from generator.ingest import textdates
 from generator.ingest.record import Imported, ImportFailed
@@ -54,13 +54,14 @@ def read(text: str) -> Imported:
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
     unread: list[str] = []  # short lines above the body that no rule knew
-    for block in blocks:
+    notices = rights_outside_text(blocks)
+    for index, block in enumerate(blocks):
         if caption(block, found):
             continue
         if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
             found.archived = True
             continue
-        if words(block) <= 40 and RIGHTS.search(block):
+        if index in notices:
             found.rights.append(block)
             footer = footer or body_started
             continue

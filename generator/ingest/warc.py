@@ -22,7 +22,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from generator import dates
 from generator.ingest import html, pagemeta, sniff
-from generator.ingest.record import Imported, ImportFailed, LocalImage
+from generator.ingest.record import Imported, ImportFailed
 from generator.model import PartialDate, Source
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -33,17 +33,22 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
     if data[:2] == b"\x1f\x8b":
         _check_gzip(data)
     pages: dict[str, list[tuple[str, int, str, str, bytes, str | None]]] = {}
-    images: dict[str, bytes] = {}
+    images: dict[str, tuple[str, bytes]] = {}  # URI -> (Content-Type, bytes)
     count = 0
+    records = _Records(io.BytesIO(data))
     try:
-        for order, record in enumerate(ArchiveIterator(io.BytesIO(data))):
+        for order, record in enumerate(records):
             count += 1
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             headers = record.http_headers
             if headers is not None and record.rec_type == "response":
-                if not headers.get_statuscode().startswith("2"):
+                status = headers.get_statuscode() or ""
+                if not re.fullmatch(r"\d{3}", status):
+                    raise ImportFailed(f"is a damaged WARC: the record for {uri or 'a capture'} has no HTTP "
+                                       f"status line (it starts {headers.protocol[:40]!r})")
+                if not status.startswith("2"):
                     record.content_stream().read()
                     continue
                 ctype = headers.get_header("Content-Type") or ""
@@ -60,9 +65,15 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
                 pages.setdefault(uri, []).append(
                     (stamp, order, record_id.strip("<>"), uri, payload, charset.group(1) if charset else None))
             elif mime.startswith("image/") and uri:
-                images[uri] = payload
+                images[uri] = (mime, payload)
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         raise ImportFailed(f"is a truncated or damaged WARC ({str(exc).strip() or type(exc).__name__})") from None
+    except (AttributeError, TypeError, KeyError, IndexError, UnicodeError):
+        # warcio trips over some malformed headers (a response without WARC-Target-URI: AttributeError)
+        raise ImportFailed(f"is a damaged WARC: record {count + 1} cannot be read (its WARC or HTTP headers "
+                           "are malformed)") from None
+    if records.err_count:
+        raise ImportFailed("is a damaged WARC: a record's Content-Length does not match its content")
     if count == 0:
         raise ImportFailed("holds no WARC records (empty or truncated)")
     if not pages:
@@ -82,7 +93,14 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
     return articles, failures
 
 
-def _with_captures(article: Imported, captures, images: dict[str, bytes], record_id: str, uri: str) -> Imported:
+class _Records(ArchiveIterator):
+    """warcio's reader, less its warning on stderr for a record of the wrong length: counted, then reported."""
+
+    INC_RECORD = ""
+
+
+def _with_captures(article: Imported, captures, images: dict[str, tuple[str, bytes]], record_id: str,
+                   uri: str) -> Imported:
     name = next((s.name for s in article.sources if s.name), None)
     sources = tuple(
         Source(name=name, url=target if re.match(r"^https?://\S+$", target) else None,
@@ -92,9 +110,11 @@ def _with_captures(article: Imported, captures, images: dict[str, bytes], record
     sources = tuple(s for s in sources if s.name or s.url)
     image, local = article.image, None
     if image is not None and image.src in images:
-        filename = PurePosixPath(urlsplit(image.src).path).name or "image"
-        local = LocalImage(pagemeta.safe_name(filename), images[image.src])
-        image = replace(image, src=None)
+        # Copied only when its bytes are the raster image its record says; else it stays a remote link.
+        mime, data = images[image.src]
+        local = pagemeta.local_image(PurePosixPath(urlsplit(image.src).path).name or "image", data, mime)
+        if local is not None:
+            image = replace(image, src=None)
     return replace(
         article, kind="warc", sources=sources, image=image, local_image=local,
         flags=tuple(dict.fromkeys((*article.flags, "archived"))),
