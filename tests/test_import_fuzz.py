@@ -11,6 +11,7 @@ import io
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -20,6 +21,8 @@ from generator.ingest.record import ImportFailed
 from generator.ingest.run import read_input
 from tests.conftest import REPO
 from tests.test_import_html import page
+
+pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 SETTINGS = settings(
