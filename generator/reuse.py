@@ -84,16 +84,21 @@ class Manifest:
         self.paths: list[str] | None = None  # every file the last build wrote, if known
         self.sets: dict[str, str] = {}  # set name -> the fingerprint its files were made from
         self.token: str | None = None  # `writer.files_token(paths)`
+        self.output = output
+        # Each folder of the site as the last build left it: [name, mtime_ns, inode, ...]. A file
+        # added by hand changes its folder's time, so the site is then not as it was left.
+        self.folders: list = []
         self.site_intact = False  # set by the build once `holds_all` has said so
         if self.path is not None:
             loaded = cache.load_checked(self.path)  # checked: what this code saved, as it saved it
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
-                names, values, paths, sets, token = (loaded.get(key)
-                                                     for key in ("names", "values", "paths", "sets", "token"))
+                names, values, paths, sets, token, folders = (
+                    loaded.get(key) for key in ("names", "values", "paths", "sets", "token", "folders"))
                 if (isinstance(names, list) and isinstance(values, list) and isinstance(paths, list)
-                        and isinstance(sets, dict) and isinstance(token, str)
-                        and len(values) == ENTRY_SIZE * len(names)):
+                        and isinstance(sets, dict) and isinstance(token, str) and isinstance(folders, list)
+                        and len(values) == ENTRY_SIZE * len(names) and len(folders) % 3 == 0):
                     self.entries, self.paths, self.sets, self.token = _entries(names, values), paths, sets, token
+                    self.folders = folders
 
     def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
         return self._in_place((rel,), out, fingerprint)
@@ -123,9 +128,10 @@ class Manifest:
             return False
 
     def holds_all(self, out: Path) -> bool:
-        """Whether the output holds every file the last build wrote, as it wrote it, each in a
-        real folder: a folder replaced by a link to a copy elsewhere is a change to the site."""
-        return self.paths is not None and self._in_place(self.paths, out) and _real_folders(self.paths, out)
+        """Whether the output is as the last build left it: every file it wrote, as it wrote it, and
+        nothing else, each folder the very folder it left (a folder replaced by a link to a copy
+        elsewhere, or a file added by hand, is a change to the site)."""
+        return self.paths is not None and self._in_place(self.paths, out) and _folders_in_place(self.folders, out)
 
     def _in_place(self, paths: Iterable[str], out: Path, fingerprint: str | None = None) -> bool:
         # One loop without calls but lstat: a build with nothing to do checks 34k files at 10k articles.
@@ -151,15 +157,37 @@ class Manifest:
             # Entries flat, not a list each: a third less time to load (31,500 of them at 10k articles).
             cache.save_checked(self.path, {"version": cache.fingerprint(), "names": list(entries),
                                            "values": list(itertools.chain.from_iterable(entries.values())),
-                                           "paths": ordered, "sets": sets, "token": sorted_files_token(ordered)})
+                                           "paths": ordered, "sets": sets, "token": sorted_files_token(ordered),
+                                           "folders": _folders_of(ordered, self.output)})
 
 
-def _real_folders(paths: list[str], out: Path) -> bool:
+def _folders_of(paths: list[str], out: Path) -> list:
+    """`Manifest.folders` of a site just written (empty if it cannot be looked at: not trusted then)."""
+    folder, lstat, found = f"{out}/", os.lstat, []
+    names = {path.rpartition("/")[0] for path in paths}
+    for name in list(names):
+        while name:  # and the folders that hold only folders
+            name = name.rpartition("/")[0]
+            names.add(name)
+    try:
+        for name in sorted(names):
+            info = lstat(folder + name)
+            found += (name, info.st_mtime_ns, info.st_ino)
+    except OSError:
+        return []
+    return found
+
+
+def _folders_in_place(folders: list, out: Path) -> bool:
     lstat, folder, isdir = os.lstat, f"{out}/", stat.S_ISDIR
     try:
-        return all(isdir(lstat(folder + name).st_mode) for name in {path.rpartition("/")[0] for path in paths} if name)
+        for name, mtime, inode in zip(*[iter(folders)] * 3):
+            info = lstat(folder + name)
+            if info.st_mtime_ns != mtime or info.st_ino != inode or not isdir(info.st_mode):
+                return False
     except OSError:
         return False
+    return bool(folders)
 
 
 def place_search_files(made: Iterable, staging, entries: dict) -> int:

@@ -160,7 +160,8 @@ class Staging:
             return 0
         if previous is not None and marker_token(self.out) != previous_token:
             previous = None
-        old = previous if previous is not None else set(_files(self.out))
+        # A site not as the last build left it may hold files added by hand: it is looked at.
+        old = previous if previous is not None and intact else set(_files(self.out))
         staged = sorted(_files(self.folder))
         deletes = sorted(old - paths - {MARKER})
         if not staged and not deletes and marker_token(self.out) == token:
