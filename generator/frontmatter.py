@@ -40,6 +40,9 @@ def split(text: str) -> tuple[str, int, str, int]:
 class _Dumper(yaml.SafeDumper):
     """Block style, no line folding, keys in the order given."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # one object twice is written twice: the reader refuses &anchors and *aliases
+
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
