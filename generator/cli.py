@@ -16,7 +16,7 @@ from typing import Iterator, NoReturn
 
 from generator import __version__, build as build_mod, writer
 from generator.build import Options
-from generator.config import normalise_base_url
+from generator.config import BadEpoch, default_as_of, normalise_base_url
 from generator.model import Problem, ProblemsFound
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -174,6 +174,8 @@ def _build(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"archive: error: --base-url: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    if not _epoch_ok():
+        return EXIT_USAGE
     output = Path(args.output) if args.output else None
     options = Options(
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
@@ -191,6 +193,17 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_built(result))
     return EXIT_OK
+
+
+def _epoch_ok() -> bool:
+    """A malformed SOURCE_DATE_EPOCH is refused, as the reproducible-builds spec asks: it is how
+    the build was invoked (exit 2), not a problem in the archive's files."""
+    try:
+        default_as_of(dict(os.environ))
+    except BadEpoch as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _print_problems(problems: list[Problem], consequence: str) -> None:
@@ -214,6 +227,8 @@ def _serve(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if not root.is_dir():
         print(f"archive: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not _epoch_ok():
         return EXIT_USAGE
 
     def report(outcome: Outcome) -> None:
