@@ -23,7 +23,7 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"default": builtin}, delimiter=":")]
     own = root / TEMPLATES_DIR
     if own.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(own)))
+        loaders.append(_TextLoader(str(own)))
     loaders.append(builtin)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -38,6 +38,19 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
     env.filters["date"] = dates.display
     env.filters["iso"] = dates.iso
     return env
+
+
+class _TextLoader(jinja2.FileSystemLoader):
+    """An archive's templates: one that is not UTF-8 is a template error at its line."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            path = next(p for p in (Path(base, *pieces) for base in self.searchpath) if p.is_file())
+            line = exc.object[: exc.start].count(b"\n") + 1
+            raise jinja2.TemplateSyntaxError("the file is not valid UTF-8 text", line, template, str(path)) from None
 
 
 def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
