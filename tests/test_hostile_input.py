@@ -131,3 +131,20 @@ def test_a_body_only_edit_with_a_missing_image_after_a_good_build_is_reported(tm
         "archive: 1 problem found; nothing was written.",
     ]
     assert site_files(root / "site") == before
+
+
+def test_import_refuses_the_front_matter_the_build_refuses(tmp_path, cli):
+    make_tree(tmp_path / "in", {
+        "laughs.md": "---\ntitle: T\nextra:\n  a: &a [x, x, x]\n  b: [*a, *a, *a]\n---\n\nx\n",
+        "surrogate.md": '---\ntitle: "a\\ud800b"\n---\n\nx\n',
+        "fine.md": "---\ntitle: Fine\npublished: 2021-02-03\nauthors: Hart, Tom\n---\n\nBody.\n",
+    })
+    root = tmp_path / "root"
+    ran = cli("import", "--root", root, tmp_path / "in")
+    assert ran.code == 1
+    assert f"{tmp_path}/in/laughs.md: line 4: YAML aliases are not allowed" in ran.err
+    assert f"{tmp_path}/in/surrogate.md: line 2: invalid YAML: \\ud800 is half of a surrogate pair" in ran.err
+    assert [p.name for p in (root / "content").rglob("*.md")] == ["fine.md"]
+    assert "authors:\n- Hart, Tom\n" in (root / "content/2021/fine.md").read_text()
+    assert cli("build", "--root", root).code == 0
+
