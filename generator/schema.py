@@ -300,8 +300,9 @@ def to_data(article: Article, *, default_slug: str | None = None) -> dict[str, A
 
 
 def _date_data(date: PartialDate) -> Any:
-    # A year alone is written as a number (YAML's natural form); the rest as text.
-    return date.year if date.precision == "year" else dates.iso(date)
+    # A year alone is written as a number (YAML's natural form), unless it needs leading
+    # zeros to be read as a year again (0999); the rest as text.
+    return date.year if date.precision == "year" and date.year >= 1000 else dates.iso(date)
 
 
 def _source_data(source: Source) -> dict[str, Any]:
