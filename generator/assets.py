@@ -9,7 +9,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from generator import frontmatter, urls
-from generator.content import shown_path
+from generator.content import is_text, shown_path
 from generator.markdown import is_remote
 from generator.model import Article, Problem
 from generator.layout import BUILTIN_STATIC, STATIC_DIR
@@ -26,6 +26,18 @@ def static_files(root: Path) -> list[Copy]:
                 if path.is_file() and not any(p.startswith(".") for p in rel.split("/")):
                     chosen[rel] = path
     return [Copy(source, urls.static_path(rel)) for rel, source in sorted(chosen.items())]
+
+
+def static_problems(root: Path, display_root: str) -> list[Problem]:
+    """Files of the root's static/ whose names are not UTF-8: no page can link them."""
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return []
+    return [
+        Problem(shown_path(display_root, path.relative_to(root).as_posix()), None,
+                "the name of this file or its folder is not UTF-8 text; rename it")
+        for path in sorted(base.rglob("*")) if not is_text(path.name)
+    ]
 
 
 def article_images(articles: Iterable[Article], root: Path, display_root: str) -> tuple[list[Copy], list[Problem]]:

@@ -25,7 +25,7 @@ class SourceFile:
 def shown_path(display_root: str, rel: str) -> str:
     """A root-relative path as the user should see it in messages."""
     shown = rel if display_root in ("", ".") else f"{display_root.rstrip('/')}/{rel}"
-    return shown if shown.isascii() or is_text(shown) else _escaped(shown)
+    return shown if shown.isascii() or is_text(shown) else escaped(shown)
 
 
 def is_text(name: str) -> bool:
@@ -37,7 +37,7 @@ def is_text(name: str) -> bool:
     return True
 
 
-def _escaped(name: str) -> str:
+def escaped(name: str) -> str:
     """`caf\\xe9.md`: the bytes that are not UTF-8, written out, so the message can be printed."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 

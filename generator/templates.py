@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator import cache as cache_mod, dates
+from generator.content import escaped, is_text
 from generator.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
 
 
@@ -41,9 +42,13 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
 
 
 class _TextLoader(jinja2.FileSystemLoader):
-    """An archive's templates: one that is not UTF-8 is a template error at its line."""
+    """An archive's templates: one that is not UTF-8, or whose name is not, is a template error."""
 
     def get_source(self, environment: jinja2.Environment, template: str):
+        if not (template.isascii() or is_text(template)):  # its bytecode cache key would fail
+            path = Path(self.searchpath[0], template)
+            raise jinja2.TemplateSyntaxError("the file's name is not UTF-8 text; rename it", 1, template,
+                                             escaped(str(path)))
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:

@@ -55,6 +55,11 @@ def hostile_tree(root):
         file.write(FINE.encode())
     with open(os.fsencode(root / "content") + b"/d\xe9j\xe0/x.md", "wb") as file:
         file.write(FINE.encode())
+    os.makedirs(root / "static")
+    with open(os.fsencode(root / "static") + b"/caf\xe9.css", "wb") as file:
+        file.write(b"p {}")
+    with open(os.fsencode(root / "templates") + b"/caf\xe9.html", "wb") as file:
+        file.write(b"<p>")
     return root
 
 
@@ -67,7 +72,9 @@ def hostile_problems(root) -> list[str]:
         f"{root}/content/2020/surrogate.md:2: invalid YAML: \\ud800 is half of a surrogate pair, not a character",
         f"{root}/content/caf\\xe9.md: the name of this file or its folder is not UTF-8 text; rename it",
         f"{root}/content/d\\xe9j\\xe0/x.md: the name of this file or its folder is not UTF-8 text; rename it",
+        f"{root}/static/caf\\xe9.css: the name of this file or its folder is not UTF-8 text; rename it",
         f"{root}/templates/article.html:2: template error: the file is not valid UTF-8 text",
+        f"{root}/templates/caf\\xe9.html:1: template error: the file's name is not UTF-8 text; rename it",
     ]
 
 
