@@ -137,7 +137,7 @@ def _convert(node: yaml.Node, offset: int, constructor: yaml.constructor.SafeCon
             key_line = key_node.start_mark.line + 1 + offset
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(key_line, "a key must be plain text")
-            if key_node.value == "<<":
+            if key_node.tag == "tag:yaml.org,2002:merge":  # a plain <<; a quoted '<<' is text
                 raise YamlError(key_line, "YAML merge keys (<<) are not supported")
             if not key_node.value.isascii():
                 _check_characters(key_node.value, key_line)

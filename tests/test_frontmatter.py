@@ -123,3 +123,17 @@ def test_a_year_before_1000_is_written_so_that_it_reads_back():
     parsed, problems = parse(text)
     assert problems == []
     assert parsed.published == PartialDate(999) and parsed.corrections == original.corrections
+
+
+def test_extra_keys_that_look_like_yaml_syntax_round_trip():
+    # '<<' quoted is a plain key, not a merge (the dumper quotes it); found by fuzzing.
+    extra = {"<<": 1, "? x": [None, True, "null"], "": "empty", "1": "one", "a: b": {"#": "c"}}
+    original = Article(file="content/2020/a.md", slug="a", title="T", body="", extra=extra)
+    parsed, problems = parse(frontmatter.join(schema.to_data(original, default_slug="a"), ""))
+    assert problems == []
+    assert parsed.extra == extra
+
+
+def test_a_plain_merge_key_is_still_refused():
+    _, problems = parse("---\ntitle: T\nextra:\n  <<: {a: 1}\n---\n")
+    assert [str(p) for p in problems] == ["content/2020/a.md:4: YAML merge keys (<<) are not supported"]
