@@ -87,13 +87,18 @@ def test_a_duration_back_to_the_first_day_of_the_calendar_is_fine(tmp_path):
     assert loaded.outdated_after.before(loaded.as_of) == dt.date(1, 2, 28)
 
 
-def test_yaml_aliases_in_archive_yaml_are_refused(tmp_path):
+@pytest.mark.parametrize("text, expected", [
+    ("title: &t Tide\ndescription: *t\n", "archive.yaml:1: YAML aliases are not allowed (&anchor and *alias): "
+     "write the value out, or quote a value that starts with & or *"),
+    ("title: T\ndescription: &r [*r]\n", "archive.yaml:2: YAML aliases are not allowed (&anchor and *alias): "
+     "write the value out, or quote a value that starts with & or *"),
+    ("title: " + "[" * 2000 + "]" * 2000 + "\n", "archive.yaml:1: invalid YAML: nested more than 64 levels deep"),
+    ('title: "\\ud800"\n', "archive.yaml:1: invalid YAML: \\ud800 is half of a surrogate pair, not a character"),
+])
+def test_hostile_yaml_in_archive_yaml_is_a_problem_at_its_line(tmp_path, text, expected):
     with pytest.raises(ProblemsFound) as raised:
-        load(tmp_path, "title: &t Tide\ndescription: *t\n")
-    assert [str(p) for p in raised.value.problems] == [
-        "archive.yaml:1: YAML aliases are not allowed (&anchor and *alias): write the value out, "
-        "or quote a value that starts with & or *"
-    ]
+        load(tmp_path, text)
+    assert [str(p) for p in raised.value.problems] == [expected]
 
 
 @pytest.mark.parametrize("epoch, says", [
