@@ -121,3 +121,11 @@ def test_the_last_day_source_date_epoch_can_name_builds(tmp_path, cli, monkeypat
     make_tree(tmp_path, {"content/a.md": "---\ntitle: A\n---\n"})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")  # 9999-12-31T23:59:59Z
     assert cli("build", "--root", tmp_path).code == 0
+
+
+def test_serve_refuses_a_malformed_source_date_epoch_too(tmp_path, cli, monkeypatch):
+    make_tree(tmp_path, {"content/a.md": "---\ntitle: A\n---\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1e9")
+    ran = cli("serve", "--root", tmp_path, "--port", "0")
+    assert ran.code == 2
+    assert ran.err == "archive: error: SOURCE_DATE_EPOCH='1e9': must be a whole, non-negative number of seconds since 1970\n"
