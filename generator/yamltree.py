@@ -63,7 +63,9 @@ def parse(text: str, first_line: int = 1) -> Node | None:
         root = _compose(text, _FAST_LOADER)
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(exc):  # the pure-Python loader would recurse for seconds
-            raise YamlError(first_line, f"invalid YAML: nested more than {MAX_DEPTH} levels deep") from None
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 + offset if mark else first_line
+            raise YamlError(line, f"invalid YAML: nested more than {MAX_DEPTH} levels deep") from None
         root = _compose_explained(text, offset, first_line)  # libyaml's messages are terser
     return None if root is None else _convert(root, offset, yaml.constructor.SafeConstructor(), 0)
 

@@ -66,7 +66,7 @@ def hostile_tree(root):
 def hostile_problems(root) -> list[str]:
     return [
         f"{root}/content/2020/cover.md:3: image src '" + "z" * 60 + "…(6004 characters)' cannot be opened:",
-        f"{root}/content/2020/deep.md:2: invalid YAML: nested more than 64 levels deep",
+        f"{root}/content/2020/deep.md:3: invalid YAML: nested more than 64 levels deep",
         f"{root}/content/2020/long.md:7: body image '" + "y" * 60 + "…(6004 characters)' cannot be opened:",
         f"{root}/content/2020/nul.md:7: body image 'a%00b.png' is not a possible file name (it holds a NUL character)",
         f"{root}/content/2020/surrogate.md:2: invalid YAML: \\ud800 is half of a surrogate pair, not a character",
