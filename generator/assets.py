@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
-from generator import urls
-from generator.content import shown_path
+from generator import frontmatter, urls
+from generator.content import is_text, shown_path
 from generator.markdown import is_remote
 from generator.model import Article, Problem
 from generator.layout import BUILTIN_STATIC, STATIC_DIR
 from generator.writer import Copy
-
 
 
 def static_files(root: Path) -> list[Copy]:
@@ -28,6 +28,18 @@ def static_files(root: Path) -> list[Copy]:
     return [Copy(source, urls.static_path(rel)) for rel, source in sorted(chosen.items())]
 
 
+def static_problems(root: Path, display_root: str) -> list[Problem]:
+    """Files of the root's static/ whose names are not UTF-8: no page can link them."""
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return []
+    return [
+        Problem(shown_path(display_root, path.relative_to(root).as_posix()), None,
+                "the name of this file or its folder is not UTF-8 text; rename it")
+        for path in sorted(base.rglob("*")) if not is_text(path.name)
+    ]
+
+
 def article_images(articles: Iterable[Article], root: Path, display_root: str) -> tuple[list[Copy], list[Problem]]:
     """Local `image.src` files, copied next to their article. They must exist inside content/."""
     copies, problems = [], []
@@ -38,11 +50,16 @@ def article_images(articles: Iterable[Article], root: Path, display_root: str) -
             continue
         where = shown_path(display_root, article.file)
         line = article.lines.get("image")
-        source = (root / article.file).parent.joinpath(image.src).resolve()
+        try:
+            source = (root / article.file).parent.joinpath(image.src).resolve()
+            exists = source.is_file()
+        except (OSError, ValueError) as exc:  # a NUL in the name, a name longer than the system allows
+            problems.append(Problem(where, line, f"image src '{_short(image.src)}' cannot be opened: {exc}"))
+            continue
         if not source.is_relative_to(content):
-            problems.append(Problem(where, line, f"image src '{image.src}' points outside content/"))
-        elif not source.is_file():
-            problems.append(Problem(where, line, f"image src '{image.src}' does not exist"))
+            problems.append(Problem(where, line, f"image src '{_short(image.src)}' points outside content/"))
+        elif not exists:
+            problems.append(Problem(where, line, f"image src '{_short(image.src)}' does not exist"))
         else:
             copies.append(Copy(source, f"{urls.article_dir(article)}/{Path(image.src).name}"))
     return copies, problems
@@ -60,24 +77,75 @@ def body_images(
     content = (root / "content").resolve()
     for article in articles:
         where = shown_path(display_root, article.file)
-        text = None
+        found = []
         for src in images[article.slug]:
-            path = urlsplit(src).path
-            source = (root / article.file).parent.joinpath(unquote(path)).resolve()
-            target = f"{urls.article_dir(article)}/{posixpath.normpath(unquote(path))}"
-            problem = None
-            if path.startswith("/") or ".." in path.split("/") or not urls.is_safe(target):
-                problem = f"body image '{src}' must be a file beside the article or below its folder"
-            elif not source.is_relative_to(content) or not source.is_file():
-                problem = f"body image '{src}' does not exist"
+            problem, source, target = _body_image(src, root / article.file, urls.article_dir(article), content)
             if problem:
-                text = text if text is not None else (root / article.file).read_text(encoding="utf-8")
-                problems.append(Problem(where, _line_of(text, src), problem))
+                found.append((src, problem))
             else:
                 copies.append(Copy(source, target))
+        problems.extend(_at_lines(root / article.file, where, found))
     return copies, problems
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+def body_image_problems(rel: str, where: str, images: tuple[str, ...], root: Path) -> list[Problem]:
+    """The problems of a body's images when its front-matter failed (no article, no page folder)."""
+    content = (root / "content").resolve()
+    found = []
+    for src in images:
+        problem, _, _ = _body_image(src, root / rel, "undated/x", content)
+        if problem:
+            found.append((src, problem))
+    return _at_lines(root / rel, where, found)
+
+
+def _body_image(src: str, file: Path, folder: str, content: Path) -> tuple[str | None, Path | None, str]:
+    """(the problem, or None; the image file; its path in the site) of one `src` in a body."""
+    path = urlsplit(src).path
+    name = unquote(path)
+    target = f"{folder}/{posixpath.normpath(name)}"
+    if "\0" in name:
+        return f"body image '{_short(src)}' is not a possible file name (it holds a NUL character)", None, target
+    if path.startswith("/") or ".." in path.split("/") or not urls.is_safe(target):
+        return f"body image '{_short(src)}' must be a file beside the article or below its folder", None, target
+    try:
+        source = file.parent.joinpath(name).resolve()
+        if source.is_relative_to(content) and source.is_file():
+            return None, source, target
+    except OSError as exc:  # e.g. a name longer than the system allows
+        return f"body image '{_short(src)}' cannot be opened: {exc.strerror}", None, target
+    return f"body image '{_short(src)}' does not exist", None, target
+
+
+def _short(src: str) -> str:
+    return src if len(src) <= 100 else f"{src[:60]}…({len(src)} characters)"
+
+
+def _at_lines(file: Path, where: str, found: list[tuple[str, str]]) -> list[Problem]:
+    if not found:
+        return []
+    text = file.read_text(encoding="utf-8")
+    return [Problem(where, image_line(text, src), problem) for src, problem in found]
+
+
+def image_line(text: str, src: str) -> int | None:
+    """The line of the body where an image is written: as Markdown `](src` or an HTML `src=`
+    before any other mention of its path (a title may mention it too), then the first mention."""
+    try:
+        _, _, _, body_line = frontmatter.split(text)
+    except frontmatter.SplitError:
+        body_line = 1
+    start = 0
+    for _ in range(body_line - 1):
+        start = text.find("\n", start) + 1 or len(text)
+    spellings = dict.fromkeys((src, unquote(src), html.escape(src)))
+    found = [
+        index
+        for spelling in spellings
+        for written in (f"]({spelling}", f"](<{spelling}", f'src="{spelling}', f"src='{spelling}",
+                        f"src={spelling}", f"]: {spelling}")
+        if (index := text.find(written, start)) >= 0
+    ] or [index for spelling in spellings if (index := text.find(spelling, start)) >= 0]
+    if not found:
+        found = [index for spelling in spellings if (index := text.find(spelling)) >= 0]
+    return text.count("\n", 0, min(found)) + 1 if found else None

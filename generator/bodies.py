@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import cache, content, markdown, plaintext, reuse, workers
+from generator import assets, cache, content, frontmatter, markdown, plaintext, reuse, workers
 from generator.model import Article, Problem
 from generator.parsed import Parsed, signature
 from generator.store import Store
@@ -118,8 +118,11 @@ def _read_chunk(
     for index in indices:
         source = sources[index]
         data = source.path.read_bytes()
-        digest = hashlib.blake2b(f"{source.rel}\0{tz!r}\0".encode() + data, digest_size=16).hexdigest()
+        digest = hashlib.blake2b(f"{source.rel}\0{tz!r}\0".encode("utf-8", "surrogateescape") + data,
+                                 digest_size=16).hexdigest()
         article, problems = content.read(source, tz, data)
+        if article is None:
+            problems = problems + _image_problems(source, data, md, store)
         body = shown = None
         if article is not None:
             body = _from_cache(key_of(article.body), store)
@@ -131,6 +134,17 @@ def _read_chunk(
         done[index] = (article, body, digest, shown, problems)
     store.flush()  # the chunk's bodies, as one pack the other processes can read
     return done, misses
+
+
+def _image_problems(source: content.SourceFile, data: bytes, md, store: Store) -> list[Problem]:
+    """The body's image problems in a file whose front-matter failed: reported in the same run."""
+    try:
+        _, _, text, _ = frontmatter.split(data.decode("utf-8"))
+    except (UnicodeDecodeError, frontmatter.SplitError):
+        return []
+    body = _from_cache(key_of(text), store) or _render(md, text, store)
+    root = source.path.parents[source.rel.count("/")]
+    return assets.body_image_problems(source.rel, source.shown, body.images, root)
 
 
 def _render(md, text: str, store: Store) -> Body:

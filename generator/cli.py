@@ -17,7 +17,7 @@ from typing import Iterator, NoReturn
 
 from generator import __version__, build as build_mod, writer
 from generator.build import Options
-from generator.config import normalise_base_url
+from generator.config import BadEpoch, default_as_of, normalise_base_url
 from generator.model import Problem, ProblemsFound
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -201,6 +201,8 @@ def _build(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"archive: error: --base-url: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    if not _epoch_ok():
+        return EXIT_USAGE
     output = Path(args.output) if args.output else None
     options = Options(
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
@@ -235,6 +237,17 @@ def _os_error(exc: OSError, output: str) -> str:
     return f"{where}{exc.strerror or exc}"
 
 
+def _epoch_ok() -> bool:
+    """A malformed SOURCE_DATE_EPOCH is refused, as the reproducible-builds spec asks: it is how
+    the build was invoked (exit 2), not a problem in the archive's files."""
+    try:
+        default_as_of(dict(os.environ))
+    except BadEpoch as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _print_problems(problems: list[Problem], consequence: str) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -255,6 +268,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     root = _archive_root(args.root)
     if root is None:
+        return EXIT_USAGE
+    if not _epoch_ok():
         return EXIT_USAGE
 
     def report(outcome: Outcome) -> None:

@@ -6,6 +6,7 @@ so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
@@ -28,19 +29,22 @@ class Duration:
     unit: str  # y, m, w or d
 
     def before(self, day: dt.date) -> dt.date:
-        """The day this long before `day` (calendar arithmetic for years and months)."""
+        """The day this long before `day` (calendar arithmetic for years and months).
+
+        Raises ValueError when that is before the year 1."""
         if self.unit in ("w", "d"):
-            return day - dt.timedelta(days=self.count * (7 if self.unit == "w" else 1))
+            days = self.count * (7 if self.unit == "w" else 1)
+            if days >= day.toordinal():
+                raise ValueError(f"{self} before {day} is before the year 1")
+            return day - dt.timedelta(days=days)
         months = self.count * (12 if self.unit == "y" else 1)
         index = day.year * 12 + day.month - 1 - months
         year, month = divmod(index, 12)
         month += 1
-        for candidate in range(day.day, 0, -1):  # 31 March minus a month is 28/29 February
-            try:
-                return dt.date(year, month, candidate)
-            except ValueError:
-                continue
-        raise AssertionError("unreachable")
+        if year < dt.MINYEAR:
+            raise ValueError(f"{self} before {day} is before the year 1")
+        # 31 March minus a month is 28/29 February
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
     def __str__(self) -> str:
         names = {"y": "year", "m": "month", "w": "week", "d": "day"}
@@ -71,9 +75,20 @@ def default_as_of(environ: dict[str, str] | None = None) -> dt.date:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and epoch.strip().isdigit():
-        return dates.from_epoch(int(epoch))
-    return dt.datetime.now(dt.timezone.utc).date()
+    if epoch is None:
+        return dt.datetime.now(dt.timezone.utc).date()
+    # The reproducible-builds spec: an integer of seconds, and a malformed one is an error.
+    digits = epoch.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise BadEpoch(f"SOURCE_DATE_EPOCH={epoch!r}: must be a whole, non-negative number of seconds since 1970")
+    try:
+        return dates.from_epoch(int(digits) if len(digits) <= 12 else 10**12)
+    except (ValueError, OverflowError, OSError):
+        raise BadEpoch(f"SOURCE_DATE_EPOCH={epoch}: is after the year 9999") from None
+
+
+class BadEpoch(ValueError):
+    """SOURCE_DATE_EPOCH is set but is no time: a usage error, not a problem of the archive."""
 
 
 def suggest(key: str, valid: tuple[str, ...]) -> str:
@@ -119,9 +134,15 @@ def load(root: Path, display_root: str, environ: dict[str, str] | None = None) -
             values[key] = _setting(key, node)
         except ValueError as exc:
             problem(node.line, f"'{key}': {exc}")
+    config = replace(defaults, **values)
+    if config.outdated_after is not None and "outdated_after" in tree.items:
+        try:
+            config.outdated_after.before(config.as_of)
+        except ValueError as exc:  # the as_of from SOURCE_DATE_EPOCH or today counts too
+            problem(tree.items["outdated_after"][1].line, f"'outdated_after': {exc}")
     if problems:
         raise ProblemsFound(problems)
-    return replace(defaults, **values)
+    return config
 
 
 def _setting(key: str, node: yamltree.Scalar) -> object:
@@ -165,6 +186,8 @@ def parse_duration(text: str) -> Duration:
     match = _DURATION.match(text)
     if not match:
         raise ValueError(f"'{text}' is not a duration like 3y, 18m, 6w or 90d")
+    if len(match[1]) > 9:
+        raise ValueError(f"'{text[:20]}…' is longer than the calendar")
     return Duration(int(match[1]), match[2])
 
 

@@ -24,7 +24,22 @@ class SourceFile:
 
 def shown_path(display_root: str, rel: str) -> str:
     """A root-relative path as the user should see it in messages."""
-    return rel if display_root in ("", ".") else f"{display_root.rstrip('/')}/{rel}"
+    shown = rel if display_root in ("", ".") else f"{display_root.rstrip('/')}/{rel}"
+    return shown if shown.isascii() or is_text(shown) else escaped(shown)
+
+
+def is_text(name: str) -> bool:
+    """False for a name that was not UTF-8 on disk (Python keeps its bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def escaped(name: str) -> str:
+    """`caf\\xe9.md`: the bytes that are not UTF-8, written out, so the message can be printed."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(root: Path, display_root: str) -> list[SourceFile]:
@@ -52,6 +67,8 @@ def _scan(folder: Path, prefix: str, display_root: str, found: list[SourceFile])
 
 def read(source: SourceFile, tz: dt.tzinfo, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
     """The article in a file (`data`: its bytes, if already read)."""
+    if not (source.rel.isascii() or is_text(source.rel)):
+        return None, [Problem(source.shown, None, "the name of this file or its folder is not UTF-8 text; rename it")]
     if data is None:
         data = source.path.read_bytes()
     try:

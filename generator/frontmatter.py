@@ -40,8 +40,19 @@ def split(text: str) -> tuple[str, int, str, int]:
 class _Dumper(yaml.SafeDumper):
     """Block style, no line folding, keys in the order given."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # one object twice is written twice: the reader refuses &anchors and *aliases
+
+
+# Line breaks other than \n: PyYAML writes them raw in quoted and block scalars, where
+# reading folds them into spaces; in double quotes it escapes them.
+_OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
+
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if not value.isascii() or "\r" in value:
+        if not _OTHER_BREAKS.isdisjoint(value):
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

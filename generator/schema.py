@@ -14,7 +14,7 @@ from typing import Any, Callable
 from generator import dates, yamltree
 from generator.config import suggest
 from generator.markdown import is_local
-from generator.slugs import MAX_SLUG, make_slug
+from generator.slugs import make_slug
 from generator.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
 from generator.yamltree import Map, Node, Scalar, Seq
 
@@ -27,6 +27,9 @@ CORRECTION_FIELDS = ("date", "text")
 IMAGE_FIELDS = ("src", "alt", "caption", "credit")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A slug names a folder, and the importer's file SLUG.md and its temporary names: with room
+# for those under the 255-byte limit of a file name.
+MAX_WRITTEN_SLUG = 200
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _URL = re.compile(r"^https?://\S+$")
 
@@ -150,8 +153,8 @@ def read_article(
         if key in fields:
             values[key] = check.date(key, node(key))
     for key in ("authors", "tags"):
-        if key in fields:
-            values[key] = _unique(check.texts(key, node(key)))
+        if key in fields:  # one name alone is a list of one, as in Hugo and Jekyll; commas are part of it
+            values[key] = _unique(check.texts(key, node(key), allow_single=True))
     if "rights" in fields:
         values["rights"] = check.texts("rights", node("rights"), allow_single=True)
     if "lang" in fields:
@@ -186,8 +189,9 @@ def read_article(
     if "slug" in fields:
         given = check.text("slug", node("slug"), required=True)
         if given is not None:
-            if not SLUG.match(given) or len(given) > MAX_SLUG:
-                check.fail(node("slug").line, f"'slug': '{given}' is not URL-safe; did you mean '{make_slug(given)}'?")
+            problem = _slug_problem(given)
+            if problem:
+                check.fail(node("slug").line, f"'slug': {problem}")
             else:
                 slug = given
     if check.problems or values.get("title") is None:
@@ -195,6 +199,17 @@ def read_article(
     clean = {key: value for key, value in values.items() if value is not None}
     lines = {key: line for key, (line, _) in fields.items()}
     return Article(file=file, slug=slug, body=body, lines=lines, **clean), []
+
+
+def _slug_problem(given: str) -> str | None:
+    """Why a slug written in an article cannot be its URL, or None. Longer than the slugs we
+    make (MAX_SLUG) is fine: a kept archive's URLs must not change."""
+    if not SLUG.match(given):
+        return f"'{given}' is not URL-safe; did you mean '{make_slug(given)}'?"
+    if len(given) > MAX_WRITTEN_SLUG:
+        return (f"'{given[:40]}…' is {len(given)} characters long, more than the {MAX_WRITTEN_SLUG} "
+                f"a file name has room for; shorten it")
+    return None
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -285,8 +300,9 @@ def to_data(article: Article, *, default_slug: str | None = None) -> dict[str, A
 
 
 def _date_data(date: PartialDate) -> Any:
-    # A year alone is written as a number (YAML's natural form); the rest as text.
-    return date.year if date.precision == "year" else dates.iso(date)
+    # A year alone is written as a number (YAML's natural form), unless it needs leading
+    # zeros to be read as a year again (0999); the rest as text.
+    return date.year if date.precision == "year" and date.year >= 1000 else dates.iso(date)
 
 
 def _source_data(source: Source) -> dict[str, Any]:

@@ -150,6 +150,7 @@ class Stages:
             problems.extend(exc.problems)
         env = templates.environment(root, self.options.cache)
         problems.extend(render.check_templates(env, root, shown))
+        problems.extend(assets.static_problems(root, shown))
         images, found = assets.article_images(articles, root, shown)
         problems.extend(found)
         body_images, found = assets.body_images(articles, {s: b.images for s, b in body_of.items()}, root, shown)

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator import cache as cache_mod, dates
+from generator.content import escaped, is_text
 from generator.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
 
 
@@ -23,7 +24,7 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"default": builtin}, delimiter=":")]
     own = root / TEMPLATES_DIR
     if own.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(own)))
+        loaders.append(_TextLoader(str(own)))
     loaders.append(builtin)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -38,6 +39,23 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
     env.filters["date"] = dates.display
     env.filters["iso"] = dates.iso
     return env
+
+
+class _TextLoader(jinja2.FileSystemLoader):
+    """An archive's templates: one that is not UTF-8, or whose name is not, is a template error."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        if not (template.isascii() or is_text(template)):  # its bytecode cache key would fail
+            path = Path(self.searchpath[0], template)
+            raise jinja2.TemplateSyntaxError("the file's name is not UTF-8 text; rename it", 1, template,
+                                             escaped(str(path)))
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            path = next(p for p in (Path(base, *pieces) for base in self.searchpath) if p.is_file())
+            line = exc.object[: exc.start].count(b"\n") + 1
+            raise jinja2.TemplateSyntaxError("the file is not valid UTF-8 text", line, template, str(path)) from None
 
 
 def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:

@@ -32,6 +32,9 @@ TRICKY_TITLES = [
     "trailing space ",
     "multi\nline",
     "@at & *star | pipe > gt % pct `tick`",
+    "next\x85line",  # line breaks other than \n were written raw and read back as spaces (found by fuzzing)
+    "line\u2028separator\u2029paragraph",
+    "carriage\r\nreturn",
 ]
 
 
@@ -110,3 +113,27 @@ def test_rights_accept_one_line_or_several():
 def test_flags_are_kept_in_banner_order_and_corrections_imply_nothing_at_parse_time():
     parsed, _ = parse("---\ntitle: T\nflags: [archived, retracted]\n---\n")
     assert parsed.flags == ("retracted", "archived")
+
+
+def test_a_year_before_1000_is_written_so_that_it_reads_back():
+    # Found by fuzzing: PartialDate(999) was written as `999`, which is not a date.
+    original = Article(file="content/2020/a.md", slug="a", title="T", body="",
+                       published=PartialDate(999), corrections=(Correction(PartialDate(42), "Fixed."),))
+    text = frontmatter.join(schema.to_data(original, default_slug="a"), original.body)
+    parsed, problems = parse(text)
+    assert problems == []
+    assert parsed.published == PartialDate(999) and parsed.corrections == original.corrections
+
+
+def test_extra_keys_that_look_like_yaml_syntax_round_trip():
+    # '<<' quoted is a plain key, not a merge (the dumper quotes it); found by fuzzing.
+    extra = {"<<": 1, "? x": [None, True, "null"], "": "empty", "1": "one", "a: b": {"#": "c"}}
+    original = Article(file="content/2020/a.md", slug="a", title="T", body="", extra=extra)
+    parsed, problems = parse(frontmatter.join(schema.to_data(original, default_slug="a"), ""))
+    assert problems == []
+    assert parsed.extra == extra
+
+
+def test_a_plain_merge_key_is_still_refused():
+    _, problems = parse("---\ntitle: T\nextra:\n  <<: {a: 1}\n---\n")
+    assert [str(p) for p in problems] == ["content/2020/a.md:4: YAML merge keys (<<) are not supported"]

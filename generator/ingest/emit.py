@@ -18,9 +18,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
-from generator import content, frontmatter, schema
+from generator import content, frontmatter, schema, yamltree
 from generator.ingest import sniff
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import Article, Image
@@ -188,11 +186,11 @@ def edited_by_hand(text: str) -> bool:
 
 def _front_matter(path: Path) -> dict:
     try:
-        yaml_text, *_ = frontmatter.split(sniff.read_bytes(path).decode("utf-8"))
-        data = yaml.safe_load(yaml_text)
-    except (OSError, ImportFailed, UnicodeDecodeError, frontmatter.SplitError, yaml.YAMLError):
+        yaml_text, first_line, *_ = frontmatter.split(sniff.read_bytes(path).decode("utf-8"))
+        tree = yamltree.parse(yaml_text, first_line)  # as the build reads it: no alias expansion
+    except (OSError, ImportFailed, UnicodeDecodeError, frontmatter.SplitError, yamltree.YamlError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return yamltree.to_python(tree) if isinstance(tree, yamltree.Map) else {}
 
 
 def _slug_of(path: Path) -> str:
