@@ -14,12 +14,15 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator import content, frontmatter, schema
 from generator.content import SourceFile
 from generator.model import FLAGS, Article, Correction, Image, PartialDate, Source
 from generator.slugs import make_slug
+
+pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 REL = "content/2020/a.md"

@@ -103,8 +103,9 @@ def test_import_refuses_a_lone_surrogate_the_build_could_not_write(cli, tmp_path
     })
     ran = cli("import", inputs, "--root", tmp_path / "r")
     assert ran.code == 1
+    # refused as the build refuses it, at its line
     assert _messages(ran)[str(inputs / "surrogate.md")] == (
-        "would give an article the build cannot write: title holds \\ud800, half of a UTF-16 pair and no character")
+        "line 2: invalid YAML: \\ud800 is half of a surrogate pair, not a character")
     assert _imported(tmp_path / "r") == ["content/2021/harbour-plan-approved.md"]
     assert cli("build", "--root", tmp_path / "r").code == 0
 
