@@ -362,3 +362,35 @@ def test_idle_connections_do_not_each_hold_a_thread(limited):
     finally:
         for connection in connections:
             connection.close()
+
+
+def test_a_build_whose_worker_dies_is_shown_and_the_last_good_site_stays(tmp_path, monkeypatch):
+    from generator import markdown
+    from tests.conftest import site_files
+
+    files = {"archive.yaml": "title: Newsroom\n"}
+    files.update({f"content/2020/a{i:03}.md": article(f"title: Story {i}\npublished: 2020") for i in range(100)})
+    root = make_tree(tmp_path / "news", files)
+    render = markdown.render
+
+    def crashing(md, text):  # the build's workers are forked: they inherit this
+        if "CRASH" in text:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a segmentation fault in native code would end it
+        return render(md, text)
+
+    monkeypatch.setattr(markdown, "render", crashing)
+    builds = []
+    with Preview(Options(root=root, jobs=2), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        before = site_files(root / "site")
+        edit(root, "content/2020/a042.md", article("title: Story 42\npublished: 2020", "CRASH\n"))
+        failed = next_build(preview, 1)
+        assert failed.result is None and "a worker process was killed by SIGKILL in the read stage" in str(
+            failed.problems[0])
+        status, _, page = get(preview, "/2020/a042/")
+        assert status == 500 and "a worker process was killed" in page
+        assert site_files(root / "site") == before  # the last good site, whole
+        edit(root, "content/2020/a042.md", article("title: Story 42\npublished: 2020", "Mended.\n"))
+        next_build(preview, 2, lambda outcome: outcome.result)
+        status, _, page = get(preview, "/2020/a042/")
+        assert status == 200 and "Mended." in page
