@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import assets, cache, content, frontmatter, markdown, plaintext, reuse, workers
+from generator import assets, cache, content, frontmatter, markdown, nesting, plaintext, reuse, workers
 from generator.model import Article, Problem
 from generator.parsed import Parsed, signature
 from generator.store import Store
@@ -128,7 +128,11 @@ def _read_chunk(
             body = _from_cache(key_of(article.body), store)
             if body is None:
                 misses += 1
-                body = _render(md, article.body, store)
+                try:
+                    body = _render(md, article.body, store)
+                except nesting.TooDeep as exc:  # reported at its line of the file; nothing is stored
+                    problems = [*problems, Problem(source.shown, _body_line(data, article.body, exc.line), exc.message)]
+                    body = Body("", "", ())
             article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
             shown = reuse.shown_digest(article, body.excerpt)
         done[index] = (article, body, digest, shown, problems)
@@ -142,9 +146,18 @@ def _image_problems(source: content.SourceFile, data: bytes, md, store: Store) -
         _, _, text, _ = frontmatter.split(data.decode("utf-8"))
     except (UnicodeDecodeError, frontmatter.SplitError):
         return []
-    body = _from_cache(key_of(text), store) or _render(md, text, store)
+    try:
+        body = _from_cache(key_of(text), store) or _render(md, text, store)
+    except nesting.TooDeep as exc:  # a body problem too: reported beside the front-matter's
+        return [Problem(source.shown, _body_line(data, text, exc.line), exc.message)]
     root = source.path.parents[source.rel.count("/")]
     return assets.body_image_problems(source.rel, source.shown, body.images, root)
+
+
+def _body_line(data: bytes, body: str, line: int) -> int:
+    """The file's line number of the body's `line` (the body is the end of the file)."""
+    text = data.decode("utf-8")
+    return text.count("\n", 0, len(text) - len(body)) + line
 
 
 def _render(md, text: str, store: Store) -> Body:

@@ -61,6 +61,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import unique_slug
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator import nesting
 from generator.slugs import make_slug
 
 _ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
@@ -133,8 +134,10 @@ class Renderer:
         self.fast = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
 
     def html(self, text: str) -> str:
-        """The body's HTML before sanitising: the reference's, byte for byte."""
-        if not _needs_reference(text):
+        """The body's HTML before sanitising: the reference's, byte for byte. Raises
+        nesting.TooDeep for a body nested deeper than the engines render safely."""
+        nesting.check_blocks(text, self.reference.parse)
+        if not (_needs_reference(text) or nesting.may_crash_fast_engine(text)):
             try:
                 rendered = self.fast.render(text)
             except BaseException as exc:  # a Rust panic (see `_unclosed_code`) is not an Exception
@@ -201,7 +204,9 @@ def _needs_reference(text: str) -> bool:
         rest = text[start : None if end == -1 else end]
         if "<" in rest or "  \n" in rest or "\\\n" in rest:
             return True
-        start = text.find("![", start + 2)
+        if end == -1:  # the paragraph's later images see the same text, or less of it
+            break
+        start = text.find("![", end)
     return False
 
 
@@ -389,5 +394,8 @@ def sanitise(html: str) -> str:
 
 
 def render(md: Renderer, text: str) -> Markup:
-    """Markdown to sanitised HTML, marked safe for templates."""
-    return Markup(sanitise(md.html(text)))
+    """Markdown to sanitised HTML, marked safe for templates; nesting.TooDeep for a body
+    nested too deep (the sanitiser's time grows with the square of the depth)."""
+    body = md.html(text)
+    nesting.check_html(body, text)
+    return Markup(sanitise(body))

@@ -10,9 +10,10 @@ are never all held in memory at once.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from generator import (
     __version__, assets, bodies, content, dates, feeds, records, render, reuse, snapshot, templates, urls,
@@ -134,9 +135,10 @@ class Stages:
         sources = content.discover(root, shown)
         # Without the cache every file is read, and not even looked at (stat) for it.
         parsed = Parsed(root, repr(self.config.tzinfo), shown) if self.options.cache else None
-        read = bodies.read_all(
-            sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
-        )
+        with _stage("read"):
+            read = bodies.read_all(
+                sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
+            )
         if parsed:
             parsed.save()
         articles, body_of = read.articles, read.bodies
@@ -181,11 +183,12 @@ class Stages:
         base = reuse.base_digest(root, links, builder.site)
         try:
             done = render.Rendered()
-            for share in workers.run(
-                render.render_into, pages, (env, builder.site, links, staging, root, shown, base, manifest),
-                self.jobs, self._progress("pages", len(pages)),
-            ):
-                done.add(share)
+            with _stage("pages"):
+                for share in workers.run(
+                    render.render_into, pages, (env, builder.site, links, staging, root, shown, base, manifest),
+                    self.jobs, self._progress("pages", len(pages)),
+                ):
+                    done.add(share)
             if done.problems:
                 raise ProblemsFound(_unique(done.problems))
             for path in done.paths:  # put or kept by the workers
@@ -199,7 +202,8 @@ class Stages:
             # The page contexts, feeds and paths are done with: at 100k articles they are
             # hundreds of MB that every search worker would otherwise start with.
             del pages, builder, page_paths, files
-            changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
+            with _stage("search"):
+                changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
             self.clock.lap("search")
             for copy in copies:
                 changed += self._put(staging, copy.path, done.entries, source=copy.source)
@@ -236,6 +240,15 @@ class Stages:
             read=read.read,
             base_url=self.config.base_url,
         )
+
+
+@contextlib.contextmanager
+def _stage(name: str) -> Iterator[None]:
+    """A worker process that dies in the block fails the build naming the stage."""
+    try:
+        yield
+    except workers.WorkerDied as exc:
+        raise exc.during(name) from None
 
 
 def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archive, shown: str) -> None:

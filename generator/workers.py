@@ -13,8 +13,11 @@ import contextlib
 import gc
 import os
 import pickle
+import selectors
 import signal
 from typing import Any, Callable, Iterator, Sequence
+
+from generator.model import Problem, ProblemsFound
 
 MIN_PARALLEL = 64  # items; below this a fork costs more than it saves
 CHUNKS_PER_JOB = 8  # enough chunks that both cores finish together
@@ -22,7 +25,7 @@ CHUNKS_PER_JOB = 8  # enough chunks that both cores finish together
 _task: tuple[Callable, Sequence, tuple] | None = None  # what forked workers call
 
 
-CAN_FORK = hasattr(os, "fork")  # what multiprocessing's "fork" start method needs
+CAN_FORK = hasattr(os, "fork")
 
 
 def default_jobs() -> int:
@@ -53,27 +56,146 @@ def run(
         size = max(8, min(1000, -(-count // (jobs * CHUNKS_PER_JOB))))
         chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     _task = (function, items, extra)
-    # Frozen objects are left alone by the workers' garbage collector, which would
-    # otherwise touch (and so copy) every page of the parent's objects.
-    import multiprocessing  # here: a one-edit rebuild forks no pool, and the import took 10 ms
-
-    gc.freeze()
     try:
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+        yield from _pooled(chunks, jobs, ordered, progress)
+    finally:
+        _task = None
+
+
+class WorkerDied(ProblemsFound):
+    """A worker process ended without its result: killed, or crashed in native code. The
+    build fails with this message (a ProblemsFound, reported like the archive's problems)."""
+
+    def __init__(self, reason: str, items: Sequence):
+        shown = [s for s in (getattr(item, "shown", None) for item in items) if isinstance(s, str)]
+        if len(shown) == 1:
+            what = f" while it worked on {shown[0]}"
+        elif shown:
+            what = f" while it worked on one of {len(shown)} files, {shown[0]} to {shown[-1]}"
+        else:
+            what = ""
+        self.reason, self.detail = reason, what
+        super().__init__([Problem("archive", None, f"a worker process {reason}{what}; nothing was changed")])
+
+    def during(self, stage: str) -> WorkerDied:
+        """The same failure, naming the build's stage."""
+        self.problems = [Problem("archive", None, f"a worker process {self.reason} in the {stage} stage"
+                                 f"{self.detail}; nothing was changed")]
+        return self
+
+
+def _pooled(chunks: Sequence[range], jobs: int, ordered: bool,
+            progress: Callable[[int], None] | None) -> Iterator[Any]:
+    """`_call` of every chunk in `jobs` forked processes, each sent the next chunk's number
+    when it answers. A process that dies is noticed at once (its pipe ends) and fails the
+    run with WorkerDied, naming what its chunk held. (multiprocessing.Pool replaced a dead
+    worker and waited forever for its chunk.)"""
+    pids: dict[int, int] = {}  # result fd -> the process answering on it
+    tasks: dict[int, int] = {}  # result fd -> the pipe its process reads chunk numbers from, until closed
+    answers: dict[int, Any] = {}  # result fd -> its file
+    gc.freeze()  # the children's collector would touch (and so copy) every page of ours
+    try:
+        for _ in range(min(jobs, len(chunks))):
+            task, result = os.pipe(), os.pipe()
+            inherited = [*tasks.values(), *answers]  # ours: a child holding one would keep its pipe open
+
+            def child(task=task, result=result, inherited=inherited) -> None:
+                for fd in (task[1], result[0], *inherited):
+                    os.close(fd)
+                _work(chunks, task[0], result[1])
+
+            pid = _forked(child, *task, *result)
+            if pid is None:
+                break
+            os.close(task[0])
+            os.close(result[1])
+            pids[result[0]], tasks[result[0]], answers[result[0]] = pid, task[1], os.fdopen(result[0], "rb")
     finally:
         gc.unfreeze()
-    try:
+    if not pids:  # no process to spare: all of it here
         done = 0
-        for result, length in (pool.imap if ordered else pool.imap_unordered)(_call, chunks):
+        for chunk in chunks:
+            value, length = _call(chunk)
             done += length
             if progress:
                 progress(done)
-            yield result
-        pool.close()
+            yield value
+        return
+    running: dict[int, int] = {}  # result fd -> the chunk number its process works on
+    waiting = iter(range(len(chunks)))
+    kept: dict[int, Any] = {}
+    following = done = 0
+    selector = selectors.DefaultSelector()
+
+    def send(fd: int) -> None:  # the next chunk to the process on `fd`, or the end of its pipe
+        number = next(waiting, None)
+        if number is None:
+            os.close(tasks.pop(fd))
+            selector.unregister(fd)
+        else:
+            os.write(tasks[fd], number.to_bytes(4, "big"))
+            running[fd] = number
+
+    try:
+        for fd in pids:
+            selector.register(fd, selectors.EVENT_READ)
+            send(fd)
+        while running:
+            for key, _ in selector.select():
+                fd = key.fd
+                number = running.pop(fd)
+                try:
+                    ok, value = pickle.load(answers[fd])
+                except Exception:  # the end of the pipe, or a torn answer: the process died
+                    raise WorkerDied(_death(pids[fd]), [_task[1][i] for i in chunks[number]]) from None
+                if not ok:
+                    raise value
+                send(fd)
+                value, length = value
+                done += length
+                if progress:
+                    progress(done)
+                if not ordered:
+                    yield value
+                    continue
+                kept[number] = value
+                while following in kept:
+                    yield kept.pop(following)
+                    following += 1
     finally:
-        pool.terminate()
-        pool.join()
-        _task = None
+        selector.close()
+        for fd, pid in pids.items():
+            if running:  # stopped early: end the others at once
+                _kill(pid)
+            if fd in tasks:
+                os.close(tasks.pop(fd))
+            answers[fd].close()
+        for pid in pids.values():
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def _work(chunks: Sequence[range], tasks: int, results: int) -> None:
+    """A worker process: answer each chunk number read from `tasks` until the pipe ends."""
+    with os.fdopen(tasks, "rb", buffering=0) as source, os.fdopen(results, "wb") as out:
+        while len(number := source.read(4)) == 4:
+            pickle.dump(_outcome(_call, (chunks[int.from_bytes(number, "big")],)), out, protocol=5)
+            out.flush()
+
+
+def _death(pid: int) -> str:
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"was killed by {signal.Signals(-code).name}"
+        return f"was killed by signal {-code}"
+    return f"ended (exit status {code}) without its result"
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def even_chunks(count: int, jobs: int, largest: int) -> list[range]:

@@ -33,7 +33,7 @@ def test_a_page_with_100000_attributes_on_one_element_is_refused_before_parsing(
     ran = cli("import", inputs, "--root", tmp_path / "r")
     assert ran.code == 1
     assert _messages(ran)[str(inputs / "heavy.html")] == (
-        "page too complex (an element on line 2 has 100,000 attributes; at most 1,000 are read)")
+        "page too complex (an element on line 2 has 100,000 attributes; at most 10,000 are read)")
     assert _imported(tmp_path / "r") == ["content/2021/harbour-plan-approved.md"]
 
 
@@ -151,3 +151,29 @@ def test_a_page_with_a_malformed_address_still_imports(tmp_path):
     record = html_reader.read(broken)
     assert record.title == "Harbour bridge to close for a year"
     assert record.image is None and "full report" in record.body and "[::1" not in record.body
+
+
+def test_import_refuses_a_body_the_build_would_refuse_as_nested_too_deep(cli, tmp_path):
+    inputs = make_tree(tmp_path / "in", {
+        "deep.md": "---\ntitle: Deep\npublished: 2021-03-04\n---\n\n" + ">" * 100_000 + " x\n",
+        "good.txt": STORY.format(title="Harbour plan approved"),
+    })
+    ran = cli("import", inputs, "--root", tmp_path / "r")
+    assert ran.code == 1
+    assert "nested too deep" in _messages(ran)[str(inputs / "deep.md")]
+    assert _imported(tmp_path / "r") == ["content/2021/harbour-plan-approved.md"]
+    assert cli("build", "--root", tmp_path / "r").code == 0
+
+
+def test_a_stray_quote_in_a_real_page_is_not_taken_for_a_huge_element(cli, tmp_path):
+    # Found on the real corpus (dragnet-217 and 11 more): `style="…;""` made the complexity check read the
+    # rest of the page as one element's attributes and refuse the page as "too complex".
+    words = " ".join(f"word{n}" for n in range(12_000))
+    page = ('<html><head><title>Harbour wall repaired</title></head><body><article><h1>Harbour wall repaired</h1>'
+            '<p align="right" style="font-size: 10px;"">powered by <a href="http://example.org/">Example</a></p>'
+            f'<p>The council said the harbour wall was repaired. {words}</p><p class="x">The end.</p></article>'
+            '</body></html>')
+    inputs = make_tree(tmp_path / "in", {"stray.html": page})
+    ran = cli("import", inputs, "--root", tmp_path / "r")
+    assert ran.code == 0, ran.err
+    assert len(_imported(tmp_path / "r")) == 1

@@ -6,6 +6,7 @@ import http.client
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -310,3 +311,86 @@ def test_serve_usage_errors_exit_2(tmp_path, cli, archive):
 def test_a_port_in_use_is_a_usage_error(serving, cli, archive):
     taken = cli("serve", "--root", archive, "--port", serving.port)
     assert taken.code == 2 and f"cannot serve on 127.0.0.1:{serving.port}" in taken.err
+
+
+def raw(preview: Preview, request: bytes) -> bytes:
+    """Send `request` as is; what the server answers before it closes the connection."""
+    with socket.create_connection(("127.0.0.1", preview.port), timeout=WAIT) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+        return answer
+
+
+def test_only_requests_for_this_machine_are_answered(serving):
+    """DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 must not read the preview."""
+    port = serving.port
+    for host in ("evil.example", f"evil.example:{port}", "localhost.evil.example", f"127.0.0.1:{port + 1}",
+                 f"127.0.0.2:{port}", ""):
+        answer = raw(serving, f"GET /2020/a/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        assert answer.startswith(b"HTTP/1.0 421 ") and b"original body" not in answer, (host, answer[:80])
+    assert raw(serving, b"GET /2020/a/ HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 421 ")  # no Host at all
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", "localhost", "[::1]", "LocalHost"):
+        answer = raw(serving, f"GET /2020/a/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        assert answer.startswith(b"HTTP/1.0 200 ") and b"The original body." in answer, (host, answer[:80])
+
+
+@pytest.fixture
+def limited(archive):
+    with Preview(Options(root=archive), port=0, idle_timeout=0.5, max_connections=4) as preview:
+        yield preview
+
+
+def test_an_idle_connection_is_closed_after_the_timeout(limited):
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=WAIT) as connection:
+        connection.sendall(b"GET /2020/a/ HTTP/1.1\r\n")  # and then nothing more
+        assert connection.recv(100) == b""  # closed by the server (a client timeout would raise)
+    status, _, page = get(limited, "/2020/a/")
+    assert status == 200 and "The original body." in page
+
+
+def test_idle_connections_do_not_each_hold_a_thread(limited):
+    threads = threading.active_count()
+    connections = [socket.create_connection(("127.0.0.1", limited.port), timeout=WAIT) for _ in range(40)]
+    try:
+        get(limited, "/2020/a/")  # (refused or not) once it is answered, all 40 were accepted before it
+        assert threading.active_count() <= threads + 4  # the bound, not 40
+        answers = [connection.recv(100) for connection in connections]  # each answered or closed: none hangs
+        busy = [answer for answer in answers if answer.startswith(b"HTTP/1.0 503 ")]
+        assert busy and len(busy) + answers.count(b"") == 40  # turned away, or closed once idle too long
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+def test_a_build_whose_worker_dies_is_shown_and_the_last_good_site_stays(tmp_path, monkeypatch):
+    from generator import markdown
+    from tests.conftest import site_files
+
+    files = {"archive.yaml": "title: Newsroom\n"}
+    files.update({f"content/2020/a{i:03}.md": article(f"title: Story {i}\npublished: 2020") for i in range(100)})
+    root = make_tree(tmp_path / "news", files)
+    render = markdown.render
+
+    def crashing(md, text):  # the build's workers are forked: they inherit this
+        if "CRASH" in text:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a segmentation fault in native code would end it
+        return render(md, text)
+
+    monkeypatch.setattr(markdown, "render", crashing)
+    builds = []
+    with Preview(Options(root=root, jobs=2), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        before = site_files(root / "site")
+        edit(root, "content/2020/a042.md", article("title: Story 42\npublished: 2020", "CRASH\n"))
+        failed = next_build(preview, 1)
+        assert failed.result is None and "a worker process was killed by SIGKILL in the read stage" in str(
+            failed.problems[0])
+        status, _, page = get(preview, "/2020/a042/")
+        assert status == 500 and "a worker process was killed" in page
+        assert site_files(root / "site") == before  # the last good site, whole
+        edit(root, "content/2020/a042.md", article("title: Story 42\npublished: 2020", "Mended.\n"))
+        next_build(preview, 2, lambda outcome: outcome.result)
+        status, _, page = get(preview, "/2020/a042/")
+        assert status == 200 and "Mended." in page

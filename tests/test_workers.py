@@ -1,7 +1,10 @@
 """A call in a background process, or a partner process, gives its result, or raises its failure, in the parent."""
 
 import os
+import re
+import signal
 import time
+from dataclasses import dataclass
 
 import pytest
 
@@ -97,3 +100,86 @@ def test_a_partner_never_asked_is_ended_at_once_not_waited_for(tmp_path):
     started = time.monotonic()
     partner.close()
     assert time.monotonic() - started < 30  # (a wait would be 60 s)
+
+
+# The pool of workers.run
+
+def _pids_and_sums(items, indices, offset):
+    return os.getpid(), [items[i] + offset for i in indices]
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_run_spreads_chunks_over_processes_and_gives_every_result(ordered):
+    items = list(range(500))
+    chunks = workers.even_chunks(len(items), 2, 20)
+    seen = []
+    results = list(workers.run(_pids_and_sums, items, (1,), 2, seen.append, chunks=chunks, ordered=ordered))
+    values = [value for _, share in results for value in share]
+    assert sorted(values) == [i + 1 for i in items]
+    if ordered:
+        assert values == [i + 1 for i in items]
+    assert {pid for pid, _ in results} - {os.getpid()} and seen[-1] == len(items)
+
+
+@dataclass(frozen=True)
+class Source:
+    shown: str
+
+
+def _dies_on(items, indices, victim):
+    for i in indices:
+        if items[i].shown == victim:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a segmentation fault or the OOM killer would
+    return len(indices)
+
+
+def test_a_worker_that_dies_fails_the_run_naming_what_it_worked_on_and_never_hangs():
+    items = [Source(f"content/{i}.md") for i in range(200)]
+    chunks = [range(i, i + 1) for i in range(200)]
+    with pytest.raises(workers.WorkerDied) as failure:
+        for _ in workers.run(_dies_on, items, ("content/137.md",), 2, chunks=chunks):
+            pass
+    message = str(failure.value.during("read").problems[0])
+    assert message == ("archive: a worker process was killed by SIGKILL in the read stage while it worked on "
+                       "content/137.md; nothing was changed")
+
+
+def test_a_worker_s_failure_is_raised_in_the_parent_and_the_other_workers_end():
+    def fails(items, indices):
+        if 5 in indices:
+            raise ValueError("chunk 5 failed")
+        time.sleep(0.01)
+        return len(indices)
+
+    with pytest.raises(ValueError, match="chunk 5 failed"):
+        list(workers.run(fails, list(range(100)), (), 2, chunks=[range(i, i + 1) for i in range(100)]))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no worker is left behind
+
+
+def test_a_build_whose_worker_dies_fails_with_a_message_and_keeps_the_previous_site(tmp_path, cli, monkeypatch):
+    from generator import markdown
+    from tests.conftest import article, make_tree, site_files
+
+    files = {"archive.yaml": "title: Newsroom\n"}
+    files.update({f"content/2020/a{i:03}.md": article(f"title: Story {i}\npublished: 2020") for i in range(100)})
+    root = make_tree(tmp_path / "news", files)
+    assert cli("build", "--root", root, "--jobs", "2").code == 0
+    before = site_files(root / "site")
+
+    render = markdown.render
+
+    def crashing(md, text):  # the workers are forked: they inherit this
+        if "CRASH" in text:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a segmentation fault would end it
+        return render(md, text)
+
+    monkeypatch.setattr(markdown, "render", crashing)
+    make_tree(root, {"content/2020/a042.md": article("title: Story 42\npublished: 2020", "CRASH\n")})
+    ran = cli("build", "--root", root, "--jobs", "2")
+    assert ran.code == 1
+    assert "a worker process was killed by SIGKILL in the read stage while it worked on" in ran.err
+    # The article is among those the dead process was given (a chunk), named by its first and last.
+    first, last = map(int, re.search(r"files, \S*/a(\d+)\.md to \S*/a(\d+)\.md;", ran.err).groups())
+    assert first <= 42 <= last and "Traceback" not in ran.err
+    assert site_files(root / "site") == before

@@ -11,6 +11,7 @@ path even if it would now get another slug.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -18,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import content, frontmatter, schema, yamltree
+from generator import content, frontmatter, markdown, nesting, schema, yamltree
 from generator.ingest import sniff
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import Article, Image
@@ -151,7 +152,16 @@ def render(record: Imported, slug: str, rel: str, image: Image | None, provenanc
     checked, problems = content.parse(text, source, dt.timezone.utc)
     if checked is None:
         raise ImportFailed("would give an invalid article: " + "; ".join(p.message for p in problems))
+    try:  # the body as the build will render it: what it would refuse is refused here
+        markdown.render(_renderer(), body)
+    except nesting.TooDeep as exc:
+        raise ImportFailed(f"would give an article the build refuses: line {exc.line} of its body: {exc.message}")
     return text
+
+
+@functools.cache
+def _renderer() -> markdown.Renderer:
+    return markdown.new_renderer()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

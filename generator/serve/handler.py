@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import shutil
 import socketserver
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +18,13 @@ from generator.serve.state import BuildState
 
 NOT_FOUND_PAGE = "404.html"
 SWAP_WAIT = 30.0  # seconds a request for a missing file waits for a running build
+IDLE_TIMEOUT = 5.0  # seconds a connection may stay silent (pages poll with short requests: none waits)
+MAX_CONNECTIONS = 64  # answered at once, each by a thread; more are turned away with 503
+# The names a browser on this machine uses for the preview. Any other name is a page
+# elsewhere whose DNS was pointed at 127.0.0.1 (DNS rebinding): it must not read the archive.
+LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
+BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        b"Content-Length: 27\r\nRetry-After: 1\r\n\r\nToo many open connections.\n")
 
 # Fixed here so a page reads the same on every machine (mimetypes reads /etc/mime.types).
 TYPES = {
@@ -31,12 +40,35 @@ TYPES = {
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open connection never keeps Ctrl-C waiting
+    request_queue_size = 128  # a burst of connections is accepted (and answered or turned away), not stalled
 
-    def __init__(self, port: int, site: Path, state: BuildState):
+    def __init__(self, port: int, site: Path, state: BuildState, *, idle_timeout: float = IDLE_TIMEOUT,
+                 max_connections: int = MAX_CONNECTIONS):
         self.site = site
         self.state = state
         self.mount = "/"  # the base_url's path: the site is served under it (set after each build)
+        self.idle_timeout = idle_timeout
+        self._slots = threading.BoundedSemaphore(max_connections)
         super().__init__(("127.0.0.1", port), Handler)
+
+    def process_request(self, request, client_address) -> None:
+        """A thread per connection, up to the bound; beyond it a short 503 from this thread."""
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(BUSY)  # a few bytes into an empty socket buffer: never blocks
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request, client_address) -> None:
         if not isinstance(sys.exception(), ConnectionError):  # a tab closed mid-answer is no news
@@ -52,6 +84,10 @@ class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = f"archive-serve/{__version__}"
 
+    def setup(self) -> None:
+        self.timeout = self.server.idle_timeout  # the socket's: a silent client is dropped, its thread freed
+        super().setup()
+
     def do_GET(self) -> None:
         self._answer(send_body=True)
 
@@ -63,6 +99,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         self._send_body = send_body
+        if not self._local_host():
+            return self._send(HTTPStatus.MISDIRECTED_REQUEST, TYPES[".txt"],
+                              b"archive serve answers only requests for localhost, 127.0.0.1 or [::1].\n")
         path = self.path.split("#", 1)[0]
         path, _, query = path.partition("?")
         if path == reload.VERSION_PATH:
@@ -104,6 +143,14 @@ class Handler(BaseHTTPRequestHandler):
                 return self._not_found(version)
             state.wait_until_idle(SWAP_WAIT)
             self._answer_from_site(path, query, retry=False)
+
+    def _local_host(self) -> bool:
+        """The Host header names this machine, with our port or none (a name without a port
+        is still one no other site's DNS can answer for)."""
+        name, colon, port = (self.headers.get("Host") or "").strip().lower().rpartition(":")
+        if not colon or name.startswith("[") and not name.endswith("]"):  # no port ("[::1]" has colons)
+            name, port = f"{name}{colon}{port}", str(self.server.server_port)
+        return name in LOCAL_NAMES and port == str(self.server.server_port)
 
     def _not_found(self, version: str) -> None:
         try:

@@ -19,7 +19,7 @@ from typing import Callable
 from generator import build as build_mod, writer
 from generator.content import shown_path
 from generator.model import Problem, ProblemsFound
-from generator.serve import paths
+from generator.serve import handler, paths
 from generator.serve.handler import PreviewServer
 from generator.serve.state import BuildState, Failure
 from generator.serve.watch import SourceWatcher
@@ -37,8 +37,10 @@ class Outcome:
 
 class Preview:
     def __init__(self, options: build_mod.Options, port: int = 0,
-                 on_build: Callable[[Outcome], None] = lambda outcome: None):
+                 on_build: Callable[[Outcome], None] = lambda outcome: None, *,
+                 idle_timeout: float = handler.IDLE_TIMEOUT, max_connections: int = handler.MAX_CONNECTIONS):
         self.options = options
+        self._limits = {"idle_timeout": idle_timeout, "max_connections": max_connections}
         self.site = options.output or options.root / "site"
         self._port = port
         self._on_build = on_build
@@ -72,7 +74,7 @@ class Preview:
         when the output folder is not ours (as `archive build` would).
         """
         try:
-            self._server = PreviewServer(self._port, self.site, self._state)
+            self._server = PreviewServer(self._port, self.site, self._state, **self._limits)
             self._watcher.start()  # before building, so that no edit made during the build is missed
             self._build([], first=True)
         except BaseException:
