@@ -5,13 +5,15 @@ Steps: find (or unpack) the corpus (eval/real_corpus.py); render the missing who
 (text_full/, eval/text_full.py); import html/, text/ and text_full/ of the main corpus and of the
 supplement, each into a fresh temporary root with the real CLI (which reads on a process pool);
 score each with the corpus's score.py; report the dev and the test part per form, source and
-language (eval/real_report.py). The report goes to stdout and to .cache/eval-real/report.md.
+language (eval/real_report.py). The report goes to stdout and to .cache/eval-real/report.md, each
+page's scores to .cache/eval-real/report.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -76,13 +78,14 @@ def score_form(scorer, data_dir: Path, form: str, root: Path, pages, failed: set
     return results
 
 
-def evaluate(data_dir: Path, work: Path, log) -> tuple[list[str], dict]:
-    """-> (the report's lines, timings)."""
+def evaluate(data_dir: Path, work: Path, log) -> tuple[list[str], dict, list[dict]]:
+    """-> (the report's lines, timings, one row per page and form for a closer look)."""
     scorer = load_scorer()
     timings: dict[str, float] = {}
     sets = [("main corpus", data_dir, real_report.body_table),
             ("supplement (trafilatura-eval)", data_dir / SUPPLEMENT, real_report.supplement_table)]
     tables: dict[tuple[str, str], list] = {}
+    per_page: list[dict] = []
     for label, folder, _ in sets:
         if not (folder / "truth").is_dir():
             log(f"{folder}: missing, {label} left out")
@@ -96,6 +99,8 @@ def evaluate(data_dir: Path, work: Path, log) -> tuple[list[str], dict]:
             timings[f"import {label} {form}"] = seconds
             log(f"  imported {label} {form}: {len(pages)} pages, {len(failed)} failed, {seconds:.0f} s")
             results = score_form(scorer, folder, form, root, pages, failed)
+            per_page += [{"set": label.split()[0], "form": form, "part": p.part, "source": p.source, "lang": p.lang,
+                          **vars(results[p.id])} for p in pages]
             for part in ("dev", "test"):
                 tables.setdefault((label, part), []).extend(
                     (form, line) for line in real_report.lines(pages, part, results))
@@ -105,7 +110,7 @@ def evaluate(data_dir: Path, work: Path, log) -> tuple[list[str], dict]:
             rows = tables.get((label, part))
             if rows:
                 report += [f"### {label}: {part} part", ""] + table(_by_form(rows)) + [""]
-    return report, timings
+    return report, timings, per_page
 
 
 def _by_form(rows):
@@ -143,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         shutil.rmtree(work, ignore_errors=True)
     try:
-        lines, import_times = evaluate(data_dir, work, log)
+        lines, import_times, per_page = evaluate(data_dir, work, log)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -156,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
     Path(args.report).write_text(report + "\n", encoding="utf-8")
-    log(f"report written to {args.report}")
+    rows = Path(args.report).with_suffix(".json")
+    rows.write_text(json.dumps(per_page, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    log(f"report written to {args.report}, per page to {rows}")
     return 0
 
 

@@ -8,6 +8,7 @@ the tarball on first use.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.util
 import json
@@ -20,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SUPPLEMENT = Path("supplement/trafilatura-eval")
 DEV_SHARE = 0.7
-_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FULL_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 class CorpusMissing(Exception):
@@ -53,8 +54,13 @@ class Page:
 
     @property
     def full_date(self) -> bool:
-        """A gold date to the day: a year or a month alone ("2018", "1998-03") is left out."""
-        return bool(self.published and _FULL_DATE.match(self.published))
+        """A gold date to the day, as score.py reads it: a year or a month alone ("2018", "1998-03")
+        is left out, and so is a gold date that is no day of the calendar (the supplement's "2022-25-10")."""
+        found = _FULL_DATE.match(self.published or "")
+        try:
+            return bool(found) and bool(dt.date(*map(int, found.groups())))
+        except ValueError:
+            return False
 
 
 def load_pages(data_dir: Path) -> list[Page]:

@@ -64,17 +64,19 @@ def test_supplement_report_shares_snippets_over_pages_that_have_them(tmp_path):
         **{"fake-a": {"title": "Alpha", "published": "2019-11-19", "must_contain": ["a", "b"],
                       "must_not_contain": ["c"]},
            "fake-d": {"title": "Delta", "published": "2019-11", "must_contain": ["d"]},
-           "fake-f": {"title": "Foxtrot"}},
+           "fake-f": {"title": "Foxtrot", "published": "2022-25-10"},  # no day of the calendar
+           "fake-g": {"title": "Golf", "published": "2022-11-1"}},
     )
     pages = load_pages(tmp_path)
     results = {
         "fake-a": Result("fake-a", title_exact=True, date_same_day=True, contains=0.5, avoids=1.0),
         "fake-d": Result("fake-d", missing=True, failed=True, contains=0.0, avoids=None),
         "fake-f": Result("fake-f", title_exact=True),
+        "fake-g": Result("fake-g", title_exact=False, date_same_day=True),
     }
     [everything, *_] = lines(pages, "dev", results)
-    assert (everything.titled, everything.title_exact) == (3, 2 / 3)
-    assert (everything.dated, everything.date_same_day) == (1, 1.0)  # "2019-11" is left out
+    assert (everything.titled, everything.title_exact) == (4, 0.5)
+    assert (everything.dated, everything.date_same_day) == (2, 1.0)  # "2019-11" and "2022-25-10" are left out
     assert (everything.snippets, everything.contains, everything.avoids) == (2, 0.25, 0.5)
     assert supplement_table([("text", everything)])[-1] == \
-        "| text | all | 3 | 1 | 0.667 (3) | 1.000 (1) | 0.250 (2) | 0.500 (2) |"
+        "| text | all | 4 | 1 | 0.500 (4) | 1.000 (2) | 0.250 (2) | 0.500 (2) |"
