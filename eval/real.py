@@ -78,9 +78,8 @@ def score_form(scorer, data_dir: Path, form: str, root: Path, pages, failed: set
     return results
 
 
-def evaluate(data_dir: Path, work: Path, log) -> tuple[list[str], dict, list[dict]]:
+def evaluate(scorer, data_dir: Path, work: Path, log) -> tuple[list[str], dict, list[dict]]:
     """-> (the report's lines, timings, one row per page and form for a closer look)."""
-    scorer = load_scorer()
     timings: dict[str, float] = {}
     sets = [("main corpus", data_dir, real_report.body_table),
             ("supplement (trafilatura-eval)", data_dir / SUPPLEMENT, real_report.supplement_table)]
@@ -131,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     try:
+        scorer = load_scorer()  # first: a missing scorer should not wait for the renderings
         data_dir = find_data(args.data, log)
     except CorpusMissing as exc:
         print(f"eval-real: {exc}", file=sys.stderr)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         shutil.rmtree(work, ignore_errors=True)
     try:
-        lines, import_times, per_page = evaluate(data_dir, work, log)
+        lines, import_times, per_page = evaluate(scorer, data_dir, work, log)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
