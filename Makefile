@@ -15,7 +15,7 @@ PELICAN_STAMP := $(PELICAN_VENV)/.installed
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import clean
+.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import eval-real clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
@@ -70,6 +70,12 @@ $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
 # Score the importer on eval/ (body word precision/recall/F1, title exact, dates); see eval/RESULTS.md.
 eval-import: $(RUN_STAMP)
 	$(BIN)/python -m eval.score
+
+# The importer on real pages (../shared/corpus, or ARTICLE_CORPUS / REAL_ARTICLES): dev and test
+# parts, per form, source and language; renders the whole-page copies (text_full/) once, with
+# Chromium. The report goes to .cache/eval-real/report.md; see eval/RESULTS.md.
+eval-real: $(TEST_STAMP) $(CHROMIUM)
+	$(BIN)/python -m eval.real
 
 # Playwright drives Debian's Chromium: its own browser download cannot work offline.
 $(CHROMIUM):

@@ -1,0 +1,82 @@
+"""The real-corpus evaluation's own logic (eval/real_corpus.py, eval/real_report.py) on a tiny fake
+corpus written here: the fixed split, and what each figure of the report is averaged over."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from eval.real_corpus import load_pages, part_of
+from eval.real_report import Result, body_table, lines, supplement_table
+
+
+def test_the_split_is_a_fixed_70_30_rule_on_the_ids_hash():
+    assert part_of("fake-a") == "dev"  # sha256 first byte 159
+    assert part_of("fake-b") == "test"  # 211
+    assert part_of("fake-d") == "dev"  # 140: < 0.7 * 256 = 179.2
+    ids = [f"page-{n}" for n in range(2000)]
+    dev = [i for i in ids if part_of(i) == "dev"]
+    assert all((hashlib.sha256(i.encode()).digest()[0] < 180) == (i in dev) for i in ids[:200])
+    assert 0.66 < len(dev) / len(ids) < 0.74
+
+
+def _write_truth(folder, **pages):
+    (folder / "truth").mkdir(parents=True)
+    for page_id, fields in pages.items():
+        truth = {"id": page_id, "body": "x", "title": None, "published": None, "lang": "en", "source": "s1", **fields}
+        (folder / "truth" / f"{page_id}.json").write_text(json.dumps(truth), encoding="utf-8")
+
+
+def test_report_averages_titles_over_gold_titles_and_dates_over_full_gold_dates(tmp_path):
+    _write_truth(
+        tmp_path,
+        **{"fake-a": {"title": "Alpha", "published": "2019-11-19"},
+           "fake-c": {"lang": "zh", "source": "s2", "published": "2018"},  # no title, a year alone
+           "fake-d": {"title": "Delta", "published": "2020-01-02T10:00:00Z"},
+           "fake-b": {"title": "Beta", "published": "2021-05-06"}},  # the test part
+    )
+    pages = load_pages(tmp_path)
+    assert [(p.id, p.part, p.full_date) for p in pages] == [
+        ("fake-a", "dev", True), ("fake-b", "test", True), ("fake-c", "dev", False), ("fake-d", "dev", True)]
+    results = {
+        "fake-a": Result("fake-a", p=1.0, r=0.5, f1=2 / 3, title_exact=True, date_same_day=True),
+        "fake-c": Result("fake-c", missing=True, failed=True, date_same_day=False),
+        "fake-d": Result("fake-d", p=0.5, r=1.0, f1=2 / 3, title_exact=False, date_same_day=True),
+        "fake-b": Result("fake-b", p=1.0, r=1.0, f1=1.0, title_exact=True, date_same_day=False),
+    }
+    dev = {line.group: line for line in lines(pages, "dev", results)}
+    assert list(dev) == ["all", "source s1", "source s2", "lang en", "lang zh"]
+    everything = dev["all"]
+    assert (everything.pages, everything.failed, everything.missing) == (3, 1, 1)
+    assert abs(everything.f1 - 4 / 9) < 1e-9  # the failed page counts 0
+    assert (everything.titled, everything.title_exact) == (2, 0.5)  # fake-c has no gold title
+    assert (everything.dated, everything.date_same_day) == (2, 1.0)  # "2018" is left out
+    assert (dev["lang zh"].titled, dev["lang zh"].title_exact, dev["lang zh"].dated) == (0, None, 0)
+    test = lines(pages, "test", results)
+    assert (test[0].pages, test[0].f1, test[0].date_same_day) == (1, 1.0, 0.0)
+    table = body_table([("html", everything)])
+    assert table[-1] == "| html | all | 3 | 1 | 0.500 | 0.500 | 0.444 | 0.500 (2) | 1.000 (2) |"
+
+
+def test_supplement_report_shares_snippets_over_pages_that_have_them(tmp_path):
+    _write_truth(
+        tmp_path,
+        **{"fake-a": {"title": "Alpha", "published": "2019-11-19", "must_contain": ["a", "b"],
+                      "must_not_contain": ["c"]},
+           "fake-d": {"title": "Delta", "published": "2019-11", "must_contain": ["d"]},
+           "fake-f": {"title": "Foxtrot", "published": "2022-25-10"},  # no day of the calendar
+           "fake-g": {"title": "Golf", "published": "2022-11-1"}},
+    )
+    pages = load_pages(tmp_path)
+    results = {
+        "fake-a": Result("fake-a", title_exact=True, date_same_day=True, contains=0.5, avoids=1.0),
+        "fake-d": Result("fake-d", missing=True, failed=True, contains=0.0, avoids=None),
+        "fake-f": Result("fake-f", title_exact=True),
+        "fake-g": Result("fake-g", title_exact=False, date_same_day=True),
+    }
+    [everything, *_] = lines(pages, "dev", results)
+    assert (everything.titled, everything.title_exact) == (4, 0.5)
+    assert (everything.dated, everything.date_same_day) == (2, 1.0)  # "2019-11" and "2022-25-10" are left out
+    assert (everything.snippets, everything.contains, everything.avoids) == (2, 0.25, 0.5)
+    assert supplement_table([("text", everything)])[-1] == \
+        "| text | all | 4 | 1 | 0.500 (4) | 1.000 (2) | 0.250 (2) | 0.500 (2) |"
