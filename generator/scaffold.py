@@ -8,7 +8,7 @@ from generator import frontmatter, schema
 from generator.model import Article, Image, PartialDate, Source
 
 CONFIG_TEXT = """\
-# Settings for this archive. Every key is optional; see the README for all of them.
+# Settings for this archive. Every key is optional; docs/configuration.md of article-archive lists them all.
 title: {title}
 description: Articles kept as they were published.
 language: en
