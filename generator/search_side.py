@@ -78,7 +78,10 @@ def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
         _Sparse(len(keys), {e.doc: e.article for e in edits}), {e.slug: e.flags for e in edits},
         {e.slug: e.html for e in edits}, links, version, keys, lunr,
     )
-    made = indexing.update(previous, lambda rel: (output / rel).read_bytes())
+    try:  # (read before the build's look at the whole site has answered: a file may be gone)
+        made = indexing.update(previous, lambda rel: (output / rel).read_bytes())
+    except OSError:
+        raise Unsure from None
     if made is None:
         raise Unsure  # the whole index is counted again
     state = indexing.state

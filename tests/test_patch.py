@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -242,6 +243,20 @@ def test_a_site_file_changed_since_the_last_build_takes_the_whole_build(archive,
         os.utime(target)
     again = run(archive)
     assert not again.patched and again.rendered_pages >= 1
+    assert site_files(archive / "site") == cold(archive, tmp_path)
+
+
+@pytest.mark.parametrize("gone", ["search", "."])
+def test_search_files_gone_since_the_last_build_take_the_whole_build_not_an_error(archive, tmp_path, gone):
+    # Found by the kill -9 run: the search side reads the last build's search files before the look
+    # at the whole site has answered; one gone made the build fail (FileNotFoundError) instead of
+    # being built whole.
+    run(settled(archive))
+    target = outside_feed(archive)
+    shutil.rmtree(archive / "site" / gone)
+    appended(target)
+    again = run(archive)
+    assert not again.patched
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
