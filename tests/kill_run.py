@@ -81,17 +81,19 @@ def main() -> int:
     root = scratch / "archive"
     write_archive(args.articles, root)
     site = root / "site"
-    started = time.monotonic()
     finished(build(root))
     change(root, rng)
     finished(build(root))  # the first change makes the site's twin
-    typical = time.monotonic() - started
+    change(root, rng)
+    started = time.monotonic()
+    finished(build(root))
+    typical = time.monotonic() - started  # of a build after a change: the kills are spread over it
     old = digest(site)
     outcomes = {"old": 0, "new": 0, "finished": 0}
     for kill in range(1, args.kills + 1):
         change(root, rng)
         new = fresh(root, scratch)
-        delay = rng.uniform(0, typical / 2)
+        delay = rng.uniform(0, typical * 1.1)
         run = build(root)
         time.sleep(delay)
         if run.poll() is None:
