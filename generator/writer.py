@@ -158,13 +158,14 @@ class Staging:
             _place(f"{self.folder}/{MARKER}", f"{self.out}/{MARKER}", marker)
             os.rename(self.folder, self.out)  # a first build: the whole folder at once
             return 0
-        if previous is not None and marker_token(self.out) != previous_token:
+        marked = marker_token(self.out)
+        if previous is not None and marked != previous_token:
             previous = None
         # A site not as the last build left it may hold files added by hand: it is looked at.
         old = previous if previous is not None and intact else set(_files(self.out))
         staged = sorted(_files(self.folder))
         deletes = sorted(old - paths - {MARKER})
-        if not staged and not deletes and marker_token(self.out) == token:
+        if not staged and not deletes and marked == token:
             remove_tree(self.folder)
             return 0  # the site is the new site already: nothing is written
         twin = twin_of(self.out)
@@ -256,12 +257,9 @@ def _apply(target: Path, source: Path, places: list[str], deletes: list[str], pl
     _prune(target, emptied)
     real = _RealFolders(target)  # pruning may have removed folders it had seen
     for rel in places:
-        if not urls.is_safe(rel) and rel != MARKER:
-            continue
-        real.make_parents(rel)
-        if os.path.isdir(target / rel) and not os.path.islink(target / rel):
-            remove_tree(target / rel)  # a folder where the new site has a file
-        place(source / rel, target / rel)
+        if urls.is_safe(rel):
+            real.make_room(rel)
+            place(source / rel, target / rel)
 
 
 def _mirror(twin: Path, out: Path, staging: Path, paths: set[str]) -> None:
@@ -275,9 +273,7 @@ def _mirror(twin: Path, out: Path, staging: Path, paths: set[str]) -> None:
     for rel in sorted(paths):
         if not urls.is_safe(rel):
             continue
-        real.make_parents(rel)  # first: a link where a folder belongs is replaced, not looked through
-        if os.path.isdir(twin / rel) and not os.path.islink(twin / rel):
-            remove_tree(twin / rel)
+        real.make_room(rel)  # first: a link where a folder belongs is replaced, not looked through
         staged = staging / rel
         if os.path.lexists(staged):
             os.replace(staged, twin / rel)
@@ -413,6 +409,12 @@ class _RealFolders:
                 return False
         self.known.add(folder)
         return True
+
+    def make_room(self, rel: str) -> None:
+        """Real folders for rel, and no folder where its file goes (the new site has a file there)."""
+        self.make_parents(rel)
+        if os.path.isdir(self.out / rel) and not os.path.islink(self.out / rel):
+            remove_tree(self.out / rel)
 
     def make_parents(self, rel: str) -> None:
         folder = rel.rpartition("/")[0]
