@@ -25,7 +25,10 @@ DELIMITERS = 4000  # `*`, `_`, `~`, `[` in a body: more may nest deep enough to 
 _PREFIX = re.compile(r"^[ \t>*+\-\d.)]{6,}", re.MULTILINE)
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open")
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# What follows a tag's name, as HTML reads it, in one pass without backtracking (possessive): a
+# quote opens a value only after `=`; a `<` ends it. The importer's complexity check reads tags so too.
+TAG_REST = r"""(?:[^<>"'=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|=|["'])*+"""
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)" + TAG_REST + ">")
 # Elements that never hold others, or whose end the HTML parser implies: they add no depth.
 _FLAT = frozenset(
     "area base br col embed hr img input link meta source track wbr "
@@ -78,8 +81,8 @@ def _too_deep_at(html: str) -> int | None:
     """Where the open elements first number more than HTML_DEPTH, or None."""
     depth = 0
     for match in _TAG.finditer(html):
-        closing, name, empty = match.groups()
-        if empty or name.lower() in _FLAT:
+        closing, name = match.groups()
+        if name.lower() in _FLAT or match.group().endswith("/>"):
             continue
         if closing:
             depth = max(0, depth - 1)

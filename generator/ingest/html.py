@@ -10,6 +10,7 @@ import lxml.html
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
+from generator import nesting
 from generator.ingest import extracted, furniture, pagemeta
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import Source
@@ -21,9 +22,7 @@ MIN_WORDS = 20
 # libxml2 checks an element's attributes for duplicates in quadratic time: 100,000 on one <p> took minutes,
 # 10,000 import in 1.8 s, 20,000 in 5.9 s. Real pages have up to about 800 (of 1,020 corpus pages).
 MAX_ATTRIBUTES = 10_000
-# A tag as HTML reads it, in one linear pass (possessive): a quote opens a value only after `=`; elsewhere
-# it is part of a name, so a stray quote (`style="…;""`) does not run on over the rest of the page.
-_TAG = re.compile(r"""<[A-Za-z](?:[^<>"'=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|=|["'])*+""")
+_TAG = re.compile("<[A-Za-z]" + nesting.TAG_REST)  # a tag as HTML reads it: a stray quote does not run on
 _QUOTED = re.compile(r"""=\s*"[^"]*"|=\s*'[^']*'""")
 
 
