@@ -6,7 +6,6 @@ so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -43,8 +42,12 @@ class Duration:
         month += 1
         if year < dt.MINYEAR:
             raise ValueError(f"{self} before {day} is before the year 1")
-        # 31 March minus a month is 28/29 February
-        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        for candidate in range(day.day, day.day - 4, -1):  # 31 March minus a month is 28/29 February
+            try:
+                return dt.date(year, month, candidate)
+            except ValueError:
+                continue
+        raise AssertionError("every month has 28 days")
 
     def __str__(self) -> str:
         names = {"y": "year", "m": "month", "w": "week", "d": "day"}

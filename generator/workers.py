@@ -13,7 +13,6 @@ import contextlib
 import gc
 import os
 import pickle
-import selectors
 import signal
 from typing import Any, Callable, Iterator, Sequence
 
@@ -44,13 +43,8 @@ def run(
     global _task
     count = len(items)
     if jobs <= 1 or (chunks is None and count < MIN_PARALLEL) or not CAN_FORK:
-        done = 0
-        for indices in chunks if chunks is not None else [range(count)]:
-            result = function(items, indices, *extra)
-            done += len(indices)
-            if progress:
-                progress(done)
-            yield result
+        yield from _in_turn(chunks if chunks is not None else [range(count)],
+                            lambda indices: function(items, indices, *extra), progress)
         return
     if chunks is None:
         size = max(8, min(1000, -(-count // (jobs * CHUNKS_PER_JOB))))
@@ -93,34 +87,25 @@ def _pooled(chunks: Sequence[range], jobs: int, ordered: bool,
     pids: dict[int, int] = {}  # result fd -> the process answering on it
     tasks: dict[int, int] = {}  # result fd -> the pipe its process reads chunk numbers from, until closed
     answers: dict[int, Any] = {}  # result fd -> its file
-    gc.freeze()  # the children's collector would touch (and so copy) every page of ours
-    try:
-        for _ in range(min(jobs, len(chunks))):
-            task, result = os.pipe(), os.pipe()
-            inherited = [*tasks.values(), *answers]  # ours: a child holding one would keep its pipe open
+    for _ in range(min(jobs, len(chunks))):  # (`_forked` freezes the collector for each fork)
+        task, result = os.pipe(), os.pipe()
+        inherited = [*tasks.values(), *answers]  # ours: a child holding one would keep its pipe open
 
-            def child(task=task, result=result, inherited=inherited) -> None:
-                for fd in (task[1], result[0], *inherited):
-                    os.close(fd)
-                _work(chunks, task[0], result[1])
+        def child(task=task, result=result, inherited=inherited) -> None:
+            for fd in (task[1], result[0], *inherited):
+                os.close(fd)
+            _work(chunks, task[0], result[1])
 
-            pid = _forked(child, *task, *result)
-            if pid is None:
-                break
-            os.close(task[0])
-            os.close(result[1])
-            pids[result[0]], tasks[result[0]], answers[result[0]] = pid, task[1], os.fdopen(result[0], "rb")
-    finally:
-        gc.unfreeze()
+        pid = _forked(child, *task, *result)
+        if pid is None:
+            break
+        os.close(task[0])
+        os.close(result[1])
+        pids[result[0]], tasks[result[0]], answers[result[0]] = pid, task[1], os.fdopen(result[0], "rb")
     if not pids:  # no process to spare: all of it here
-        done = 0
-        for chunk in chunks:
-            value, length = _call(chunk)
-            done += length
-            if progress:
-                progress(done)
-            yield value
+        yield from _in_turn(chunks, lambda chunk: _call(chunk)[0], progress)
         return
+    import selectors  # here: a build with nothing to do, or one edit, forks no pool
     running: dict[int, int] = {}  # result fd -> the chunk number its process works on
     waiting = iter(range(len(chunks)))
     kept: dict[int, Any] = {}
@@ -203,6 +188,18 @@ def even_chunks(count: int, jobs: int, largest: int) -> list[range]:
     finish together, none larger than `largest`."""
     step = max(1, min(largest, -(-count // (jobs * 4)) if jobs > 1 else largest))
     return [range(start, min(start + step, count)) for start in range(0, count, step)]
+
+
+def _in_turn(chunks: Sequence[range], call: Callable[[range], Any],
+             progress: Callable[[int], None] | None) -> Iterator[Any]:
+    """`call` of each chunk here, one after the other."""
+    done = 0
+    for chunk in chunks:
+        value = call(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done)
+        yield value
 
 
 def _call(indices: range) -> tuple[Any, int]:

@@ -25,7 +25,6 @@ found inside it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import functools
 import hashlib
@@ -374,6 +373,8 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
         return False
@@ -382,6 +383,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 @functools.cache
 def _libc():
+    import ctypes  # here: only a commit that swaps needs it (a build with nothing to do does not)
+
     try:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:
