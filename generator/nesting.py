@@ -23,6 +23,8 @@ DELIMITERS = 4000  # `*`, `_`, `~`, `[` in a body: more may nest deep enough to 
 # A line starting with a long run of container markers or indentation: quotes and lists
 # opened on it may be deep (each level takes at least one character, a list's two columns).
 _PREFIX = re.compile(r"^[ \t>*+\-\d.)]{6,}", re.MULTILINE)
+# A thematic break (`-----`, `* * *`) or a heading's underline: a long prefix that opens nothing.
+_BREAK = re.compile(r" {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open")
 
 # What follows a tag's name, as HTML reads it, in one pass without backtracking (possessive): a
@@ -56,7 +58,8 @@ def check_blocks(text: str, parse) -> None:
     `parse` is the reference's `parse`, called only when a line's prefix is long enough
     (in columns, a tab being four) to open that many levels.
     """
-    if not any(len(m.group()) + 3 * m.group().count("\t") >= BLOCK_LEVELS - 4 for m in _PREFIX.finditer(text)):
+    if not any(len(m.group()) + 3 * m.group().count("\t") >= BLOCK_LEVELS - 4 and not _BREAK.match(text, m.start())
+               for m in _PREFIX.finditer(text)):
         return
     for token in parse(text):
         if token.type in _CONTAINERS and token.level >= BLOCK_LEVELS - 1 and token.map:

@@ -66,3 +66,11 @@ def test_a_deep_body_is_reported_beside_a_front_matter_error_of_the_same_file(tm
     assert ran.code == 1
     lines = [line for line in ran.err.splitlines() if line.startswith(f"{root}/content/deep.md:")]
     assert len(lines) == 2 and "nested too deep" in lines[1] and lines[1].startswith(f"{root}/content/deep.md:5:")
+
+
+def test_a_long_rule_or_heading_underline_costs_no_second_parse():
+    # A line of 16+ dashes looked like deep list markers: every such body was parsed twice.
+    parsed = []
+    nesting.check_blocks("Text\n\n" + "-" * 40 + "\n\nTitle\n" + "=" * 30 + "\n\n* * * * * * * * * *\n",
+                         lambda text: parsed.append(text) or [])
+    assert parsed == []
