@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator import frontmatter, urls
 from generator.content import is_text, shown_path
-from generator.markdown import is_remote
+from generator.urls import is_remote
 from generator.model import Article, Problem
 from generator.layout import BUILTIN_STATIC, STATIC_DIR
 from generator.writer import Copy

@@ -62,10 +62,9 @@ from mdit_py_plugins.anchors.index import unique_slug
 from mdit_py_plugins.footnote import footnote_plugin
 
 from generator import nesting
+from generator.urls import is_local
 from generator.slugs import make_slug
 
-_ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
-_REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 TAGS = (nh3.ALLOWED_TAGS - {"center", "acronym", "strike", "tt", "map", "area", "nav"}) | {"section"}
 ATTRIBUTES = {
@@ -85,21 +84,6 @@ CLASSES = {
     "a": {"footnote-backref", "remote-image"},
     "ol": {"footnotes-list"},
 }
-
-
-def _as_browsers_read(url: str) -> str:
-    """Browsers drop tabs and newlines from URLs, trim control characters and read `\\` as `/`."""
-    return re.sub(r"[\t\r\n]", "", url).strip("\x00-\x20 ").replace("\\", "/")
-
-
-def is_remote(src: str) -> bool:
-    """True for anything with a scheme or a host: never loaded by an archived page."""
-    return bool(_REMOTE.match(_as_browsers_read(src)))
-
-
-def is_local(src: str) -> bool:
-    """A plain relative or site path, read the same way by every browser."""
-    return bool(src) and not is_remote(src) and not _ODD.search(src)
 
 
 def _image_rule(renderer: RendererHTML, tokens, index, options, env) -> str:

@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 
 from generator import dates, structured, urls
 from generator.archive import Archive, Group, source_name
-from generator.markdown import is_remote
+from generator.urls import is_remote
 from generator.model import FLAGS, Article, Correction, PartialDate, Source
 from generator.slugs import make_slug
 

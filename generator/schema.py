@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from generator import dates, yamltree
 from generator.config import suggest
-from generator.markdown import is_local
+from generator.urls import is_local
 from generator.slugs import make_slug
 from generator.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
 from generator.yamltree import Map, Node, Scalar, Seq

@@ -15,6 +15,7 @@ These paths are permanent: an archive's links must outlive us.
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Collection
 from urllib.parse import urlsplit
 from dataclasses import dataclass
@@ -138,3 +139,22 @@ class Links:
         if self.base_url is None:
             return None
         return self.base_url + self.public(path)
+
+
+_ODD = re.compile(r"[\\\x00-\x1f\x7f]")  # backslashes and control characters
+_REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def _as_browsers_read(url: str) -> str:
+    """Browsers drop tabs and newlines from URLs, trim control characters and read `\\` as `/`."""
+    return re.sub(r"[\t\r\n]", "", url).strip("\x00-\x20 ").replace("\\", "/")
+
+
+def is_remote(src: str) -> bool:
+    """True for anything with a scheme or a host: never loaded by an archived page."""
+    return bool(_REMOTE.match(_as_browsers_read(src)))
+
+
+def is_local(src: str) -> bool:
+    """A plain relative or site path, read the same way by every browser."""
+    return bool(src) and not is_remote(src) and not _ODD.search(src)

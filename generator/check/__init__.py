@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator import urls
+from generator import content, urls
 from generator.model import Problem
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NAVIGATING = {"a", "area", "form", "meta", "script-ld"}  # the tags whose URLs are links, not loads
 
 
@@ -71,9 +69,7 @@ class Checker:
 
     def report(self, path: str, line: int | None, message: str) -> None:
         # a file name that is not UTF-8 (os.walk's surrogate escapes) is shown escaped, printable
-        path, message = (
-            text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for text in (path, message)
-        )
+        path, message = content.escaped(path), content.escaped(message)
         self.problems.append(Problem(path, line, message))
 
     def _walk(self) -> None:
@@ -93,7 +89,7 @@ class Checker:
         rest, _, fragment = href.partition("#")
         if self.base and rest.startswith(self.base):
             rest, folder = rest[len(self.base):] or "./", ""
-        elif rest.startswith("//") or _SCHEME.match(rest):
+        elif urls.is_remote(rest):
             return None  # another site, or data:, mailto: and the like
         elif rest.startswith("/"):
             rooted = urlsplit(self.base).path if self.base else None
