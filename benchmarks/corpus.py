@@ -14,8 +14,8 @@ from bisect import bisect
 from itertools import accumulate
 from pathlib import Path
 
-from generator import frontmatter, schema
-from generator.model import Article, Correction, PartialDate, Source
+from generator.archive import frontmatter, schema
+from generator.archive.model import Article, Correction, PartialDate, Source
 
 COMMON = """
 the of and to in a is that for it as was with be by on not he this are or his from at which but have

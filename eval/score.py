@@ -16,7 +16,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator import dates
+from generator.archive import dates
 from generator.ingest.run import read_input
 
 HERE = Path(__file__).resolve().parent

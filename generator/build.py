@@ -12,9 +12,12 @@ import gc
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from generator import cache, config as config_mod, reuse, search_side, snapshot, workers, writer
+from generator.incremental import cache, manifest as reuse, search_partner as search_side, snapshot
+from generator.archive import config as config_mod
+from generator.executors import local as workers
+from generator.output import writer
 from generator.job import Clock, Options, Progress, Result
-from generator.model import Problem, ProblemsFound
+from generator.archive.model import Problem, ProblemsFound
 
 __all__ = ["Clock", "Options", "Progress", "Result", "build"]
 
@@ -84,7 +87,7 @@ def _build(options: Options, environ: dict[str, str] | None, progress: Progress 
                 # The search side starts on the other core before the page code is even imported.
                 search = search_side.start(root, output, manifest)
                 try:
-                    from generator import patch  # here: a build with nothing to do never loads it
+                    from generator.incremental import patch  # here: a build with nothing to do never loads it
 
                     with cache.opened(root, "bodies", options.cache) as store:
                         patched = patch.attempt(options, output, config, clock, manifest, inputs, store, found,
@@ -111,7 +114,7 @@ def _answer(check: workers.Background) -> bool:
 
 def _stages(options: Options, output, config, clock: Clock, progress: Progress | None, manifest: reuse.Manifest,
             inputs: snapshot.Snapshot | None, problems: list[Problem]) -> Result:
-    from generator import stages  # here: a build with nothing to do, or an edit patched, never loads them
+    from generator import pipeline as stages  # here: a build with nothing to do, or an edit patched, never loads them
 
     with cache.opened(options.root, "bodies", options.cache) as store:
         return stages.Stages(options, output, config, store, clock, progress, manifest, inputs).run(problems)

@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NoReturn
 
-from generator import __version__, build as build_mod, writer
+from generator import __version__, build as build_mod
+from generator.output import writer
 from generator.build import Options
-from generator.config import BadEpoch, default_as_of, normalise_base_url
-from generator.model import Problem, ProblemsFound
+from generator.archive.config import BadEpoch, default_as_of, normalise_base_url
+from generator.archive.model import Problem, ProblemsFound
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import frontmatter, schema
-from generator.model import Article, Image, PartialDate, Source
+from generator.archive import frontmatter, schema
+from generator.archive.model import Article, Image, PartialDate, Source
 
 CONFIG_TEXT = """\
 # Settings for this archive. Every key is optional; docs/configuration.md of article-archive lists them all.

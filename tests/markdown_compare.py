@@ -15,7 +15,8 @@ import difflib
 import time
 from pathlib import Path
 
-from generator import content, markdown
+from generator.load import content
+from generator.render import markdown
 
 
 def bodies(root: Path) -> list[str]:

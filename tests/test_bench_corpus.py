@@ -10,7 +10,7 @@ import yaml
 
 from benchmarks.corpus import write_archive
 from benchmarks.peers import write_site
-from generator import frontmatter
+from generator.archive import frontmatter
 
 COUNT = 20
 

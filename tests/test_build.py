@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
+from generator.output import writer
 from tests.conftest import article, make_tree, site_files
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from generator import content
+from generator.load import content
 from tests.conftest import REPO
 
 SEED_DIR = "2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us"

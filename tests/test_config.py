@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from generator import config
-from generator.model import ProblemsFound
+from generator.archive import config
+from generator.archive.model import ProblemsFound
 from tests.conftest import make_tree
 
 

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from generator import dates
-from generator.model import PartialDate
+from generator.archive import dates
+from generator.archive.model import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from generator import feeds, urls
-from generator.archive import assemble
-from generator.config import Config
+from generator.render import feeds, urls
+from generator.archive.assemble import assemble
+from generator.archive.config import Config
 from tests.conftest import article, make_tree
 from tests.test_links import VARIED
 

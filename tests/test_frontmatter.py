@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import content, frontmatter, schema
-from generator.content import SourceFile
-from generator.model import Article, Correction, Image, PartialDate, Source
+from generator.load import content
+from generator.archive import frontmatter, schema
+from generator.load.content import SourceFile
+from generator.archive.model import Article, Correction, Image, PartialDate, Source
 
 import datetime as dt
 

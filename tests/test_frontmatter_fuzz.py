@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator import content, frontmatter, schema
-from generator.content import SourceFile
-from generator.model import FLAGS, Article, Correction, Image, PartialDate, Source
-from generator.slugs import make_slug
+from generator.load import content
+from generator.archive import frontmatter, schema
+from generator.load.content import SourceFile
+from generator.archive.model import FLAGS, Article, Correction, Image, PartialDate, Source
+from generator.archive.slugs import make_slug
 
 pytestmark = pytest.mark.fuzz
 

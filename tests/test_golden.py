@@ -2,7 +2,7 @@
 
 import difflib
 
-from generator.layout import BUILTIN_STATIC
+from generator.archive.layout import BUILTIN_STATIC
 from tests.conftest import site_files
 from tests.golden import GOLDEN, build_bundled
 

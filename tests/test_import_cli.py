@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 
-from generator import content, frontmatter, schema
+from generator.load import content
+from generator.archive import frontmatter, schema
 from generator.ingest import emit
 from generator.ingest.record import Imported
-from generator.model import Image, PartialDate, Source
+from generator.archive.model import Image, PartialDate, Source
 from tests.conftest import make_tree
 
 STORY = """\

@@ -9,7 +9,7 @@ import json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator import content
+from generator.load import content
 from generator.ingest import html as html_reader
 from tests.conftest import make_tree
 
@@ -197,7 +197,7 @@ def test_a_page_drawn_by_scripts_falls_back_to_its_json_ld_article_body(tmp_path
     record = html_reader.read(page_html)
     assert record.title == "Scripted page keeps its text"
     assert all(p in record.body.replace("\\", "") for p in PARAGRAPHS)
-    from generator.markdown import new_renderer, render
+    from generator.render.markdown import new_renderer, render
 
     rendered = str(render(new_renderer(), record.body))
     assert "<script" not in rendered and "*stars*" in rendered
@@ -224,7 +224,7 @@ def test_nothing_executable_survives_in_the_rendered_article():
         '<span style="color:red" onmouseover="alert(7)">Styled text with a handler</span> ends the story here.',
     ]
     record = html_reader.read(page(paragraphs=PARAGRAPHS + nasty))
-    from generator.markdown import new_renderer, render
+    from generator.render.markdown import new_renderer, render
 
     rendered = str(render(new_renderer(), record.body)).lower()
     for bad in ("<script", 'href="javascript:', "onerror", "onload", "onmouseover", "<iframe", "<svg", "style=",
@@ -252,7 +252,7 @@ def test_quotes_lists_tables_and_emphasis_are_kept_as_markdown():
     assert "*very*" in record.body and "**costly**" in record.body
     assert "1. Close the bridge in September.\n2. Add four ferry crossings an hour." in record.body
     assert "| Route | Minutes |" in record.body and "| Bus \\| shuttle | 40 |" in record.body
-    from generator.markdown import new_renderer, render
+    from generator.render.markdown import new_renderer, render
 
     rendered = str(render(new_renderer(), record.body))
     assert "<blockquote>" in rendered and "<table>" in rendered and "<ol>" in rendered

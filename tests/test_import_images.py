@@ -8,7 +8,7 @@ import io
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator import content
+from generator.load import content
 from generator.ingest import sniff
 from tests.conftest import make_tree
 from tests.test_import_html import page

@@ -8,7 +8,7 @@ import io
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator import content
+from generator.load import content
 from tests.conftest import make_tree
 
 PROSE = "The council met on Tuesday and agreed the plan after a long debate about its cost and timing. " * 3

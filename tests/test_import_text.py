@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import content
+from generator.load import content
 from generator.ingest import sniff, text
 from tests.conftest import REPO
 
@@ -143,7 +143,7 @@ def test_scraped_text_becomes_markdown_that_holds_no_html():
         "as text, because scraped text is untrusted and may hold anything at all.\n\n"
         "# Not a heading but a sentence that starts with a hash mark in the scraped text.\n"
     )
-    from generator.markdown import new_renderer, render
+    from generator.render.markdown import new_renderer, render
 
     html = str(render(new_renderer(), record.body))
     assert "<script" not in html and "<img" not in html and "onerror" not in html.replace("onerror=alert", "")

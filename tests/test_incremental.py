@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_archive
-from generator import build, cache, parsed, workers
+from generator import build
+from generator.incremental import cache, parse_cache as parsed
+from generator.executors import local as workers
 from tests.conftest import article, make_tree, site_files
 
 SIZE = workers.MIN_PARALLEL + 16  # enough articles for the work to go to worker processes
@@ -288,7 +290,7 @@ def test_a_build_with_nothing_to_do_loads_no_parser_template_engine_or_search_co
         "import sys\nfrom pathlib import Path\nfrom generator import build\n"
         f"result = build.build(build.Options(root=Path({str(archive)!r})))\n"
         "print(result.unchanged, sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('jinja2', 'markdown_it', 'numpy', 'lunr') or m in ('generator.stages', 'generator.content')))\n"
+        "('jinja2', 'markdown_it', 'numpy', 'lunr') or m in ('generator.pipeline', 'generator.load.content')))\n"
     )
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert shown.strip() == "True []"

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from generator.urls import all_safe, is_safe, relative
+from generator.render.urls import all_safe, is_safe, relative
 from tests.conftest import article, make_tree
 from tests.crawl import crawl
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator import markdown
+from generator.render import markdown
 from tests.markdown_corpus import CASES, generated
 
 

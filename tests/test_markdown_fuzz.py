@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator import markdown, nesting
+from generator.render import markdown, nesting
 
 pytestmark = pytest.mark.fuzz
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import markdown, nesting, workers
+from generator.render import markdown, nesting
+from generator.executors import local as workers
 from tests.conftest import article, make_tree
 
 DEEP = 100_000

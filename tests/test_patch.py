@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, cache, records, reuse, writer
-from generator.model import ProblemsFound
+from generator import build
+from generator.incremental import cache, records, manifest as reuse
+from generator.output import writer
+from generator.archive.model import ProblemsFound
 from tests.conftest import article, make_tree, site_files
 from tests.test_incremental import archive, append_to, cold, run, settled  # noqa: F401 - `archive` is a fixture
 

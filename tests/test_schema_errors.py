@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import content
-from generator.content import SourceFile
+from generator.load import content
+from generator.load.content import SourceFile
 
 
 def problems_of(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator import workers
+from generator.executors import local as workers
 from generator.search import bulk, marks, postings, shards, statistics, tokens
 from generator.search.tokens import TermNumberer
 from tests.test_search_index import sample_docs
@@ -116,7 +116,7 @@ def _sums(items, indices, extra):
 def test_snippets_of_unfolded_text_are_those_of_the_folded_text():
     from types import SimpleNamespace
 
-    from generator.plaintext import plain_text, unfolded_text
+    from generator.render.plaintext import plain_text, unfolded_text
     from generator.search import documents
 
     word = "w" * 30

@@ -13,7 +13,7 @@ from generator.search import lunr_index, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.lunr_index import serialised
 from generator.search.statistics import count
-from generator.layout import BUILTIN_STATIC
+from generator.archive.layout import BUILTIN_STATIC
 from tests.conftest import REPO, article, make_tree
 from tests.search_helpers import lunr_js_search, node
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from benchmarks.corpus import write_archive
-from generator import cache
+from generator.incremental import cache
 from generator.search import lunr_index, shards
 from tests.conftest import site_files
 from tests.test_incremental import cold, run

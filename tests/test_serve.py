@@ -365,7 +365,7 @@ def test_idle_connections_do_not_each_hold_a_thread(limited):
 
 
 def test_a_build_whose_worker_dies_is_shown_and_the_last_good_site_stays(tmp_path, monkeypatch):
-    from generator import markdown
+    from generator.render import markdown
     from tests.conftest import site_files
 
     files = {"archive.yaml": "title: Newsroom\n"}

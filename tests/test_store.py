@@ -6,8 +6,8 @@ import os
 import random
 import time
 
-from generator import store as store_mod
-from generator.store import Store
+from generator.incremental import body_store as store_mod
+from generator.incremental.body_store import Store
 
 
 def packs(folder):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator import workers
-from generator.workers import Background, Partner
+from generator.executors import local as workers
+from generator.executors.local import Background, Partner
 
 
 def test_a_background_call_runs_in_another_process_and_returns_its_result():
@@ -164,7 +164,7 @@ def _children() -> set[str]:
 
 
 def test_a_build_whose_worker_dies_fails_with_a_message_and_keeps_the_previous_site(tmp_path, cli, monkeypatch):
-    from generator import markdown
+    from generator.render import markdown
     from tests.conftest import article, make_tree, site_files
 
     files = {"archive.yaml": "title: Newsroom\n"}

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from generator import feeds, urls
+from generator.render import feeds, urls
 
 if TYPE_CHECKING:
     from generator.check import Checker

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest import textdates
-from generator.model import Image, PartialDate
+from generator.archive.model import Image, PartialDate
 
 TERMINAL = ".!?…:;\"”’»)]'。！？」』"
 

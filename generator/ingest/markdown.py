@@ -8,10 +8,10 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from generator import frontmatter, schema, yamltree
+from generator.archive import frontmatter, schema, yamltree
 from generator.ingest.pagemeta import IMAGE_SUFFIXES, local_image
 from generator.ingest.record import Imported, ImportFailed
-from generator.urls import is_remote
+from generator.render.urls import is_remote
 
 
 def read(text: str, path: Path | None = None) -> Imported:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Correction, Image, PartialDate, Source
+from generator.archive.model import Correction, Image, PartialDate, Source
 
 
 class ImportFailed(Exception):

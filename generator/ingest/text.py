@@ -17,7 +17,7 @@ from generator.ingest.furniture import (
 )
 from generator.ingest import textdates
 from generator.ingest.record import Imported, ImportFailed
-from generator.model import PartialDate, Source
+from generator.archive.model import PartialDate, Source
 
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-ZÀ-Ý][\wÀ-ÿ.'’ -]{1,40}?(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?\s*)?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model import PartialDate
+from generator.archive.model import PartialDate
 
 MONTHS = {
     # English, German, French, Spanish, Italian, Portuguese, Dutch: full names and common abbreviations

@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from generator import dates
+from generator.archive import dates
 from generator.ingest import html, pagemeta, sniff
 from generator.ingest.record import Imported, ImportFailed
-from generator.model import PartialDate, Source
+from generator.archive.model import PartialDate, Source
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from generator import dates, urls
-from generator.archive import Archive, source_name
-from generator.plaintext import plain_text
-from generator.model import Article
-from generator.workers import even_chunks, run as fork_run
+from generator.archive import dates
+from generator.render import urls
+from generator.archive.assemble import Archive, source_name
+from generator.render.plaintext import plain_text
+from generator.archive.model import Article
+from generator.executors.local import even_chunks, run as fork_run
 
 FIELDS = ("title", "tags", "body")
 BOOSTS = (10, 5, 1)  # title > tags > body

@@ -12,7 +12,7 @@ import json
 
 import numpy as np
 
-from generator.model import OutputFile
+from generator.archive.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.statistics import B, K1, TermStats, idf
 

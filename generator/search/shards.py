@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 
-from generator.model import OutputFile, Written
+from generator.archive.model import OutputFile, Written
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
-from generator.workers import run as fork_run
+from generator.executors.local import run as fork_run
 from generator.search.statistics import B, K1, TermStats
 from generator.search.tokens import STOP_WORDS
-from generator.slugs import make_slug
+from generator.archive.slugs import make_slug
 
 if TYPE_CHECKING:
     from generator.search.state import Packed  # (state.py imports this module)

@@ -22,7 +22,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from generator import cache
+from generator.incremental import cache
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.postings import Entries, group
 from generator.search.shards import Dictionary

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import build as build_mod, writer
-from generator.content import shown_path
-from generator.model import Problem, ProblemsFound
+from generator import build as build_mod
+from generator.output import writer
+from generator.load.content import shown_path
+from generator.archive.model import Problem, ProblemsFound
 from generator.serve import handler, paths
 from generator.serve.handler import PreviewServer
 from generator.serve.state import BuildState, Failure

@@ -28,8 +28,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cache, layout, reuse
-from generator.workers import Background
+from generator.incremental import cache, manifest as reuse
+from generator.archive import layout
+from generator.executors.local import Background
 
 
 PATCH_LIMIT = 16  # edited content files a build patches (patch.py); more and the stages are the simpler way

@@ -16,7 +16,7 @@ import pickle
 import signal
 from typing import Any, Callable, Iterator, Sequence
 
-from generator.model import Problem, ProblemsFound
+from generator.archive.model import Problem, ProblemsFound
 
 MIN_PARALLEL = 64  # items; below this a fork costs more than it saves
 CHUNKS_PER_JOB = 8  # enough chunks that both cores finish together

@@ -20,7 +20,7 @@ import os
 import time
 from pathlib import Path
 
-from generator import cache
+from generator.incremental import cache
 
 Signature = tuple  # (size, mtime_ns, ctime_ns, inode)
 DELTA_MIN, DELTA_SHARE = 64, 10  # a delta of more than 64 entries and a tenth of them: a new base

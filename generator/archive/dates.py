@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model import PartialDate
+from generator.archive.model import PartialDate
 
 _DATE = re.compile(
     r"^(?P<year>\d{4})"

@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Iterator, Sequence
 
-from generator import dates, structured, urls
-from generator.archive import Archive, Group, source_name
-from generator.urls import is_remote
-from generator.model import FLAGS, Article, Correction, PartialDate, Source
-from generator.slugs import make_slug
+from generator.archive import dates
+from generator.render import structured, urls
+from generator.archive.assemble import Archive, Group, source_name
+from generator.render.urls import is_remote
+from generator.archive.model import FLAGS, Article, Correction, PartialDate, Source
+from generator.archive.slugs import make_slug
 
 SECTION_TITLES = {"tags": "Tags", "authors": "Authors", "sources": "Sources", "flags": "Flags"}
 

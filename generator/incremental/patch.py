@@ -22,10 +22,14 @@ from pathlib import Path
 
 import jinja2
 
-from generator import bodies, content, pages, records, render, reuse, search_side, templates, workers, writer
+from generator.load import bodies, content
+from generator.render import contexts as pages, rendering as render, templates
+from generator.incremental import records, manifest as reuse, search_partner as search_side
+from generator.executors import local as workers
+from generator.output import writer
 from generator.job import Clock, Options, Result
-from generator.snapshot import Done, Snapshot
-from generator.store import Store
+from generator.incremental.snapshot import Done, Snapshot
+from generator.incremental.body_store import Store
 
 
 class Declined(Exception):
@@ -227,7 +231,7 @@ class _Patch:
         html_of = bodies.Html(self.store, {r.slug: r.body for r in shown}, self.root,
                               {r.slug: r.article.file for r in shown}, self.config.tzinfo)
         excerpts = {r.slug: r.article.summary or r.body.excerpt for r in shown}
-        from generator import feeds  # here: most edits are of articles the feed does not show (10 ms to import)
+        from generator.render import feeds  # here: most edits are of articles the feed does not show (10 ms to import)
 
         file = feeds.atom(self.config, [r.article for r in shown], self.header.links, html_of, excerpts)
         placed, info = staging.put(file.path, file.data)

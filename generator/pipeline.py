@@ -15,16 +15,19 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from generator import (
-    __version__, assets, bodies, content, dates, feeds, records, render, reuse, snapshot, templates, urls,
-    workers, writer,
-)
-from generator.archive import assemble
+from generator import __version__
+from generator.render import assets, feeds, rendering as render, templates, urls
+from generator.load import bodies, content
+from generator.archive import dates
+from generator.incremental import records, manifest as reuse, snapshot
+from generator.executors import local as workers
+from generator.output import writer
+from generator.archive.assemble import assemble
 from generator.job import Clock, Options, Progress, Result
-from generator.model import OutputFile, Problem, ProblemsFound
-from generator.pages import PageBuilder
-from generator.parsed import Parsed
-from generator.store import Store
+from generator.archive.model import OutputFile, Problem, ProblemsFound
+from generator.render.contexts import PageBuilder
+from generator.incremental.parse_cache import Parsed
+from generator.incremental.body_store import Store
 
 
 class Stages:

@@ -13,8 +13,8 @@ import zoneinfo
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import dates, yamltree
-from generator.model import Problem, ProblemsFound
+from generator.archive import dates, yamltree
+from generator.archive.model import Problem, ProblemsFound
 
 CONFIG_FILE = "archive.yaml"
 

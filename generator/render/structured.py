@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from generator import dates
-from generator.archive import source_name
-from generator.model import Article
+from generator.archive import dates
+from generator.archive.assemble import source_name
+from generator.archive.model import Article
 
 
 class _Site(Protocol):

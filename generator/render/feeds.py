@@ -8,10 +8,11 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Iterable, Mapping
 
-from generator import dates, urls
-from generator.archive import Archive
-from generator.config import Config
-from generator.model import Article, OutputFile
+from generator.archive import dates
+from generator.render import urls
+from generator.archive.assemble import Archive
+from generator.archive.config import Config
+from generator.archive.model import Article, OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

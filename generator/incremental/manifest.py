@@ -25,9 +25,10 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from generator import cache, layout
-from generator.model import Written
-from generator.writer import sorted_files_token
+from generator.incremental import cache
+from generator.archive import layout
+from generator.archive.model import Written
+from generator.output.writer import sorted_files_token
 
 Entry = list  # [fingerprint or set name, size, mtime_ns, inode]
 ENTRY_SIZE = 4

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from generator import urls
+from generator.render import urls
 
 MARKER = ".article-archive"
 MARKER_TEXT = b"This folder is built by `archive build`; every build replaces its contents.\n"

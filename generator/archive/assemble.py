@@ -10,10 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from generator import dates
-from generator.config import Config
-from generator.model import FLAGS, Article, PartialDate, Problem, ProblemsFound
-from generator.slugs import make_slug
+from generator.archive import dates
+from generator.archive.config import Config
+from generator.archive.model import FLAGS, Article, PartialDate, Problem, ProblemsFound
+from generator.archive.slugs import make_slug
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
 
 
 def _check_unique_slugs(articles: list[Article], display_root: str) -> None:
-    from generator.content import shown_path  # here: only a problem needs it (content loads the Markdown engine)
+    from generator.load.content import shown_path  # here: only a problem needs it (content loads the Markdown engine)
 
     seen: dict[str, Article] = {}
     problems = []

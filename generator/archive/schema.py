@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from typing import Any, Callable
 
-from generator import dates, yamltree
-from generator.config import suggest
-from generator.urls import is_local
-from generator.slugs import make_slug
-from generator.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
-from generator.yamltree import Map, Node, Scalar, Seq
+from generator.archive import dates, yamltree
+from generator.archive.config import suggest
+from generator.render.urls import is_local
+from generator.archive.slugs import make_slug
+from generator.archive.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
+from generator.archive.yamltree import Map, Node, Scalar, Seq
 
 FIELDS = (
     "title", "published", "updated", "authors", "tags", "summary", "dateline", "rights",

@@ -19,10 +19,14 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator import assets, cache, content, frontmatter, markdown, nesting, plaintext, reuse, workers
-from generator.model import Article, Problem
-from generator.parsed import Parsed, signature
-from generator.store import Store
+from generator.render import assets, markdown, nesting, plaintext
+from generator.incremental import cache, manifest as reuse
+from generator.load import content
+from generator.archive import frontmatter
+from generator.executors import local as workers
+from generator.archive.model import Article, Problem
+from generator.incremental.parse_cache import Parsed, signature
+from generator.incremental.body_store import Store
 
 _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
-from generator import frontmatter, urls
-from generator.content import is_text, shown_path
-from generator.urls import is_remote
-from generator.model import Article, Problem
-from generator.layout import BUILTIN_STATIC, STATIC_DIR
-from generator.writer import Copy
+from generator.archive import frontmatter
+from generator.render import urls
+from generator.load.content import is_text, shown_path
+from generator.render.urls import is_remote
+from generator.archive.model import Article, Problem
+from generator.archive.layout import BUILTIN_STATIC, STATIC_DIR
+from generator.output.writer import Copy
 
 
 def static_files(root: Path) -> list[Copy]:

@@ -7,10 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import frontmatter, schema, yamltree
-from generator.layout import CONTENT_DIR
-from generator.model import Article, Problem
-from generator.slugs import make_slug
+from generator.archive import frontmatter, schema, yamltree
+from generator.archive.layout import CONTENT_DIR
+from generator.archive.model import Article, Problem
+from generator.archive.slugs import make_slug
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 

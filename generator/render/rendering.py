@@ -9,10 +9,13 @@ from typing import Callable
 
 import jinja2
 
-from generator import reuse, urls
-from generator.model import Problem
-from generator.pages import AllPages, ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage
-from generator.writer import Staging
+from generator.incremental import manifest as reuse
+from generator.render import urls
+from generator.archive.model import Problem
+from generator.render.contexts import (
+    AllPages, ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage,
+)
+from generator.output.writer import Staging
 
 TEMPLATE_FOR = {
     ArticlePage: "article.html",

@@ -26,7 +26,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import cache, reuse
+from generator.incremental import cache, manifest as reuse
 
 _HASH = 16  # bytes of a part's hash
 _LENGTH = 8  # bytes of the header's length

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator import cache as cache_mod, dates
-from generator.content import escaped, is_text
-from generator.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
+from generator.incremental import cache as cache_mod
+from generator.archive import dates
+from generator.load.content import escaped, is_text
+from generator.archive.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
 
 
 def environment(root: Path, cache: bool = False) -> jinja2.Environment:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from generator import cache, reuse, workers
-from generator.model import Article
+from generator.incremental import cache, manifest as reuse
+from generator.executors import local as workers
+from generator.archive.model import Article
 
 
 class Unsure(Exception):

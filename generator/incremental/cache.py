@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import generator
-from generator.store import Store
+from generator.incremental.body_store import Store
 
 FOLDER = ".cache/build"
 # A file changed this close to a build's start is not trusted by its status: two writes in

@@ -20,8 +20,8 @@ from typing import Collection
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
-from generator.layout import STATIC_DIR
-from generator.model import Article
+from generator.archive.layout import STATIC_DIR
+from generator.archive.model import Article
 
 INDEX = "index.html"
 HOME = INDEX
