@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from benchmarks.corpus import Corpus
-from generator.archive.model import Article, PartialDate
 from generator.archive.layout import BUILTIN_STATIC
+from generator.archive.model import Article, PartialDate
 
 PEERS_DIR = Path(__file__).parent / "peers"
 

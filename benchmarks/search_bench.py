@@ -21,13 +21,14 @@ from pathlib import Path
 
 from benchmarks.corpus import write_archive
 from generator.archive import config as config_mod
+from generator.archive.assemble import assemble
+from generator.archive.layout import BUILTIN_STATIC
+from generator.build import Options, build
 from generator.load import content
 from generator.render import markdown, urls
-from generator.archive.assemble import assemble
-from generator.build import Options, build
-from generator.search import documents, index as search_index
+from generator.search import documents
+from generator.search import index as search_index
 from generator.search.stemmer import stem
-from generator.archive.layout import BUILTIN_STATIC
 
 CACHE = Path(".cache/bench")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NoReturn
 
-from generator import __version__, build as build_mod
-from generator.output import writer
-from generator.build import Options
+from generator import __version__
+from generator import build as build_mod
 from generator.archive.config import BadEpoch, default_as_of, normalise_base_url
 from generator.archive.model import Problem, ProblemsFound
+from generator.build import Options
+from generator.output import writer
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -145,6 +147,7 @@ def run() -> NoReturn:
     """The `archive` command: `main`, then out at once. Freeing a build's objects one by one
     at exit took 0.15 s at 10k articles, a tenth of a one-edit rebuild; by now every file
     is closed and every worker joined, and only the standard streams need flushing."""
+    tune_collector()
     code = main()
     try:
         sys.stdout.flush()
@@ -152,6 +155,13 @@ def run() -> NoReturn:
     except BrokenPipeError:  # `archive build | head`: the reader is gone, as Python's own exit allows
         pass
     os._exit(code)
+
+
+def tune_collector() -> None:
+    """A build makes hundreds of thousands of long-lived objects and little cyclic garbage. With
+    Python's default thresholds, a one-edit rebuild of 10k articles ran 525 collections that
+    walked them, 1.0-1.3 s of its 6 s; with these, 5 (0.3 s). Workers inherit them."""
+    gc.set_threshold(50_000, 20, 20)
 
 
 def main(argv: list[str] | None = None) -> int:

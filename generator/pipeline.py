@@ -15,38 +15,45 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from generator import __version__
-from generator.render import assets, feeds, rendering as render, templates, urls
-from generator.load import bodies, content
+from generator import __version__, executors
 from generator.archive import dates
-from generator.incremental import records, manifest as reuse, snapshot
-from generator.executors import local as workers
-from generator.output import writer
 from generator.archive.assemble import assemble
-from generator.job import Clock, Options, Progress, Result
 from generator.archive.model import OutputFile, Problem, ProblemsFound
-from generator.render.contexts import PageBuilder
-from generator.incremental.parse_cache import Parsed
+from generator.executors import processes
+from generator.incremental import LastBuild, cache, keys, snapshot
+from generator.incremental import manifest as manifests
 from generator.incremental.body_store import Store
+from generator.incremental.parse_cache import Parsed
+from generator.job import Clock, Options, Progress, Result
+from generator.load import bodies, content
+from generator.output import writer
+from generator.render import assets, feeds, rendering, templates, urls
+from generator.render.contexts import PageBuilder
+
+
+def run(options: Options, output: Path, config, clock: Clock, progress: Progress | None, last: LastBuild,
+        problems: list[Problem]) -> Result:
+    """The full build; `problems`: those found before it (the configuration's), reported with the rest."""
+    with cache.opened(options.root, "bodies", options.cache) as store:
+        return Stages(options, output, config, store, clock, progress, last).run(problems)
 
 
 class Stages:
-    """One build's stages, which share the body store, the worker count and the clock."""
+    """One build's stages, which share the body store, the executor and the clock."""
 
     def __init__(self, options: Options, output: Path, config, store: Store, clock: Clock,
-                 progress: Progress | None, manifest: reuse.Manifest, inputs: snapshot.Snapshot | None):
+                 progress: Progress | None, last: LastBuild):
         self.options, self.output, self.config, self.store = options, output, config, store
-        self.manifest, self.inputs = manifest, inputs
+        self.manifest, self.inputs = last.manifest, last.inputs
         self.root, self.shown = options.root, options.display_root
         self.clock, self.progress = clock, progress
-        self.jobs = options.jobs or workers.default_jobs()
+        self.executor = executors.LocalPool(options.jobs)
         self.searched = 0
-        self.search_state = reuse.state_path(self.root, output, "search") if options.cache else None
-        self.records_path = records.path_for(self.root, output) if options.cache else None
+        self.last = last
         self.new_state = None
         self.search_fingerprint = ""
 
-    def _search(self, archive, html_of, digests, links, staging, manifest, entries) -> int:
+    def _search(self, archive, html_of, article_keys, links, staging, entries) -> int:
         """Write the search files; return how many changed.
 
         The whole index is a function of every article's searchable fields and
@@ -55,34 +62,27 @@ class Stages:
         When a few articles changed and the last build's search state describes
         the files in the output, only the files of their terms are made again.
         """
-        version = reuse.code_digest(links, self.options.lunr_index)
-        fingerprint = reuse.Fingerprints(version).of(
-            [digests[a.slug] for a in archive.articles]  # each: the article's file, flags and age
-        )
+        version = keys.code_digest(links, self.options.lunr_index)
+        fingerprint = keys.Fingerprints(version).of([article_keys[a.slug] for a in archive.articles])
         self.search_fingerprint = fingerprint
-        kept = manifest.kept_set(reuse.SEARCH, fingerprint, staging)
-        if kept is not None:
-            entries.update(kept)
+        if self.last.keep_search(fingerprint, staging, entries):
             return 0
-        from generator.search import index as search_index, state as search_state  # here: a build that keeps the index whole never loads them
-
-        keys = [digests[a.slug] for a in reversed(archive.articles)]  # in document id order
+        from generator.search import index as search_index  # here: a build that keeps the index whole never loads it
 
         def sink(file: OutputFile) -> tuple[int, list]:  # in a worker process: a file and its manifest entry
             changed, info = staging.put(file.path, file.data)
-            return changed, reuse.entry(reuse.SEARCH, info)
+            return changed, manifests.entry(manifests.SEARCH, info)
 
         indexing = search_index.Indexing(
-            list(reversed(archive.articles)), archive.flags, html_of, links, version, keys, self.options.lunr_index,
-            self.jobs, sink,
+            list(reversed(archive.articles)), archive.flags, html_of, links, version,
+            [article_keys[a.slug] for a in reversed(archive.articles)], self.options.lunr_index,
+            self.executor.jobs, sink,
         )
-        previous = search_state.load(self.search_state, version) if self.search_state else None
-        made = None
-        if previous is not None and manifest.intact(reuse.SEARCH, previous.fingerprint, previous.paths, staging.out):
-            made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes())
-        changed = reuse.place_search_files(made if made is not None else indexing.build(), staging, entries)
+        previous = self.last.previous_search_state(version)
+        made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes()) if previous else None
+        changed = manifests.place_search_files(made if made is not None else indexing.build(), staging, entries)
         staging.keep_all(indexing.kept)
-        entries.update({path: manifest.entries[path] for path in indexing.kept})
+        entries.update({path: self.manifest.entries[path] for path in indexing.kept})
         if indexing.state is not None:
             indexing.state.fingerprint = fingerprint
         self.searched = indexing.searched
@@ -95,37 +95,8 @@ class Stages:
         """A feed or a copy. Its manifest entry has no fingerprint (it is always made again):
         only its status, so that a build with nothing to do can see it is still there."""
         changed, info = staging.put(path, data) if source is None else staging.copy(path, source)
-        entries[path] = reuse.entry("", info)
+        entries[path] = manifests.entry("", info)
         return changed
-
-    def _save_search_state(self) -> None:
-        """After the commit: the state that describes the search files now in the output, or none."""
-        if self.search_state is None:
-            return
-        if self.new_state is not None:
-            self.new_state.save(self.search_state)
-        elif self.searched:  # the index was made again and is too large to keep: the old state is stale
-            self.search_state.unlink(missing_ok=True)
-
-    def _save_records(self, archive, body_of, digests, shown, base, site, links, previous: dict) -> None:
-        """What the next build needs to patch this site after an edit of bodies (patch.py);
-        `previous`: the last build's (`records.reusable`), whose unchanged records are kept."""
-        count = len(archive.articles)
-        header = records.Header(self.inputs.digest, base, site, links,
-                                tuple(a.slug for a in feeds.newest(archive.articles)), count,
-                                {a.file: a.slug for a in archive.articles},
-                                {slug: body.key for slug, body in body_of.items()})
-        made = {}
-        for position, article in enumerate(archive.articles):
-            slug = article.slug
-            record = records.Record(
-                slug, digests[slug], shown[slug], body_of[slug], article, archive.flags[slug],
-                archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
-            )
-            header.keys[slug] = key = records.key_of(record)
-            old = previous.get(slug)
-            made[slug] = old[1] if old is not None and old[0] == key else records.pickled(record)
-        records.save(self.records_path, header, made)
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         progress = self.progress
@@ -140,7 +111,7 @@ class Stages:
         parsed = Parsed(root, repr(self.config.tzinfo), shown) if self.options.cache else None
         with _stage("read"):
             read = bodies.read_all(
-                sources, self.config.tzinfo, self.store, self.jobs, self._progress("read", len(sources)), parsed
+                sources, self.config.tzinfo, self.store, self.executor, self._progress("read", len(sources)), parsed
             )
         if parsed:
             parsed.save()
@@ -154,7 +125,7 @@ class Stages:
         except ProblemsFound as exc:
             problems.extend(exc.problems)
         env = templates.environment(root, self.options.cache)
-        problems.extend(render.check_templates(env, root, shown))
+        problems.extend(rendering.check_templates(env, root, shown))
         problems.extend(assets.static_problems(root, shown))
         images, found = assets.article_images(articles, root, shown)
         problems.extend(found)
@@ -169,7 +140,8 @@ class Stages:
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
         builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
-        pages = builder.all(read.digests, read.shown)
+        pages = builder.all()
+        page_keys = keys.PageKeys(pages, read.digests, read.shown)
         page_paths = pages.paths()
         files = [feeds.atom(self.config, feeds.newest(archive.articles), links, html_of,
                             {s: i.excerpt for s, i in builder.items.items()})]
@@ -183,13 +155,15 @@ class Stages:
 
         staging = writer.Staging(self.output)
         manifest = self.manifest
-        base = reuse.base_digest(root, links, builder.site)
+        base = keys.base_digest(root, links, builder.site)
         try:
-            done = render.Rendered()
+            done = rendering.Rendered()
             with _stage("pages"):
-                for share in workers.run(
-                    render.render_into, pages, (env, builder.site, links, staging, root, shown, base, manifest),
-                    self.jobs, self._progress("pages", len(pages)),
+                for share in self.executor.map(
+                    rendering.render_into, pages,
+                    (rendering.Shared(env, builder.site, links, staging, root, shown,
+                                      manifests.PageReuse(manifest, page_keys, base)),),
+                    self._progress("pages", len(pages)),
                 ):
                     done.add(share)
             if done.problems:
@@ -201,30 +175,30 @@ class Stages:
             changed = done.changed
             for file in files:
                 changed += self._put(staging, file.path, done.entries, data=file.data)
-            digests, site = pages.digests, builder.site
+            site, article_keys = builder.site, page_keys.own
             # The page contexts, feeds and paths are done with: at 100k articles they are
             # hundreds of MB that every search worker would otherwise start with.
-            del pages, builder, page_paths, files
+            del pages, builder, page_keys, page_paths, files
             with _stage("search"):
-                changed += self._search(archive, html_of, digests, links, staging, manifest, done.entries)
+                changed += self._search(archive, html_of, article_keys, links, staging, done.entries)
             self.clock.lap("search")
             for copy in copies:
                 changed += self._put(staging, copy.path, done.entries, source=copy.source)
             every = set(staging.written)
-            previous_records = records.reusable(self.records_path) if self.inputs is not None else {}
-            records.remove(self.records_path)  # until the new ones are saved: they would describe another site
+            previous_records = self.last.forget_records()
             changed += staging.commit(every, manifest.paths, manifest.token, intact=manifest.site_intact)
         except BaseException:
             staging.abort()
             raise
         # The search state is written on the other core meanwhile; the snapshot, which tells the
         # next build what this one made, last.
-        with workers.beside(self._save_search_state):
-            manifest.save(done.entries, every, {reuse.SEARCH: self.search_fingerprint})
+        with processes.beside(self.last.save_search_state, self.new_state, self.searched):
+            manifest.save(done.entries, every, {manifests.SEARCH: self.search_fingerprint})
             self.store.keep_only({body.key for body in body_of.values()})
             if self.inputs is not None and not (self.searched and self.new_state is None):
                 # (without a search state no build could patch)
-                self._save_records(archive, body_of, read.digests, read.shown, base, site, links, previous_records)
+                self.last.save_records(archive, body_of, read.digests, read.shown, base, site, links,
+                                       tuple(a.slug for a in feeds.newest(archive.articles)), previous_records)
         made = snapshot.Done.of(len(archive.articles), every)
         if self.inputs is not None:
             self.inputs.save(made)
@@ -250,7 +224,7 @@ def _stage(name: str) -> Iterator[None]:
     """A worker process that dies in the block fails the build naming the stage."""
     try:
         yield
-    except workers.WorkerDied as exc:
+    except executors.WorkerDied as exc:
         raise exc.during(name) from None
 
 

@@ -1,4 +1,4 @@
-"""Shared test helpers: inline file trees, the real CLI, a fixed clock."""
+"""Fixtures shared by the test files: a fixed clock, the real CLI, archives to build (helpers: helpers.py)."""
 
 from __future__ import annotations
 
@@ -8,34 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import write_archive
 from generator.cli import main
+from generator.incremental import cache
+from tests.helpers import EPOCH, REPO, SIZE, make_tree
 
 pytest_plugins = ["tests.browser"]  # the `browser` and `page` fixtures, one Chromium per worker
-
-REPO = Path(__file__).resolve().parent.parent
-EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: every test build is reproducible
 
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-
-
-def make_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write {relative path: text or bytes} under root and return root."""
-    for rel, data in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
-
-
-def article(front: str, body: str = "Some text.\n") -> str:
-    """An article file: `front` is the YAML between the fences."""
-    return f"---\n{front.strip()}\n---\n\n{body}"
 
 
 @dataclass
@@ -58,6 +41,25 @@ def cli(capsys):
 
 
 @pytest.fixture
+def archive(tmp_path) -> Path:
+    """A generated archive large enough that builds use worker processes (test_incremental, test_patch)."""
+    root = write_archive(SIZE, tmp_path / "archive", seed=11)
+    make_tree(root, {"archive.yaml": "title: Warm and cold\nbase_url: https://example.org/a/\n"})
+    return root
+
+
+@pytest.fixture
+def trusted_at_once(monkeypatch):
+    """Input files are trusted by their status as soon as they are written.
+
+    A build distrusts a file changed in the second before it started (two writes in one clock
+    tick can leave the same status), and reads it again next time. Tests that build, edit and
+    build again one after the other never write in the tick a build started in, so they need not
+    wait out that second. (A file's change time cannot be set back: explicit file times cannot do it.)"""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture
 def bundled(tmp_path) -> Path:
     """A copy of the repository's bundled archive (content, templates, archive.yaml)."""
     root = tmp_path / "bundled"
@@ -68,7 +70,3 @@ def bundled(tmp_path) -> Path:
     return root
 
 
-def site_files(site: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
-    }

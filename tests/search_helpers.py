@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 NODE = shutil.which("node")
 ORACLE = REPO / "tests" / "oracle"

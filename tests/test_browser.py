@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import article, make_tree
+from tests.helpers import article, make_tree
 
 pytestmark = pytest.mark.browser
 

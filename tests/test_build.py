@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import writer
-from tests.conftest import article, make_tree, site_files
+from generator.output import folders, writer
+from tests.helpers import article, make_tree, site_files
 
 
 def build_ok(cli, root, *extra):
@@ -258,7 +258,7 @@ def test_a_build_killed_at_any_step_of_its_commit_leaves_a_whole_site(tmp_path, 
     assert expected != before
     steps = {"n": 0, "kill": 0, "on": False}
     real = {name: getattr(writer.os, name) for name in ("replace", "link", "unlink", "rename", "mkdir")}
-    real["swap"] = writer.swap
+    real["swap"] = folders.swap
     real_commit = writer.Staging.commit
 
     def dying(name):
@@ -285,7 +285,7 @@ def test_a_build_killed_at_any_step_of_its_commit_leaves_a_whole_site(tmp_path, 
         steps.update(n=0, kill=kill, swap=None)
         with monkeypatch.context() as patched:
             for name in real:
-                patched.setattr(writer if name == "swap" else writer.os, name, dying(name))
+                patched.setattr(folders if name == "swap" else writer.os, name, dying(name))
             patched.setattr(writer.Staging, "commit", commit)
             try:
                 writer_build(root)
@@ -327,7 +327,7 @@ def test_a_site_left_mid_swap_is_restored(tmp_path, cli):
     site.rename(tmp_path / ".article-archive-old-site-999999999")
     # ...and one of another output folder's, which is not ours to touch.
     (tmp_path / ".article-archive-old-other-999999999").mkdir()
-    writer.finish_leftovers(site)
+    folders.finish_leftovers(site)
     assert site_files(site) == before
     assert (tmp_path / ".article-archive-old-other-999999999").is_dir()
 
@@ -379,7 +379,7 @@ def test_missing_or_escaping_body_images_are_problems_with_lines(tmp_path, cli):
 
 
 def test_without_an_exchange_call_the_swap_is_two_renames_and_builds_stay_right(tmp_path, cli, monkeypatch):
-    monkeypatch.setattr(writer, "_exchange", lambda a, b: False)  # as on a system without renameat2
+    monkeypatch.setattr(folders, "_exchange", lambda a, b: False)  # as on a system without renameat2
     root = make_tree(tmp_path / "archive", {"content/a.md": article("title: A\npublished: 2020")})
     site = build_ok(cli, root)
     for name in "bcd":
@@ -406,7 +406,7 @@ def test_an_edit_costs_its_changes_not_the_site(tmp_path, cli, monkeypatch):
     changed = int(re.search(r"(\d+) files changed", ran.out).group(1))
     assert 0 < changed < 20
     assert 0 < len(links) <= changed + 1  # at most each changed file once, and the marker
-    twin = writer.twin_of(root / "site")
+    twin = folders.twin_of(root / "site")
     assert site_files(twin) == site_files(root / "site")
     assert all(os.stat(p).st_ino == os.stat(twin / p.relative_to(root / "site")).st_ino
                for p in (root / "site").rglob("*") if p.is_file())
@@ -455,7 +455,7 @@ def test_two_builds_of_one_output_at_once_take_turns(tmp_path):
 def test_a_second_build_waits_while_another_holds_the_output_and_says_so(tmp_path):
     root = make_tree(tmp_path / "archive", {"content/a.md": article("title: A\npublished: 2020")})
     command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
-    with writer.lock(root / "site"):
+    with folders.lock(root / "site"):
         run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # the build says it waits, and waits: nothing is built while the lock is held
         line = run.stderr.readline()

@@ -3,7 +3,7 @@
 import re
 
 from generator.load import content
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 SEED_DIR = "2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us"
 

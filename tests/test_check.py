@@ -11,8 +11,7 @@ import pytest
 from benchmarks.corpus import write_archive
 from generator import check
 from generator.cli import main
-from tests.conftest import EPOCH, article, make_tree
-from tests.test_links import VARIED
+from tests.helpers import EPOCH, VARIED, article, make_tree
 
 BASE = "https://example.org/sub/archive/"
 SITE = {

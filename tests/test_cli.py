@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.conftest import article, make_tree
+from tests.helpers import article, make_tree
 
 
 def test_version_and_help(cli):

@@ -4,7 +4,7 @@ import pytest
 
 from generator.archive import config
 from generator.archive.model import ProblemsFound
-from tests.conftest import make_tree
+from tests.helpers import make_tree
 
 
 def load(tmp_path, text=None, environ=None):

@@ -1,6 +1,6 @@
 """A broken archive: one run names every problem as path:line, exits 1 and writes nothing."""
 
-from tests.conftest import article, make_tree, site_files
+from tests.helpers import article, make_tree, site_files
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path, cli):

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -6,13 +7,10 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from generator.render import feeds, urls
 from generator.archive.assemble import assemble
 from generator.archive.config import Config
-from tests.conftest import article, make_tree
-from tests.test_links import VARIED
-
-import datetime as dt
+from generator.render import feeds, urls
+from tests.helpers import VARIED, article, make_tree
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

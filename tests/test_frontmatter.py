@@ -1,15 +1,14 @@
 """The front-matter codec and schema: what goes in comes back out."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from generator.load import content
 from generator.archive import frontmatter, schema
-from generator.load.content import SourceFile
 from generator.archive.model import Article, Correction, Image, PartialDate, Source
-
-import datetime as dt
+from generator.load import content
+from generator.load.content import SourceFile
 
 UTC = dt.timezone.utc
 

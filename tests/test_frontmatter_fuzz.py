@@ -15,13 +15,14 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from generator.load import content
 from generator.archive import frontmatter, schema
-from generator.load.content import SourceFile
 from generator.archive.model import FLAGS, Article, Correction, Image, PartialDate, Source
 from generator.archive.slugs import make_slug
+from generator.load import content
+from generator.load.content import SourceFile
 
 pytestmark = pytest.mark.fuzz
 

@@ -3,8 +3,8 @@
 import difflib
 
 from generator.archive.layout import BUILTIN_STATIC
-from tests.conftest import site_files
 from tests.golden import GOLDEN, build_bundled
+from tests.helpers import site_files
 
 
 def test_the_bundled_site_matches_the_golden_copy(tmp_path):

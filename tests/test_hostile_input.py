@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.conftest import article, make_tree, site_files
+from tests.helpers import article, make_tree, site_files
 
 FINE = article("title: Fine\npublished: 2020-01-02", "Text.\n")
 

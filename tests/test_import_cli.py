@@ -5,24 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 
-from generator.load import content
 from generator.archive import frontmatter, schema
+from generator.archive.model import Image, PartialDate, Source
 from generator.ingest import emit
 from generator.ingest.record import Imported
-from generator.archive.model import Image, PartialDate, Source
-from tests.conftest import make_tree
-
-STORY = """\
-{title}
-
-By Ann Example
-
-June 3, 2021
-
-The council approved the new harbour plan on Tuesday after a long debate that ran late into the evening, officials said.
-
-Opponents said the plan would raise costs for small fishing businesses, while supporters said it would bring new jobs.
-"""
+from generator.load import content
+from tests.helpers import STORY, make_tree
 
 
 def _articles(root):

@@ -12,15 +12,15 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from generator.ingest import emit
 from generator.ingest.record import ImportFailed
 from generator.ingest.run import read_input
-from tests.conftest import REPO
-from tests.test_import_html import page
+from tests.helpers import REPO, page
 
 pytestmark = pytest.mark.fuzz
 

@@ -11,8 +11,7 @@ import sys
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import REPO, make_tree
-from tests.test_import_cli import STORY
+from tests.helpers import REPO, STORY, make_tree
 
 
 def _messages(ran) -> dict[str, str]:
@@ -139,7 +138,7 @@ def test_empty_binary_truncated_and_misencoded_inputs_each_get_a_message(cli, tm
 
 def test_a_page_with_a_malformed_address_still_imports(tmp_path):
     from generator.ingest import html as html_reader
-    from tests.test_import_html import page
+    from tests.helpers import page
 
     # Found by the fuzz test: urljoin raises ValueError on "https://[host/..." (a broken IPv6 literal).
     broken = page(image="https://[cdn.example.org/img/bridge.jpg").replace(

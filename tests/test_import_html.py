@@ -9,52 +9,9 @@ import json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator.load import content
 from generator.ingest import html as html_reader
-from tests.conftest import make_tree
-
-PARAGRAPHS = [
-    "The city council voted on Tuesday to close the old harbour bridge for repairs, a decision that will "
-    "force thousands of commuters onto ferries for most of next year.",
-    "Engineers found cracks in two of the bridge's steel supports during an inspection in the spring, "
-    "according to a report presented to the council before the vote.",
-    "“We cannot take risks with people's lives,” said the mayor, who had argued for the closure for months.",
-    "Business owners near the bridge said they feared losing customers, and asked the council for help "
-    "with the cost of the disruption.",
-]
-
-
-def page(*, lang="en", extra_head="", byline=True, json_ld=True, image="https://cdn.example.org/img/bridge.jpg",
-         paragraphs=PARAGRAPHS) -> str:
-    ld = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour bridge to close for a year",
-        "datePublished": "2021-04-06T09:30:00+02:00", "dateModified": "2021-04-07T10:00:00+02:00",
-        "author": [{"@type": "Person", "name": "Ann Example"}, {"@type": "Person", "name": "Bo Writer"}],
-    }
-    body = "\n".join(f"<p>{p}</p>" for p in paragraphs[:2]) + \
-        '\n<h2>What happens next</h2>\n<p onclick="steal()">' + paragraphs[2] + \
-        '</p>\n<script>track("read")</script><style>p{color:red}</style>\n' + \
-        "\n".join(f"<p>{p}</p>" for p in paragraphs[3:]) + \
-        '\n<p>Read the <a href="https://example.org/report.pdf?utm_source=site&amp;id=7">full report</a> ' \
-        'or <a href="javascript:alert(1)">click here for nothing at all, really nothing</a>.</p>'
-    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
-<title>Harbour bridge to close for a year | The Harbour Times</title>
-<meta property="og:site_name" content="The Harbour Times">
-<meta property="og:title" content="Harbour bridge to close for a year">
-<meta property="og:url" content="https://example.org/news/harbour-bridge?utm_campaign=x">
-<meta property="og:image" content="{image}">
-<meta name="description" content="Commuters face a year of ferries.">
-{'<script type="application/ld+json">' + json.dumps(ld) + '</script>' if json_ld else ''}
-{extra_head}</head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
-<div class="cookie-banner">We use cookies. <button>Accept all</button></div>
-<main><article><h1>Harbour bridge to close for a year</h1>
-{'<p class="byline">By Ann Example and Bo Writer</p>' if byline else ''}
-<figure><img src="{image}" alt="The harbour bridge at dusk"><figcaption>The bridge at dusk.</figcaption></figure>
-{body}
-</article>
-<aside><h3>Most read</h3><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></aside>
-</main><footer><p>© 2021 The Harbour Times</p><a href="/privacy">Privacy</a></footer></body></html>"""
+from generator.load import content
+from tests.helpers import PARAGRAPHS, make_tree, page
 
 
 def _load(root):

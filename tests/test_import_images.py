@@ -8,10 +8,9 @@ import io
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator.load import content
 from generator.ingest import sniff
-from tests.conftest import make_tree
-from tests.test_import_html import page
+from generator.load import content
+from tests.helpers import make_tree, page
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'
 HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"

@@ -9,7 +9,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from generator.load import content
-from tests.conftest import make_tree
+from tests.helpers import make_tree
 
 PROSE = "The council met on Tuesday and agreed the plan after a long debate about its cost and timing. " * 3
 

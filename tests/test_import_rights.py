@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.ingest import html as html_reader, text
+from generator.ingest import html as html_reader
+from generator.ingest import text
 
 WIRE = """\
 Court sides with film maker over drone footage

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.load import content
 from generator.ingest import sniff, text
-from tests.conftest import REPO
+from generator.load import content
+from tests.helpers import REPO
 
 SEED = REPO / "seeds" / "000_ac22febed8974b90.txt"
 SEED_ARTICLE = "content/2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us.md"

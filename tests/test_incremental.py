@@ -13,46 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_archive
 from generator import build
-from generator.incremental import cache, parse_cache as parsed
 from generator.executors import local as workers
-from tests.conftest import article, make_tree, site_files
-
-SIZE = workers.MIN_PARALLEL + 16  # enough articles for the work to go to worker processes
-
-
-@pytest.fixture
-def archive(tmp_path) -> Path:
-    root = write_archive(SIZE, tmp_path / "archive", seed=11)
-    make_tree(root, {"archive.yaml": "title: Warm and cold\nbase_url: https://example.org/a/\n"})
-    return root
-
-
-def run(root: Path, output: Path | None = None, **options) -> build.Result:
-    return build.build(build.Options(root=root, output=output, **options))
-
-
-def cold(root: Path, where: Path) -> dict[str, bytes]:
-    """A build of a copy of the root with no cache and no previous site."""
-    copy = where / "cold-root"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "site"))
-    run(copy, where / "cold-site")
-    return site_files(where / "cold-site")
-
-
-def append_to(path: Path, text: str = "\nAppended.\n") -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def retitled(path: Path) -> None:
-    """An edit that listings show: a build through the stages, not a patch of one page (patch.py)."""
-    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
-
-
-def one_article(root: Path) -> Path:
-    return sorted((root / "content").rglob("*.md"))[SIZE // 2]
+from generator.incremental import cache
+from generator.incremental import parse_cache as parsed
+from tests.helpers import SIZE, append_to, article, cold, make_tree, one_article, retitled, run, site_files
 
 
 def test_parallel_and_serial_builds_are_byte_identical(archive, tmp_path):
@@ -122,20 +87,14 @@ def test_a_deleted_article_disappears_from_listings_search_and_feed(tmp_path):
     assert b"Kept" in files["tags/harbour/index.html"]
 
 
-def settled(root: Path) -> Path:
-    """Wait until the files just written are past the window where the parse cache distrusts them."""
-    time.sleep(cache.RACY_NS / 1e9 + 0.05)
-    return root
-
-
-def test_unchanged_files_are_not_read_again(archive):
-    first = run(settled(archive))
+def test_unchanged_files_are_not_read_again(archive, trusted_at_once):
+    first = run(archive)
     assert first.read == SIZE
     assert run(archive).read == 0
 
 
-def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(archive, tmp_path):
-    run(settled(archive))
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(archive, tmp_path, trusted_at_once):
+    run(archive)
     target = one_article(archive)
     text = target.read_text(encoding="utf-8")
     before = target.stat()
@@ -147,8 +106,8 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(archive, tm
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
-    run(settled(archive))
+def test_a_damaged_parse_cache_is_ignored(archive, tmp_path, trusted_at_once):
+    run(archive)
     [saved] = (archive / cache.FOLDER / "parsed").glob("*.pickle")
     data = bytearray(saved.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -159,31 +118,31 @@ def test_a_damaged_parse_cache_is_ignored(archive, tmp_path):
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(archive, tmp_path):
-    run(settled(archive))
+def test_a_few_changed_articles_are_saved_beside_the_parse_cache_not_all_again(archive, tmp_path, trusted_at_once):
+    run(archive)
     folder = archive / cache.FOLDER / "parsed"
     [base] = folder.glob("*.pickle")
     before = base.stat()
     articles = sorted((archive / "content").rglob("*.md"))
     retitled(articles[1])
     articles[0].unlink()
-    assert run(settled(archive)).read == 1
+    assert run(archive).read == 1
     assert (base.stat().st_ino, base.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     [delta] = folder.glob("*.delta.pickle")
     recorded = delta.stat().st_mtime_ns
     make_tree(archive, {"templates/article.html": '{% extends "default:article.html" %}'})
-    assert run(settled(archive)).read == 0
+    assert run(archive).read == 0
     assert delta.stat().st_mtime_ns == recorded  # nothing new to record: the removed article is gone from it too
     retitled(articles[2])
-    assert run(settled(archive)).read == 1  # the first edit's entry came from the delta
+    assert run(archive).read == 1  # the first edit's entry came from the delta
     assert site_files(archive / "site") == cold(archive, tmp_path)
     saved = delta.read_bytes()
     delta.write_bytes(saved[:-10])  # damaged: ignored, so the two files edited since the base are read again
     retitled(articles[3])
-    assert run(settled(archive)).read == 3
+    assert run(archive).read == 3
     for path in articles[4 : 4 + parsed.DELTA_MIN + 1]:  # more than a delta holds: a new base, no delta
         retitled(path)
-    run(settled(archive))
+    run(archive)
     assert base.stat().st_ino != before.st_ino and list(folder.glob("*.delta.pickle")) == []
     retitled(articles[-1])
     assert run(archive).read == 1
@@ -237,8 +196,8 @@ def test_the_cache_does_not_grow_with_every_edit(archive):
     assert not [p for p in folder.iterdir() if not p.name.endswith(".pack")]
 
 
-def test_bodies_rendered_by_the_workers_are_not_rendered_again_by_the_pages(archive):
-    run(settled(archive))
+def test_bodies_rendered_by_the_workers_are_not_rendered_again_by_the_pages(archive, trusted_at_once):
+    run(archive)
     folder = archive / cache.FOLDER / "bodies"
     before = set(folder.glob("*.pack"))
     edited = sorted((archive / "content").rglob("*.md"))[: workers.MIN_PARALLEL + 8]  # enough to go to workers
@@ -270,9 +229,9 @@ PICTURED = {
 }
 
 
-def test_a_build_with_nothing_to_do_only_looks(archive):
+def test_a_build_with_nothing_to_do_only_looks(archive, trusted_at_once):
     make_tree(archive, PICTURED)
-    first = run(settled(archive))
+    first = run(archive)
     assert not first.unchanged
     site = archive / "site"
     before = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
@@ -283,9 +242,8 @@ def test_a_build_with_nothing_to_do_only_looks(archive):
     assert {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()} == before
 
 
-
-def test_a_build_with_nothing_to_do_loads_no_parser_template_engine_or_search_code(archive):
-    run(settled(archive))
+def test_a_build_with_nothing_to_do_loads_no_parser_template_engine_or_search_code(archive, trusted_at_once):
+    run(archive)
     script = (
         "import sys\nfrom pathlib import Path\nfrom generator import build\n"
         f"result = build.build(build.Options(root=Path({str(archive)!r})))\n"
@@ -303,10 +261,10 @@ SOURCE_DATE = {"SOURCE_DATE_EPOCH": "1767225600"}
     "content", "touched", "added", "photo", "body image", "static", "template", "config", "as_of", "option",
     "page removed by hand", "feed changed by hand", "image changed by hand",
 ])
-def test_any_changed_input_or_output_makes_a_build_do_its_work(archive, tmp_path, change):
+def test_any_changed_input_or_output_makes_a_build_do_its_work(archive, tmp_path, change, trusted_at_once):
     make_tree(archive, PICTURED)
     environ, options = dict(SOURCE_DATE), {}
-    build.build(build.Options(root=settled(archive)), environ)
+    build.build(build.Options(root=archive), environ)
     site, target = archive / "site", one_article(archive)
     if change == "content":
         append_to(target)
@@ -346,7 +304,9 @@ def urls_of(article_file: Path) -> str:
 
 
 def test_a_build_right_after_an_edit_is_not_trusted_as_a_snapshot(archive):
-    run(settled(archive))
+    time.sleep(cache.RACY_NS / 1e9 + 0.05)  # the archive's files are trusted from now on: what follows is the edit's
+    run(archive)
+    assert run(archive).unchanged
     target = one_article(archive)
     append_to(target)
     run(archive)  # within a second of the edit: a second edit in the same clock tick would look the same

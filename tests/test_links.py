@@ -6,22 +6,8 @@ import random
 import pytest
 
 from generator.render.urls import all_safe, is_safe, relative
-from tests.conftest import article, make_tree
 from tests.crawl import crawl
-
-VARIED = {
-    "archive.yaml": "title: Varied\nper_page: 2\noutdated_after: 1y\n",
-    "content/2019/a.md": article(
-        "title: A\npublished: 2019-03-02\ntags: [Économie, war]\nauthors: [Zoë Ng]\n"
-        "image: {src: a/pic.png, alt: pic}\nsources: [{name: Le Monde, url: 'https://lemonde.example/a'}]",
-        "Body with [a link](https://example.org) and ![remote](https://cdn.example/x.png).\n\n## Part two\n\nMore.[^n]\n\n[^n]: A note.\n",
-    ),
-    "content/2019/a/pic.png": b"png",
-    "content/2019/b.md": article("title: B\npublished: 2019-03\ntags: [war]\nflags: [retracted]"),
-    "content/2020/c.md": article("title: C\npublished: 2020\nauthors: [Zoë Ng]"),
-    "content/2020/d.md": article("title: D\npublished: 2020-12-31T23:59:00+05:00\nimage: {src: 'http://x.example/i.jpg'}"),
-    "content/e.md": article("title: E undated"),
-}
+from tests.helpers import VARIED, make_tree
 
 
 @pytest.mark.parametrize("options", [[], ["--pretty-urls"], ["--base-url", "https://host.example/sub/path/"]])

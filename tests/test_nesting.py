@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.executors import processes
 from generator.render import markdown, nesting
-from generator.executors import local as workers
-from tests.conftest import article, make_tree
+from tests.helpers import article, make_tree
 
 DEEP = 100_000
 
@@ -18,7 +18,7 @@ def rendered_elsewhere(text: str):
             return "html", str(markdown.render(markdown.new_renderer(), text))
         except nesting.TooDeep as exc:
             return "too deep", exc.line
-    return workers.Background(outcome).result()
+    return processes.Background(outcome).result()
 
 
 @pytest.mark.parametrize("body, line", [

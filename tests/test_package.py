@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import sys
 
-from tests.conftest import REPO, article, make_tree
+from tests.helpers import REPO, article, make_tree
 
 
 def test_a_plain_install_builds_any_root(tmp_path):

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.incremental import cache, records, manifest as reuse
-from generator.output import writer
 from generator.archive.model import ProblemsFound
-from tests.conftest import article, make_tree, site_files
-from tests.test_incremental import archive, append_to, cold, run, settled  # noqa: F401 - `archive` is a fixture
+from generator.incremental import cache, records
+from generator.incremental import manifest as manifests
+from generator.output import writer
+from tests.helpers import append_to, article, cold, make_tree, run, site_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NEW_WORD = "zyxwquorrel"
@@ -44,8 +44,8 @@ def appended(path: Path) -> None:
 
 
 @pytest.mark.parametrize("which", ["in the feed", "not in the feed"])
-def test_an_edited_body_makes_only_its_page_the_feed_and_its_search_files(archive, tmp_path, which):
-    run(settled(archive))
+def test_an_edited_body_makes_only_its_page_the_feed_and_its_search_files(archive, tmp_path, which, trusted_at_once):
+    run(archive)
     target = feed_files(archive)[0] if which == "in the feed" else outside_feed(archive)
     site = archive / "site"
     before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
@@ -66,8 +66,8 @@ def test_an_edited_body_makes_only_its_page_the_feed_and_its_search_files(archiv
     assert again.files == len(files) - 1  # the marker file is not counted
 
 
-def test_edits_in_a_row_and_undoing_them_give_the_cold_site_each_time(archive, tmp_path):
-    run(settled(archive))
+def test_edits_in_a_row_and_undoing_them_give_the_cold_site_each_time(archive, tmp_path, trusted_at_once):
+    run(archive)
     first, second = feed_files(archive)[1], outside_feed(archive)
     originals = {path: path.read_bytes() for path in (first, second)}
     appended(first)
@@ -79,12 +79,12 @@ def test_edits_in_a_row_and_undoing_them_give_the_cold_site_each_time(archive, t
         path.write_bytes(data)
         assert run(archive).patched
     assert site_files(archive / "site") == cold(archive, tmp_path)
-    assert run(settled(archive)).changed == 0  # the last build's files were racy: read again
+    assert run(archive).changed == 0  # the last build's files were racy: read again
     assert run(archive).unchanged  # the patched builds' snapshot counts what they made
 
 
-def test_a_touched_file_changes_nothing(archive):
-    run(settled(archive))
+def test_a_touched_file_changes_nothing(archive, trusted_at_once):
+    run(archive)
     site = archive / "site"
     before = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
     os.utime(outside_feed(archive))
@@ -100,12 +100,12 @@ def first_paragraph_edited(path: Path) -> None:
 
 
 @pytest.mark.parametrize("edit", ["title", "excerpt", "body image", "added", "removed", "template", "two kinds"])
-def test_an_edit_other_pages_show_takes_the_whole_build(archive, tmp_path, edit):
+def test_an_edit_other_pages_show_takes_the_whole_build(archive, tmp_path, edit, trusted_at_once):
     run(archive)
     target = outside_feed(archive)
     pier = target.parent / "pier.png"
     pier.write_text("a pier")
-    run(settled(archive))
+    run(archive)
     if edit == "title":
         target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
     elif edit == "excerpt":
@@ -127,8 +127,8 @@ def test_an_edit_other_pages_show_takes_the_whole_build(archive, tmp_path, edit)
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_a_broken_edit_is_reported_as_ever_and_the_site_is_untouched(archive):
-    run(settled(archive))
+def test_a_broken_edit_is_reported_as_ever_and_the_site_is_untouched(archive, trusted_at_once):
+    run(archive)
     site = archive / "site"
     before = site_files(site)
     target = outside_feed(archive)
@@ -152,8 +152,8 @@ def damage(path: Path, part: str) -> None:
 
 
 @pytest.mark.parametrize("part", ["header", "records", "missing", "search state", "snapshot"])
-def test_damaged_or_missing_records_take_the_whole_build(archive, tmp_path, part):
-    run(settled(archive))
+def test_damaged_or_missing_records_take_the_whole_build(archive, tmp_path, part, trusted_at_once):
+    run(archive)
     saved = records.path_for(archive, archive / "site")
     if part == "missing":
         saved.unlink()
@@ -173,8 +173,8 @@ def test_damaged_or_missing_records_take_the_whole_build(archive, tmp_path, part
     assert run(archive).patched  # the whole build saved them anew
 
 
-def test_an_edit_within_a_second_of_the_last_build_is_still_patched_correctly(archive, tmp_path):
-    run(settled(archive))
+def test_an_edit_within_a_second_of_the_last_build_is_still_patched_correctly(archive, tmp_path, trusted_at_once):
+    run(archive)
     target = outside_feed(archive)
     appended(target)
     assert run(archive).patched  # the file is racy: its status is not trusted by the next build...
@@ -184,29 +184,29 @@ def test_an_edit_within_a_second_of_the_last_build_is_still_patched_correctly(ar
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_a_build_without_the_cache_never_patches(archive):
-    run(settled(archive))
+def test_a_build_without_the_cache_never_patches(archive, trusted_at_once):
+    run(archive)
     appended(outside_feed(archive))
     assert not build.build(build.Options(root=archive, cache=False)).patched
 
 
-def test_a_whole_build_keeps_the_records_of_the_articles_it_did_not_change(archive, tmp_path, monkeypatch):
-    run(settled(archive))
+def test_a_whole_build_keeps_the_records_of_the_articles_it_did_not_change(archive, tmp_path, monkeypatch, trusted_at_once):
+    run(archive)
     made = []
     real = records.pickled
     monkeypatch.setattr(records, "pickled", lambda record: made.append(record.slug) or real(record))
     target = outside_feed(archive)
     target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
-    assert not run(settled(archive)).patched
+    assert not run(archive).patched
     assert made == [target.stem]  # the one whose title changed; 79 others kept as they were saved
     appended(target)
     assert run(archive).patched  # from the records this build saved
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_records_saved_by_other_code_are_not_read(archive, tmp_path):
+def test_records_saved_by_other_code_are_not_read(archive, tmp_path, trusted_at_once):
     """Another version's classes may have other fields: its records are neither patched from nor reused."""
-    run(settled(archive))
+    run(archive)
     path = records.path_for(archive, archive / "site")
     saved = records.Records.load(path)
     header, every = saved.header, saved.every_pickled()
@@ -222,7 +222,7 @@ def test_records_saved_by_other_code_are_not_read(archive, tmp_path):
                      + len(new_head).to_bytes(8, "little"))
     target = outside_feed(archive)
     target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Now ", 1), encoding="utf-8")
-    assert not run(settled(archive)).patched
+    assert not run(archive).patched
     appended(target)
     assert run(archive).patched
     assert site_files(archive / "site") == cold(archive, tmp_path)
@@ -230,9 +230,9 @@ def test_records_saved_by_other_code_are_not_read(archive, tmp_path):
 
 @pytest.mark.parametrize("damage", ["changed by hand", "deleted"])
 @pytest.mark.parametrize("edit", ["a body", "a touch"])
-def test_a_site_file_changed_since_the_last_build_takes_the_whole_build(archive, tmp_path, damage, edit):
+def test_a_site_file_changed_since_the_last_build_takes_the_whole_build(archive, tmp_path, damage, edit, trusted_at_once):
     # The check of the site's files runs in another process beside the patch: its answer counts.
-    run(settled(archive))
+    run(archive)
     other = sorted((archive / "site").glob("*/*/index.html"))[-1]
     if damage == "deleted":
         other.unlink()
@@ -249,11 +249,11 @@ def test_a_site_file_changed_since_the_last_build_takes_the_whole_build(archive,
 
 
 @pytest.mark.parametrize("gone", ["search", "."])
-def test_search_files_gone_since_the_last_build_take_the_whole_build_not_an_error(archive, tmp_path, gone):
+def test_search_files_gone_since_the_last_build_take_the_whole_build_not_an_error(archive, tmp_path, gone, trusted_at_once):
     # Found by the kill -9 run: the search side reads the last build's search files before the look
     # at the whole site has answered; one gone made the build fail (FileNotFoundError) instead of
     # being built whole.
-    run(settled(archive))
+    run(archive)
     target = outside_feed(archive)
     shutil.rmtree(archive / "site" / gone)
     appended(target)
@@ -264,8 +264,8 @@ def test_search_files_gone_since_the_last_build_take_the_whole_build_not_an_erro
 
 @pytest.mark.parametrize("appendable", [True, False], ids=["appended", "written anew"])
 def test_a_patch_build_appends_the_records_it_changed_until_the_dead_ones_are_many(
-        archive, tmp_path, monkeypatch, appendable):
-    run(settled(archive))
+        archive, tmp_path, monkeypatch, appendable, trusted_at_once):
+    run(archive)
     [path] = (archive / cache.FOLDER / "records").glob("*.pickle")
     inode, size = path.stat().st_ino, path.stat().st_size
     if not appendable:  # as when the records replaced are as large as the live ones
@@ -280,8 +280,8 @@ def test_a_patch_build_appends_the_records_it_changed_until_the_dead_ones_are_ma
     assert site_files(archive / "site") == cold(archive, tmp_path)
 
 
-def test_after_patches_that_add_and_remove_search_files_the_manifest_lists_the_site_with_its_token(archive):
-    run(settled(archive))
+def test_after_patches_that_add_and_remove_search_files_the_manifest_lists_the_site_with_its_token(archive, trusted_at_once):
+    run(archive)
     site, target = archive / "site", outside_feed(archive)
     original = target.read_bytes()
 
@@ -292,7 +292,7 @@ def test_after_patches_that_add_and_remove_search_files_the_manifest_lists_the_s
     for change in ("append a new word", "undo"):
         appended(target) if change != "undo" else target.write_bytes(original)
         assert run(archive).patched
-        manifest = reuse.Manifest(archive, site, True)
+        manifest = manifests.Manifest(archive, site, True)
         assert manifest.paths == listed()
         assert manifest.token == writer.files_token(listed()) == writer.marker_token(site)
         if change != "undo":

@@ -1,8 +1,8 @@
 """Search in a real browser: from disk, under a sub-path on a web server, ranked as lunr.js ranks."""
 
 import functools
-import json
 import http.server
+import json
 import shutil
 import threading
 
@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.corpus import write_archive
 from generator.search import shards
-from tests.conftest import article, make_tree
+from tests.helpers import article, make_tree
 from tests.search_helpers import lunr_js_search
 
 pytestmark = pytest.mark.browser

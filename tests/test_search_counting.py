@@ -9,7 +9,7 @@ import numpy as np
 from generator.executors import local as workers
 from generator.search import bulk, marks, postings, shards, statistics, tokens
 from generator.search.tokens import TermNumberer
-from tests.test_search_index import sample_docs
+from tests.helpers import sample_docs
 
 AWKWARD = [
     "", "   ", "Hello, World!  hello-world --x-- x", "北京新闻 and 东京, 北京", "Russia’s “war”, RUSSIA's",

@@ -9,12 +9,12 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
 
 from benchmarks.corpus import Corpus, write_archive
+from generator.archive.layout import BUILTIN_STATIC
 from generator.search import lunr_index, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.lunr_index import serialised
 from generator.search.statistics import count
-from generator.archive.layout import BUILTIN_STATIC
-from tests.conftest import REPO, article, make_tree
+from tests.helpers import REPO, article, make_tree, sample_docs
 from tests.search_helpers import lunr_js_search, node
 
 
@@ -59,16 +59,6 @@ def test_the_term_counter_counts_exactly_what_the_pipeline_yields():
     for term in tokens.terms(text):
         expected[term] = expected.get(term, 0) + 1
     assert list(counted.items()) == list(expected.items())
-
-
-def sample_docs(n=80):
-    corpus = Corpus(seed=5, tail=2000)
-    docs = []
-    for i in range(n):
-        a = corpus.article(i)
-        docs.append(SearchDoc(i, f"{a.published.year}/{a.slug}/index.html", a.title, a.tags, a.body,
-                              None, None, a.published.year, (), (), ""))
-    return docs
 
 
 def test_our_lunr_index_is_what_lunr_py_builds_with_the_same_pipeline():

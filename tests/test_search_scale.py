@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_archive
-from generator.search.stemmer import stem
 from generator.cli import main as archive
+from generator.search.stemmer import stem
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,7 @@ import pytest
 from benchmarks.corpus import write_archive
 from generator.incremental import cache
 from generator.search import lunr_index, shards
-from tests.conftest import site_files
-from tests.test_incremental import cold, run
+from tests.helpers import cold, run, site_files
 
 SIZE = 120
 

@@ -19,9 +19,8 @@ import pytest
 from generator.build import Options
 from generator.serve import paths
 from generator.serve.preview import Preview
-from tests.conftest import article, make_tree
+from tests.helpers import ARTICLE, article, edit, make_tree
 
-ARTICLE = "content/2020/a.md"
 WAIT = 20.0  # seconds: generous for a loaded CI machine; polls end as soon as the change shows
 
 
@@ -70,15 +69,6 @@ def serving(archive):
     with Preview(Options(root=archive), port=0, on_build=builds.append) as preview:
         preview.builds = builds
         yield preview
-
-
-def edit(root: Path, rel: str, text: str) -> None:
-    """Save as careful editors do (write, then rename), so no build reads half a file."""
-    target = root / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.saving")  # hidden: never read as an article
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, target)
 
 
 def next_build(preview: Preview, after: int, accept=lambda outcome: True):
@@ -229,9 +219,7 @@ def test_a_broken_article_shows_in_the_page_until_it_is_fixed(serving, archive):
 
 
 def test_a_request_while_a_build_swaps_the_site_folder_waits_for_it(serving, archive, monkeypatch):
-    from generator import build
-
-    real_build = build.build
+    real_build = serving.builder.build
     swapping, release = threading.Event(), threading.Event()
 
     def slow_swap(*args, **kwargs):
@@ -241,7 +229,7 @@ def test_a_request_while_a_build_swaps_the_site_folder_waits_for_it(serving, arc
         (archive / "site-away").rename(archive / "site")
         return real_build(*args, **kwargs)
 
-    monkeypatch.setattr(build, "build", slow_swap)
+    monkeypatch.setattr(serving.builder, "build", slow_swap)
     edit(archive, ARTICLE, article("title: Swapped\npublished: 2020"))
     assert swapping.wait(WAIT)
     answers = []
@@ -254,19 +242,71 @@ def test_a_request_while_a_build_swaps_the_site_folder_waits_for_it(serving, arc
     assert status == 200 and "Swapped" in page
 
 
-def test_an_unexpected_error_in_a_build_is_shown_and_the_server_keeps_running(serving, archive, monkeypatch):
+def test_an_unexpected_error_in_a_build_is_shown_and_the_server_keeps_running(archive, monkeypatch):
     from generator import build
 
     def broken(*args, **kwargs):
         raise RuntimeError("the disk <is> on fire")
 
-    monkeypatch.setattr(build, "build", broken)
-    builds = len(serving.builds)
-    edit(archive, ARTICLE, article("title: Anything\npublished: 2020"))
-    failed = next_build(serving, builds)
-    assert failed.error and "on fire" in failed.error
-    status, _, page = get(serving, "/")
-    assert status == 500 and "RuntimeError: the disk &lt;is&gt; on fire" in page
+    monkeypatch.setattr(build, "build", broken)  # before the preview starts: its build processes inherit it
+    builds = []
+    with Preview(Options(root=archive), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        assert builds[0].error and "on fire" in builds[0].error
+        status, _, page = get(preview, "/")  # no site was ever built: not found, and why
+        assert status == 404 and "RuntimeError: the disk &lt;is&gt; on fire" in page
+        edit(archive, ARTICLE, article("title: Anything\npublished: 2020"))
+        failed = next_build(preview, 1)
+        assert failed.error and "on fire" in failed.error
+        assert get(preview, "/")[0] == 404
+
+
+def test_each_build_runs_in_a_process_of_its_own_with_one_thread(archive, monkeypatch, tmp_path):
+    """A build forks its workers: forked from a process where the server's and the watchers'
+    threads run, a worker can deadlock on a lock one of them held."""
+    from generator import build
+
+    real_build, seen = build.build, tmp_path / "seen.txt"
+
+    def recording(*args, **kwargs):
+        with open(seen, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {threading.active_count()}\n")
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build", recording)
+    builds = []
+    with Preview(Options(root=archive), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        edit(archive, ARTICLE, article("title: Again\npublished: 2020"))
+        next_build(preview, 1, lambda outcome: outcome.result)
+    runs = [line.split() for line in seen.read_text().splitlines()]
+    assert len(runs) >= 2  # the first build and the edit's (a save may make two)
+    assert all(threads == "1" for _, threads in runs)
+    pids = {int(pid) for pid, _ in runs}
+    assert os.getpid() not in pids and len(pids) == len(runs)  # a new process each
+
+
+def test_a_build_process_that_dies_is_shown_and_the_next_edit_builds_again(archive, monkeypatch):
+    from generator import build
+
+    real_build = build.build
+
+    def dying(options, *args, **kwargs):
+        if "DIE" in (options.root / ARTICLE).read_text():
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_build(options, *args, **kwargs)
+
+    monkeypatch.setattr(build, "build", dying)
+    builds = []
+    with Preview(Options(root=archive), port=0, on_build=builds.append) as preview:
+        preview.builds = builds
+        edit(archive, ARTICLE, article("title: DIE\npublished: 2020"))
+        failed = next_build(preview, 1)
+        assert failed.error and "killed by SIGKILL" in failed.error
+        assert get(preview, "/2020/a/")[0] == 500
+        edit(archive, ARTICLE, article("title: Alive\npublished: 2020"))
+        next_build(preview, 2, lambda outcome: outcome.result)
+        assert "Alive" in get(preview, "/2020/a/")[2]
 
 
 def test_archive_serve_from_the_command_line_stops_cleanly_on_ctrl_c(archive):
@@ -366,7 +406,7 @@ def test_idle_connections_do_not_each_hold_a_thread(limited):
 
 def test_a_build_whose_worker_dies_is_shown_and_the_last_good_site_stays(tmp_path, monkeypatch):
     from generator.render import markdown
-    from tests.conftest import site_files
+    from tests.helpers import site_files
 
     files = {"archive.yaml": "title: Newsroom\n"}
     files.update({f"content/2020/a{i:03}.md": article(f"title: Story {i}\npublished: 2020") for i in range(100)})

@@ -6,8 +6,7 @@ import pytest
 
 from generator.build import Options
 from generator.serve.preview import Preview
-from tests.conftest import article, make_tree
-from tests.test_serve import ARTICLE, edit
+from tests.helpers import ARTICLE, article, edit, make_tree
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import jinja2
 
 from generator import build
 from generator.render import contexts as pages
-from tests.conftest import article, make_tree
+from tests.helpers import article, make_tree
 
 PROBE = """{{ page.__class__.__name__ }}|{{ site.__class__.__name__ }}|{{ page.path }}
 """

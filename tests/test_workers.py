@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from generator.executors import local as workers
-from generator.executors.local import Background, Partner
+from generator.executors import processes
+from generator.executors.processes import Background, Partner
 
 
 def test_a_background_call_runs_in_another_process_and_returns_its_result():
@@ -55,7 +56,7 @@ def _answer(prepared, request):
 @pytest.mark.parametrize("forking", [True, False])
 def test_a_partner_prepares_answers_one_request_then_makes_its_call(tmp_path, monkeypatch, forking):
     if not forking:
-        monkeypatch.setattr(workers, "CAN_FORK", False)
+        monkeypatch.setattr(processes, "CAN_FORK", False)
     partner = Partner(_prepared, _answer, tmp_path)
     pid, doubled = partner.ask(21)
     assert doubled == 42 and (pid != os.getpid()) == forking
@@ -95,11 +96,23 @@ def test_a_partner_s_failure_is_raised_where_the_parent_meets_it(tmp_path, stage
         partner.close()
 
 
+def _slow_preparation(marker):
+    (marker.parent / "pid").write_text(str(os.getpid()))
+    time.sleep(60)
+    marker.write_text("prepared")
+
+
 def test_a_partner_never_asked_is_ended_at_once_not_waited_for(tmp_path):
-    partner = Partner(time.sleep, _answer, 60)
-    started = time.monotonic()
+    marker = tmp_path / "prepared"
+    partner = Partner(_slow_preparation, _answer, marker)
+    for _ in range(400):  # until it has started preparing
+        if (tmp_path / "pid").exists():
+            break
+        time.sleep(0.05)
     partner.close()
-    assert time.monotonic() - started < 30  # (a wait would be 60 s)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((tmp_path / "pid").read_text()), 0)  # gone (and reaped)
+    assert not marker.exists()  # ended, not waited for: waited for, it would have finished preparing
 
 
 # The pool of workers.run
@@ -165,7 +178,7 @@ def _children() -> set[str]:
 
 def test_a_build_whose_worker_dies_fails_with_a_message_and_keeps_the_previous_site(tmp_path, cli, monkeypatch):
     from generator.render import markdown
-    from tests.conftest import article, make_tree, site_files
+    from tests.helpers import article, make_tree, site_files
 
     files = {"archive.yaml": "title: Newsroom\n"}
     files.update({f"content/2020/a{i:03}.md": article(f"title: Story {i}\npublished: 2020") for i in range(100)})

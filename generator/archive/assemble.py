@@ -1,7 +1,7 @@
 """Assemble the validated articles into an Archive: orderings, groupings and relations.
 
 Relations are kept by slug (Zola's `Library`): listings, prev/next and groups
-all point at articles through `Archive.by_slug`.
+name articles by their slugs.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ class Group:
 class Archive:
     config: Config
     articles: tuple[Article, ...]  # newest first
-    by_slug: dict[str, Article]
     flags: dict[str, tuple[str, ...]]  # slug -> effective flags (given, plus computed)
     outdated_reason: dict[str, str]  # slug -> why it is outdated
     older: dict[str, str | None]  # slug -> the next older article
@@ -37,9 +36,6 @@ class Archive:
     years: dict[int | None, tuple[str, ...]]  # None: undated
     months: dict[tuple[int, int], tuple[str, ...]]
     sections: dict[str, dict[str, Group]]  # "tags"/"authors"/"sources"/"flags" -> key -> group
-
-    def get(self, slugs: tuple[str, ...]) -> list[Article]:
-        return [self.by_slug[slug] for slug in slugs]
 
 
 def source_name(name: str | None, url: str | None) -> str:
@@ -54,7 +50,6 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
     _check_unique_slugs(articles, display_root)
     ordered = tuple(sorted(articles, key=Article.sort_key, reverse=True))
     slugs = [a.slug for a in ordered]
-    by_slug = {a.slug: a for a in ordered}
 
     flags, reasons = {}, {}
     for article in ordered:
@@ -85,7 +80,6 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
     return Archive(
         config=config,
         articles=ordered,
-        by_slug=by_slug,
         flags=flags,
         outdated_reason=reasons,
         older={s: (slugs[i + 1] if i + 1 < len(slugs) else None) for i, s in enumerate(slugs)},

@@ -13,10 +13,10 @@ from typing import Any, Callable
 
 from generator.archive import dates, yamltree
 from generator.archive.config import suggest
-from generator.render.urls import is_local
-from generator.archive.slugs import make_slug
 from generator.archive.model import FLAGS, Article, Correction, Image, PartialDate, Problem, Source
+from generator.archive.slugs import make_slug
 from generator.archive.yamltree import Map, Node, Scalar, Seq
+from generator.render.urls import is_local
 
 FIELDS = (
     "title", "published", "updated", "authors", "tags", "summary", "dateline", "rights",

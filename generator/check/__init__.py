@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.archive.model import Problem
 from generator.load import content
 from generator.render import urls
-from generator.archive.model import Problem
 
 _NAVIGATING = {"a", "area", "form", "meta", "script-ld"}  # the tags whose URLs are links, not loads
 

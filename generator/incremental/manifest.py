@@ -1,8 +1,6 @@
-"""Pages whose inputs are unchanged since the last build are kept, not rendered again.
+"""What the last build wrote into one output folder, so that unchanged pages are kept, not rendered again.
 
-A page's fingerprint hashes everything its template can see: the page context
-(every field, recursively; an article body by its store key), the site info,
-how links are written, every template file and the generator's own code. The
+A page's fingerprint (keys.py) hashes everything its template can see. The
 manifest remembers, per output file, the fingerprint it was rendered from and
 the file's size, modification time and inode right after it was written; the
 old file is reused only if both still match, so a file changed by hand, or a
@@ -20,59 +18,18 @@ import hashlib
 import itertools
 import operator
 import os
-import pickle
 import stat
 from pathlib import Path
 from typing import Iterable
 
-from generator.incremental import cache
-from generator.archive import layout
 from generator.archive.model import Written
+from generator.incremental import cache, keys
 from generator.output.writer import sorted_files_token
 
 Entry = list  # [fingerprint or set name, size, mtime_ns, inode]
 ENTRY_SIZE = 4
 _FIRST = operator.itemgetter(0)
 SEARCH = "@search"  # the set of the search index's files (no fingerprint starts with @)
-
-
-def base_digest(root: Path, links: object, site: object) -> bytes:
-    """What every page depends on besides its own context."""
-    digest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=16)
-    for folder in (layout.BUILTIN_TEMPLATES, root / layout.TEMPLATES_DIR):
-        if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(pickle.dumps((links, site), protocol=5))
-    return digest.digest()
-
-
-def code_digest(*values: object) -> bytes:
-    """The generator's code and some values, for outputs that templates do not shape."""
-    data = cache.fingerprint().encode() + pickle.dumps(values, protocol=5)
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def shown_digest(article: object, excerpt: str) -> str:
-    """What other pages show of an article (`pages.Item`): all of it but its body, which the
-    read stage has already taken out of it, and the excerpt of the body."""
-    return hashlib.blake2b(pickle.dumps((article, excerpt), protocol=5), digest_size=16).hexdigest()
-
-
-class Fingerprints:
-    """Fingerprints of page contexts, over their pickled form.
-
-    Pickle walks dataclasses, tuples and dicts in C, in a fixed order, and page
-    contexts hold no sets (whose order would vary between processes), so the
-    same context gives the same bytes. It is ten times faster than walking the
-    fields in Python.
-    """
-
-    def __init__(self, base: bytes):
-        self.base = base
-
-    def of(self, page: object) -> str:
-        return hashlib.blake2b(pickle.dumps(page, protocol=5), key=self.base, digest_size=16).hexdigest()
 
 
 class Manifest:
@@ -91,7 +48,7 @@ class Manifest:
         # site is then not as it was left.
         self.folder_names: list[str] = []
         self.folder_states: list[int] = []
-        self.site_intact = False  # set by the build once `holds_all` has said so
+        self.site_intact = False  # set by the build once `holds_site` has said so
         if self.path is not None:
             loaded = cache.load_checked(self.path)  # checked: what this code saved, as it saved it
             if isinstance(loaded, dict) and loaded.get("version") == cache.fingerprint():
@@ -104,47 +61,24 @@ class Manifest:
                     self.entries, self.paths, self.sets, self.token = _entries(names, values), paths, sets, token
                     self.folder_names, self.folder_states = folders, states
 
-    def reusable(self, rel: str, fingerprint: str, out: Path) -> bool:
-        return self._in_place((rel,), out, fingerprint)
-
-    def kept_set(self, name: str, fingerprint: str, staging) -> dict[str, Entry] | None:
-        """Keep every file of the set if the last build made it from `fingerprint` and all are
-        unchanged; else keep none."""
-        if self.sets.get(name) != fingerprint:
-            return None
-        paths = [path for path, known in self.entries.items() if known[0] == name]
-        if not paths or not self._in_place(paths, staging.out, name):
-            return None
-        staging.keep_all(paths)
-        return {path: self.entries[path] for path in paths}
-
-    def intact(self, name: str, fingerprint: str, paths: Iterable[str], out: Path) -> bool:
-        """Whether every one of the paths is in the output as a build of the set from `fingerprint` wrote it."""
-        return self.sets.get(name) == fingerprint and self._in_place(paths, out, name)
-
-    def made_from(self, name: str, fingerprint: str, paths: Iterable[str]) -> bool:
-        """Whether the last build made every one of the paths in the set from `fingerprint`: with
-        `holds_all` (which looked at every file), what `intact` tells without looking again."""
-        firsts = map(_FIRST, map(self.entries.__getitem__, paths))  # maps, not a generator: 17,500 paths at 10k
-        try:
-            return self.sets.get(name) == fingerprint and all(map(operator.eq, itertools.repeat(name), firsts))
-        except (KeyError, TypeError, IndexError):
-            return False
-
-    def holds_all(self, out: Path) -> bool:
-        """Whether the output is as the last build left it: every file it wrote, as it wrote it, and
-        nothing else, each folder the very folder it left (a folder replaced by a link to a copy
-        elsewhere, or a file added by hand, is a change to the site)."""
-        return (self.paths is not None and self._in_place(self.paths, out)
-                and _folders_in_place(self.folder_names, self.folder_states, out))
-
-    def _in_place(self, paths: Iterable[str], out: Path, fingerprint: str | None = None) -> bool:
+    def holds(self, paths: Iterable[str], made_from: str | None = None, *, look: bool = True) -> bool:
+        """The one trust rule: whether every one of the paths is a file the last build wrote (made
+        from `made_from`, a page's fingerprint or a set's name, when given) and, if `look`, is still
+        in the output as it wrote it: the same size, modification time and inode. Without `look`:
+        for files that `holds_site` has looked at already."""
+        entries = self.entries
+        if not look:  # C loops: 17,500 search files at 10k articles
+            try:
+                firsts = list(map(_FIRST, map(entries.__getitem__, paths)))
+            except (KeyError, TypeError, IndexError):
+                return False
+            return made_from is None or firsts.count(made_from) == len(firsts)
         # One loop without calls but lstat: a build with nothing to do checks 34k files at 10k articles.
-        entries, lstat, folder = self.entries, os.lstat, f"{out}/"
+        lstat, folder = os.lstat, f"{self.output}/"
         try:
             for path in paths:
                 known = entries[path]
-                if fingerprint is not None and known[0] != fingerprint:
+                if made_from is not None and known[0] != made_from:
                     return False
                 info = lstat(folder + path)
                 if info.st_size != known[1] or info.st_mtime_ns != known[2] or info.st_ino != known[3]:
@@ -152,6 +86,24 @@ class Manifest:
         except (OSError, KeyError, TypeError, IndexError):
             return False
         return True
+
+    def holds_set(self, name: str, fingerprint: str, paths: Iterable[str], *, look: bool = True) -> bool:
+        """`holds` for files made together (the search index): the last build made the set from
+        `fingerprint`, and each of the paths as part of it."""
+        return self.sets.get(name) == fingerprint and self.holds(paths, name, look=look)
+
+    def set_paths(self, name: str, fingerprint: str) -> list[str]:
+        """Every file of the set, if the last build made it from `fingerprint`; else none."""
+        if self.sets.get(name) != fingerprint:
+            return []
+        return [path for path, known in self.entries.items() if known[0] == name]
+
+    def holds_site(self) -> bool:
+        """Whether the output is as the last build left it: every file it wrote, as it wrote it, and
+        nothing else, each folder the very folder it left (a folder replaced by a link to a copy
+        elsewhere, or a file added by hand, is a change to the site)."""
+        return (self.paths is not None and self.holds(self.paths)
+                and _folders_in_place(self.folder_names, self.folder_states, self.output))
 
     def save(self, entries: dict[str, Entry], paths: Iterable[str], sets: dict[str, str]) -> None:
         """Replace the manifest; on failure remove it, since a stale one must never be trusted.
@@ -200,6 +152,26 @@ def _folders_in_place(folders: list[str], states: list[int], out: Path) -> bool:
     except OSError:
         return False
     return bool(folders) and len(states) == 2 * len(folders)
+
+
+class PageReuse:
+    """The pages of the last build that a full build may keep (`rendering.Reuse`): each page is
+    fingerprinted by its key (`keys.PageKeys`) and kept if the manifest says its file was made
+    from that fingerprint and the file is still as it was written."""
+
+    def __init__(self, manifest: Manifest, page_keys: keys.PageKeys, base: bytes):
+        self.manifest = manifest
+        self.page_keys, self.fingerprints = page_keys, keys.Fingerprints(base)
+
+    def fingerprint(self, index: int, path: str) -> str:
+        return self.fingerprints.page(path, self.page_keys.of(index))
+
+    def kept(self, path: str, fingerprint: str) -> Entry | None:
+        return self.manifest.entries[path] if self.manifest.holds((path,), fingerprint) else None
+
+    @staticmethod
+    def entry(fingerprint: str, info: os.stat_result) -> Entry:
+        return entry(fingerprint, info)
 
 
 def place_search_files(made: Iterable, staging, entries: dict) -> int:

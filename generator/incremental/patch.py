@@ -5,7 +5,7 @@ every page: seconds at 10k articles, to find after a one-sentence edit that
 one page changed. When the snapshot shows that only some content files
 changed (none added or removed; no template, static file, setting or code),
 and each still reads as the same article that other pages show exactly as
-before (front matter, excerpt and images: `reuse.shown_digest`), nothing else
+before (front matter, excerpt and images: `keys.shown_digest`), nothing else
 can differ but its own page, the feed if it is one of the newest, and the
 search files of its terms. Those are made from the last build's records
 (records.py) and every other file is kept.
@@ -18,61 +18,62 @@ report problems as ever, and the output is the same either way.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from generator.load import bodies, content
-from generator.render import contexts as pages, rendering as render, templates
-from generator.incremental import records, manifest as reuse, search_partner as search_side
-from generator.executors import local as workers
-from generator.output import writer
-from generator.job import Clock, Options, Result
-from generator.incremental.snapshot import Done, Snapshot
+from generator.executors import processes
+from generator.incremental import keys, records, search_partner
+from generator.incremental import manifest as manifests
 from generator.incremental.body_store import Store
+from generator.incremental.snapshot import Done, Edited
+from generator.job import Clock, Result
+from generator.load import bodies, content
+from generator.output import writer
+from generator.render import contexts, rendering, templates
+
+if TYPE_CHECKING:
+    from generator.incremental.last_build import LastBuild
 
 
 class Declined(Exception):
     """Something this path cannot vouch for: the stages do the build."""
 
 
-def attempt(options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest, inputs: Snapshot,
-            store: Store, found: tuple[str, list[str], Done], intact: workers.Background,
-            search: workers.Partner) -> Result | None:
+def attempt(last: LastBuild, config, clock: Clock, store: Store, found: Edited,
+            search: processes.Partner) -> Result | None:
     """The build's result if only article bodies changed; else None, with nothing written.
-    `found`: `Snapshot.edited`, a few files. `intact`: whether the output holds every file the
-    last build wrote, as it wrote it (`Manifest.holds_all`, asked on the other core); nothing is
-    committed before it has passed. `search`: the search side (search_side.start)."""
-    last_inputs, rels, last = found
-    saved = records.Records.load(records.path_for(options.root, output))
+    `found`: a few edited files (`Snapshot.edited`). Nothing is committed before `last.intact`
+    (whether the output holds every file the last build wrote, as it wrote it) has passed.
+    `search`: the search side (search_partner.start)."""
+    saved = records.Records.load(records.path_for(last.options.root, last.output))
     if saved is None:
         return None
-    if saved.header.inputs != last_inputs:
+    if saved.header.inputs != found.inputs:
         saved.close()
         return None
     try:
-        return _Patch(options, output, config, clock, manifest, inputs, store, saved, intact, search).run(rels, last)
+        return _Patch(last, config, clock, store, saved, search).run(found.files, found.done)
     except Declined:
         return None
     finally:
         saved.close()
 
 
-def _tidy(manifest: reuse.Manifest, entries: dict, every: list[str], sets: dict[str, str], store: Store,
+def _tidy(manifest: manifests.Manifest, entries: dict, every: list[str], sets: dict[str, str], store: Store,
           used: set[str]) -> None:
     manifest.save(entries, every, sets)
     store.keep_only(used)
 
 
 class _Patch:
-    def __init__(self, options: Options, output: Path, config, clock: Clock, manifest: reuse.Manifest,
-                 inputs: Snapshot, store: Store, saved: records.Records, intact: workers.Background,
-                 search: workers.Partner):
-        self.options, self.output, self.config, self.clock = options, output, config, clock
-        self.manifest, self.inputs, self.store, self.saved = manifest, inputs, store, saved
-        self.intact = intact  # whether the output holds every file the last build wrote, as it wrote it
+    def __init__(self, last: LastBuild, config, clock: Clock, store: Store, saved: records.Records,
+                 search: processes.Partner):
+        self.options, self.output, self.config, self.clock = last.options, last.output, config, clock
+        self.manifest, self.inputs, self.store, self.saved = last.manifest, last.inputs, store, saved
+        self.intact = last.intact  # whether the output holds every file the last build wrote, as it wrote it
         self.search = search
-        self.root, self.header = options.root, saved.header
+        self.root, self.header = last.options.root, saved.header
         self.searched = 0
         self.fingerprint = ""  # the search files'
 
@@ -98,7 +99,7 @@ class _Patch:
             staging.abort()
             raise
         # The search side saves the new search state from here on. No build trusts a state before
-        # the manifest says its files were made from it (`made_from`, `intact`): if the commit
+        # the manifest says its files were made from it (`Manifest.holds_set`): if the commit
         # does not happen, the next build counts the index again, and its output is the same.
         try:
             try:
@@ -125,7 +126,7 @@ class _Patch:
             # `every` as the last build's list with the changes: nearly sorted, and so quick to sort.
             listed = [path for path in self.manifest.paths if path not in gone] if gone else self.manifest.paths
             listed = [*listed, *added.difference(listed)]
-            with workers.beside(_tidy, self.manifest, entries, listed, {reuse.SEARCH: self.fingerprint}, self.store,
+            with processes.beside(_tidy, self.manifest, entries, listed, {manifests.SEARCH: self.fingerprint}, self.store,
                                 set(self.header.bodies.values())):
                 self._save_records(edits, whole)
             self.search.finish()  # the state saved, or its failure raised
@@ -179,10 +180,10 @@ class _Patch:
                 raise Declined  # not an article the last build made a page of
             source = content.SourceFile(self.root / rel, rel, content.shown_path(self.options.display_root, rel))
             reading, rendered = bodies.read_one(source, self.config.tzinfo, self.store)
-            article, body, digest, shown, problems = reading
+            article, body, digest = reading.article, reading.body, reading.digest
             misses += rendered
-            if (article is None or problems or article.slug != slug or body.images != old.body.images
-                    or shown != old.shown):
+            if (article is None or reading.problems or article.slug != slug or body.images != old.body.images
+                    or reading.shown != old.shown):
                 raise Declined  # what other pages show of it changed, or the stages must report a problem
             if digest == old.digest:
                 continue  # the same bytes (touched, or written back)
@@ -201,25 +202,24 @@ class _Patch:
         return found
 
     def _pages(self, edits: list, staging: writer.Staging, entries: dict) -> int:
-        """Each edited article's page, fingerprinted as `pages.AllPages.keyed` does."""
+        """Each edited article's page, keyed as a full build keys it (keys.py)."""
         header, changed = self.header, 0
         env = templates.environment(self.root, cache=True)
-        fingerprints = reuse.Fingerprints(header.base)
+        fingerprints = keys.Fingerprints(header.base)
         for record, _, html in edits:
             near = [self._neighbour(record.older), self._neighbour(record.newer)]
-            items = [pages.item(r.article, r.flags, r.body.excerpt) if r else None for r in near]
-            own = pages.item(record.article, record.flags, record.body.excerpt)
-            page = pages.article_page(record.article, html, own, record.outdated_reason, *items, header.site,
+            items = [contexts.item(r.article, r.flags, r.body.excerpt) if r else None for r in near]
+            own = contexts.item(record.article, record.flags, record.body.excerpt)
+            page = contexts.article_page(record.article, html, own, record.outdated_reason, *items, header.site,
                                       header.links)
-            keyed = ("article", (record.digest, record.flags, record.outdated_reason),
-                     *(r and (r.shown, r.flags) for r in near))
+            key = keys.article_page_key(records.article_key(record), *(r and records.item_key(r) for r in near))
             try:
-                data = render.render_page(env, header.site, page, header.links)
+                data = rendering.render_page(env, header.site, page, header.links)
             except jinja2.TemplateError:
                 raise Declined from None  # the stages report it, with its place in the template
             placed, info = staging.put(page.path, data)
             changed += placed
-            entries[page.path] = reuse.entry(fingerprints.of((page.path, keyed)), info)
+            entries[page.path] = manifests.entry(fingerprints.page(page.path, key), info)
         return changed
 
     def _feed(self, edits: list, staging: writer.Staging, entries: dict) -> int:
@@ -235,15 +235,15 @@ class _Patch:
 
         file = feeds.atom(self.config, [r.article for r in shown], self.header.links, html_of, excerpts)
         placed, info = staging.put(file.path, file.data)
-        entries[file.path] = reuse.entry("", info)
+        entries[file.path] = manifests.entry("", info)
         return placed
 
     def _search(self, edits: list, staging: writer.Staging, entries: dict) -> tuple[int, set[str], set[str]]:
         """The search files of the edited documents' terms, as the stages' update makes them,
-        by the search side (search_side.py): how many changed, and the search files gone and added."""
+        by the search side (search_partner.py): how many changed, and the search files gone and added."""
         try:
-            made, self.fingerprint, self.searched, gone, added = self.search.ask(search_side.request(
+            made, self.fingerprint, self.searched, gone, added = self.search.ask(search_partner.request(
                 edits, self.header.links, self.header.articles, self.options.lunr_index))
-        except search_side.Unsure:
+        except search_partner.Unsure:
             raise Declined from None
-        return reuse.place_search_files(made, staging, entries), gone, added
+        return manifests.place_search_files(made, staging, entries), gone, added

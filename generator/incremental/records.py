@@ -26,7 +26,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.incremental import cache, manifest as reuse
+from generator.incremental import cache, keys
+from generator.incremental import manifest as manifests
 
 _HASH = 16  # bytes of a part's hash
 _LENGTH = 8  # bytes of the header's length
@@ -39,7 +40,7 @@ class Record:
 
     slug: str
     digest: str  # of its file, as `bodies.read_all` gives it
-    shown: str  # `reuse.shown_digest`: what other pages show of it
+    shown: str  # `keys.shown_digest`: what other pages show of it
     body: object  # bodies.Body: the store key of its HTML, its excerpt and images
     article: object  # model.Article, without its body (as the read stage keeps it)
     flags: tuple[str, ...]  # Archive.flags
@@ -52,7 +53,7 @@ class Record:
 @dataclass
 class Header:
     inputs: str  # the snapshot digest of the build that saved this (snapshot.Snapshot.digest)
-    base: bytes  # reuse.base_digest: what every page depends on besides its context
+    base: bytes  # keys.base_digest: what every page depends on besides its context
     site: object  # pages.SiteInfo
     links: object  # urls.Links
     feed: tuple[str, ...]  # slugs of the feed's articles, newest first
@@ -65,7 +66,7 @@ class Header:
 
 
 def path_for(root: Path, output: Path) -> Path:
-    return reuse.state_path(root, output, "records")
+    return manifests.state_path(root, output, "records")
 
 
 class Records:
@@ -156,7 +157,7 @@ class Records:
 
 
 def reusable(path: Path | None) -> dict[str, tuple[bytes, bytes]]:
-    """The records saved at path, by slug: (`key_of` it, pickled bytes), for `save` to reuse."""
+    """The records saved at path, by slug: (`key_of` it, pickled bytes), for `save` to manifests."""
     saved = Records.load(path) if path is not None else None
     if saved is None:
         return {}
@@ -165,6 +166,26 @@ def reusable(path: Path | None) -> dict[str, tuple[bytes, bytes]]:
         return {slug: (saved.header.keys[slug], data) for slug, data in every.items() if slug in saved.header.keys}
     finally:
         saved.close()
+
+
+def save_build(path: Path, inputs: str, archive, body_of: dict, digests: dict[str, str], shown: dict[str, str],
+               base: bytes, site: object, links: object, feed: tuple[str, ...],
+               previous: dict[str, tuple[bytes, bytes]]) -> None:
+    """A full build's records; `previous`: the last build's (`reusable`), whose unchanged records are kept."""
+    count = len(archive.articles)
+    header = Header(inputs, base, site, links, feed, count, {a.file: a.slug for a in archive.articles},
+                    {slug: body.key for slug, body in body_of.items()})
+    made = {}
+    for position, article in enumerate(archive.articles):
+        slug = article.slug
+        record = Record(
+            slug, digests[slug], shown[slug], body_of[slug], article, archive.flags[slug],
+            archive.outdated_reason.get(slug), archive.older[slug], archive.newer[slug], count - 1 - position,
+        )
+        header.keys[slug] = key = key_of(record)
+        old = previous.get(slug)
+        made[slug] = old[1] if old is not None and old[0] == key else pickled(record)
+    save(path, header, made)
 
 
 def save(path: Path, header: Header, records: dict[str, bytes]) -> None:
@@ -183,6 +204,16 @@ def _parts(header: Header, records: dict[str, bytes], offset: int) -> list[bytes
     head = pickle.dumps(header, protocol=5)
     trailer = hashlib.blake2b(head, digest_size=_HASH).digest() + len(head).to_bytes(_LENGTH, "little")
     return [*records.values(), head, trailer]
+
+
+def article_key(record: Record) -> tuple:
+    """The record's article as its page and the search index see it (`keys.article_key`)."""
+    return keys.article_key(record.digest, record.flags, record.outdated_reason)
+
+
+def item_key(record: Record) -> tuple:
+    """The record's article as its neighbours' pages see it (`keys.item_key`)."""
+    return keys.item_key(record.shown, record.flags)
 
 
 def key_of(record: Record) -> bytes:

@@ -16,21 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from generator.incremental import cache, manifest as reuse
-from generator.executors import local as workers
 from generator.archive.model import Article
+from generator.executors import processes
+from generator.incremental import cache, keys, records
+from generator.incremental import manifest as manifests
 
 
 class Unsure(Exception):
     """The search files cannot be updated from the last build's state: the stages count them again."""
 
 
-def start(root: Path, output: Path, manifest: reuse.Manifest) -> workers.Partner:
-    path = reuse.state_path(root, output, "search")
-    return workers.Partner(_prepare, _answer, path, manifest, Path(output))
+def start(root: Path, output: Path, manifest: manifests.Manifest) -> processes.Partner:
+    path = manifests.state_path(root, output, "search")
+    return processes.Partner(_prepare, _answer, path, manifest, Path(output))
 
 
-def _prepare(path: Path, manifest: reuse.Manifest, output: Path) -> tuple:
+def _prepare(path: Path, manifest: manifests.Manifest, output: Path) -> tuple:
     from generator.search import index, state  # noqa: F401  (importing them is half of the point)
 
     return cache.load_checked(path), path, manifest, output
@@ -40,8 +41,8 @@ def request(edits: list, links: object, articles: int, lunr: bool) -> tuple:
     """What the search side needs of the edits (new record, old record, body HTML): not the
     records' bodies, whose unpickling would import the Markdown engine; the links, the number
     of articles, and whether lunr-index.json is wanted."""
-    edited = [Edit(r.slug, r.doc, r.article, r.flags, (r.digest, r.flags, r.outdated_reason),
-                   (old.digest, old.flags, old.outdated_reason), str(html)) for r, old, html in edits]
+    edited = [Edit(r.slug, r.doc, r.article, r.flags, records.article_key(r), records.article_key(old), str(html))
+              for r, old, html in edits]
     return edited, links, articles, lunr
 
 
@@ -51,7 +52,7 @@ class Edit:
     doc: int
     article: Article
     flags: tuple[str, ...]
-    key: tuple  # the search key (`pages.AllPages.digests`): file, flags, why outdated
+    key: tuple  # the search key, `keys.article_key`
     old_key: tuple
     html: str
 
@@ -59,25 +60,26 @@ class Edit:
 def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
     """The reply to a `request`: the files that changed, the fingerprint of the index, how many
     articles were counted, and the search files gone and added."""
-    from generator.search import index as search_index, state as search_state
+    from generator.search import index as search_index
+    from generator.search import state as search_state
 
     loaded, path, manifest, output = prepared
     edits, links, articles, lunr = request
-    version = reuse.code_digest(links, lunr)
+    version = keys.code_digest(links, lunr)
     previous = search_state.usable(loaded, version)
     if previous is None or len(previous.keys) != articles:
         raise Unsure
-    if not manifest.made_from(reuse.SEARCH, previous.fingerprint, previous.paths):  # the build saw them
+    if not manifest.holds_set(manifests.SEARCH, previous.fingerprint, previous.paths, look=False):  # the build looks
         raise Unsure
-    keys = list(previous.keys)
+    doc_keys = list(previous.keys)
     for edit in edits:
-        if keys[edit.doc] != edit.old_key:
+        if doc_keys[edit.doc] != edit.old_key:
             raise Unsure  # the index is not the one the records describe
-        keys[edit.doc] = edit.key
-    fingerprint = reuse.Fingerprints(version).of(list(reversed(keys)))  # the stages': newest first
+        doc_keys[edit.doc] = edit.key
+    fingerprint = keys.Fingerprints(version).of(list(reversed(doc_keys)))  # the pipeline's: newest first
     indexing = search_index.Indexing(
-        _Sparse(len(keys), {e.doc: e.article for e in edits}), {e.slug: e.flags for e in edits},
-        {e.slug: e.html for e in edits}, links, version, keys, lunr,
+        _Sparse(len(doc_keys), {e.doc: e.article for e in edits}), {e.slug: e.flags for e in edits},
+        {e.slug: e.html for e in edits}, links, version, doc_keys, lunr,
     )
     try:  # (read before the build's look at the whole site has answered: a file may be gone)
         made = indexing.update(previous, lambda rel: (output / rel).read_bytes())

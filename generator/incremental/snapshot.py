@@ -28,10 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.incremental import cache, manifest as reuse
 from generator.archive import layout
-from generator.executors.local import Background
-
+from generator.executors.processes import Background
+from generator.incremental import cache
+from generator.incremental import manifest as manifests
 
 PATCH_LIMIT = 16  # edited content files a build patches (patch.py); more and the stages are the simpler way
 
@@ -50,11 +50,20 @@ class Done:
         return cls(articles, sum(1 for path in paths if path.endswith(".html")), len(paths))
 
 
+@dataclass(frozen=True)
+class Edited:
+    """Only some content files changed since the last build (`Snapshot.edited`)."""
+
+    inputs: str  # the last build's inputs digest (its records name it)
+    files: list[str]  # the content files whose status changed, as `content/...` paths
+    done: Done  # what the last build made
+
+
 class Snapshot:
     """The inputs of a build into one output folder, taken before it reads anything."""
 
     def __init__(self, root: Path, output: Path, settings: object):
-        self.path = reuse.state_path(root, output, "snapshot")
+        self.path = manifests.state_path(root, output, "snapshot")
         self.taken_ns = time.time_ns()
         racy_from = self.taken_ns - cache.RACY_NS
         rest = hashlib.blake2b(cache.fingerprint().encode(), digest_size=20)
@@ -79,9 +88,9 @@ class Snapshot:
         self.rest = None if rest_racy else rest.hexdigest()
         self.record: dict | None = None  # what the last build saved, once `unchanged` has read it
 
-    def unchanged(self, manifest: reuse.Manifest, intact: Background) -> Done | None:
+    def unchanged(self, manifest: manifests.Manifest, intact: Background) -> Done | None:
         """What the last build made, if it was made from these very inputs and the output
-        still holds every file it wrote (`intact`: the manifest's `holds_all`, asked in the
+        still holds every file it wrote (`intact`: the manifest's `holds_site`, asked in the
         background); else None."""
         try:
             self.record = record = cache.load_checked(self.path)
@@ -93,10 +102,9 @@ class Snapshot:
             return None
         return done
 
-    def edited(self) -> tuple[str, list[str], Done] | None:
-        """After `unchanged` found changes: if they are only new contents of some content files
-        (none added or removed, nothing else changed), the last build's inputs digest, the
-        files, and what the last build made; else None."""
+    def edited(self) -> Edited | None:
+        """After `unchanged` found changes: what changed, if it is only new contents of some
+        content files (none added or removed, nothing else changed); else None."""
         record = self.record
         if (not isinstance(record, dict) or self.rest is None or record.get("rest") != self.rest
                 or not isinstance(record.get("inputs"), str)):
@@ -108,7 +116,7 @@ class Snapshot:
             return None
         if not isinstance(before, dict) or before.keys() != self.content.keys():
             return None
-        return record["inputs"], [rel for rel, status in self.content.items() if before[rel] != status], done
+        return Edited(record["inputs"], [rel for rel, status in self.content.items() if before[rel] != status], done)
 
     def save(self, done: Done) -> None:
         """After a successful build. A racy snapshot is saved too, but is never taken for a build

@@ -19,13 +19,13 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.load import content
 from generator.archive import frontmatter, schema, yamltree
-from generator.render import markdown, nesting
-from generator.ingest import sniff
-from generator.ingest.record import Imported, ImportFailed
 from generator.archive.model import Article, Image
 from generator.archive.slugs import MAX_SLUG, make_slug
+from generator.ingest import sniff
+from generator.ingest.record import Imported, ImportFailed
+from generator.load import content
+from generator.render import markdown, nesting
 
 CONTENT = "content"
 UNDATED = "undated"

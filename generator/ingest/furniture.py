@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest import textdates
 from generator.archive.model import Image, PartialDate
+from generator.ingest import textdates
 
 TERMINAL = ".!?…:;\"”’»)]'。！？」』"
 

@@ -10,10 +10,10 @@ import lxml.html
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-from generator.render import nesting
+from generator.archive.model import Source
 from generator.ingest import extracted, furniture, pagemeta
 from generator.ingest.record import Imported, ImportFailed
-from generator.archive.model import Source
+from generator.render import nesting
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from generator.archive import frontmatter, schema, yamltree
 from generator.ingest.pagemeta import IMAGE_SUFFIXES, local_image

@@ -16,9 +16,9 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import htmldate
 
 from generator.archive import dates
+from generator.archive.model import Image, PartialDate
 from generator.ingest import furniture, sniff, textdates
 from generator.ingest.record import LocalImage
-from generator.archive.model import Image, PartialDate
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 

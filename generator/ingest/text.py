@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.furniture import (
-    ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, SECTION_CRUFT, TERMINAL, Found, caption, header,
-    is_cruft, rights_outside_text, words,
-)
-from generator.ingest import textdates
-from generator.ingest.record import Imported, ImportFailed
 from generator.archive.model import PartialDate, Source
+from generator.ingest import textdates
+from generator.ingest.furniture import (
+    ARCHIVE_NOTICE,
+    NOTICE_SUBJECT,
+    OUTLET_WORDS,
+    SECTION_CRUFT,
+    TERMINAL,
+    Found,
+    caption,
+    header,
+    is_cruft,
+    rights_outside_text,
+    words,
+)
+from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-ZÀ-Ý][\wÀ-ÿ.'’ -]{1,40}?(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?\s*)?"

@@ -21,9 +21,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from generator.archive import dates
+from generator.archive.model import PartialDate, Source
 from generator.ingest import html, pagemeta, sniff
 from generator.ingest.record import Imported, ImportFailed
-from generator.archive.model import PartialDate, Source
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

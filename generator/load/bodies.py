@@ -8,10 +8,10 @@ all in memory at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import re
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,14 +19,14 @@ from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator.render import assets, markdown, nesting, plaintext
-from generator.incremental import cache, manifest as reuse
-from generator.load import content
 from generator.archive import frontmatter
-from generator.executors import local as workers
 from generator.archive.model import Article, Problem
-from generator.incremental.parse_cache import Parsed, signature
+from generator.executors import Executor
+from generator.incremental import cache, keys
 from generator.incremental.body_store import Store
+from generator.incremental.parse_cache import Parsed, signature
+from generator.load import content
+from generator.render import assets, markdown, nesting, plaintext
 
 _IMG_SRC = re.compile(r'<img[^>]*?\ssrc="([^"]+)"')
 
@@ -53,6 +53,19 @@ def key_of(text: str) -> str:
     return cache.key("body", text)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One article file as read: the article (its body left in the store), its Body, the file's
+    digest, what other pages show of it (`keys.shown_digest`), and its problems. Without an
+    article, the file had problems; its body may still have been rendered (to report its images)."""
+
+    article: Article | None
+    body: Body | None
+    digest: str
+    shown: str | None
+    problems: tuple[Problem, ...] = ()
+
+
 @dataclass
 class Read:
     """Every article of content/ (bodies left in the store), its Body, and the problems found."""
@@ -63,11 +76,11 @@ class Read:
     rendered: int  # bodies rendered from Markdown; the rest came from the store
     read: int = 0  # files read and parsed; the rest were unchanged since the last build read them
     digests: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file it was read from
-    shown: dict[str, str] = field(default_factory=dict)  # slug -> reuse.shown_digest: what other pages show of it
+    shown: dict[str, str] = field(default_factory=dict)  # slug -> keys.shown_digest: what other pages show of it
 
 
 def read_all(
-    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: Store, jobs: int,
+    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: Store, executor: Executor,
     progress: Callable[[int], None] | None = None, parsed: Parsed | None = None,
 ) -> Read:
     """Read and parse every article and render its body, in worker processes.
@@ -76,47 +89,45 @@ def read_all(
     be writable: it is where the pages find the HTML later.
     """
     seen = [signature(source.path) if parsed else None for source in sources]
-    done: dict[int, tuple[Article | None, Body | None, str, str | None, list[Problem]]] = {}
+    done: dict[int, Reading] = {}
     todo: list[int] = []
     for index, source in enumerate(sources):
         hit = parsed.get(source.rel, seen[index]) if parsed else None
-        if hit is not None and store.has(hit[1].key):
-            done[index] = (*hit, [])
+        if hit is not None and store.has(hit.body.key):
+            done[index] = hit
         else:
             todo.append(index)
     rendered = 0
-    for chunk, misses in workers.run(_read_chunk, [sources[i] for i in todo], (tz, store), jobs, progress):
+    for chunk, misses in executor.map(_read_chunk, [sources[i] for i in todo], (tz, store), progress):
         rendered += misses
         done.update((todo[index], value) for index, value in chunk.items())
     store.refresh()  # the workers' packs
     result = Read([], {}, [], rendered, len(todo))
     for index in range(len(sources)):
-        article, body, digest, shown, problems = done[index]
-        result.problems.extend(problems)
-        if article is not None:
+        reading = done[index]
+        result.problems.extend(reading.problems)
+        if (article := reading.article) is not None:
             result.articles.append(article)
-            result.bodies[article.slug] = body
-            result.digests[article.slug] = digest
-            result.shown[article.slug] = shown
+            result.bodies[article.slug] = reading.body
+            result.digests[article.slug] = reading.digest
+            result.shown[article.slug] = reading.shown
     if parsed:
         parsed.update({
-            source.rel: (seen[index], done[index][:4])
-            for index, source in enumerate(sources) if done[index][0] is not None and not done[index][4]
+            source.rel: (seen[index], done[index])
+            for index, source in enumerate(sources) if done[index].article is not None and not done[index].problems
         })
     return result
 
 
-def read_one(source: content.SourceFile, tz: dt.tzinfo, store: Store) -> tuple[tuple, int]:
-    """One article as `read_all` reads it: (the article without its body, its Body, the file's
-    digest, what other pages show of it, its problems), and 1 if its body was rendered (else
-    it came from the store)."""
+def read_one(source: content.SourceFile, tz: dt.tzinfo, store: Store) -> tuple[Reading, int]:
+    """One article as `read_all` reads it, and 1 if its body was rendered (else it came from the store)."""
     done, misses = _read_chunk([source], range(1), tz, store)
     return done[0], misses
 
 
 def _read_chunk(
     sources: Sequence[content.SourceFile], indices: range, tz: dt.tzinfo, store: Store,
-) -> tuple[dict[int, tuple], int]:
+) -> tuple[dict[int, Reading], int]:
     md = markdown.new_renderer()
     done, misses = {}, 0
     for index in indices:
@@ -138,8 +149,8 @@ def _read_chunk(
                     problems = [*problems, Problem(source.shown, _body_line(data, article.body, exc.line), exc.message)]
                     body = Body("", "", ())
             article = replace(article, body="")  # 100k bodies would be gigabytes; the store has them
-            shown = reuse.shown_digest(article, body.excerpt)
-        done[index] = (article, body, digest, shown, problems)
+            shown = keys.shown_digest(article, body.excerpt)
+        done[index] = Reading(article, body, digest, shown, tuple(problems))
     store.flush()  # the chunk's bodies, as one pack the other processes can read
     return done, misses
 

@@ -9,12 +9,12 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from generator.archive import frontmatter
-from generator.render import urls
-from generator.load.content import is_text, shown_path
-from generator.render.urls import is_remote
-from generator.archive.model import Article, Problem
 from generator.archive.layout import BUILTIN_STATIC, STATIC_DIR
+from generator.archive.model import Article, Problem
+from generator.load.content import is_text, shown_path
 from generator.output.writer import Copy
+from generator.render import urls
+from generator.render.urls import is_remote
 
 
 def static_files(root: Path) -> list[Copy]:

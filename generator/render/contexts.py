@@ -7,16 +7,16 @@ into relative hrefs with `url(path)`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterator, Sequence
 
 from generator.archive import dates
-from generator.render import structured, urls
 from generator.archive.assemble import Archive, Group, source_name
-from generator.render.urls import is_remote
 from generator.archive.model import FLAGS, Article, Correction, PartialDate, Source
 from generator.archive.slugs import make_slug
+from generator.render import structured, urls
+from generator.render.urls import is_remote
 
 SECTION_TITLES = {"tags": "Tags", "authors": "Authors", "sources": "Sources", "flags": "Flags"}
 
@@ -337,8 +337,8 @@ class PageBuilder:
     def not_found(self) -> NotFoundPage:
         return NotFoundPage(path=urls.NOT_FOUND)
 
-    def all(self, digests: dict[str, str] | None = None, shown: dict[str, str] | None = None) -> "AllPages":
-        return AllPages(self, digests, shown)
+    def all(self) -> "AllPages":
+        return AllPages(self)
 
 
 class AllPages(Sequence):
@@ -348,22 +348,11 @@ class AllPages(Sequence):
     that worker processes can each make their own share of the pages.
     """
 
-    def __init__(self, builder: PageBuilder, digests: dict[str, str] | None = None,
-                 shown: dict[str, str] | None = None):
+    def __init__(self, builder: PageBuilder):
         self.builder = builder
         self.home = builder.home()
         self.articles = builder.archive.articles
         self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
-        archive = builder.archive
-        # What an article shows on its own page: its file (read as that file always
-        # reads, body included), and what the archive decided about it.
-        self.digests = {
-            slug: (digest, archive.flags[slug], archive.outdated_reason.get(slug))
-            for slug, digest in (digests or {}).items()
-        }
-        # What it shows on other pages (`Item`): not its body, so an edit of the body
-        # renders only its own page.
-        self.shown = {slug: (digest, archive.flags[slug]) for slug, digest in (shown or {}).items()}
 
     def __len__(self) -> int:
         return 1 + len(self.articles) + len(self.others)
@@ -379,23 +368,6 @@ class AllPages(Sequence):
         if 1 <= index <= len(self.articles):
             return urls.article_path(self.articles[index - 1])
         return self[index].path
-
-    def keyed(self, index: int) -> object:
-        """Everything a page's template can see, small: each article named by its digest.
-
-        Pages are fingerprinted by this (with the site info, links, templates
-        and code), so it must determine the page; building and hashing the
-        whole page context instead took longer than rendering a few pages.
-        """
-        shown = self.shown
-        if 1 <= index <= len(self.articles):
-            article = self.articles[index - 1]
-            older, newer = self.builder.archive.older[article.slug], self.builder.archive.newer[article.slug]
-            return ("article", self.digests[article.slug], older and shown[older], newer and shown[newer])
-        page = self[index]
-        if isinstance(page, (ListingPage, HomePage)):
-            return replace(page, items=tuple(shown[item.article.slug] for item in page.items))
-        return page
 
     def paths(self) -> list[str]:
         return [self.home.path, *(urls.article_path(a) for a in self.articles), *(p.path for p in self.others)]

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 from typing import Iterable, Mapping
 
 from generator.archive import dates
-from generator.render import urls
 from generator.archive.assemble import Archive
 from generator.archive.config import Config
 from generator.archive.model import Article, OutputFile
+from generator.render import urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -61,10 +61,9 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import unique_slug
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.archive.slugs import make_slug
 from generator.render import nesting
 from generator.render.urls import is_local
-from generator.archive.slugs import make_slug
-
 
 TAGS = (nh3.ALLOWED_TAGS - {"center", "acronym", "strike", "tt", "map", "area", "nav"}) | {"section"}
 ATTRIBUTES = {

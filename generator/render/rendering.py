@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 import jinja2
 
-from generator.incremental import manifest as reuse
-from generator.render import urls
 from generator.archive.model import Problem
-from generator.render.contexts import (
-    AllPages, ArticlePage, HomePage, ListingPage, NotFoundPage, SearchPage, SectionPage,
-)
 from generator.output.writer import Staging
+from generator.render import urls
+from generator.render.contexts import (
+    AllPages,
+    ArticlePage,
+    HomePage,
+    ListingPage,
+    NotFoundPage,
+    SearchPage,
+    SectionPage,
+)
 
 TEMPLATE_FOR = {
     ArticlePage: "article.html",
@@ -85,7 +91,7 @@ class Rendered:
     paths: list[str] = field(default_factory=list)
     changed: int = 0
     problems: list[Problem] = field(default_factory=list)
-    entries: dict[str, reuse.Entry] = field(default_factory=dict)  # for the next build's manifest
+    entries: dict[str, list] = field(default_factory=dict)  # for the next build's manifest
     rendered: int = 0  # pages rendered; the rest were kept from the previous build
 
     def add(self, other: "Rendered") -> None:
@@ -96,32 +102,55 @@ class Rendered:
         self.rendered += other.rendered
 
 
-def render_into(
-    pages: AllPages, indices: range, env: jinja2.Environment, site: object, links: urls.Links,
-    staging: Staging, root: Path, display_root: str, base: bytes, manifest: reuse.Manifest,
-) -> Rendered:
+class Reuse(Protocol):
+    """What rendering asks of the last build (the incremental engine's `manifest.PageReuse`)."""
+
+    def fingerprint(self, index: int, path: str) -> str: ...
+
+    def kept(self, path: str, fingerprint: str) -> list | None:
+        """The manifest entry of the last build's file at path, if it was made from this
+        fingerprint and is still as it was written; else None."""
+
+    def entry(self, fingerprint: str, info: os.stat_result) -> list: ...
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every page of a build is rendered with: handed to each worker once."""
+
+    env: jinja2.Environment
+    site: object  # contexts.SiteInfo
+    links: urls.Links
+    staging: Staging
+    root: Path
+    display_root: str  # how the root is named in messages
+    reuse: Reuse
+
+
+def render_into(pages: AllPages, indices: range, shared: Shared) -> Rendered:
     """Render pages[i] for i in indices straight into the staging folder (nothing kept in memory).
 
-    A page whose fingerprint and previous file match the manifest is kept from
-    the previous site without rendering. Template errors are collected, not
+    A page the last build made from the same inputs, whose file is still as it
+    was written, is kept without rendering. Template errors are collected, not
     raised, so one run reports them all.
     """
+    env, site, links, staging, reuse = shared.env, shared.site, shared.links, shared.staging, shared.reuse
     done = Rendered()
     seen: set[str] = set()
-    fingerprints = reuse.Fingerprints(base)
     for index in indices:
         path = pages.path(index)
-        fingerprint = fingerprints.of((path, pages.keyed(index)))
-        if not done.problems and manifest.reusable(path, fingerprint, staging.out):
+        fingerprint = reuse.fingerprint(index, path)
+        kept = None if done.problems else reuse.kept(path, fingerprint)
+        if kept is not None:
             staging.keep(path)
             done.paths.append(path)
-            done.entries[path] = manifest.entries[path]
+            done.entries[path] = kept
             continue
         page = pages[index]
         try:
             data = render_page(env, site, page, links)
         except jinja2.TemplateError as exc:
-            problem = template_problem(exc, root, display_root)
+            problem = template_problem(exc, shared.root, shared.display_root)
             if str(problem) not in seen:
                 seen.add(str(problem))
                 done.problems.append(problem)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator.incremental import cache as cache_mod
 from generator.archive import dates
-from generator.load.content import escaped, is_text
 from generator.archive.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
+from generator.incremental import cache as cache_mod
+from generator.load.content import escaped, is_text
 
 
 def environment(root: Path, cache: bool = False) -> jinja2.Environment:
@@ -73,9 +73,3 @@ def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
     except OSError:
         return None  # a read-only root: compile as before
     return jinja2.FileSystemBytecodeCache(str(mine))
-
-
-def own_templates(root: Path) -> list[Path]:
-    """The archive's template files, for error messages and cache keys."""
-    own = root / TEMPLATES_DIR
-    return sorted(p for p in own.rglob("*") if p.is_file()) if own.is_dir() else []

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from typing import Collection
 from urllib.parse import urlsplit
-from dataclasses import dataclass
 
 from generator.archive.layout import STATIC_DIR
 from generator.archive.model import Article

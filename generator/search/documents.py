@@ -6,11 +6,12 @@ import os
 from dataclasses import dataclass
 
 from generator.archive import dates
-from generator.render import urls
 from generator.archive.assemble import Archive, source_name
-from generator.render.plaintext import plain_text
 from generator.archive.model import Article
-from generator.executors.local import even_chunks, run as fork_run
+from generator.executors.local import even_chunks
+from generator.executors.local import run as fork_run
+from generator.render import urls
+from generator.render.plaintext import plain_text
 
 FIELDS = ("title", "tags", "body")
 BOOSTS = (10, 5, 1)  # title > tags > body

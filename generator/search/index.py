@@ -13,18 +13,22 @@ import itertools
 import os
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
+from generator.archive.model import Article, OutputFile, Written
+from generator.executors.local import even_chunks
+from generator.executors.local import run as fork_run
 from generator.render import urls
 from generator.render.plaintext import unfolded_text
-from generator.archive.model import Article, OutputFile, Written
-from generator.search import documents, lunr_index, shards, state as state_mod, statistics
+from generator.search import documents, lunr_index, shards, statistics
+from generator.search import state as state_mod
+from generator.search.bulk import BulkCounter
 from generator.search.documents import SearchDoc
 from generator.search.postings import Collected
-from generator.search.bulk import BulkCounter
 from generator.search.tokens import TermNumberer
-from generator.executors.local import even_chunks, run as fork_run
 
 if TYPE_CHECKING:
-    from generator.archive.assemble import Archive  # (not imported: a patch's search side would load the Markdown engine)
+    from generator.archive.assemble import (
+        Archive,  # (not imported: a patch's search side would load the Markdown engine)
+    )
 
 
 def files(

@@ -14,7 +14,7 @@ import numpy as np
 
 from generator.archive.model import OutputFile
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
-from generator.search.statistics import B, K1, TermStats, idf
+from generator.search.statistics import K1, B, TermStats, idf
 
 LUNR_VERSION = "2.3.9"
 DEFAULT_LIMIT = 5_000  # articles; above this only with --lunr-index (~19 KB per benchmark article)

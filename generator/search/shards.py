@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 import numpy as np
 
 from generator.archive.model import OutputFile, Written
+from generator.archive.slugs import make_slug
+from generator.executors.local import run as fork_run
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
-from generator.executors.local import run as fork_run
-from generator.search.statistics import B, K1, TermStats
+from generator.search.statistics import K1, B, TermStats
 from generator.search.tokens import STOP_WORDS
-from generator.archive.slugs import make_slug
 
 if TYPE_CHECKING:
     from generator.search.state import Packed  # (state.py imports this module)

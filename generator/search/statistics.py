@@ -26,10 +26,11 @@ from typing import Iterable, Sequence, TypedDict
 
 import numpy as np
 
+from generator.executors.local import even_chunks
+from generator.executors.local import run as fork_run
 from generator.search.bulk import BulkCounter
 from generator.search.documents import FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.tokens import TermCounter, TermNumberer
-from generator.executors.local import even_chunks, run as fork_run
 
 K1 = 1.2
 B = 0.75

@@ -20,7 +20,6 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from generator.search import marks
 from generator.search.stemmer import stem
 
-
 # The planes that hold combining marks (Basic and Supplementary Multilingual, and the
 # variation selectors of plane 14): scanning only these takes a tenth of the time of
 # all 1.1 M code points. A test checks that no mark lies elsewhere.

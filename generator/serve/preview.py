@@ -1,8 +1,8 @@
 """The preview: build once, serve site/, rebuild after every edit, until closed.
 
-One thread builds (never two builds at once), the watcher threads only queue
-what changed, and request threads read the site folder, which the writer
-swaps in whole when a build succeeds.
+One thread asks for builds (never two at once), which run in processes of their
+own (builder.py); the watcher threads only queue what changed, and request
+threads read the site folder, which the writer swaps in whole when a build succeeds.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 from generator import build as build_mod
-from generator.output import writer
-from generator.load.content import shown_path
 from generator.archive.model import Problem, ProblemsFound
+from generator.load.content import shown_path
+from generator.output import writer
 from generator.serve import handler, paths
+from generator.serve.builder import BuildCrashed, Builder
 from generator.serve.handler import PreviewServer
 from generator.serve.state import BuildState, Failure
 from generator.serve.watch import SourceWatcher
@@ -52,6 +53,7 @@ class Preview:
         self._server: PreviewServer | None = None
         self._threads: list[threading.Thread] = []
         self._closed = threading.Event()
+        self.builder: Builder | None = None
 
     @property
     def port(self) -> int:
@@ -75,6 +77,7 @@ class Preview:
         when the output folder is not ours (as `archive build` would).
         """
         try:
+            self.builder = Builder(self.options)  # first: while this process has one thread
             self._server = PreviewServer(self._port, self.site, self._state, **self._limits)
             self._watcher.start()  # before building, so that no edit made during the build is missed
             self._build([], first=True)
@@ -104,6 +107,8 @@ class Preview:
             self._server.server_close()
         for thread in self._threads:
             thread.join(timeout=10)
+        if self.builder is not None:
+            self.builder.close()
 
     def __enter__(self) -> Preview:
         self.start()
@@ -134,7 +139,7 @@ class Preview:
         self._state.begin()
         failure: Failure | None = None
         try:
-            result = build_mod.build(self.options, dict(os.environ))
+            result = self.builder.build(dict(os.environ))
             outcome = Outcome(changed=shown, result=result)
             if self._server is not None:
                 self._server.mount = paths.mount_of(result.base_url)  # before the pages are announced
@@ -147,7 +152,7 @@ class Preview:
             if first and isinstance(exc, writer.UnsafeOutput):
                 raise  # as `archive build` does: refuse to start rather than touch someone's folder
             # Whatever broke, the server keeps running and shows it; the next edit builds again.
-            error = traceback.format_exc()
+            error = str(exc) if isinstance(exc, BuildCrashed) else traceback.format_exc()
             outcome = Outcome(changed=shown, error=error)
             failure = Failure("The build failed", error.splitlines())
         finally:
