@@ -18,7 +18,7 @@ report problems as ever, and the output is the same either way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
@@ -34,6 +34,14 @@ from generator.render import contexts, rendering, templates
 
 if TYPE_CHECKING:
     from generator.incremental.last_build import LastBuild
+
+
+class Edit(NamedTuple):
+    """An edited article: its new record, the last build's, and its body's HTML."""
+
+    new: records.Record
+    old: records.Record
+    html: object  # Markup
 
 
 class Declined(Exception):
@@ -170,7 +178,7 @@ class _Patch:
             base_url=self.config.base_url, patched=True,
         )
 
-    def _read(self, rels: list[str]) -> tuple[list[tuple[records.Record, records.Record, object]], int]:
+    def _read(self, rels: list[str]) -> tuple[list[Edit], int]:
         """Each edited article: its new record, its old one and its HTML; and how many bodies were rendered."""
         edits, misses = [], 0
         for rel in rels:
@@ -190,7 +198,7 @@ class _Patch:
             html = bodies.Html(self.store, {slug: body}, self.root, {slug: rel}, self.config.tzinfo)[slug]
             new = records.Record(slug, digest, old.shown, body, article, old.flags, old.outdated_reason,
                                  old.older, old.newer, old.doc)
-            edits.append((new, old, html))
+            edits.append(Edit(new, old, html))
         return edits, misses
 
     def _neighbour(self, slug: str | None) -> records.Record | None:
@@ -242,8 +250,9 @@ class _Patch:
         """The search files of the edited documents' terms, as the stages' update makes them,
         by the search side (search_partner.py): how many changed, and the search files gone and added."""
         try:
-            made, self.fingerprint, self.searched, gone, added = self.search.ask(search_partner.request(
+            updated = self.search.ask(search_partner.request(
                 edits, self.header.links, self.header.articles, self.options.lunr_index))
         except search_partner.Unsure:
             raise Declined from None
-        return manifests.place_search_files(made, staging, entries), gone, added
+        self.fingerprint, self.searched = updated.fingerprint, updated.searched
+        return manifests.place_search_files(updated.made, staging, entries), updated.gone, updated.added

@@ -57,9 +57,19 @@ class Edit:
     html: str
 
 
-def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
-    """The reply to a `request`: the files that changed, the fingerprint of the index, how many
-    articles were counted, and the search files gone and added."""
+@dataclass(frozen=True)
+class Updated:
+    """The search side's reply: the index updated for the edits."""
+
+    made: list  # the search files that changed (`OutputFile`s, or `Written` by a worker)
+    fingerprint: str  # of the whole index, as a full build would make it
+    searched: int  # articles counted
+    gone: set[str]  # search files no longer in the index
+    added: set[str]  # search files new to it
+
+
+def _answer(prepared: tuple, request: tuple) -> tuple[Updated, functools.partial]:
+    """The reply to a `request`, and the call that saves the new search state after it."""
     from generator.search import index as search_index
     from generator.search import state as search_state
 
@@ -89,7 +99,7 @@ def _answer(prepared: tuple, request: tuple) -> tuple[tuple, functools.partial]:
         raise Unsure  # the whole index is counted again
     state = indexing.state
     state.fingerprint = fingerprint
-    reply = (made, fingerprint, indexing.searched, previous.paths - state.paths, state.paths - previous.paths)
+    reply = Updated(made, fingerprint, indexing.searched, previous.paths - state.paths, state.paths - previous.paths)
     return reply, functools.partial(state.save, path)
 
 
