@@ -13,9 +13,10 @@ import re
 
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, SECTION_CRUFT, TERMINAL, Found, caption, header,
-    is_cruft, rights_outside_text, words,
+    is_cruft, is_rights_line, rights_outside_text, words,
 )
 from generator.ingest import textdates
+from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import PartialDate, Source
 
@@ -31,6 +32,9 @@ AGENCY_DATELINE = re.compile(
     r"\((?P<agency2>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))(?=[A-ZÀ-Ý\"“‘])")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
+# The words of prose an article has before a line can end it: above them, "Comments" or "Share" is the
+# page's header (a count under the headline, a share bar), not the end of the article.
+MIN_WORDS = 80
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
@@ -61,11 +65,15 @@ def read(text: str) -> Imported:
         if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
             found.archived = True
             continue
-        if index in notices:
+        if index in notices or (is_rights_line(block) and _ends_here(blocks, index, items)):
             found.rights.append(block)
             footer = footer or body_started
             continue
         if footer:
+            continue
+        if body_started and ending(block):
+            if _prose_words(items) >= MIN_WORDS:
+                footer = True
             continue
         if is_cruft(block):
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
@@ -172,6 +180,16 @@ def _title(blocks: list[str]) -> tuple[str, list[str]]:
         return first, blocks[1:]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
+
+
+def _prose_words(items) -> int:
+    return sum(words(t) for _, t in items if _is_prose(t))
+
+
+def _ends_here(blocks: list[str], index: int, items) -> bool:
+    """A copyright line after the article's text, followed by page furniture (not by more paragraphs)."""
+    return _prose_words(items) >= MIN_WORDS and any(
+        not (_is_prose(b) and words(b) >= 8) for b in blocks[index + 1: index + 4])
 
 
 def _is_prose(block: str) -> bool:
