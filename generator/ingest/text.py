@@ -17,6 +17,7 @@ from generator.ingest.furniture import (
 )
 from generator.ingest import textdates
 from generator.ingest.endings import ending
+from generator.ingest.pagestart import find_start
 from generator.ingest.record import Imported, ImportFailed
 from generator.model import PartialDate, Source
 
@@ -42,6 +43,10 @@ CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compi
 def read(text: str) -> Imported:
     """One scrape -> one article. Raises ImportFailed when no article text is left."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
+    page = _blocks(text)
+    start = find_start(page) if page else 0
+    if start:  # a whole-page copy: the navigation above the headline is left out
+        text = "\n\n".join(page[start:])
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
         first, _, rest = rest.lstrip().partition("\n")
@@ -160,10 +165,11 @@ def _blocks(text: str) -> list[str]:
         lines = [re.sub(r"[ \t]+", " ", line).strip() for line in chunk.split("\n")]
         lines = [line for line in lines if line]
         current = ""
+        wrapped = _wrapped(lines)
         for line in lines:
             if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower():
                 current += " " + line
-            elif current and len(current) >= 60 and current[-1] not in TERMINAL:
+            elif current and wrapped and len(current) >= 60 and current[-1] not in TERMINAL:
                 current += " " + line
             else:
                 if current:
@@ -172,6 +178,14 @@ def _blocks(text: str) -> list[str]:
         if current:
             out.append(current)
     return out
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Lines broken at a fixed width (text saved at 72 columns), not one block per line (a browser's copy)."""
+    if len(lines) < 3:
+        return False
+    width = max(len(line) for line in lines[:-1])
+    return width <= 100 and sum(len(line) >= 0.7 * width for line in lines[:-1]) >= 0.8 * (len(lines) - 1)
 
 
 def _title(blocks: list[str]) -> tuple[str, list[str]]:
