@@ -9,6 +9,7 @@ languages), never by one outlet's exact strings.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.ingest.furniture import (
@@ -40,8 +41,9 @@ MIN_WORDS = 80
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
 
-def read(text: str) -> Imported:
-    """One scrape -> one article. Raises ImportFailed when no article text is left."""
+def read(text: str, captured: dt.datetime | None = None) -> Imported:
+    """One scrape -> one article. Raises ImportFailed when no article text is left. `captured`: when the page was
+    saved, if known (relative dates such as "3 hours ago" are read against it, and only then)."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
     page = _blocks(text)
     start = find_start(page) if page else 0
@@ -62,23 +64,27 @@ def read(text: str) -> Imported:
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
-    unread: list[str] = []  # short lines above the body that no rule knew
+    body_at = end_at = len(blocks)  # where the article's text starts and where what follows it starts
     notices = rights_outside_text(blocks)
+    aside: set[int] = set()  # captions and notices: their dates are not the article's
     for index, block in enumerate(blocks):
         if caption(block, found):
+            aside.add(index)
             continue
         if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
             found.archived = True
+            aside.add(index)
             continue
         if index in notices or (is_rights_line(block) and _ends_here(blocks, index, items)):
             found.rights.append(block)
-            footer = footer or body_started
+            if body_started and not footer:
+                footer, end_at = True, index
             continue
         if footer:
             continue
         if body_started and ending(block):
             if _prose_words(items) >= MIN_WORDS:
-                footer = True
+                footer, end_at = True, index
             continue
         if is_cruft(block):
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
@@ -86,7 +92,7 @@ def read(text: str) -> Imported:
         if header(block, found):
             after_byline = bool(found.authors)
             if body_started and CREDITS.match(block):
-                footer = True  # "Reporting by X; Editing by Y" ends the article
+                footer, end_at = True, index + 1  # "Reporting by X; Editing by Y" ends the article
             elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
                 # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
                 # (unless nothing follows them).
@@ -105,12 +111,10 @@ def read(text: str) -> Imported:
             in_cruft = False
         if not body_started:
             if (_is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
-                body_started = True
+                body_started, body_at = True, index
                 items.append(("p", block))
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
                 found.summary = block
-            else:
-                unread.append(block)
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
@@ -130,10 +134,14 @@ def read(text: str) -> Imported:
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
-    if published is None and updated is None:
-        # "Posted in Politics on June 3, 2020": a date in a line above the body that no rule knew
-        dated = next((d for d in (textdates.find(b, found.day_first) for b in unread if words(b) <= 20) if d), None)
-        published = dated[0] if dated else None
+    # The page's own date lines under the headline come first; then a date line found elsewhere; then one
+    # right after the article ("发表于 2004年12月27日" closes many a blog post).
+    above = [block for index, block in enumerate(blocks[:body_at]) if index not in aside]
+    near = _near_date(above, found.day_first, text, captured)
+    if near is not None and near != updated:
+        published = near
+    elif published is None or published.day is None:
+        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) or published
     if published is None and updated is not None:
         published, updated = updated, None
     if published is None:
@@ -178,6 +186,24 @@ def _blocks(text: str) -> list[str]:
         if current:
             out.append(current)
     return out
+
+
+def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
+    """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
+    2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
+    short = [line for line in lines if words(line) <= 30 and not (_is_prose(line) and words(line) >= 12)]
+    for line in short:
+        dated = textdates.find(line, day_first)
+        if dated and dated[0].day:
+            return dated[0]
+    lang = None
+    for line in short:
+        if re.search(r"\d", line):
+            lang = lang or textdates.language(text)
+            date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
+            if date is not None:
+                return date
+    return None
 
 
 def _wrapped(lines: list[str]) -> bool:
