@@ -14,7 +14,7 @@ import re
 
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE, NOTICE_SUBJECT, OUTLET_WORDS, SECTION_CRUFT, TERMINAL, Found, caption, header,
-    is_cruft, is_rights_line, rights_outside_text, words,
+    cruft_kind, is_cruft, is_rights_line, rights_outside_text, words,
 )
 from generator.ingest import textdates
 from generator.ingest.endings import ending
@@ -45,16 +45,20 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     """One scrape -> one article. Raises ImportFailed when no article text is left. `captured`: when the page was
     saved, if known (relative dates such as "3 hours ago" are read against it, and only then)."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
+    dropped: list[tuple[str, str]] = []  # (why, line): what the article leaves out or moves, for --explain
     page = _blocks(text)
     start = find_start(page) if page else 0
     if start:  # a whole-page copy: the navigation above the headline is left out
+        dropped += [("navigation", block) for block in page[:start]]
         text = "\n\n".join(page[start:])
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
+        dropped.append((cruft_kind(first.strip()), first.strip()))
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
     if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
             and following[-1:] not in ".!":
+        dropped.append(("navigation", first.strip()))
         first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
     if not blocks[0]:
@@ -67,30 +71,40 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     body_at = end_at = len(blocks)  # where the article's text starts and where what follows it starts
     notices = rights_outside_text(blocks)
     aside: set[int] = set()  # captions and notices: their dates are not the article's
+    after_end = "footer"  # what the lines after the article are, by the line that opened them
     for index, block in enumerate(blocks):
         if caption(block, found):
             aside.add(index)
+            dropped.append(("photo caption (image caption and credit)", block))
             continue
         if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
             found.archived = True
             aside.add(index)
+            dropped.append(("notice (the archived flag)", block))
             continue
         if index in notices or (is_rights_line(block) and _ends_here(blocks, index, items)):
             found.rights.append(block)
+            dropped.append(("copyright (rights)", block))
             if body_started and not footer:
                 footer, end_at = True, index
             continue
+        kind = ending(block) if body_started else None
         if footer:
+            after_end = kind or ("related list" if SECTION_CRUFT.match(block) and words(block) <= 12 else after_end)
+            dropped.append((after_end, block))
             continue
-        if body_started and ending(block):
+        if kind:
             if _prose_words(items) >= MIN_WORDS:
-                footer, end_at = True, index
+                footer, end_at, after_end = True, index, kind
+            dropped.append((kind, block))
             continue
         if is_cruft(block):
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
+            dropped.append((cruft_kind(block), block))
             continue
         if header(block, found):
             after_byline = bool(found.authors)
+            dropped.append(("by-line or date line (authors, dates)", block))
             if body_started and CREDITS.match(block):
                 footer, end_at = True, index + 1  # "Reporting by X; Editing by Y" ends the article
             elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
@@ -103,10 +117,12 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 and block[-1] not in TERMINAL:
             found.outlet = found.outlet or block  # "By JANE ROE" then "Associated Press"
             after_byline = False
+            dropped.append(("outlet under the by-line (source)", block))
             continue
         after_byline = False
         if in_cruft:
             if not (block[-1] in TERMINAL and words(block) >= 15):
+                dropped.append(("related list", block))
                 continue
             in_cruft = False
         if not body_started:
@@ -115,6 +131,9 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 items.append(("p", block))
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
                 found.summary = block
+                dropped.append(("standfirst (summary)", block))
+            else:
+                dropped.append(("navigation (short lines above the article)", block))
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
@@ -122,10 +141,13 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         items = set_aside + items
     elif set_aside:
         found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
-    items = _drop_trailing_and_listed(items)
+        dropped += [("promotion above the by-line", t) for _, t in set_aside]
+    items = _drop_trailing_and_listed(items, dropped)
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
+    if dateline:
+        dropped.append(("dateline", dateline))
     items[0] = ("p", rest)
     if not rest.strip():
         items.pop(0)
@@ -158,7 +180,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         kind="text", title=title, body=body, published=published, updated=updated,
         authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
         rights=tuple(dict.fromkeys(found.rights)), sources=sources,
-        flags=("archived",) if found.archived else (), image=found.image,
+        flags=("archived",) if found.archived else (), image=found.image, dropped=tuple(dropped),
     )
 
 
@@ -244,17 +266,20 @@ def _heading_like(block: str) -> bool:
     return block[-1] not in TERMINAL.replace("?", "") and not block.endswith(("...", ","))
 
 
-def _drop_trailing_and_listed(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> list[tuple[str, str]]:
     """Subheadings stand alone between paragraphs; runs of headline-like lines are lists of other stories."""
     # A trailing run of lines that are not sentences: other headlines after the body ended.
+    trailing = []
     while items and (items[-1][0] == "h" or items[-1][1][-1] not in TERMINAL):
-        items.pop()
+        trailing.append(("related list (headlines after the article)", items.pop()[1]))
+    dropped += reversed(trailing)
     kept = []
     for index, (kind, text) in enumerate(items):
         if kind == "h":
             before = items[index - 1][0] if index else None
             after = items[index + 1][0] if index + 1 < len(items) else None
             if before == "h" or after == "h":
+                dropped.append(("related list (a run of headlines)", text))
                 continue
         kept.append((kind, text))
     return kept
