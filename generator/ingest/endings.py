@@ -51,13 +51,19 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:(?:facebook|twitter|e-?mail|print|whatsapp|linkedin|reddit|pinterest|digg|delicious|stumbleupon|tumblr|google\+?|share|tweet|like)[\s|/·•,.!]*){2,}
 | like\s+it\.?\s+tweet\s+it.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
 | continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
-| (?:recevoir|get|receive|sign\s+up\s+for)\s+(?:la|the|our)\s+newsletter.{0,40} | support\s+our\s+sponsors\s*:?
 | tópicos\s+relacionados | tagged\s+(?:with|as)\s*:.{0,200} | 分享到.{0,10}
+)[\W_]*$""")
+
+# Invitations and advertising after the article: a newsletter box, a sponsors' block.
+NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
+| support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links? | advertisement | anzeige | publicité
 )[\W_]*$""")
 
 
 def ending(block: str) -> str | None:
-    """The kind of page furniture a line opens ('comments', 'related list', 'footer'), or None."""
+    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice'),
+    or None."""
     if len(block) > 400:
         return None
     if COMMENTS.match(block):
@@ -68,4 +74,6 @@ def ending(block: str) -> str | None:
         return "footer"
     if SHARE.match(block):
         return "share bar"
+    if NOTICE.match(block):
+        return "notice"
     return None

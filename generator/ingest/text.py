@@ -49,7 +49,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     page = _blocks(text)
     start = find_start(page) if page else 0
     if start:  # a whole-page copy: the navigation above the headline is left out
-        dropped += [("navigation", block) for block in page[:start]]
+        dropped += [(cruft_kind(block) if is_cruft(block) else "navigation", block) for block in page[:start]]
         text = "\n\n".join(page[start:])
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
