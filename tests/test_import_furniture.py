@@ -148,3 +148,17 @@ def test_import_captured_option(cli, tmp_path):
     assert problems == [] and (published.year, published.month, published.day) == (2021, 3, 2)
     bad = cli("import", source, "--root", tmp_path / "r3", "--captured", "last week")
     assert bad.code == 2 and "--captured" in bad.err and "not a date" in bad.err
+
+
+def test_the_article_resumes_after_a_list_of_stories_inside_it():
+    box = "Related stories\n\nStorm closes the coast road for a day\n\nFishermen protest new quota rules\n\n"
+    more = ("Opponents of the plan said they would ask the regional government to review the decision, arguing that "
+            "the council had not consulted the island's residents before the vote on Tuesday.\n\n"
+            "The ferry company said it would hire four more crew members before March to run the extra crossings, "
+            "and that it expected the first weeks of the new timetable to be busy.\n\n")
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{ARTICLE}\n\n{box}{more}Leave a Reply\n\nGreat news for commuters, "
+                       "I will finally make it to work on time every single morning from now on.\n")
+    for paragraph in more.split("\n\n"):
+        assert paragraph in record.body
+    assert "Storm closes" not in record.body and "Great news" not in record.body
+    assert ("related list", "Related stories") in record.dropped

@@ -57,7 +57,7 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 # Invitations and advertising after the article: a newsletter box, a sponsors' block.
 NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
   (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
-| support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links? | advertisement | anzeige | publicité
+| support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links?
 )[\W_]*$""")
 
 

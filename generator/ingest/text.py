@@ -37,6 +37,8 @@ PLACE_DATELINE = re.compile(
 # The words of prose an article has before a line can end it: above them, "Comments" or "Share" is the
 # page's header (a count under the headline, a share bar), not the end of the article.
 MIN_WORDS = 80
+RESUME_WORDS = 25  # the article resumes after a box inside it with two paragraphs of this many words
+FINAL = ("comments", "footer", "share bar")  # these end an article for good; it may resume after a list or notice
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
@@ -72,6 +74,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     notices = rights_outside_text(blocks)
     aside: set[int] = set()  # captions and notices: their dates are not the article's
     after_end = "footer"  # what the lines after the article are, by the line that opened them
+    final = False  # the page's end: comments or a footer (a list of stories or a share bar may be a box inside)
     for index, block in enumerate(blocks):
         if caption(block, found):
             aside.add(index)
@@ -86,16 +89,19 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             found.rights.append(block)
             dropped.append(("copyright (rights)", block))
             if body_started and not footer:
-                footer, end_at = True, index
+                footer, end_at, final = True, index, True
             continue
         kind = ending(block) if body_started else None
+        if footer and not final and kind is None and _resumes(blocks, index):
+            footer, end_at = False, len(blocks)  # a box inside the article (a list of stories, a share bar) ended
         if footer:
             after_end = kind or ("related list" if SECTION_CRUFT.match(block) and words(block) <= 12 else after_end)
+            final = final or kind in FINAL
             dropped.append((after_end, block))
             continue
         if kind:
             if _prose_words(items) >= MIN_WORDS:
-                footer, end_at, after_end = True, index, kind
+                footer, end_at, after_end, final = True, index, kind, kind in FINAL
             dropped.append((kind, block))
             continue
         if is_cruft(block):
@@ -106,7 +112,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             after_byline = bool(found.authors)
             dropped.append(("by-line or date line (authors, dates)", block))
             if body_started and CREDITS.match(block):
-                footer, end_at = True, index + 1  # "Reporting by X; Editing by Y" ends the article
+                footer, end_at, final = True, index + 1, True  # "Reporting by X; Editing by Y" ends the article
             elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
                 # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
                 # (unless nothing follows them).
@@ -242,6 +248,12 @@ def _title(blocks: list[str]) -> tuple[str, list[str]]:
         return first, blocks[1:]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
+
+
+def _resumes(blocks: list[str], index: int) -> bool:
+    """The article goes on here after a box inside it: two paragraphs of prose in a row."""
+    pair = blocks[index: index + 2]
+    return len(pair) == 2 and all(_is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
 
 
 def _prose_words(items) -> int:
