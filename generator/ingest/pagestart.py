@@ -13,9 +13,15 @@ import re
 from generator.ingest import textdates
 from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
 
-_BY = re.compile(r"(?i)^(?:posted\s+|written\s+|published\s+)?(?:by|von|par|por)\s")
+_BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
+                 r"(?:by|von|par|por|da|di)\s")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
+_WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
+DIST = 0.1  # score lost per block between the line and the first paragraph
+DATED = 2.0  # score for a by-line or date line under the line
 LOOK_BACK = 30  # blocks before the text's first paragraph where its headline may stand
 NEAR = 12  # a headline-like first line this close to the first paragraph is the headline (or at 3 x NEAR with
 
@@ -26,20 +32,21 @@ def find_start(blocks: list[str]) -> int:
     if body is None:
         return 0
     best, best_score, best_dated = 0, None, False
+    text_words = _content_words(" ".join(blocks[body: body + 6]))
     for index in range(max(0, body - LOOK_BACK), body):
         block = blocks[index]
         if not _headline_shaped(block):
             continue
         count = words(block)
-        score = -0.1 * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0)
+        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
-        score += 4 * (index == 0) + 3 * dated
+        score += 4 * (index == 0) + DATED * dated + OVERLAP * _overlap(block, text_words)
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
     if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks):
         return 0
     above = blocks[best - 1] if best else ""
-    if _headline_shaped(above) and 4 <= words(above) < words(blocks[best]):
+    if _headline_shaped(above) and 5 <= words(above) and 1.5 * words(above) <= words(blocks[best]):
         return best - 1  # the line found is the standfirst under the headline
     return best
 
@@ -61,9 +68,19 @@ def _dated(blocks: list[str], index: int) -> bool:
                                 and _about_it(following[1]))
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 or _CJK.match(w)}
+
+
+def _overlap(block: str, text_words: set[str]) -> float:
+    """The share of the line's words that the article's first paragraphs use: a headline speaks of them."""
+    mine = _content_words(block)
+    return len(mine & text_words) / len(mine) if mine else 0.0
+
+
 def _about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
-    return is_header_line(block) or words(block) <= 20 and textdates.find(block) is not None
+    return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
 
 
 def _prose(block: str) -> bool:
