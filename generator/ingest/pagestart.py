@@ -1,9 +1,8 @@
 """Where the article starts in a whole-page copy (Ctrl+A: the navigation first, then the article).
 
 The article's text is the first large run of prose paragraphs; its headline is
-the headline-shaped line shortly before that run, most often one followed by a
-by-line or a date line, and often one the page repeats (a breadcrumb, a list of
-stories). A scrape that already starts with its headline is left as it is.
+the headline-shaped line shortly before that run whose words those paragraphs
+use, most often one followed by a by-line or a date line. A scrape that already starts with its headline is left as it is.
 """
 
 from __future__ import annotations
