@@ -164,7 +164,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     published, updated = found.published, found.updated
     # The page's own date lines under the headline come first; then a date line found elsewhere; then one
     # right after the article ("发表于 2004年12月27日" closes many a blog post).
-    above = [block for index, block in enumerate(blocks[:body_at]) if index not in aside]
+    above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
+    # just inside the text: a standfirst may have started it
     near = _near_date(above, found.day_first, text, captured)
     if near is not None and near != updated:
         published = near
@@ -216,10 +217,15 @@ def _blocks(text: str) -> list[str]:
     return out
 
 
+_BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
+                          r"pubblicato|aggiornato|atualizado|actualizado)\b")
+
+
 def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
-    short = [line for line in lines if words(line) <= 30 and not (_is_prose(line) and words(line) >= 12)]
+    short = [line for line in lines if words(line) <= 30 and (
+        not (_is_prose(line) and words(line) >= 12) or _BY_OR_LABEL.match(line))]
     for line in short:
         dated = textdates.find(line, day_first)
         if dated and dated[0].day:
