@@ -20,6 +20,7 @@ _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
 DIST = 0.1  # score lost per block between the line and the first paragraph
+DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
 DATED = 2.0  # score for a by-line or date line under the line
 LOOK_BACK = 30  # blocks before the text's first paragraph where its headline may stand
 NEAR = 12  # a headline-like first line this close to the first paragraph is the headline (or at 3 x NEAR with
@@ -45,7 +46,7 @@ def find_start(blocks: list[str]) -> int:
     if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks):
         return 0
     above = blocks[best - 1] if best else ""
-    if _headline_shaped(above) and 5 <= words(above) and 1.5 * words(above) <= words(blocks[best]):
+    if _headline_shaped(above) and 5 <= words(above) and DECK * words(above) <= words(blocks[best]):
         return best - 1  # the line found is the standfirst under the headline
     return best
 
@@ -83,8 +84,15 @@ def _about_it(block: str) -> bool:
 
 
 def _prose(block: str) -> bool:
-    return words(block) >= 12 and block[-1] in TERMINAL and not is_cruft(block) and not is_rights_line(block) \
+    return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
         and not caption(block, Found())
+
+
+def _sentence_end(block: str) -> bool:
+    """Ends as a sentence does; a closing quote counts after a full stop (a headline may end with a quoted title)."""
+    if block[-1] in "\"”’»'":
+        return len(block) > 1 and block[-2] in ".!?…,"
+    return block[-1] in TERMINAL
 
 
 def _body_start(blocks: list[str]) -> int | None:
