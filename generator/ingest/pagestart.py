@@ -19,6 +19,7 @@ SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
+KEEP_FIRST = 0.6  # a first line with this share of its words in the first paragraphs is the headline
 DIST = 0.1  # score lost per block between the line and the first paragraph
 DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
 DATED = 2.0  # score for a by-line or date line under the line
@@ -45,6 +46,9 @@ def find_start(blocks: list[str]) -> int:
             best, best_score, best_dated = index, score, dated
     if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks):
         return 0
+    if best and (_headline_shaped(blocks[0]) or _title_like(blocks[0])) and len(_content_words(blocks[0])) >= 3 \
+            and _overlap(blocks[0], text_words) >= KEEP_FIRST:
+        return 0  # the first line speaks of what the text says: it is the headline
     above = blocks[best - 1] if best else ""
     if _headline_shaped(above) and 5 <= words(above) and DECK * words(above) <= words(blocks[best]):
         return best - 1  # the line found is the standfirst under the headline
