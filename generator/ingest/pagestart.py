@@ -20,6 +20,7 @@ _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
 KEEP_FIRST = 0.6  # a first line with this share of its words in the first paragraphs is the headline
+RUN = 60  # words of prose in a run that can be the article's text (or half the largest run)
 DIST = 0.1  # score lost per block between the line and the first paragraph
 DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
 DATED = 2.0  # score for a by-line or date line under the line
@@ -118,7 +119,7 @@ def _body_start(blocks: list[str]) -> int | None:
         runs.append((first, total))
     if not runs:
         return None
-    enough = min(150, max(total for _, total in runs) / 2)
+    enough = min(RUN, max(total for _, total in runs) / 2)
     return next(first for first, total in runs if total >= enough)
 
 
