@@ -217,6 +217,8 @@ def _blocks(text: str) -> list[str]:
     return out
 
 
+# A year, or a numeric date with a two-digit year: only such lines go to dateparser (it is slow).
+_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
                           r"pubblicato|aggiornato|atualizado|actualizado)\b")
 
@@ -232,7 +234,7 @@ def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.dateti
             return dated[0]
     lang = None
     for line in short:
-        if re.search(r"\d", line):
+        if _MAYBE_DATE.search(line) or captured is not None and re.search(r"\d", line):
             lang = lang or textdates.language(text)
             date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
             if date is not None:
