@@ -162,3 +162,19 @@ def test_the_article_resumes_after_a_list_of_stories_inside_it():
         assert paragraph in record.body
     assert "Storm closes" not in record.body and "Great news" not in record.body
     assert ("related list", "Related stories") in record.dropped
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Listed below are links to weblogs that reference Harbour council approves new ferry timetable:", "footer"),
+    ("Jane Roe | 3 Comments | Permalink | Share Article", "footer"),
+    ("Related Topics: ferries, harbour council", "footer"),
+    ("‹ Storm closes the coast road for a day", "footer"),
+    ("Reader Comments (3)", "comments"),
+    ("One Response to Harbour council approves new ferry timetable", "comments"),
+    ("Liked this post?", "share bar"),
+])
+def test_more_shapes_that_end_an_article(line, kind):
+    after = f"{line}\n\nA reader wrote that the ferry was late again this morning, for the third time this week.\n"
+    record = text.read(_page(after=after))
+    assert "ferry was late" not in record.body
+    _check(record, [line], kind)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
-  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
+  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
     (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
 | (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
 | (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments
 | comments?\s+(?:are|is)\s+(?:closed|disabled)\b.{0,40} | please\s+enable\s+javascript\s+to\s+view\s+the\s+comments\b.*
 | your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80} | (?:what\s+do\s+you\s+think|have\s+your\s+say)\s*\??
 | you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.{0,20} | comments?\s+(?:filter|policy|powered\s+by\b.*)\s*:?
-| \{\s*\d+\s+(?:comments?|trackbacks?)\b.{0,60}\}
+| \{\s*\d+\s+(?:comments?|trackbacks?)\b.{0,60}\} | there\s+are\s+no\s+comments(?:\s+yet)?
 | 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
 )[\W_]*$""")
 
@@ -40,7 +40,10 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 | a\s+version\s+of\s+this\s+(?:article|story|review)\s+(?:appeared|appears)\b.{0,200}
 | (?:this\s+)?(?:article|story)\s+(?:first\s+)?appeared\s+(?:in|on)\s+(?:print|the\s+print|page)\b.{0,200}
 | (?:posted|written|published)\s+by\s+.{1,80}?\s+(?:at|on|\|)\s+.{0,60}(?:\|\s*)?(?:permalink|comments?|trackback).{0,40}
-| permalink | trackback(?:\s+url\b.*)? | (?:\d+\s+)?(?:[|\s]*\d+){1,12}\s*(?:next|nächste|suivant|siguiente|下一页)\b.{0,10}
+| permalink | trackback(?:\s+url\b.*)? | .{0,80}\|\s*permalink\b.{0,60} | post\s+navigation
+| listed\s+below\s+are\s+links\s+to\s+weblogs\s+that\s+reference\b.{0,200} | this\s+entry\s+was\s+posted\s+in\b.{0,200}
+| related\s+(?:topics|items|tags|searches)\s*:?.{0,200} | .{0,80}\|\s*tags\s*:.{0,200} | [▼►]\s*(?:19|20)\d{2}\s*\(\d+\)
+| [‹←]\s*\S.{0,100} | (?:\d+\s+)?(?:[|\s]*\d+){1,12}\s*(?:next|nächste|suivant|siguiente|下一页)\b.{0,10}
 | «\s*(?:previous|vorige|précédent|anterior)\b.{0,80} | (?:previous|next)\s+(?:post|story|article|page|entry)\b.{0,100}
 | (?:上一篇|下一篇|上一页|下一页|返回(?:首页|目录|顶部)?|关闭窗口|打印本[文页稿]|【打印】|责任编辑).{0,40}
 )[\W_]*$""")
@@ -49,7 +52,8 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 SHARE = re.compile(r"""(?ix)^[\W_]*(?:
   share(?:\s+(?:this|the|on|via)\b.{0,40})?\s*:? | tweet | (?:print|e-?mail|save)\s+(?:this\s+)?(?:story|article|page|post)?
 | (?:(?:facebook|twitter|e-?mail|print|whatsapp|linkedin|reddit|pinterest|digg|delicious|stumbleupon|tumblr|google\+?|share|tweet|like)[\s|/·•,.!]*){2,}
-| like\s+it\.?\s+tweet\s+it.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
+| like\s+it\.?\s+tweet\s+it.{0,20} | liked\s+this\s+(?:post|article|story)\s*\?
+| (?:follow\s+@?\w+\s+on\s+twitter|like\s+us\s+on\s+facebook)\b.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
 | continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
 | tópicos\s+relacionados | tagged\s+(?:with|as)\s*:.{0,200} | 分享到.{0,10}
 )[\W_]*$""")
@@ -58,6 +62,7 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
   (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
 | support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links?
+| this\s+(?:story|page)\s+contains\s+(?:a\s+piece\s+of\s+)?media\s+that\s+requires\b.{0,120}
 )[\W_]*$""")
 
 
