@@ -117,6 +117,11 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace articles that were edited by hand")
     imp.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     imp.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    imp.add_argument("--explain", action="store_true",
+                     help="under each article, list the input's lines it leaves out or moves into a field, and why")
+    imp.add_argument("--captured", metavar="DATE", type=_captured,
+                     help="when the scraped text was saved (YYYY-MM-DD[THH:MM]): relative dates in it such as "
+                     "'3 hours ago' are read against it (without it they are not read)")
     check = commands.add_parser(
         "check",
         help="verify a built site: links, anchors, images, feed, sitemap, JSON-LD",
@@ -349,6 +354,15 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _captured(value: str):
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM)") from None
+
+
 def _import(args: argparse.Namespace) -> int:
     from generator.ingest import run as ingest
 
@@ -360,7 +374,8 @@ def _import(args: argparse.Namespace) -> int:
         (root / "content").mkdir(parents=True, exist_ok=True)
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         update = (lambda done, total: progress("import", done, total)) if progress else None
-        summary = ingest.run(args.paths, root, force=args.force, dry_run=args.dry_run, progress=update)
+        summary = ingest.run(args.paths, root, force=args.force, dry_run=args.dry_run, progress=update,
+                             captured=args.captured)
     verbs = {
         "written": "would write" if args.dry_run else "wrote",
         "updated": "would update" if args.dry_run else "updated",
@@ -376,6 +391,11 @@ def _import(args: argparse.Namespace) -> int:
             print(f"{event.input}: {verbs[event.status]}{where}: {event.note}", file=sys.stderr)
         elif event.status in verbs and (args.dry_run or not args.quiet):
             print(f"{verbs[event.status]} {event.path} <- {event.input}")
+        if args.explain and event.dropped:
+            if event.status not in verbs or args.quiet and not args.dry_run:
+                print(f"{event.path} <- {event.input}")
+            for why, line in event.dropped:
+                print(f"  {why}: {line if len(line) <= 100 else line[:99] + '…'}")
     prefix = "Dry run: would have imported" if args.dry_run else "Imported"
     print(
         f"{prefix} {summary.imported}, unchanged {summary.unchanged}, kept {summary.kept}, "

@@ -126,10 +126,10 @@ def test_an_unexpected_error_in_a_reader_fails_that_input_only(cli, tmp_path, mo
     make_tree(tmp_path, {"in/a.txt": "Good story\n\n" + PROSE, "in/b.txt": "Breaking story\n\n" + PROSE})
     real = text_reader.read
 
-    def flaky(value):
+    def flaky(value, *rest):
         if value.startswith("Breaking"):
             raise ValueError("boom")
-        return real(value)
+        return real(value, *rest)
 
     monkeypatch.setattr(text_reader, "read", flaky)
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")

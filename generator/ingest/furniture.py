@@ -164,6 +164,27 @@ def is_cruft(block: str) -> bool:
         (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
 
 
+_SHARE_WORDS = re.compile(r"(?i)\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|e-?mail|print|"
+                          r"copy\s+link|bookmark|save|teilen|partager|compartir|分享|シェア)")
+_COMMENT_WORDS = re.compile(r"(?i)\bcomments?\b|\bcomment(?:er|ar)\b|\bkommentier|\bcommenter\b|\bcomentar\b|评论")
+_NOTICE_WORDS = re.compile(
+    r"(?i)advert|sponsor|promoted|paid|anzeige|werbung|publicit|cookie|privacy|terms|subscri|abonn|suscr|newsletter|"
+    r"sign\s+(?:up|in)|log\s*in|广告|広告|订阅")
+
+
+def cruft_kind(block: str) -> str:
+    """Which furniture an `is_cruft` line is, for the import's explanation."""
+    if SECTION_CRUFT.match(block) or READ_ALSO.match(block):
+        return "related list"
+    if PAGE_NOTE.match(block) or PROMO.match(block) or _NOTICE_WORDS.search(block):
+        return "notice"
+    if _COMMENT_WORDS.search(block):
+        return "comments"
+    if _SHARE_WORDS.search(block):
+        return "share bar"
+    return "navigation"
+
+
 def rights_outside_text(blocks: list[str]) -> set[int]:
     """The indexes of the copyright notices that stand outside the text: before its first sentence of prose
     (a masthead) or after its last (a footer). One between sentences of prose is left in the text."""

@@ -44,3 +44,6 @@ class Imported:
     extra: dict = field(default_factory=dict)
     # What tells this article apart from others in the same input file (WARC: record id, target URI).
     origin: dict = field(default_factory=dict)
+    # Lines of the input the article leaves out or moves into a field, with the reason: (why, line). Shown by
+    # `archive import --explain`; never written.
+    dropped: tuple[tuple[str, str], ...] = ()

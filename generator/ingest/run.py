@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import multiprocessing
 import os
@@ -40,6 +41,7 @@ class Event:
     status: str  # written | updated | unchanged | kept | skipped | failed
     path: str = ""
     note: str = ""
+    dropped: tuple[tuple[str, str], ...] = ()  # the article's left-out lines and why (Imported.dropped)
 
 
 @dataclass
@@ -96,8 +98,9 @@ def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]
     return sorted(found.values(), key=lambda i: i.shown), problems
 
 
-def read_input(path: Path) -> Read:
-    """Runs in a worker: bytes -> kind -> reader. Every failure becomes a message."""
+def read_input(path: Path, captured: dt.datetime | None = None) -> Read:
+    """Runs in a worker: bytes -> kind -> reader. Every failure becomes a message. `captured`: when the
+    scraped text was saved (`--captured`), for its relative dates."""
     from generator.ingest import html, markdown, text, warc
 
     try:
@@ -117,7 +120,7 @@ def read_input(path: Path) -> Read:
         elif kind == "markdown":
             records = [markdown.read(sniff.decode(data), path)]
         else:
-            records = [text.read(sniff.decode(data))]
+            records = [text.read(sniff.decode(data), captured)]
     except ImportFailed as exc:
         return Read(sha, error=str(exc))
     except RecursionError:
@@ -136,7 +139,7 @@ def provenance_file(path: Path, shown: str, root: Path) -> str:
 
 def run(
     paths: Iterable[str], root: Path, *, force: bool = False, dry_run: bool = False,
-    progress: Progress | None = None, jobs: int | None = None,
+    progress: Progress | None = None, jobs: int | None = None, captured: dt.datetime | None = None,
 ) -> Summary:
     inputs, problems = collect(paths, root)
     summary = Summary()
@@ -146,7 +149,7 @@ def run(
     for rel, message in emitter.problems:
         summary.add(Event(rel, "failed", note=message))
     seen: dict[str, str] = {}  # sha256 -> the first input with those bytes
-    for done, (item, result) in enumerate(_read_all(inputs, jobs), 1):
+    for done, (item, result) in enumerate(_read_all(inputs, jobs, captured), 1):
         if result.error is not None:
             summary.add(Event(item.shown, "failed", note=result.error))
         elif result.sha256 in seen:
@@ -170,29 +173,29 @@ def run(
                 except OSError as exc:
                     summary.add(Event(item.shown, "failed", note=f"cannot write: {exc}"))
                     continue
-                summary.add(Event(item.shown, outcome.status, outcome.path, outcome.note))
+                summary.add(Event(item.shown, outcome.status, outcome.path, outcome.note, record.dropped))
         if progress is not None:
             progress(done, len(inputs))
     return summary
 
 
-def _read_all(inputs: list[Input], jobs: int | None) -> Iterator[tuple[Input, Read]]:
+def _read_all(inputs: list[Input], jobs: int | None, captured: dt.datetime | None) -> Iterator[tuple[Input, Read]]:
     """Results in input order; at most a few per worker in flight, so memory stays flat."""
     workers = jobs or min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(inputs) < 4:
         for item in inputs:
-            yield item, read_input(item.path)
+            yield item, read_input(item.path, captured)
         return
     # forkserver: workers fork from a clean process, never from one running a progress-bar thread.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        yield from _windowed(pool, inputs, 4 * workers)
+        yield from _windowed(pool, inputs, 4 * workers, captured)
 
 
-def _windowed(pool: Executor, inputs: list[Input], window: int) -> Iterator[tuple[Input, Read]]:
+def _windowed(pool: Executor, inputs: list[Input], window: int, captured=None) -> Iterator[tuple[Input, Read]]:
     pending: deque = deque()
     items = iter(inputs)
     for item in items:
-        pending.append((item, pool.submit(read_input, item.path)))
+        pending.append((item, pool.submit(read_input, item.path, captured)))
         if len(pending) >= window:
             break
     while pending:
@@ -200,4 +203,4 @@ def _windowed(pool: Executor, inputs: list[Input], window: int) -> Iterator[tupl
         yield item, future.result()
         following = next(items, None)
         if following is not None:
-            pending.append((following, pool.submit(read_input, following.path)))
+            pending.append((following, pool.submit(read_input, following.path, captured)))

@@ -9,10 +9,12 @@ languages), never by one outlet's exact strings.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.archive.model import PartialDate, Source
 from generator.ingest import textdates
+from generator.ingest.endings import ending
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE,
     NOTICE_SUBJECT,
@@ -21,11 +23,14 @@ from generator.ingest.furniture import (
     TERMINAL,
     Found,
     caption,
+    cruft_kind,
     header,
     is_cruft,
+    is_rights_line,
     rights_outside_text,
     words,
 )
+from generator.ingest.pagestart import find_start
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
@@ -40,19 +45,33 @@ AGENCY_DATELINE = re.compile(
     r"\((?P<agency2>[A-Za-z][\w&.'/-]{0,20}(?:\s[A-Z][\w&.'/-]{0,20})?)\))(?=[A-ZÀ-Ý\"“‘])")
 PLACE_DATELINE = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý]{2}[A-ZÀ-Ý.'’ -]{1,30}(?:,\s*[\wÀ-ÿ.' ]{1,30}?)?)\s*[—–]\s*(?=\S)")
+# The words of prose an article has before a line can end it: above them, "Comments" or "Share" is the
+# page's header (a count under the headline, a share bar), not the end of the article.
+MIN_WORDS = 80
+RESUME_WORDS = 25  # the article resumes after a box inside it with two paragraphs of this many words
+FINAL = ("comments", "footer", "share bar")  # these end an article for good; it may resume after a list or notice
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
 
-def read(text: str) -> Imported:
-    """One scrape -> one article. Raises ImportFailed when no article text is left."""
+def read(text: str, captured: dt.datetime | None = None) -> Imported:
+    """One scrape -> one article. Raises ImportFailed when no article text is left. `captured`: when the page was
+    saved, if known (relative dates such as "3 hours ago" are read against it, and only then)."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
+    dropped: list[tuple[str, str]] = []  # (why, line): what the article leaves out or moves, for --explain
+    page = _blocks(text)
+    start = find_start(page) if page else 0
+    if start:  # a whole-page copy: the navigation above the headline is left out
+        dropped += [(cruft_kind(block) if is_cruft(block) else "navigation", block) for block in page[:start]]
+        text = "\n\n".join(page[start:])
     first, _, rest = text.partition("\n")
     while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
+        dropped.append((cruft_kind(first.strip()), first.strip()))
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
     if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
             and following[-1:] not in ".!":
+        dropped.append(("navigation", first.strip()))
         first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
     if not blocks[0]:
@@ -62,27 +81,49 @@ def read(text: str) -> Imported:
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
-    unread: list[str] = []  # short lines above the body that no rule knew
+    body_at = end_at = len(blocks)  # where the article's text starts and where what follows it starts
     notices = rights_outside_text(blocks)
+    aside: set[int] = set()  # captions and notices: their dates are not the article's
+    after_end = "footer"  # what the lines after the article are, by the line that opened them
+    final = False  # the page's end: comments or a footer (a list of stories or a share bar may be a box inside)
     for index, block in enumerate(blocks):
         if caption(block, found):
+            aside.add(index)
+            dropped.append(("photo caption (image caption and credit)", block))
             continue
         if len(block) < 600 and ARCHIVE_NOTICE.search(block) and NOTICE_SUBJECT.search(block):
             found.archived = True
+            aside.add(index)
+            dropped.append(("notice (the archived flag)", block))
             continue
-        if index in notices:
+        if index in notices or (is_rights_line(block) and _ends_here(blocks, index, items)):
             found.rights.append(block)
-            footer = footer or body_started
+            dropped.append(("copyright (rights)", block))
+            if body_started and not footer:
+                footer, end_at, final = True, index, True
             continue
+        kind = ending(block) if body_started else None
+        if footer and not final and kind is None and _resumes(blocks, index):
+            footer, end_at = False, len(blocks)  # a box inside the article (a list of stories, a share bar) ended
         if footer:
+            after_end = kind or ("related list" if SECTION_CRUFT.match(block) and words(block) <= 12 else after_end)
+            final = final or kind in FINAL
+            dropped.append((after_end, block))
+            continue
+        if kind:
+            if _prose_words(items) >= MIN_WORDS:
+                footer, end_at, after_end, final = True, index, kind, kind in FINAL
+            dropped.append((kind, block))
             continue
         if is_cruft(block):
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
+            dropped.append((cruft_kind(block), block))
             continue
         if header(block, found):
             after_byline = bool(found.authors)
+            dropped.append(("by-line or date line (authors, dates)", block))
             if body_started and CREDITS.match(block):
-                footer = True  # "Reporting by X; Editing by Y" ends the article
+                footer, end_at, final = True, index + 1, True  # "Reporting by X; Editing by Y" ends the article
             elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
                 # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
                 # (unless nothing follows them).
@@ -93,20 +134,23 @@ def read(text: str) -> Imported:
                 and block[-1] not in TERMINAL:
             found.outlet = found.outlet or block  # "By JANE ROE" then "Associated Press"
             after_byline = False
+            dropped.append(("outlet under the by-line (source)", block))
             continue
         after_byline = False
         if in_cruft:
             if not (block[-1] in TERMINAL and words(block) >= 15):
+                dropped.append(("related list", block))
                 continue
             in_cruft = False
         if not body_started:
             if (_is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
-                body_started = True
+                body_started, body_at = True, index
                 items.append(("p", block))
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
                 found.summary = block
+                dropped.append(("standfirst (summary)", block))
             else:
-                unread.append(block)
+                dropped.append(("navigation (short lines above the article)", block))
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
@@ -114,10 +158,13 @@ def read(text: str) -> Imported:
         items = set_aside + items
     elif set_aside:
         found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
-    items = _drop_trailing_and_listed(items)
+        dropped += [("promotion above the by-line", t) for _, t in set_aside]
+    items = _drop_trailing_and_listed(items, dropped)
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
+    if dateline:
+        dropped.append(("dateline", dateline))
     items[0] = ("p", rest)
     if not rest.strip():
         items.pop(0)
@@ -126,10 +173,15 @@ def read(text: str) -> Imported:
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
-    if published is None and updated is None:
-        # "Posted in Politics on June 3, 2020": a date in a line above the body that no rule knew
-        dated = next((d for d in (textdates.find(b, found.day_first) for b in unread if words(b) <= 20) if d), None)
-        published = dated[0] if dated else None
+    # The page's own date lines under the headline come first; then a date line found elsewhere; then one
+    # right after the article ("发表于 2004年12月27日" closes many a blog post).
+    above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
+    # just inside the text: a standfirst may have started it
+    near = _near_date(above, found.day_first, text, captured)
+    if near is not None and near != updated:
+        published = near
+    elif published is None or published.day is None:
+        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) or published
     if published is None and updated is not None:
         published, updated = updated, None
     if published is None:
@@ -146,7 +198,7 @@ def read(text: str) -> Imported:
         kind="text", title=title, body=body, published=published, updated=updated,
         authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
         rights=tuple(dict.fromkeys(found.rights)), sources=sources,
-        flags=("archived",) if found.archived else (), image=found.image,
+        flags=("archived",) if found.archived else (), image=found.image, dropped=tuple(dropped),
     )
 
 
@@ -161,10 +213,11 @@ def _blocks(text: str) -> list[str]:
         lines = [re.sub(r"[ \t]+", " ", line).strip() for line in chunk.split("\n")]
         lines = [line for line in lines if line]
         current = ""
+        wrapped = _wrapped(lines)
         for line in lines:
             if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower():
                 current += " " + line
-            elif current and len(current) >= 60 and current[-1] not in TERMINAL:
+            elif current and wrapped and len(current) >= 60 and current[-1] not in TERMINAL:
                 current += " " + line
             else:
                 if current:
@@ -175,12 +228,61 @@ def _blocks(text: str) -> list[str]:
     return out
 
 
+# A year, or a numeric date with a two-digit year: only such lines go to dateparser (it is slow).
+_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+_BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
+                          r"pubblicato|aggiornato|atualizado|actualizado)\b")
+
+
+def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
+    """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
+    2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
+    short = [line for line in lines if words(line) <= 30 and (
+        not (_is_prose(line) and words(line) >= 12) or _BY_OR_LABEL.match(line))]
+    for line in short:
+        dated = textdates.find(line, day_first)
+        if dated and dated[0].day:
+            return dated[0]
+    lang = None
+    for line in short:
+        if _MAYBE_DATE.search(line) or captured is not None and re.search(r"\d", line):
+            lang = lang or textdates.language(text)
+            date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
+            if date is not None:
+                return date
+    return None
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Lines broken at a fixed width (text saved at 72 columns), not one block per line (a browser's copy)."""
+    if len(lines) < 3:
+        return False
+    width = max(len(line) for line in lines[:-1])
+    return width <= 100 and sum(len(line) >= 0.7 * width for line in lines[:-1]) >= 0.8 * (len(lines) - 1)
+
+
 def _title(blocks: list[str]) -> tuple[str, list[str]]:
     first = blocks[0]
     if len(first) <= 300:
         return first, blocks[1:]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
+
+
+def _resumes(blocks: list[str], index: int) -> bool:
+    """The article goes on here after a box inside it: two paragraphs of prose in a row."""
+    pair = blocks[index: index + 2]
+    return len(pair) == 2 and all(_is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
+
+
+def _prose_words(items) -> int:
+    return sum(words(t) for _, t in items if _is_prose(t))
+
+
+def _ends_here(blocks: list[str], index: int, items) -> bool:
+    """A copyright line after the article's text, followed by page furniture (not by more paragraphs)."""
+    return _prose_words(items) >= MIN_WORDS and any(
+        not (_is_prose(b) and words(b) >= 8) for b in blocks[index + 1: index + 4])
 
 
 def _is_prose(block: str) -> bool:
@@ -195,17 +297,20 @@ def _heading_like(block: str) -> bool:
     return block[-1] not in TERMINAL.replace("?", "") and not block.endswith(("...", ","))
 
 
-def _drop_trailing_and_listed(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> list[tuple[str, str]]:
     """Subheadings stand alone between paragraphs; runs of headline-like lines are lists of other stories."""
     # A trailing run of lines that are not sentences: other headlines after the body ended.
+    trailing = []
     while items and (items[-1][0] == "h" or items[-1][1][-1] not in TERMINAL):
-        items.pop()
+        trailing.append(("related list (headlines after the article)", items.pop()[1]))
+    dropped += reversed(trailing)
     kept = []
     for index, (kind, text) in enumerate(items):
         if kind == "h":
             before = items[index - 1][0] if index else None
             after = items[index + 1][0] if index + 1 < len(items) else None
             if before == "h" or after == "h":
+                dropped.append(("related list (a run of headlines)", text))
                 continue
         kept.append((kind, text))
     return kept

@@ -74,3 +74,57 @@ def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     except ValueError:
         return None
     return PartialDate(year, month, day)
+
+
+# --- dates in by-lines and date lines of any language: dateparser --------------------------
+
+_STOPWORDS = {
+    "en": "the and of to in is that was for with",
+    "de": "der die das und ist nicht mit von den zu",
+    "fr": "le la les des et est une pour dans que",
+    "es": "el la los las y del que en por una",
+    "pt": "o os as e do da que em para uma não",
+    "it": "il di che la per non una sono del della",
+    "nl": "de het een en van dat niet zijn op voor",
+    "cs": "a je se na že to v s jako ale",
+}
+_STOPWORD_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def language(text: str) -> str:
+    """A guess at the text's language, enough to read its month names: a dateparser language code."""
+    sample = text[:20000]
+    if len(_KANA.findall(sample)) > 20:
+        return "ja"
+    if len(_HAN.findall(sample)) > 50:
+        return "zh"
+    counts = dict.fromkeys(_STOPWORD_SETS, 0)
+    for token in _TOKEN.findall(sample.lower()):
+        for lang, stopwords in _STOPWORD_SETS.items():
+            if token in stopwords:
+                counts[lang] += 1
+    return max(counts, key=lambda lang: (counts[lang], lang == "en"))
+
+
+def search(line: str, lang: str, captured: dt.datetime | None = None, day_first: bool = False) -> PartialDate | None:
+    """The first full date in a by-line or date line, read by dateparser in the text's language (and English).
+    A relative date ("vor 3 Stunden", "2 days ago") counts only against a known capture time."""
+    from dateparser.search import search_dates  # loaded by the first scrape that needs it
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY" if day_first or lang != "en" else "MDY"}
+    if captured is not None:
+        settings["RELATIVE_BASE"] = captured.replace(tzinfo=None)
+    languages = list(dict.fromkeys([lang, "en"]))
+    try:
+        found = search_dates(line, languages=languages, settings=settings) or []
+    except Exception:  # noqa: BLE001 - dateparser fails on odd input; a line without a date is no error
+        return None
+    for written, when in found:
+        named = str(when.year) in written or re.search(rf"(?<!\d){when.year % 100:02d}(?!\d)", written)
+        if named or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
+            return PartialDate(when.year, when.month, when.day)
+    return None

@@ -1,0 +1,84 @@
+"""Where a scraped article ends: the lines that open what follows it on the page.
+
+A copied page runs on past the article: a comment section, lists of other
+stories, tags, a print-edition note, the footer. Each opens with a line of a
+recognisable shape; once the article's text has begun, such a line ends it.
+Every rule is a general pattern, never one outlet's exact strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
+    (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
+| (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
+| (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments
+| comments?\s+(?:are|is)\s+(?:closed|disabled)\b.{0,40} | please\s+enable\s+javascript\s+to\s+view\s+the\s+comments\b.*
+| your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80} | (?:what\s+do\s+you\s+think|have\s+your\s+say)\s*\??
+| you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.{0,20} | comments?\s+(?:filter|policy|powered\s+by\b.*)\s*:?
+| \{\s*\d+\s+(?:comments?|trackbacks?)\b.{0,60}\} | there\s+are\s+no\s+comments(?:\s+yet)?
+| 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
+)[\W_]*$""")
+
+RELATED = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:more|also|latest|other|top|related|recent|popular|similar)\s+(?:from|on|in|at|about)\s+\S.{0,40}
+| (?:top|latest|recent|related|more|popular|other|similar)\s+(?:headlines|stories|articles|posts|news|videos|reads|entries|links|coverage)\b.{0,40}
+| also\s+related\s+to\s+this\s+(?:story|article) | more\s+on\s+this\s+(?:story|topic) | (?:you|we)\s+(?:may|might)\s+also\s+(?:like|enjoy)\b.{0,30}
+| you\s+may\s+like\s+to\s+read | what\s+to\s+read\s+next | what's\s+(?:popular|hot|trending)\b.{0,20} | around\s+the\s+web | from\s+(?:around\s+)?the\s+web
+| (?:recommended|suggested|featured)\s+(?:for\s+you|stories|articles|reading|videos?|links)\b.{0,20} | promoted\s+(?:stories|content|links)
+| (?:by\s+)?taboola.{0,30} | (?:by\s+)?outbrain.{0,30} | sponsored\s+(?:stories|links|content|headlines) | in\s+case\s+you\s+missed\s+it
+| (?:相关|推荐|热点|热门|最新|更多|延伸)(?:新闻|阅读|文章|报道|链接|内容|专题|连接)\s*[:：]? | 今日新闻 | 关于我们
+)[\W_]*$""")
+
+# Lines that close an article: tags and topics, a print-edition note, a blog post's signature, pagination.
+CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:tags?|topics?|filed\s+(?:under|in)|categories|category|posted\s+in|labels?|keywords?|schlagworte|themen|étiquettes|etiquetas|标签|关键词)\s*[:：].{0,200}
+| (?:tags?|topics?|filed\s+under|categories|labels)
+| explore\s+related\s+topics\b.{0,200}
+| a\s+version\s+of\s+this\s+(?:article|story|review)\s+(?:appeared|appears)\b.{0,200}
+| (?:this\s+)?(?:article|story)\s+(?:first\s+)?appeared\s+(?:in|on)\s+(?:print|the\s+print|page)\b.{0,200}
+| (?:posted|written|published)\s+by\s+.{1,80}?\s+(?:at|on|\|)\s+.{0,60}(?:\|\s*)?(?:permalink|comments?|trackback).{0,40}
+| permalink | trackback(?:\s+url\b.*)? | .{0,80}\|\s*permalink\b.{0,60} | post\s+navigation
+| listed\s+below\s+are\s+links\s+to\s+weblogs\s+that\s+reference\b.{0,200} | this\s+entry\s+was\s+posted\s+in\b.{0,200}
+| related\s+(?:topics|items|tags|searches)\s*:?.{0,200} | .{0,80}\|\s*tags\s*:.{0,200} | [▼►]\s*(?:19|20)\d{2}\s*\(\d+\)
+| [‹←]\s*\S.{0,100} | (?:\d+\s+)?(?:[|\s]*\d+){1,12}\s*(?:next|nächste|suivant|siguiente|下一页)\b.{0,10}
+| «\s*(?:previous|vorige|précédent|anterior)\b.{0,80} | (?:previous|next)\s+(?:post|story|article|page|entry)\b.{0,100}
+| (?:上一篇|下一篇|上一页|下一页|返回(?:首页|目录|顶部)?|关闭窗口|打印本[文页稿]|【打印】|责任编辑).{0,40}
+)[\W_]*$""")
+
+
+SHARE = re.compile(r"""(?ix)^[\W_]*(?:
+  share(?:\s+(?:this|the|on|via)\b.{0,40})?\s*:? | tweet | (?:print|e-?mail|save)\s+(?:this\s+)?(?:story|article|page|post)?
+| (?:(?:facebook|twitter|e-?mail|print|whatsapp|linkedin|reddit|pinterest|digg|delicious|stumbleupon|tumblr|google\+?|share|tweet|like)[\s|/·•,.!]*){2,}
+| like\s+it\.?\s+tweet\s+it.{0,20} | liked\s+this\s+(?:post|article|story)\s*\?
+| (?:follow\s+@?\w+\s+on\s+twitter|like\s+us\s+on\s+facebook)\b.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
+| continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
+| tópicos\s+relacionados | tagged\s+(?:with|as)\s*:.{0,200} | 分享到.{0,10}
+)[\W_]*$""")
+
+# Invitations and advertising after the article: a newsletter box, a sponsors' block.
+NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
+  (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
+| support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links?
+| this\s+(?:story|page)\s+contains\s+(?:a\s+piece\s+of\s+)?media\s+that\s+requires\b.{0,120}
+)[\W_]*$""")
+
+
+def ending(block: str) -> str | None:
+    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice'),
+    or None."""
+    if len(block) > 400:
+        return None
+    if COMMENTS.match(block):
+        return "comments"
+    if RELATED.match(block):
+        return "related list"
+    if CLOSING.match(block):
+        return "footer"
+    if SHARE.match(block):
+        return "share bar"
+    if NOTICE.match(block):
+        return "notice"
+    return None

@@ -1,0 +1,137 @@
+"""Where the article starts in a whole-page copy (Ctrl+A: the navigation first, then the article).
+
+The article's text is the first large run of prose paragraphs; its headline is
+the headline-shaped line shortly before that run whose words those paragraphs
+use, most often one followed by a by-line or a date line. A scrape that already starts with its headline is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest import textdates
+from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
+
+_BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
+                 r"(?:by|von|par|por|da|di)\s")
+_BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
+SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
+_WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
+KEEP_FIRST = 0.6  # a first line with this share of its words in the first paragraphs is the headline
+RUN = 60  # words of prose in a run that can be the article's text (or half the largest run)
+DIST = 0.1  # score lost per block between the line and the first paragraph
+DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
+DATED = 2.0  # score for a by-line or date line under the line
+LOOK_BACK = 30  # blocks before the text's first paragraph where its headline may stand
+NEAR = 12  # a headline-like first line this close to the first paragraph is the headline (or at 3 x NEAR with
+
+
+def find_start(blocks: list[str]) -> int:
+    """The index of the headline block (0 when the scrape starts with it, or when nothing better is found)."""
+    body = _body_start(blocks)
+    if body is None:
+        return 0
+    best, best_score, best_dated = 0, None, False
+    text_words = _content_words(" ".join(blocks[body: body + 6]))
+    for index in range(max(0, body - LOOK_BACK), body):
+        block = blocks[index]
+        if not _headline_shaped(block):
+            continue
+        count = words(block)
+        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
+        dated = _dated(blocks, index)
+        score += 4 * (index == 0) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        if best_score is None or score > best_score:
+            best, best_score, best_dated = index, score, dated
+    if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks):
+        return 0
+    if best and (_headline_shaped(blocks[0]) or _title_like(blocks[0])) and len(_content_words(blocks[0])) >= 3 \
+            and _overlap(blocks[0], text_words) >= KEEP_FIRST:
+        return 0  # the first line speaks of what the text says: it is the headline
+    above = blocks[best - 1] if best else ""
+    if _headline_shaped(above) and 5 <= words(above) and DECK * words(above) <= words(blocks[best]):
+        return best - 1  # the line found is the standfirst under the headline
+    return best
+
+
+def _first_is_headline(blocks: list[str]) -> bool:
+    """A scrape that starts with its headline: a headline-like first line, then soon a paragraph, with no
+    menu (a run of one- to three-word lines) between them."""
+    if not (_headline_shaped(blocks[0]) or _title_like(blocks[0])):
+        return False
+    prose = next(index for index, block in enumerate(blocks) if _prose(block))
+    menu = sum(words(b) <= 3 for b in blocks[1:prose])
+    return prose <= NEAR or prose <= 3 * NEAR and menu < SHARE * (prose - 1)
+
+
+def _dated(blocks: list[str], index: int) -> bool:
+    """A by-line or date line right under the block (or under the line under it)."""
+    following = blocks[index + 1: index + 3]
+    return bool(following) and (_about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
+                                and _about_it(following[1]))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 or _CJK.match(w)}
+
+
+def _overlap(block: str, text_words: set[str]) -> float:
+    """The share of the line's words that the article's first paragraphs use: a headline speaks of them."""
+    mine = _content_words(block)
+    return len(mine & text_words) / len(mine) if mine else 0.0
+
+
+def _about_it(block: str) -> bool:
+    """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
+    return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
+
+
+def _prose(block: str) -> bool:
+    return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
+        and not caption(block, Found())
+
+
+def _sentence_end(block: str) -> bool:
+    """Ends as a sentence does; a closing quote counts after a full stop (a headline may end with a quoted title)."""
+    if block[-1] in "\"”’»'":
+        return len(block) > 1 and block[-2] in ".!?…,"
+    return block[-1] in TERMINAL
+
+
+def _body_start(blocks: list[str]) -> int | None:
+    """The first paragraph of the first large run of prose (gaps of a few lines allowed)."""
+    runs: list[tuple[int, int]] = []  # (first block, words)
+    first, total, gap = None, 0, 0
+    for index, block in enumerate(blocks):
+        if _prose(block):
+            if first is None:
+                first, total = index, 0
+            total += words(block)
+            gap = 0
+        elif first is not None:
+            gap += 1
+            if gap > 4:
+                runs.append((first, total))
+                first = None
+    if first is not None:
+        runs.append((first, total))
+    if not runs:
+        return None
+    enough = min(RUN, max(total for _, total in runs) / 2)
+    return next(first for first, total in runs if total >= enough)
+
+
+def _title_like(block: str) -> bool:
+    """A first line that reads as a headline (by length alone: a page's copy starts with a short menu item)."""
+    return 4 <= words(block) <= 40 and not is_cruft(block) and not (words(block) <= 12 and textdates.find(block))
+
+
+def _headline_shaped(block: str) -> bool:
+    count = words(block)
+    if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" or block[0] in "«‹<(←→" or _BLOG_NAV.search(block):
+        return False
+    if count <= 20 and (_BY.match(block) or textdates.find(block)):
+        return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
+    return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found()))

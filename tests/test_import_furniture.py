@@ -1,0 +1,180 @@
+"""Scraped text: a line leaves the article only as a recognised kind of page furniture, and --explain says which.
+
+Each case is a small page of our own, in the shapes real copied pages have: a whole-page copy (menu first),
+a share bar, a list of other stories, a comment section, a footer, a notice. The article's paragraphs must
+all stay; the furniture must leave the body and be listed with its kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.ingest import text
+from generator.load import content
+
+HEADLINE = "Harbour council approves new ferry timetable after long debate"
+PARAGRAPHS = [
+    "The harbour council on Tuesday approved a new ferry timetable that adds two early crossings on weekdays "
+    "and one late crossing on Saturdays, ending a debate that lasted most of the year.",
+    "Council members said the change would help people who work early shifts on the island, while the ferry "
+    "company warned that the extra crossings would raise its fuel costs by about a tenth.",
+    "The new timetable starts in March. Tickets bought before then stay valid, the council said in a statement "
+    "after the vote, which passed by nine votes to four.",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS)
+
+
+def _page(before: str = "", after: str = "", byline: str = "By Jane Roe") -> str:
+    return f"{before}{HEADLINE}\n{byline}\n\n{ARTICLE}\n\n{after}"
+
+
+def _check(record, furniture: list[str], kind: str) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    for line in furniture:
+        assert line not in record.body
+    dropped = dict((line, why) for why, line in record.dropped)
+    for line in furniture:
+        assert dropped.get(line, "").startswith(kind), (line, dropped.get(line))
+
+
+def test_a_whole_page_copy_starts_at_its_headline_and_drops_the_menu_as_navigation():
+    menu = ["Harbour Gazette", "Home", "News", "Sport", "Weather", "Opinion", "Ferries",
+            "Island life", "Business", "Letters", "Most read: Storm closes the coast road for a day"]
+    record = text.read(_page(before="\n".join(menu) + "\n"))
+    assert record.title == HEADLINE
+    assert record.authors == ("Jane Roe",)
+    _check(record, menu, "navigation")
+
+
+def test_a_share_bar_after_the_article_ends_it():
+    after = ("Share this article\n\nFacebook Twitter Email\n\n"
+             "The town's new library opens its doors with a week of readings for children and adults.\n")
+    record = text.read(_page(after=after))
+    assert "library" not in record.body
+    _check(record, ["Share this article", "Facebook Twitter Email"], "share bar")
+
+
+def test_a_list_of_other_stories_is_a_related_list():
+    after = ("More from the Gazette\n\nStorm closes the coast road for a day\n\n"
+             "Fishermen protest new quota rules outside the town hall, saying the rules will cost them a season.\n")
+    record = text.read(_page(after=after))
+    assert "Fishermen" not in record.body
+    _check(record, ["More from the Gazette", "Storm closes the coast road for a day"], "related list")
+
+
+def test_a_comment_section_is_left_out_as_comments():
+    after = ("12 Comments\n\nFerryFan on March 3, 2021 at 9:12 am\n\n"
+             "About time. I have missed the first crossing every morning for two years and my boss has noticed it.\n\n"
+             "Leave a Reply\n")
+    record = text.read(_page(after=after))
+    assert "About time" not in record.body
+    _check(record, ["12 Comments", "FerryFan on March 3, 2021 at 9:12 am", "Leave a Reply"], "comments")
+
+
+def test_a_footer_after_the_article_is_left_out_as_footer():
+    after = ("Tags: ferries, harbour council, timetable\n\n"
+             "About us | Contact | Advertise with us | Jobs at the Gazette\n\n"
+             "The Gazette has served the harbour towns since 1882 and is owned by its readers' trust.\n")
+    record = text.read(_page(after=after))
+    assert "1882" not in record.body
+    _check(record, ["Tags: ferries, harbour council, timetable"], "footer")
+
+
+def test_a_notice_line_is_left_out_as_a_notice():
+    record = text.read(_page(before="Advertisement\n", after="Sign up for our newsletter\n"))
+    _check(record, ["Advertisement", "Sign up for our newsletter"], "notice")
+
+
+def test_copyright_then_furniture_ends_the_article_but_a_paragraph_about_copyright_stays():
+    about = ("The ferry company said it holds the copyright to the old timetable's design and would not object "
+             "to the council using it, a spokeswoman said.")
+    page = (f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{about}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n\n"
+            "Copyright 2021 Harbour Gazette Ltd. All rights reserved.\n\n"
+            "This copy is for your personal, non-commercial use only. To order copies, contact our reprints desk.\n\n"
+            "www.example.org/reprints\n\n"
+            "Fishermen protest new quota rules outside the town hall, saying the rules will cost them a season.\n")
+    record = text.read(page)
+    assert about in record.body and PARAGRAPHS[2] in record.body
+    assert record.rights == ("Copyright 2021 Harbour Gazette Ltd. All rights reserved.",)
+    assert "personal, non-commercial" not in record.body and "Fishermen" not in record.body
+    assert ("copyright (rights)", "Copyright 2021 Harbour Gazette Ltd. All rights reserved.") in record.dropped
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Updated 3:04 PM ET, Tue November 19, 2019", dt.date(2019, 11, 19)),
+    ("19/11/2019 15:04", dt.date(2019, 11, 19)),
+    ("Posted 9/11/13 10:00AM", dt.date(2013, 9, 11)),
+    ("Jane Roe | 06.11.19", dt.date(2019, 11, 6)),
+    ("发表于 2019年11月19日 15:04 - (阅读:3727)", dt.date(2019, 11, 19)),
+])
+def test_a_date_line_under_the_headline_gives_the_date(line, day):
+    record = text.read(f"{HEADLINE}\n{line}\n\n{ARTICLE}\n")
+    assert (record.published.year, record.published.month, record.published.day) == (day.year, day.month, day.day)
+
+
+GERMAN = ("Der Hafenrat hat am Dienstag einen neuen Fahrplan für die Fähre beschlossen, der zwei frühe Fahrten an "
+          "Werktagen und eine späte Fahrt am Samstag bringt.\n\nDie Mitglieder des Rats sagten, dass die Änderung den "
+          "Menschen helfe, die auf der Insel früh zur Arbeit müssen, und dass die Kosten nicht zu hoch seien.\n")
+
+
+def test_a_relative_date_is_read_only_against_a_known_capture_time():
+    page = f"Hafenrat beschließt neuen Fahrplan für die Fähre\nvor 3 Stunden\n\n{GERMAN}"
+    assert text.read(page).published is None
+    record = text.read(page, captured=dt.datetime(2019, 11, 19, 18, 0))
+    assert (record.published.year, record.published.month, record.published.day) == (2019, 11, 19)
+
+
+def test_import_explain_lists_what_each_article_left_out(cli, tmp_path):
+    source = tmp_path / "ferry.txt"
+    source.write_text(_page(after="12 Comments\n\nLeave a Reply\n"), encoding="utf-8")
+    ran = cli("import", source, "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    assert "  comments: 12 Comments\n" in ran.out and "  comments: Leave a Reply\n" in ran.out
+    assert "  by-line or date line (authors, dates): By Jane Roe\n" in ran.out
+    quiet = cli("import", source, "--root", tmp_path / "r2")
+    assert "comments:" not in quiet.out
+
+
+def test_import_captured_option(cli, tmp_path):
+    source = tmp_path / "ferry.txt"
+    source.write_text(f"{HEADLINE}\n2 hours ago\n\n{ARTICLE}\n", encoding="utf-8")
+    ran = cli("import", source, "--root", tmp_path / "r", "--captured", "2021-03-02T12:00")
+    assert ran.code == 0, ran.err
+    articles, problems = content.load(tmp_path / "r", ".", dt.timezone.utc)
+    published = articles[0].published
+    assert problems == [] and (published.year, published.month, published.day) == (2021, 3, 2)
+    bad = cli("import", source, "--root", tmp_path / "r3", "--captured", "last week")
+    assert bad.code == 2 and "--captured" in bad.err and "not a date" in bad.err
+
+
+def test_the_article_resumes_after_a_list_of_stories_inside_it():
+    box = "Related stories\n\nStorm closes the coast road for a day\n\nFishermen protest new quota rules\n\n"
+    more = ("Opponents of the plan said they would ask the regional government to review the decision, arguing that "
+            "the council had not consulted the island's residents before the vote on Tuesday.\n\n"
+            "The ferry company said it would hire four more crew members before March to run the extra crossings, "
+            "and that it expected the first weeks of the new timetable to be busy.\n\n")
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{ARTICLE}\n\n{box}{more}Leave a Reply\n\nGreat news for commuters, "
+                       "I will finally make it to work on time every single morning from now on.\n")
+    for paragraph in more.split("\n\n"):
+        assert paragraph in record.body
+    assert "Storm closes" not in record.body and "Great news" not in record.body
+    assert ("related list", "Related stories") in record.dropped
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Listed below are links to weblogs that reference Harbour council approves new ferry timetable:", "footer"),
+    ("Jane Roe | 3 Comments | Permalink | Share Article", "footer"),
+    ("Related Topics: ferries, harbour council", "footer"),
+    ("‹ Storm closes the coast road for a day", "footer"),
+    ("Reader Comments (3)", "comments"),
+    ("One Response to Harbour council approves new ferry timetable", "comments"),
+    ("Liked this post?", "share bar"),
+])
+def test_more_shapes_that_end_an_article(line, kind):
+    after = f"{line}\n\nA reader wrote that the ferry was late again this morning, for the third time this week.\n"
+    record = text.read(_page(after=after))
+    assert "ferry was late" not in record.body
+    _check(record, [line], kind)
