@@ -154,6 +154,14 @@ def _files_of(search, words):
     return shards | pages
 
 
+def _word_files_of(search, words):
+    """The words' shards (words.py) that hold these surface forms."""
+    from generator.search.shards import key_of
+
+    keys = set(_data(search / "stats.js")["words"]["keys"])
+    return {f"w/{key_of(w, keys)}.js" for w in words}
+
+
 def _body_length(search, number):
     lengths = _data(search / f"l/{number // 1000}.js")
     return lengths[(number % 1000) * len(FIELDS) + FIELDS.index("body")]
