@@ -222,3 +222,20 @@ def test_our_ranking_equals_lunr_js_on_the_same_index(tmp_path, cli, page, monke
     assert len(expected[all_words("police election")]) < len(expected["police election"])
     assert any(len(bytes.fromhex(k).decode()) > 2 for k in json.loads(
         (site / "search/stats.js").read_text().split(",", 1)[1].rsplit(")", 1)[0])["keys"])
+
+
+def test_a_frequent_word_loads_the_lengths_of_the_documents_that_may_rank_only(tmp_path, cli, page, monkeypatch):
+    from benchmarks.search_bench import pick_words
+
+    monkeypatch.setattr(shards, "LENGTHS", 2)  # a length file per 2 articles: 125 of them
+    root = write_archive(250, tmp_path / "arch")
+    assert cli("build", "--root", root).code == 0
+    site = (root / "site").resolve()
+    _, frequent = pick_words(site, 250)
+    page.goto((site / "search/index.html").as_uri() + "?q=" + frequent)
+    wait_for_results(page)
+    assert page.locator("#search-results li").count() == 20
+    count = int(page.locator("#search-status").inner_text().split()[0])
+    lengths = {u for u in page.watched.requests if "/search/l/" in u}
+    # The rows' length codes bound every score: exact lengths only for the ~20 that may rank.
+    assert count > 200 and len(lengths) <= 40, (count, len(lengths))

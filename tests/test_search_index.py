@@ -9,7 +9,7 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import stop_word_filter
 
 from benchmarks.corpus import Corpus, write_archive
-from generator.search import lunr_index, stemmer, tokens
+from generator.search import lunr_index, shards, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.lunr_index import serialised
 from generator.search.statistics import count
@@ -163,8 +163,8 @@ def _word_files_of(search, words):
 
 
 def _body_length(search, number):
-    lengths = _data(search / f"l/{number // 1000}.js")
-    return lengths[(number % 1000) * len(FIELDS) + FIELDS.index("body")]
+    lengths = _data(search / f"l/{number // shards.LENGTHS}.js")
+    return lengths[(number % shards.LENGTHS) * len(FIELDS) + FIELDS.index("body")]
 
 
 def _edit_and_build(cli, root, target, old, new):
@@ -195,10 +195,10 @@ def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tm
     # Posting rows hold counts, not lengths: only the new words' files change, with the
     # statistics (the averages), the article's length file and its metadata chunk (its snippet).
     assert _body_length(search, number) == length + 3
-    allowed = {"stats.js", f"l/{number // 1000}.js", f"docs/{number // 8}.js"} | _files_of(search, {
+    allowed = {"stats.js", f"l/{number // shards.LENGTHS}.js", f"docs/{number // 8}.js"} | _files_of(search, {
         "zebra", "quietli", "appear"}) | _word_files_of(search, {"zebra", "quietly", "appeared"})
     assert changed <= allowed, sorted(changed - allowed)[:10]
-    assert "stats.js" in changed and f"l/{number // 1000}.js" in changed and any(p.startswith("d/") for p in changed)
+    assert "stats.js" in changed and f"l/{number // shards.LENGTHS}.js" in changed and any(p.startswith("d/") for p in changed)
     assert len(after) > 300 + len(allowed)
 
     # A word replaced by another, the length unchanged: its files and the new word's.

@@ -62,15 +62,19 @@ class BulkCounter:
         """For consecutive texts: the term numbers and frequencies of each text's terms (in the
         order they first appear in it), entries per text, and each text's length in terms.
         The same as counting each text with the numberer."""
-        return self.count_words(texts)[0]
+        counted = self._count(texts, 1, with_words=False)
+        return counted[0] if counted is not None else exact(texts, self.numberer)
 
-    def count_words(self, texts: Sequence[str]) -> tuple[Counts, Pairs]:
-        """`count`, and which words (surface forms, `TermNumberer.words`) each text holds:
-        (text, word number) pairs, each once, ascending."""
-        counted = self._count(texts)
-        return counted if counted is not None else (exact(texts, self.numberer), exact_words(texts, self.numberer))
+    def count_words(self, texts: Sequence[str], per: int = 1) -> tuple[Counts, Pairs]:
+        """`count`, and which words (surface forms, `TermNumberer.words`) each group of `per`
+        consecutive texts (a document's fields) holds: (group, word number) pairs, each once,
+        ascending."""
+        counted = self._count(texts, per)
+        if counted is not None:
+            return counted
+        return exact(texts, self.numberer), exact_words(texts, self.numberer, per)
 
-    def _count(self, texts: Sequence[str]) -> tuple[Counts, Pairs] | None:
+    def _count(self, texts: Sequence[str], per: int = 1, with_words: bool = True) -> tuple[Counts, Pairs | None] | None:
         """`count_words`, or None if two distinct keys share a hash."""
         n_rows = len(texts)
         encoded = []
@@ -141,9 +145,11 @@ class BulkCounter:
         counted = _grouped(rows, terms, n_rows)
         if counted is None:
             return None
+        if not with_words:
+            return counted, None
         if word_tokens is not term_tokens:
             rows = np.searchsorted(text_starts, starts[word_tokens], side="right") - 1
-        return counted, word_pairs(rows, words[group[word_tokens]])
+        return counted, word_pairs(rows // per, words[group[word_tokens]])
 
     def _meanings(self, data: bytes, starts, ends, lengths, first, second, hashes) -> tuple[np.ndarray, np.ndarray]:
         """What each distinct key stands for (a term number, DROP or SEVERAL) and its word number
@@ -221,17 +227,22 @@ def _grouped(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> Counts | None:
 
 def word_pairs(texts: np.ndarray, words: np.ndarray) -> Pairs:
     """The distinct (text, word) pairs, ascending."""
-    keys = np.unique(texts.astype(np.int64) << 32 | words.astype(np.int64))
+    keys = texts.astype(np.int64) << 32 | words.astype(np.int64)
+    keys.sort()  # (np.unique hashes: several times slower than this sort)
+    keep = np.empty(len(keys), dtype=bool)
+    keep[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+    keys = keys[keep]
     return (keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32)
 
 
-def exact_words(texts: Sequence[str], numberer: TermNumberer) -> Pairs:
+def exact_words(texts: Sequence[str], numberer: TermNumberer, per: int = 1) -> Pairs:
     """`BulkCounter.count_words`'s pairs, one text at a time (after `exact` has seen the texts)."""
     rows: list[int] = []
     words: list[int] = []
     for row, text in enumerate(texts):
         found = [w for w in numberer.word_numbers_of(raw_tokens(text)) if w >= 0]
-        rows.extend([row] * len(found))
+        rows.extend([row // per] * len(found))
         words.extend(found)
     return word_pairs(np.array(rows, dtype=np.int64), np.array(words, dtype=np.int64))
 

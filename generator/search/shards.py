@@ -28,13 +28,13 @@ from generator.slugs import make_slug
 if TYPE_CHECKING:
     from generator.search.state import Packed  # (state.py imports this module)
 
-FORMAT = 3  # 1 had each posting row carry its document's field lengths; 2 had no words, no ends files
+FORMAT = 3  # 1 had each posting row carry its document's field lengths; 2 no length codes, words or ends files
 KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters...
 SHARD_LIMIT = 48_000  # ...and a shard larger than this (bytes) is split by one more character
 INLINE = 64  # postings kept inside the dictionary entry; longer lists go to pages
 PAGE = 500  # postings per page file
 CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
-LENGTHS = 1000  # documents per length file: a posting's document's field lengths are read from these
+LENGTHS = 100  # documents per length file: the exact field lengths of the few rows that may rank
 
 
 def _script(name: str, data: object) -> OutputFile:
@@ -196,14 +196,30 @@ def rounded_lengths(lengths: np.ndarray) -> np.ndarray:
 
 def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """The rows of the postings `start:start + size` of each span, one after another: the
-    posting's doc, then its tf in each field (0 where the field lacks the term)."""
+    posting's doc, then its tf in each field (0 where the field lacks the term), then its
+    `length_code`."""
     total = int(sizes.sum())
     index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
-    rows = np.empty((total, 1 + len(FIELDS)), dtype=np.int32)
+    rows = np.empty((total, 2 + len(FIELDS)), dtype=np.int32)
     rows[:, 0] = stats.docs[index]
     for f in range(len(FIELDS)):
         rows[:, 1 + f] = stats.tfs[f, index]
+    rows[:, -1] = length_code(rows, stats.lengths)
     return rows
+
+
+def length_code(rows: np.ndarray, lengths: list[np.ndarray]) -> np.ndarray:
+    """Per row, where its document's field lengths lie among _LENGTH_STEPS, in one number:
+    the sum over fields of `step * 64 ** (fields - 1 - f)`, where the length is at least
+    `steps[step]` and less than `steps[step + 1]` (0 in a field without the term). It lets
+    the client bound a row's score before it loads the exact lengths, and it changes only
+    when a length crosses a step (as the order of a long list does)."""
+    code = np.zeros(len(rows), dtype=np.int64)
+    docs = rows[:, 0]
+    for f in range(len(FIELDS)):
+        step = np.searchsorted(_LENGTH_STEPS, lengths[f][docs], side="right") - 1
+        code = code * 64 + np.where(rows[:, 1 + f] > 0, np.maximum(step, 0), 0)
+    return code
 
 
 def _row_lengths(rows: np.ndarray, lengths: list[np.ndarray]) -> list[np.ndarray]:
@@ -624,6 +640,7 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
         "lengthChunk": LENGTHS,
+        "lengthSteps": _LENGTH_STEPS.tolist(),
         "words": dictionary.words,
     })
 

@@ -26,7 +26,7 @@ from typing import Iterable, Sequence, TypedDict
 
 import numpy as np
 
-from generator.search.bulk import BulkCounter, word_pairs
+from generator.search.bulk import BulkCounter
 from generator.search.documents import FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.tokens import TermCounter, TermNumberer
 from generator.workers import even_chunks, run as fork_run
@@ -199,9 +199,9 @@ def count_texts_and_words(documents: Iterable[Sequence[str]], counter: BulkCount
     n_fields = len(FIELDS)
 
     def counted() -> None:
-        counts, (rows, words) = counter.count_words(batch)
+        counts, (in_batch, words) = counter.count_words(batch, n_fields)
         parts.append(counts)
-        pairs.append(word_pairs(rows // n_fields + docs, words))
+        pairs.append((in_batch + docs, words))
 
     for field_texts in documents:
         batch.extend(field_texts)

@@ -13,7 +13,9 @@ whose words' counts changed: the same files a cold build makes.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -21,7 +23,7 @@ from typing import Iterable
 import numpy as np
 
 from generator.model import OutputFile
-from generator.search.shards import KEY_LENGTH, hex_key, script_of_json, split
+from generator.search.shards import KEY_LENGTH, hex_key, script_of_json
 
 LIMIT = 8_000  # bytes: a prefix's shard larger than this is split by one more character
 KEEP_PAIRS = 16_000_000  # (document, word) pairs kept for updates; beyond, only the counts (no state then)
@@ -32,10 +34,34 @@ def _path(name: str) -> str:
     return f"search/w/{name}.js"
 
 
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what json.dumps escapes when it keeps non-ASCII
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False) if _ESCAPED.search(text) else f'"{text}"'
+
+
 def entry_json(word: str, term: str, count: int) -> str:
     """A word's entry: `"word":[count]`, or `"word":[count,"term"]` when its term differs."""
-    value = f"[{count}]" if term == word else f"[{count},{json.dumps(term, ensure_ascii=False)}]"
-    return f"{json.dumps(word, ensure_ascii=False)}:{value}"
+    return f"{_quoted(word)}:[{count}]" if term == word else f"{_quoted(word)}:[{count},{_quoted(term)}]"
+
+
+def _split(words: list[str], cumulative: list[int], low: int, high: int, prefix: str, out: dict) -> None:
+    """`shards.split` of the sorted words[low:high] (those starting with `prefix`), faster:
+    the words of one longer prefix are a run of the sorted list, its size a difference of sums."""
+    if cumulative[high] - cumulative[low] <= LIMIT or high - low < 2:
+        out[prefix] = words[low:high]
+        return
+    if words[low] == prefix:  # a word no longer than the prefix stays in its shard
+        out[prefix] = [prefix]
+        low += 1
+    while low < high:
+        child = words[low][: len(prefix) + 1]
+        end = low + 1
+        while end < high and words[end].startswith(child):
+            end += 1
+        _split(words, cumulative, low, end, child, out)
+        low = end
 
 
 @dataclass
@@ -100,9 +126,12 @@ class Words:
             if not members:
                 continue
             entries = {self.names[n]: entry_json(self.names[n], self.terms[n], counts[n]) for n in members}
-            sizes = {word: len(text.encode("utf-8")) + 1 for word, text in entries.items()}
+            ordered = list(entries)
+            cumulative = [0, *itertools.accumulate(len(text.encode("utf-8")) + 1 for text in entries.values())]
+            split: dict[str, list[str]] = {}
+            _split(ordered, cumulative, 0, len(ordered), prefix, split)
             self.shards[prefix] = []
-            for key, words in split(sizes, prefix, LIMIT).items():
+            for key, words in split.items():
                 name = hex_key(key)
                 body = "{" + ",".join(entries[w] for w in words) + "}"
                 file = script_of_json(f"w/{name}", body, "__proto__" in words)

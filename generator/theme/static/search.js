@@ -340,11 +340,12 @@
   };
 
   /* Every document's field lengths are in length files (a posting row holds only
-     frequencies, so that an edit that lengthens an article changes one length file, not
-     every row of its terms). Resolves when those of these rows' documents are loaded. */
-  function loadLengths(stats, flat, width) {
+     frequencies and where its lengths lie among stats.lengthSteps, so that an edit that
+     lengthens an article changes one length file, not every row of its terms). Only the
+     rows that may rank are scored exactly, once their documents' lengths are loaded. */
+  function loadLengths(stats, docs) {
     var names = new Set();
-    for (var i = 0; i < flat.length; i += width) names.add("l/" + Math.floor(flat[i] / stats.lengthChunk));
+    docs.forEach(function (doc) { names.add("l/" + Math.floor(doc / stats.lengthChunk)); });
     return Promise.all(Array.from(names).map(load));
   }
 
@@ -355,7 +356,7 @@
 
   /* One query, run to as many results as asked. */
   function Search(stats, clauses, expansions, filter) {
-    var fields = stats.fields, width = 1 + fields.length;
+    var fields = stats.fields, width = 2 + fields.length;  // doc, tf per field, length code
     this.stats = stats;
     this.filter = filter;
     this.scorer = new Scorer(stats);
@@ -390,7 +391,7 @@
     });
     this.required = required;
     this.prohibited = prohibited;
-    this.scores = new Map();
+    this.docs = new Map();  // doc -> {bound, exact (null until known), rows: [term, flat, offset, ...]}
     this.matchedTerms = Object.keys(terms);
   }
 
@@ -399,25 +400,48 @@
     return q ? q / this.magnitudes[f] : 0;
   };
 
-  /* Scores the rows once their documents' lengths are loaded. */
-  Search.prototype.addPostings = function (t, flat) {
-    var self = this;
-    return loadLengths(this.stats, flat, this.width).then(function () { self.scorePostings(t, flat); });
-  };
-
-  Search.prototype.scorePostings = function (t, flat) {
-    var stats = this.stats, idf = this.scorer.idf(t.df), fields = stats.fields.length, width = this.width;
-    for (var i = 0; i < flat.length; i += width) {
-      var doc = flat[i], score = 0;
-      for (var f = 0; f < fields; f++) {
-        var tf = flat[i + 1 + f];
-        var factor = tf ? this.termFactor(t, f) : 0;
-        if (factor) score += factor * this.scorer.weight(idf, f, tf, lengthOf(stats, doc, f));
-      }
-      if (score > 0 || this.matchesField(t, flat, i)) {
-        this.scores.set(doc, (this.scores.get(doc) || 0) + score);
+  /* A row's score in its term, from its document's exact lengths (`lengthOf`) or, as an
+     upper bound, from the shortest lengths its length code allows. */
+  Search.prototype.rowScore = function (t, flat, i, exact) {
+    var stats = this.stats, fields = stats.fields.length, idf = this.scorer.idf(t.df), score = 0;
+    var code = flat[i + 1 + fields], steps = [];
+    for (var g = fields - 1; g >= 0; g--) { steps[g] = code % 64; code = (code - steps[g]) / 64; }
+    for (var f = 0; f < fields; f++) {
+      var tf = flat[i + 1 + f];
+      var factor = tf ? this.termFactor(t, f) : 0;
+      if (factor) {
+        var length = exact ? lengthOf(stats, flat[i], f) : stats.lengthSteps[steps[f]];
+        score += factor * this.scorer.weight(idf, f, tf, length);
       }
     }
+    return score;
+  };
+
+  /* Notes the rows' documents with an upper bound of their scores; `ranked` makes the
+     scores of those that may rank exact. */
+  Search.prototype.addPostings = function (t, flat) {
+    var width = this.width;
+    for (var i = 0; i < flat.length; i += width) {
+      if (!this.matchesField(t, flat, i)) continue;
+      var d = this.docs.get(flat[i]);
+      if (!d) this.docs.set(flat[i], d = { bound: 0, exact: null, rows: [] });
+      d.exact = null;  // (a later row of another term: scored again)
+      d.bound += this.rowScore(t, flat, i, false);
+      d.rows.push(t, flat, i);
+    }
+    return Promise.resolve();
+  };
+
+  /* Exact scores for these documents, once their lengths are loaded. */
+  Search.prototype.score = function (docs) {
+    var self = this;
+    return loadLengths(this.stats, docs).then(function () {
+      docs.forEach(function (doc) {
+        var d = self.docs.get(doc), score = 0;
+        for (var r = 0; r < d.rows.length; r += 3) score += self.rowScore(d.rows[r], d.rows[r + 1], d.rows[r + 2], true);
+        d.exact = score;
+      });
+    });
   };
 
   Search.prototype.matchesField = function (t, flat, i) {
@@ -477,13 +501,21 @@
     return Promise.all(reads).then(function () { return docs; });
   };
 
-  Search.prototype.ranked = function () {
-    var self = this, out = [];
-    this.scores.forEach(function (score, doc) {
-      if (self.allowed(doc)) out.push({ doc: doc, score: score });
-    });
-    out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return out;
+  /* The allowed documents, best first, the first `want` with exact scores: ordered by
+     exact score or upper bound, until the first `want` are all exact no document with a
+     bound alone can be ahead of them (its score is at most its bound). */
+  Search.prototype.ranked = function (want) {
+    var self = this;
+    function key(d) { return d.exact !== null ? d.exact : d.bound; }
+    function step() {
+      var out = [];
+      self.docs.forEach(function (d, doc) { if (self.allowed(doc)) out.push({ doc: doc, d: d }); });
+      out.sort(function (a, b) { return key(b.d) - key(a.d) || a.doc - b.doc; });
+      var unsure = out.slice(0, want).filter(function (x) { return x.d.exact === null; }).map(function (x) { return x.doc; });
+      if (unsure.length) return self.score(unsure).then(step);
+      return out.map(function (x) { return { doc: x.doc, score: key(x.d) }; });
+    }
+    return Promise.resolve().then(step);
   };
 
   Search.prototype.allowed = function (doc) {
@@ -503,11 +535,12 @@
     if (simple) {
       var t = this.terms[0];
       var step = function () {
-        var ranked = self.ranked();
-        var bound = self.remainingBound(t);
-        // Strictly better: an unread document with an equal score could come first (lower id).
-        if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score > bound)) return ranked;
-        return self.readPage(t).then(step);
+        return self.ranked(want).then(function (ranked) {
+          var bound = self.remainingBound(t);
+          // Strictly better: an unread document with an equal score could come first (lower id).
+          if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score > bound)) return ranked;
+          return self.readPage(t).then(step);
+        });
       };
       var everyField = this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
       ready = this.started.then(step).then(function (ranked) {
@@ -528,10 +561,9 @@
         self.prohibitedSet = banned;
         if (!self.terms.length && self.prohibited.length) {
           // Only prohibited words: every other article matches, as in lunr (score 0).
-          for (var d = 0; d < self.stats.docs; d++) if (!self.scores.has(d)) self.scores.set(d, 0);
+          for (var d = 0; d < self.stats.docs; d++) if (!self.docs.has(d)) self.docs.set(d, { bound: 0, exact: 0, rows: [] });
         }
-        var ranked = self.ranked();
-        return { results: ranked, total: ranked.length, exact: true };
+        return self.ranked(want).then(function (ranked) { return { results: ranked, total: ranked.length, exact: true }; });
       });
     }
     return ready;
@@ -550,7 +582,7 @@
     var simple = this.terms.length === 1 && !this.required.length && !this.prohibited.length &&
       this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
     if (!simple) {
-      return this.run(Infinity).then(function (outcome) {
+      return this.run(0).then(function (outcome) {  // (no scores needed)
         var docs = order(outcome.results.map(function (r) { return r.doc; }));
         return { results: docs, total: docs.length, exact: true };
       });
