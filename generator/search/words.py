@@ -108,7 +108,8 @@ class Words:
         assert self.ids is not None and self.per_doc is not None
         ids = np.concatenate(self.ids) if self.ids else np.zeros(0, np.int32)
         per_doc = np.concatenate(self.per_doc) if self.per_doc else np.zeros(0, np.int32)
-        return Words(self.names, self.terms, self.counts, [per_doc], [ids], dict(self.shards), dict(self.sizes))
+        return Words(self.names, self.terms, self.counts, [per_doc], [_narrow(ids, len(self.names))],
+                     dict(self.shards), dict(self.sizes))
 
     def files(self, prefixes: Iterable[str] | None = None) -> list[OutputFile]:
         """The shards of these prefixes (all: every prefix), noting their names and sizes."""
@@ -173,8 +174,13 @@ class Words:
             per_doc[doc] = len(new)
         pieces.append(ids[at:])
         out.counts = counts
-        out.per_doc, out.ids = [per_doc], [np.concatenate(pieces).astype(np.int32)]
+        out.per_doc, out.ids = [per_doc], [_narrow(np.concatenate(pieces), len(out.names))]
         return out, {out.names[n][:KEY_LENGTH] for n in moved}
+
+
+def _narrow(ids: np.ndarray, count: int) -> np.ndarray:
+    """Word numbers below `count` in 16 bits while they fit: half the state to load and save."""
+    return ids.astype(np.uint16 if count <= 1 << 16 else np.int32, copy=False)
 
 
 def stats_entry(words: Words) -> dict:
