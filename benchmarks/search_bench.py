@@ -86,26 +86,44 @@ def pick_words(site: Path, size: int) -> tuple[str, str]:
     return rare, max(plain, key=plain.get)
 
 
+def misspelt(word: str) -> str:
+    """The word with its fourth letter dropped: a typo the client suggests the word for."""
+    return word[:3] + word[4:]
+
+
+SHOWN = "document.querySelector('#search-results li')"
+SUGGESTED = "!document.getElementById('search-note').hidden"
+
+
+def queries(words: tuple[str, str]) -> list[tuple[str, str, str, str]]:
+    """What is measured: (label, query typed, address parameters, what shows it answered)."""
+    rare, frequent = words
+    return [(f"'{rare}'", rare, "", SHOWN), (f"'{frequent}'", frequent, "", SHOWN),
+            (f"'{frequent}', newest first", frequent, "?sort=newest", SHOWN),
+            (f"'{frequent}', oldest first", frequent, "?sort=oldest", SHOWN),
+            (f"'{misspelt(frequent)}' (did you mean)", misspelt(frequent), "", SUGGESTED)]
+
+
 def browser_measure(site: Path, words: tuple[str, str]) -> dict[str, tuple[int, float]]:
+    """Per query: the bytes of every file the page requested, cold, and the time to its answer."""
     from playwright.sync_api import sync_playwright
 
     out = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        for word in words:
+        for label, word, params, answered in queries(words):
             context = browser.new_context()
             page = context.new_page()
             requested = set()
             page.on("request", lambda r: requested.add(r.url.split("?")[0]))
-            page.goto((site / "search/index.html").as_uri())
+            page.goto((site / "search/index.html").as_uri() + params)
             page.wait_for_function("document.getElementById('search-status').textContent.startsWith('Type')")
-            page.evaluate("""() => {
+            page.evaluate("""(answered) => {
                 window.__shown = null;
                 new MutationObserver(() => {
-                  if (window.__shown === null && document.querySelector('#search-results li'))
-                    window.__shown = performance.now();
-                }).observe(document.getElementById('search-results'), {childList: true});
-            }""")
+                  if (window.__shown === null && eval(answered)) window.__shown = performance.now();
+                }).observe(document.getElementById('main') || document.body, {childList: true, subtree: true, attributes: true});
+            }""", answered)
             page.fill("#search-q", word)  # one input event, as a paste or a fast typist
             typed = page.evaluate("performance.now()")
             page.wait_for_function("window.__shown !== null")
@@ -113,7 +131,7 @@ def browser_measure(site: Path, words: tuple[str, str]) -> dict[str, tuple[int, 
             prefix = site.as_uri() + "/"
             size = sum((site / u[len(prefix):]).stat().st_size for u in requested if u.startswith(prefix))
             # the input event fires after an 80 ms pause for typing: count from when it fired
-            out[word] = (size, max(0.0, shown - typed - 80))
+            out[label] = (size, max(0.0, shown - typed - 80))
             context.close()
         browser.close()
     return out
@@ -123,7 +141,7 @@ def rebuild_index(root: Path, inputs: tuple) -> float:
     """Rewrite only the search index (and client) of an already built site; return articles/s."""
     rate, files = index_rate(inputs)
     site = root / "site"
-    for folder in ("d", "p", "docs", "f"):
+    for folder in ("d", "p", "docs", "f", "l", "w"):
         shutil.rmtree(site / "search" / folder, ignore_errors=True)
     for file in files:
         (site / file.path).parent.mkdir(parents=True, exist_ok=True)
@@ -160,12 +178,11 @@ def main() -> None:
         words = pick_words(site, size)
         measured = browser_measure(site, words)
         rows.append((size, build_seconds, rate, reference, index_bytes, words, measured))
-        rare, frequent = words
         built = "reused" if build_seconds != build_seconds else f"{build_seconds:.1f} s"  # nan: not rebuilt
         print(f"{size:>7} articles: site build {built}; search index {rate:.0f} articles/s "
-              f"(lunr.py {reference:.0f}/s); sharded index {index_bytes / 1e6:.1f} MB; "
-              f"'{rare}' ({measured[rare][0] / 1e3:.0f} KB, {measured[rare][1]:.0f} ms), "
-              f"'{frequent}' ({measured[frequent][0] / 1e3:.0f} KB, {measured[frequent][1]:.0f} ms)", flush=True)
+              f"(lunr.py {reference:.0f}/s); sharded index {index_bytes / 1e6:.1f} MB; " + "; ".join(
+                  f"{label} ({loaded / 1e3:.0f} KB, {ms:.0f} ms)" for label, (loaded, ms) in measured.items()),
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -162,3 +162,15 @@ def edit(root: Path, rel: str, text: str) -> None:
     temporary = target.with_name(f".{target.name}.saving")  # hidden: never read as an article
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, target)
+
+
+def nth(root: Path, n: int) -> Path:
+    return sorted((root / "content").rglob("*.md"))[n]
+
+
+def body_words(path: Path, new: str) -> None:
+    """Replace the article's first paragraph (its terms may vanish from the archive) with new words."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    paragraphs = body.strip().split("\n\n")
+    path.write_text(f"{head}\n---\n\n{new}\n\n" + "\n\n".join(paragraphs[1:]) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 from benchmarks.corpus import write_archive
 from generator.search import shards
 from tests.helpers import article, make_tree
-from tests.search_helpers import lunr_js_search
+from tests.search_helpers import all_words, lunr_js_search
 
 pytestmark = pytest.mark.browser
 
@@ -196,24 +196,46 @@ def test_our_ranking_equals_lunr_js_on_the_same_index(tmp_path, cli, page, monke
     root = write_archive(250, tmp_path / "arch")
     assert cli("build", "--root", root).code == 0
     site = (root / "site").resolve()
-    expected = lunr_js_search(site / "search/lunr-index.json", QUERIES)
+    # Every word required by default: lunr.js is asked the `+`-prefixed query; with "any
+    # word", the query as typed (lunr's own default).
+    asked = {(query, any_word): query if any_word else all_words(query) for query in QUERIES for any_word in (0, 1)}
+    expected = lunr_js_search(site / "search/lunr-index.json", sorted(set(asked.values())))
     page.goto((site / "search/index.html").as_uri())
     wait_for_results(page)
     checked = 0
-    for query in QUERIES:
-        outcome = page.evaluate("q => ArchiveSearch.query(q, 10)", query)
-        ours, theirs = outcome["results"], expected[query][:10]
+    for (query, any_word), lunr_query in asked.items():
+        outcome = page.evaluate("([q, any]) => ArchiveSearch.query(q, 10, {any: any})", [query, bool(any_word)])
+        ours, theirs, full = outcome["results"], expected[lunr_query][:10], expected[lunr_query]
         if outcome["exact"]:
-            assert outcome["total"] == len(expected[query]), query
+            assert outcome["total"] == len(full), (query, lunr_query)
         else:
-            assert len(expected[query]) >= outcome["total"] >= len(ours), query
-        assert len(ours) == len(theirs), query
+            assert len(full) >= outcome["total"] >= len(ours), (query, lunr_query)
+        assert len(ours) == len(theirs), (query, lunr_query)
         for mine, (ref, score) in zip(ours, theirs):
-            assert mine["score"] == pytest.approx(score, abs=2e-3), (query, mine, ref, score)
+            assert mine["score"] == pytest.approx(score, abs=2e-3), (query, lunr_query, mine, ref, score)
             if mine["ref"] != ref:  # only a tie may be ordered differently
-                tied = [r for r, s in expected[query] if abs(s - score) < 2e-3]
-                assert mine["ref"] in tied, (query, mine, ref)
+                tied = [r for r, s in full if abs(s - score) < 2e-3]
+                assert mine["ref"] in tied, (query, lunr_query, mine, ref)
         checked += len(ours)
-    assert checked > 100
+    assert checked > 200
+    # Plain words are required by default: fewer results than any word gives.
+    assert len(expected[all_words("police election")]) < len(expected["police election"])
     assert any(len(bytes.fromhex(k).decode()) > 2 for k in json.loads(
         (site / "search/stats.js").read_text().split(",", 1)[1].rsplit(")", 1)[0])["keys"])
+
+
+def test_a_frequent_word_loads_the_lengths_of_the_documents_that_may_rank_only(tmp_path, cli, page, monkeypatch):
+    from benchmarks.search_bench import pick_words
+
+    monkeypatch.setattr(shards, "LENGTHS", 2)  # a length file per 2 articles: 125 of them
+    root = write_archive(250, tmp_path / "arch")
+    assert cli("build", "--root", root).code == 0
+    site = (root / "site").resolve()
+    _, frequent = pick_words(site, 250)
+    page.goto((site / "search/index.html").as_uri() + "?q=" + frequent)
+    wait_for_results(page)
+    assert page.locator("#search-results li").count() == 20
+    count = int(page.locator("#search-status").inner_text().split()[0])
+    lengths = {u for u in page.watched.requests if "/search/l/" in u}
+    # The rows' length codes bound every score: exact lengths only for the ~20 that may rank.
+    assert count > 200 and len(lengths) <= 40, (count, len(lengths))

@@ -10,7 +10,7 @@ from lunr.stop_word_filter import stop_word_filter
 
 from benchmarks.corpus import Corpus, write_archive
 from generator.archive.layout import BUILTIN_STATIC
-from generator.search import lunr_index, stemmer, tokens
+from generator.search import lunr_index, shards, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.lunr_index import serialised
 from generator.search.statistics import count
@@ -144,9 +144,17 @@ def _files_of(search, words):
     return shards | pages
 
 
+def _word_files_of(search, words):
+    """The words' shards (words.py) that hold these surface forms."""
+    from generator.search.shards import key_of
+
+    keys = set(_data(search / "stats.js")["words"]["keys"])
+    return {f"w/{key_of(w, keys)}.js" for w in words}
+
+
 def _body_length(search, number):
-    lengths = _data(search / f"l/{number // 1000}.js")
-    return lengths[(number % 1000) * len(FIELDS) + FIELDS.index("body")]
+    lengths = _data(search / f"l/{number // shards.LENGTHS}.js")
+    return lengths[(number % shards.LENGTHS) * len(FIELDS) + FIELDS.index("body")]
 
 
 def _edit_and_build(cli, root, target, old, new):
@@ -177,10 +185,10 @@ def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tm
     # Posting rows hold counts, not lengths: only the new words' files change, with the
     # statistics (the averages), the article's length file and its metadata chunk (its snippet).
     assert _body_length(search, number) == length + 3
-    allowed = {"stats.js", f"l/{number // 1000}.js", f"docs/{number // 8}.js"} | _files_of(search, {
-        "zebra", "quietli", "appear"})
+    allowed = {"stats.js", f"l/{number // shards.LENGTHS}.js", f"docs/{number // 8}.js"} | _files_of(search, {
+        "zebra", "quietli", "appear"}) | _word_files_of(search, {"zebra", "quietly", "appeared"})
     assert changed <= allowed, sorted(changed - allowed)[:10]
-    assert "stats.js" in changed and f"l/{number // 1000}.js" in changed and any(p.startswith("d/") for p in changed)
+    assert "stats.js" in changed and f"l/{number // shards.LENGTHS}.js" in changed and any(p.startswith("d/") for p in changed)
     assert len(after) > 300 + len(allowed)
 
     # A word replaced by another, the length unchanged: its files and the new word's.
@@ -189,7 +197,8 @@ def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tm
     word = next(w for w in re.findall(r"\b[a-z]{6,}\b", visible) if text.count(w) == 1)
     changed, _ = _edit_and_build(cli, root, target, word, "xylophone")
     assert _body_length(search, number) == length + 3
-    allowed = {"stats.js", f"docs/{number // 8}.js"} | _files_of(search, {stemmer.stem(word), "xylophon"})
+    allowed = {"stats.js", f"docs/{number // 8}.js"} | _files_of(search, {stemmer.stem(word), "xylophon"}) \
+        | _word_files_of(search, {word, "xylophone"})
     assert changed <= allowed, sorted(changed - allowed)[:10]
     assert any(p.startswith("d/") for p in changed)
 

@@ -12,7 +12,7 @@ import pytest
 from benchmarks.corpus import write_archive
 from generator.incremental import cache
 from generator.search import lunr_index, shards
-from tests.helpers import cold, run, site_files
+from tests.helpers import body_words, cold, nth, run, site_files
 
 SIZE = 120
 
@@ -22,22 +22,10 @@ def archive(tmp_path) -> Path:
     return write_archive(SIZE, tmp_path / "archive", seed=5)
 
 
-def nth(root: Path, n: int) -> Path:
-    return sorted((root / "content").rglob("*.md"))[n]
-
-
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def body_words(path: Path, new: str) -> None:
-    """Replace the article's first paragraph (its terms may vanish from the archive) with new words."""
-    text = path.read_text(encoding="utf-8")
-    head, _, body = text.partition("\n---\n")
-    paragraphs = body.strip().split("\n\n")
-    path.write_text(f"{head}\n---\n\n{new}\n\n" + "\n\n".join(paragraphs[1:]) + "\n", encoding="utf-8")
 
 
 EDITS = {

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from generator.search.tokens import TermNumberer
+from generator.search.tokens import TermNumberer, raw_tokens
 
 # str.split() splits at str.isspace() characters: these bytes in ASCII, and the
 # characters below elsewhere (tests check both lists against str.isspace()).
@@ -34,6 +34,7 @@ _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)  # th
 MEMO_LIMIT = 1_000_000  # keys remembered before the memo starts afresh
 
 Counts = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+Pairs = tuple[np.ndarray, np.ndarray]  # (text, word) pairs: texts and words, int32
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -55,16 +56,26 @@ class BulkCounter:
         # The memo, sorted by hash: each known key (length, first word, second word) and what it stands for.
         self.hashes, self.lengths, self.first, self.second = empty, empty, empty, empty
         self.values = np.zeros(0, dtype=np.int64)
+        self.words = np.zeros(0, dtype=np.int64)
 
     def count(self, texts: Sequence[str]) -> Counts:
         """For consecutive texts: the term numbers and frequencies of each text's terms (in the
         order they first appear in it), entries per text, and each text's length in terms.
         The same as counting each text with the numberer."""
-        counted = self._count(texts)
-        return counted if counted is not None else exact(texts, self.numberer)
+        counted = self._count(texts, 1, with_words=False)
+        return counted[0] if counted is not None else exact(texts, self.numberer)
 
-    def _count(self, texts: Sequence[str]) -> Counts | None:
-        """`count`, or None if two distinct keys share a hash."""
+    def count_words(self, texts: Sequence[str], per: int = 1) -> tuple[Counts, Pairs]:
+        """`count`, and which words (surface forms, `TermNumberer.words`) each group of `per`
+        consecutive texts (a document's fields) holds: (group, word number) pairs, each once,
+        ascending."""
+        counted = self._count(texts, per)
+        if counted is not None:
+            return counted
+        return exact(texts, self.numberer), exact_words(texts, self.numberer, per)
+
+    def _count(self, texts: Sequence[str], per: int = 1, with_words: bool = True) -> tuple[Counts, Pairs | None] | None:
+        """`count_words`, or None if two distinct keys share a hash."""
         n_rows = len(texts)
         encoded = []
         for text in texts:
@@ -86,7 +97,7 @@ class BulkCounter:
         n_tokens = len(starts)
         if n_tokens == 0:
             empty = np.zeros(0, dtype=np.int32)
-            return empty, empty, np.zeros(n_rows, np.int32), np.zeros(n_rows, np.int32)
+            return (empty, empty, np.zeros(n_rows, np.int32), np.zeros(n_rows, np.int32)), (empty, empty)
 
         # Each token's exact key: its length, and its first 16 bytes as two little-endian integers.
         lengths = (ends - starts).astype(np.uint64)
@@ -113,13 +124,14 @@ class BulkCounter:
             if not np.array_equal(column, column[leaders][group]):
                 return None
 
-        mapped = self._meanings(data, starts[leaders], ends[leaders], lengths[leaders], first[leaders],
-                                second[leaders], hashes[leaders])
+        mapped, words = self._meanings(data, starts[leaders], ends[leaders], lengths[leaders], first[leaders],
+                                       second[leaders], hashes[leaders])
         numberer = self.numberer
         if (mapped != numberer.SEVERAL).all():
             token_mapped = mapped[group]
             term_tokens = np.flatnonzero(token_mapped != numberer.DROP)
             terms = token_mapped[term_tokens]
+            word_tokens = term_tokens  # (every token of one term has a word)
         else:  # some raw tokens stand for several terms (CJK): expand every token to its terms
             found = [numberer.terms_of(raw) for raw in _raws(data, starts[leaders], ends[leaders])]
             per_raw = np.array([len(f) for f in found], dtype=np.int64)
@@ -128,25 +140,38 @@ class BulkCounter:
             term_tokens = np.repeat(np.arange(n_tokens), per_token)
             within = np.arange(len(term_tokens)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
             terms = flat[(np.cumsum(per_raw) - per_raw)[group[term_tokens]] + within]
+            word_tokens = np.flatnonzero(words[group] >= 0)
         rows = np.searchsorted(text_starts, starts[term_tokens], side="right") - 1
-        return _grouped(rows, terms, n_rows)
+        counted = _grouped(rows, terms, n_rows)
+        if counted is None:
+            return None
+        if not with_words:
+            return counted, None
+        if word_tokens is not term_tokens:
+            rows = np.searchsorted(text_starts, starts[word_tokens], side="right") - 1
+        return counted, word_pairs(rows // per, words[group[word_tokens]])
 
-    def _meanings(self, data: bytes, starts, ends, lengths, first, second, hashes) -> np.ndarray:
-        """What each distinct key stands for (a term number, DROP or SEVERAL), from the memo or learnt."""
+    def _meanings(self, data: bytes, starts, ends, lengths, first, second, hashes) -> tuple[np.ndarray, np.ndarray]:
+        """What each distinct key stands for (a term number, DROP or SEVERAL) and its word number
+        (-1 for none), from the memo or learnt."""
         mapped = np.empty(len(hashes), dtype=np.int64)
+        words = np.empty(len(hashes), dtype=np.int64)
         at = np.minimum(np.searchsorted(self.hashes, hashes), max(len(self.hashes) - 1, 0))
         known = np.zeros(len(hashes), dtype=bool)
         if len(self.hashes):
             known = ((self.hashes[at] == hashes) & (self.lengths[at] == lengths)
                      & (self.first[at] == first) & (self.second[at] == second))
             mapped[known] = self.values[at[known]]
+            words[known] = self.words[at[known]]
         new = np.flatnonzero(~known)
         if len(new):
-            mapped[new] = self.numberer.lookup(_raws(data, starts[new], ends[new]))
-            self._remember(new[lengths[new] <= SHORT], lengths, first, second, hashes, mapped)
-        return mapped
+            raws = _raws(data, starts[new], ends[new])
+            mapped[new] = self.numberer.lookup(raws)
+            words[new] = self.numberer.word_numbers_of(raws)
+            self._remember(new[lengths[new] <= SHORT], lengths, first, second, hashes, mapped, words)
+        return mapped, words
 
-    def _remember(self, new, lengths, first, second, hashes, mapped) -> None:
+    def _remember(self, new, lengths, first, second, hashes, mapped, words) -> None:
         if len(self.hashes) + len(new) > MEMO_LIMIT:
             self.__init__(self.numberer)
         order = np.argsort(hashes[new], kind="stable")
@@ -157,6 +182,7 @@ class BulkCounter:
         self.first = np.insert(self.first, at, first[new])
         self.second = np.insert(self.second, at, second[new])
         self.values = np.insert(self.values, at, mapped[new])
+        self.words = np.insert(self.words, at, words[new])
 
 
 def _sorted(keys: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -197,6 +223,28 @@ def _grouped(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> Counts | None:
     entries = np.sort(firsts)  # in order of first appearance, so rows in order too
     sizes = np.bincount(rows[entries], minlength=n_rows).astype(np.int32)
     return terms[entries].astype(np.int32), counts[entries], sizes, row_lengths
+
+
+def word_pairs(texts: np.ndarray, words: np.ndarray) -> Pairs:
+    """The distinct (text, word) pairs, ascending."""
+    keys = texts.astype(np.int64) << 32 | words.astype(np.int64)
+    keys.sort()  # (np.unique hashes: several times slower than this sort)
+    keep = np.empty(len(keys), dtype=bool)
+    keep[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+    keys = keys[keep]
+    return (keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32)
+
+
+def exact_words(texts: Sequence[str], numberer: TermNumberer, per: int = 1) -> Pairs:
+    """`BulkCounter.count_words`'s pairs, one text at a time (after `exact` has seen the texts)."""
+    rows: list[int] = []
+    words: list[int] = []
+    for row, text in enumerate(texts):
+        found = [w for w in numberer.word_numbers_of(raw_tokens(text)) if w >= 0]
+        rows.extend([row // per] * len(found))
+        words.extend(found)
+    return word_pairs(np.array(rows, dtype=np.int64), np.array(words, dtype=np.int64))
 
 
 def exact(texts: Sequence[str], numberer: TermNumberer) -> Counts:

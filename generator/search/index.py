@@ -20,6 +20,7 @@ from generator.render import urls
 from generator.render.plaintext import unfolded_text
 from generator.search import documents, lunr_index, shards, statistics
 from generator.search import state as state_mod
+from generator.search import words as word_files
 from generator.search.bulk import BulkCounter
 from generator.search.documents import SearchDoc
 from generator.search.postings import Collected
@@ -71,10 +72,14 @@ class Indexing:
         self.searched = 0
 
     def build(self) -> Iterator[OutputFile | Written]:
-        docs, collected = counted(self.articles, self.flags, self.bodies, self.links, self.workers)
+        docs, collected, words = counted(self.articles, self.flags, self.bodies, self.links, self.workers)
         self.searched = len(docs)
         dictionary, facets, paths = shards.Dictionary(), {}, set()
         try:
+            for file in words.files():
+                paths.add(file.path)
+                yield file
+            dictionary.words = word_files.stats_entry(words)
             if self.lunr:
                 stats = collected.stats()  # lunr-index.json needs every posting at once
                 made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary, self.sink),
@@ -87,9 +92,9 @@ class Indexing:
                 if isinstance(file, OutputFile) and shards.is_facet(file.path):
                     facets[file.path] = file.data
                 yield file
-            if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT:
+            if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT and words.kept:
                 self.state = state_mod.State(self.version, self.keys, state_mod.Packed.of(collected.entries()),
-                                             state_mod.Docs.of(docs), dictionary, facets, paths)
+                                             state_mod.Docs.of(docs), dictionary, facets, paths, words.packed())
         finally:
             collected.close()
 
@@ -102,9 +107,10 @@ class Indexing:
         changed = [i for i, (key, old) in enumerate(zip(keys, previous.keys)) if key != old]
         if not changed or len(changed) > max(1.0, UPDATE_LIMIT * len(keys)):
             return None
-        part, counted_docs = _count_bodies(self.articles, changed, self.bodies, self.flags, self.links,
-                                           BulkCounter(TermNumberer()))
+        part, counted_docs, words_part = _count_bodies(self.articles, changed, self.bodies, self.flags, self.links,
+                                                       BulkCounter(TermNumberer()))
         entries, touched, recounted = state_mod.spliced(previous.entries, changed, part)
+        words, moved = previous.words.spliced(changed, words_part)
         averages = entries.average_lengths
         proxies = shards.proxies_of(averages)
         if proxies != shards.proxies_of(previous.dictionary.averages):
@@ -117,8 +123,10 @@ class Indexing:
             touched = recounted
         old = previous.dictionary
         dictionary = shards.Dictionary(dict(old.groups), dict(old.sizes), dict(old.terms), entries.n_docs, averages)
-        out: list[OutputFile] = []
-        gone, regrouped = set(previous.facets), set()
+        old_words = words.paths()
+        out: list[OutputFile] = words.files(moved)
+        dictionary.words = word_files.stats_entry(words)
+        gone, regrouped = set(previous.facets) | (old_words - words.paths()), set()
         for prefix, made, terms, kept in shards.updated_prefixes(entries, touched, proxies, old, read):
             gone.update(dictionary.groups.get(prefix, ()))
             dictionary.add(prefix, made, terms, kept)
@@ -140,15 +148,16 @@ class Indexing:
         paths = (previous.paths - gone) | regrouped | set(facets) | written
         self.kept = paths - written
         self.searched = len(changed)
-        self.state = state_mod.State(self.version, keys, entries, docs, dictionary, facets, paths)
+        self.state = state_mod.State(self.version, keys, entries, docs, dictionary, facets, paths, words)
         return out
 
 
 def counted(
     articles: Sequence[Article], flags: Mapping[str, tuple[str, ...]], bodies: Mapping[str, object],
     links: urls.Links, workers: int | None = None,
-) -> tuple[list[SearchDoc], Collected]:
-    """The documents (without their body text) and their counted terms, in one pass of the workers.
+) -> tuple[list[SearchDoc], Collected, word_files.Words]:
+    """The documents (without their body text), their counted terms and their words, in one
+    pass of the workers.
 
     `counted(...)[1].stats()` is `statistics.count(documents.collect(...))`, but each worker
     turns its share of bodies into plain text, counts it and keeps only a
@@ -158,18 +167,20 @@ def counted(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     workers = workers if workers > 1 and len(articles) >= documents.PARALLEL_FROM else 1
     chunks = even_chunks(len(articles), workers, statistics.CHUNK)
-    collected, docs = Collected(), []
+    collected, docs, words = Collected(), [], word_files.Words()
     job = (bodies, flags, links, BulkCounter(TermNumberer()))
-    for part, some in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
+    for part, some, words_part in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
         collected.add(part)
+        words.add(words_part, len(some))
         docs.extend(some)
-    return docs, collected
+    return docs, collected, words
 
 
 def _count_bodies(articles: Sequence[Article], indices: Sequence[int], bodies: Mapping[str, object],
                   flags: Mapping[str, tuple[str, ...]], links: urls.Links, counter: BulkCounter
-                  ) -> tuple[tuple, list[SearchDoc]]:
-    """`statistics.Gatherer.part()` and the documents (without body text) of some articles, in order."""
+                  ) -> tuple[tuple, list[SearchDoc], tuple]:
+    """`statistics.Gatherer.part()`, the documents (without body text) and the words
+    (`statistics.count_texts_and_words`) of some articles, in order."""
     docs: list[SearchDoc] = []
 
     def texts():
@@ -181,4 +192,5 @@ def _count_bodies(articles: Sequence[Article], indices: Sequence[int], bodies: M
                                            documents.snippet_of_unfolded(article, text)))
             yield article.title, " ".join(article.tags), documents.body_field(article, text)
 
-    return statistics.count_texts(texts(), counter), docs
+    part, words = statistics.count_texts_and_words(texts(), counter)
+    return part, docs, words

@@ -28,24 +28,24 @@ from generator.search.tokens import STOP_WORDS
 if TYPE_CHECKING:
     from generator.search.state import Packed  # (state.py imports this module)
 
-FORMAT = 2  # 1 had each posting row carry its document's field lengths
+FORMAT = 3  # 1 had each posting row carry its document's field lengths; 2 no length codes, words or ends files
 KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 characters...
 SHARD_LIMIT = 48_000  # ...and a shard larger than this (bytes) is split by one more character
 INLINE = 64  # postings kept inside the dictionary entry; longer lists go to pages
 PAGE = 500  # postings per page file
 CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
-LENGTHS = 1000  # documents per length file: a posting's document's field lengths are read from these
+LENGTHS = 100  # documents per length file: the exact field lengths of the few rows that may rank
 
 
 def _script(name: str, data: object) -> OutputFile:
-    return _script_of_json(name, _json(data), isinstance(data, dict) and "__proto__" in data)
+    return script_of_json(name, _json(data), isinstance(data, dict) and "__proto__" in data)
 
 
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile:
+def script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile:
     """The script file of some data, given as its JSON text (`_json`)."""
     if has_proto:
         # In an object literal that key would set the prototype, not hold a term.
@@ -157,11 +157,12 @@ def _shard_json(entries: dict[str, tuple]) -> str:
     ) + "}"
 
 
-def _split(sizes: dict[str, int], prefix: str) -> dict[str, list[str]]:
+def split(sizes: dict[str, int], prefix: str, limit: int | None = None) -> dict[str, list[str]]:
     """The shards of one prefix's terms (sorted, with their `_entry_size`): each at most
-    SHARD_LIMIT bytes, a big one split by the next character. Terms no longer than the
-    prefix stay in the prefix's own shard."""
-    if sum(sizes.values()) <= SHARD_LIMIT or len(sizes) < 2:
+    `limit` bytes (SHARD_LIMIT), a big one split by the next character. Terms no longer
+    than the prefix stay in the prefix's own shard."""
+    limit = limit if limit is not None else SHARD_LIMIT
+    if sum(sizes.values()) <= limit or len(sizes) < 2:
         return {prefix: list(sizes)}
     own = [t for t in sizes if len(t) <= len(prefix)]
     children: dict[str, dict[str, int]] = defaultdict(dict)
@@ -170,7 +171,7 @@ def _split(sizes: dict[str, int], prefix: str) -> dict[str, list[str]]:
             children[term[: len(prefix) + 1]][term] = size
     out = {prefix: own} if own else {}
     for child in sorted(children):
-        out.update(_split(children[child], child))
+        out.update(split(children[child], child, limit))
     return out
 
 
@@ -195,14 +196,30 @@ def rounded_lengths(lengths: np.ndarray) -> np.ndarray:
 
 def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """The rows of the postings `start:start + size` of each span, one after another: the
-    posting's doc, then its tf in each field (0 where the field lacks the term)."""
+    posting's doc, then its tf in each field (0 where the field lacks the term), then its
+    `length_code`."""
     total = int(sizes.sum())
     index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
-    rows = np.empty((total, 1 + len(FIELDS)), dtype=np.int32)
+    rows = np.empty((total, 2 + len(FIELDS)), dtype=np.int32)
     rows[:, 0] = stats.docs[index]
     for f in range(len(FIELDS)):
         rows[:, 1 + f] = stats.tfs[f, index]
+    rows[:, -1] = length_code(rows, stats.lengths)
     return rows
+
+
+def length_code(rows: np.ndarray, lengths: list[np.ndarray]) -> np.ndarray:
+    """Per row, where its document's field lengths lie among _LENGTH_STEPS, in one number:
+    the sum over fields of `step * 64 ** (fields - 1 - f)`, where the length is at least
+    `steps[step]` and less than `steps[step + 1]` (0 in a field without the term). It lets
+    the client bound a row's score before it loads the exact lengths, and it changes only
+    when a length crosses a step (as the order of a long list does)."""
+    code = np.zeros(len(rows), dtype=np.int64)
+    docs = rows[:, 0]
+    for f in range(len(FIELDS)):
+        step = np.searchsorted(_LENGTH_STEPS, lengths[f][docs], side="right") - 1
+        code = code * 64 + np.where(rows[:, 1 + f] > 0, np.maximum(step, 0), 0)
+    return code
 
 
 def _row_lengths(rows: np.ndarray, lengths: list[np.ndarray]) -> list[np.ndarray]:
@@ -308,10 +325,12 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
     paged = np.flatnonzero(posting_counts > PAGE).tolist()
     long_lists = np.flatnonzero(posting_counts > INLINE).tolist()
     row_lengths = _row_lengths(rows, stats.lengths) if long_lists else []
+    ends: dict[int, str] = {}  # a paged term's first and last documents, for date order
     if paged:
         impacts = _impacts(rows, row_lengths, proxies)
         for i in paged:
             mine = slice(firsts[i], firsts[i + 1])
+            ends[i] = _ends_json(rows[mine, 0])
             order = np.argsort(impacts[mine], kind="stable")
             rows[mine] = rows[mine][order]
             for column in row_lengths:
@@ -352,19 +371,30 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
                 name = f"p/{stem}-{number}"
                 size = min(PAGE, first + count - page)
                 pages.append([name, size, *bounds[page]])
-                out[term[:KEY_LENGTH]].append(_script_of_json(name, rows_json(page, page + size)))
+                out[term[:KEY_LENGTH]].append(script_of_json(name, rows_json(page, page + size)))
+            if i in ends:
+                out[term[:KEY_LENGTH]].append(script_of_json(f"p/{stem}-e", ends[i]))
             entry = (dfs[t], count, None, 0, pages)
         by_prefix[term[:KEY_LENGTH]][term] = entry
     return by_prefix, out
 
 
+def _ends_json(docs: np.ndarray) -> str:
+    """A long posting list's oldest and newest PAGE documents (its documents ascending, as
+    counted): `[[first, +gap, ...], [last, -gap, ...]]`, so that a query sorted by date
+    reads one small file instead of every page."""
+    oldest = docs[:PAGE].astype(np.int64)
+    newest = docs[::-1][:PAGE].astype(np.int64)
+    return _json([np.diff(oldest, prepend=0).tolist(), [int(newest[0]), *(newest[:-1] - newest[1:]).tolist()]])
+
+
 def _shards(prefix: str, entries: dict[str, tuple], sizes: dict[str, int]) -> list[OutputFile]:
     """The dictionary shards of one prefix's entries (sorted by term)."""
-    return [_shard_file(key, {term: entries[term] for term in terms}) for key, terms in _split(sizes, prefix).items()]
+    return [_shard_file(key, {term: entries[term] for term in terms}) for key, terms in split(sizes, prefix).items()]
 
 
 def _shard_file(key: str, entries: dict[str, tuple]) -> OutputFile:
-    return _script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries)
+    return script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries)
 
 
 def _read_shard(data: bytes) -> dict[str, list]:
@@ -408,6 +438,7 @@ class Dictionary:
     terms: dict[str, dict[str, int]] = field(default_factory=dict)  # prefix -> its terms' `_entry_size`
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
+    words: dict = field(default_factory=dict)  # what stats.js says of the words' shards (words.py)
 
     def extend(self, prefix: str, files: list[OutputFile | Written], terms: dict[str, int] | None) -> None:
         """More files of a prefix; its terms with the last of them."""
@@ -524,7 +555,7 @@ def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], p
         terms = {term: size for term, size in previous.terms.get(prefix, {}).items() if term not in touched}
         terms.update((term, _entry_size(term, entry)) for term, entry in mine.items())
         terms = dict(sorted(terms.items()))
-        shards = {hex_key(key): members for key, members in (_split(terms, prefix) if terms else {}).items()}
+        shards = {hex_key(key): members for key, members in (split(terms, prefix) if terms else {}).items()}
         # The same shards as before: each term is where it was, so only the shards that held or
         # hold a touched term change. Otherwise every shard of the prefix is made again.
         dirty = {key_of(term, old_shards) for term in by_prefix[prefix]} if shards.keys() == old_shards else set(shards)
@@ -571,7 +602,7 @@ def length_files(lengths: list, starts: Iterable[int]) -> Iterator[OutputFile]:
     for start in starts:
         table = np.stack([column[start : start + LENGTHS] for column in lengths], axis=1)
         text, _ = _decimals(table.ravel())
-        yield _script_of_json(f"l/{start // LENGTHS}", "[" + text[:-1] + "]")
+        yield script_of_json(f"l/{start // LENGTHS}", "[" + text[:-1] + "]")
 
 
 def changed_lengths(before: list, after: list, documents: Iterable[int]) -> list[int]:
@@ -609,6 +640,8 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "stopWords": sorted(STOP_WORDS),
         "chunk": CHUNK,
         "lengthChunk": LENGTHS,
+        "lengthSteps": _LENGTH_STEPS.tolist(),
+        "words": dictionary.words,
     })
 
 

@@ -27,6 +27,7 @@ from generator.search.documents import FIELDS, SearchDoc
 from generator.search.postings import Entries, group
 from generator.search.shards import Dictionary
 from generator.search.statistics import TermStats, average_lengths
+from generator.search.words import Words
 
 STATE_LIMIT = 16_000_000  # entries
 
@@ -145,6 +146,7 @@ class State:
     dictionary: Dictionary
     facets: dict[str, bytes]  # path -> bytes of every facet file (facets.js too)
     paths: set[str] = field(default_factory=set)  # every search file
+    words: Words = field(default_factory=Words)  # the archive's words, each document's kept (words.py)
     fingerprint: str = ""  # the manifest's fingerprint of these files
 
     def save(self, path: Path) -> None:

@@ -190,17 +190,34 @@ def _count_range(texts: list, indices: range, counter: BulkCounter) -> tuple:
 
 def count_texts(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tuple:
     """What `Gatherer.part()` gives for consecutive documents' field texts."""
-    parts, batch, size = [], [], 0
+    return count_texts_and_words(documents, counter)[0]
+
+
+def count_texts_and_words(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tuple[tuple, tuple]:
+    """`count_texts`, and the words (surface forms) of the documents: (words, each word's term,
+    then int32 arrays: document (from 0) and word number of each (document, word) pair, ascending)."""
+    parts, pairs, batch, size, docs = [], [], [], 0, 0
+    n_fields = len(FIELDS)
+
+    def counted() -> None:
+        counts, (in_batch, words) = counter.count_words(batch, n_fields)
+        parts.append(counts)
+        pairs.append((in_batch + docs, words))
+
     for field_texts in documents:
         batch.extend(field_texts)
         size += sum(map(len, field_texts))
         if size >= BULK:
-            parts.append(counter.count(batch))
+            counted()
+            docs += len(batch) // n_fields
             batch, size = [], 0
     if batch or not parts:
-        parts.append(counter.count(batch))
+        counted()
     arrays = [np.concatenate(column) for column in zip(*parts)]
-    return (list(counter.numberer.terms), *arrays)
+    numberer = counter.numberer
+    words = (list(numberer.words), [numberer.terms[t] for t in numberer.word_terms],
+             *(np.concatenate(column) for column in zip(*pairs)))
+    return (list(numberer.terms), *arrays), words
 
 
 def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:

@@ -122,15 +122,18 @@ class TermCounter:
     def __init__(self) -> None:
         self._single: dict[str, str] = {}
         self._several: dict[str, tuple[str, ...]] = {}
+        self._word: dict[str, str] = {}  # a raw token of one term -> its word (trimmed, lowercased)
 
     def _term(self, term: str):
         """What the counts are keyed by: the term itself here."""
         return term
 
     def _learn(self, raw: str) -> None:
-        found = tuple(self._term(stem(t)) for t in _split(raw) if t not in STOP_WORDS)
+        words = [t for t in _split(raw) if t not in STOP_WORDS]
+        found = tuple(self._term(stem(t)) for t in words)
         if len(found) == 1:
             self._single[raw] = found[0]
+            self._word[raw] = words[0]
         elif not found:
             self._single[raw] = self.DROP
         else:
@@ -144,12 +147,21 @@ class TermCounter:
             return list(map(single.__getitem__, raws))
         except KeyError:
             if len(single) > self.LIMIT:
-                single.clear()
-                self._several.clear()
+                self._forget()
             for raw in raws:
                 if raw not in single:
                     self._learn(raw)
             return list(map(single.__getitem__, raws))
+
+    def _forget(self) -> None:
+        self._single.clear()
+        self._several.clear()
+        self._word.clear()
+
+    def word_of(self, raw: str) -> str | None:
+        """The word (surface form) a raw token of one term stands for, once `lookup` has seen it:
+        `“Taliban’s,` -> `taliban`. None for a stop word or a token of several terms (CJK)."""
+        return self._word.get(raw)
 
     def terms_of(self, raw: str) -> tuple:
         """The terms a raw token stands for, once `lookup` has seen it."""
@@ -165,8 +177,7 @@ class TermCounter:
             counts = Counter(map(single.__getitem__, raw))
         except KeyError:
             if len(single) > self.LIMIT:
-                single.clear()
-                self._several.clear()
+                self._forget()
             for token in set(raw).difference(single):
                 self._learn(token)
             counts = Counter(map(single.__getitem__, raw))
@@ -201,6 +212,25 @@ class TermNumberer(TermCounter):
         super().__init__()
         self.terms: list[str] = []
         self.numbers: dict[str, int] = {}
+        self.words: list[str] = []  # the words (surface forms) met, numbered as met
+        self.word_terms: list[int] = []  # each word's term number
+        self.word_numbers: dict[str, int] = {}
+
+    def word_numbers_of(self, raws: list[str]) -> list[int]:
+        """Each raw token's word number (`word_of`), -1 for none; after `lookup` has seen them."""
+        out = []
+        for raw in raws:
+            word = self._word.get(raw)
+            if word is None:
+                out.append(-1)
+                continue
+            number = self.word_numbers.get(word)
+            if number is None:
+                number = self.word_numbers[word] = len(self.words)
+                self.words.append(word)
+                self.word_terms.append(self._single[raw])
+            out.append(number)
+        return out
 
     def _term(self, term: str) -> int:
         number = self.numbers.get(term)

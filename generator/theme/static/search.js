@@ -140,14 +140,17 @@
 
   /* Parse `+must -not title:word^2 talib* word~1` into clauses, as lunr's lexer does:
      a hyphen separates words; `+`, `-` and `field:` belong to the first of them,
-     `^` and `~` to the last. An unknown `field:` (`10:30`, `Re:`) is plain text. */
-  function parseQuery(text, fields) {
+     `^` and `~` to the last. An unknown `field:` (`10:30`, `Re:`) is plain text.
+     `all`: every plain word is required, as if written `+word` (stop words, which
+     have no terms, never are); a query of one clause stays optional (the same results). */
+  function parseQuery(text, fields, all) {
     var clauses = [];
     text.split(/\s+/).forEach(function (chunk) {
       if (!chunk) return;
-      var presence = OPTIONAL;
+      var presence = OPTIONAL, plain = false;
       if (chunk.charAt(0) === "+") { presence = REQUIRED; chunk = chunk.slice(1); }
       else if (chunk.charAt(0) === "-") { presence = PROHIBITED; chunk = chunk.slice(1); }
+      else if (all) { presence = REQUIRED; plain = true; }
       var clauseFields = fields;
       var colon = chunk.indexOf(":");
       if (colon > 0 && fields.indexOf(chunk.slice(0, colon).toLowerCase()) >= 0) {
@@ -168,8 +171,10 @@
         terms.forEach(function (term) {
           clauses.push({
             term: term,
+            word: word,
             fields: first ? clauseFields : fields,
-            presence: first ? presence : OPTIONAL,
+            presence: first || plain ? presence : OPTIONAL,
+            plain: plain,
             boost: last ? boost : 1,
             editDistance: last ? editDistance : 0,
             wildcard: wildcard
@@ -177,6 +182,7 @@
         });
       });
     });
+    if (clauses.length === 1 && clauses[0].plain) clauses[0].presence = OPTIONAL;
     return clauses;
   }
 
@@ -334,11 +340,12 @@
   };
 
   /* Every document's field lengths are in length files (a posting row holds only
-     frequencies, so that an edit that lengthens an article changes one length file, not
-     every row of its terms). Resolves when those of these rows' documents are loaded. */
-  function loadLengths(stats, flat, width) {
+     frequencies and where its lengths lie among stats.lengthSteps, so that an edit that
+     lengthens an article changes one length file, not every row of its terms). Only the
+     rows that may rank are scored exactly, once their documents' lengths are loaded. */
+  function loadLengths(stats, docs) {
     var names = new Set();
-    for (var i = 0; i < flat.length; i += width) names.add("l/" + Math.floor(flat[i] / stats.lengthChunk));
+    docs.forEach(function (doc) { names.add("l/" + Math.floor(doc / stats.lengthChunk)); });
     return Promise.all(Array.from(names).map(load));
   }
 
@@ -349,7 +356,7 @@
 
   /* One query, run to as many results as asked. */
   function Search(stats, clauses, expansions, filter) {
-    var fields = stats.fields, width = 1 + fields.length;
+    var fields = stats.fields, width = 2 + fields.length;  // doc, tf per field, length code
     this.stats = stats;
     this.filter = filter;
     this.scorer = new Scorer(stats);
@@ -384,7 +391,7 @@
     });
     this.required = required;
     this.prohibited = prohibited;
-    this.scores = new Map();
+    this.docs = new Map();  // doc -> {bound, exact (null until known), rows: [term, flat, offset, ...]}
     this.matchedTerms = Object.keys(terms);
   }
 
@@ -393,25 +400,48 @@
     return q ? q / this.magnitudes[f] : 0;
   };
 
-  /* Scores the rows once their documents' lengths are loaded. */
-  Search.prototype.addPostings = function (t, flat) {
-    var self = this;
-    return loadLengths(this.stats, flat, this.width).then(function () { self.scorePostings(t, flat); });
-  };
-
-  Search.prototype.scorePostings = function (t, flat) {
-    var stats = this.stats, idf = this.scorer.idf(t.df), fields = stats.fields.length, width = this.width;
-    for (var i = 0; i < flat.length; i += width) {
-      var doc = flat[i], score = 0;
-      for (var f = 0; f < fields; f++) {
-        var tf = flat[i + 1 + f];
-        var factor = tf ? this.termFactor(t, f) : 0;
-        if (factor) score += factor * this.scorer.weight(idf, f, tf, lengthOf(stats, doc, f));
-      }
-      if (score > 0 || this.matchesField(t, flat, i)) {
-        this.scores.set(doc, (this.scores.get(doc) || 0) + score);
+  /* A row's score in its term, from its document's exact lengths (`lengthOf`) or, as an
+     upper bound, from the shortest lengths its length code allows. */
+  Search.prototype.rowScore = function (t, flat, i, exact) {
+    var stats = this.stats, fields = stats.fields.length, idf = this.scorer.idf(t.df), score = 0;
+    var code = flat[i + 1 + fields], steps = [];
+    for (var g = fields - 1; g >= 0; g--) { steps[g] = code % 64; code = (code - steps[g]) / 64; }
+    for (var f = 0; f < fields; f++) {
+      var tf = flat[i + 1 + f];
+      var factor = tf ? this.termFactor(t, f) : 0;
+      if (factor) {
+        var length = exact ? lengthOf(stats, flat[i], f) : stats.lengthSteps[steps[f]];
+        score += factor * this.scorer.weight(idf, f, tf, length);
       }
     }
+    return score;
+  };
+
+  /* Notes the rows' documents with an upper bound of their scores; `ranked` makes the
+     scores of those that may rank exact. */
+  Search.prototype.addPostings = function (t, flat) {
+    var width = this.width;
+    for (var i = 0; i < flat.length; i += width) {
+      if (!this.matchesField(t, flat, i)) continue;
+      var d = this.docs.get(flat[i]);
+      if (!d) this.docs.set(flat[i], d = { bound: 0, exact: null, rows: [] });
+      d.exact = null;  // (a later row of another term: scored again)
+      d.bound += this.rowScore(t, flat, i, false);
+      d.rows.push(t, flat, i);
+    }
+    return Promise.resolve();
+  };
+
+  /* Exact scores for these documents, once their lengths are loaded. */
+  Search.prototype.score = function (docs) {
+    var self = this;
+    return loadLengths(this.stats, docs).then(function () {
+      docs.forEach(function (doc) {
+        var d = self.docs.get(doc), score = 0;
+        for (var r = 0; r < d.rows.length; r += 3) score += self.rowScore(d.rows[r], d.rows[r + 1], d.rows[r + 2], true);
+        d.exact = score;
+      });
+    });
   };
 
   Search.prototype.matchesField = function (t, flat, i) {
@@ -471,13 +501,21 @@
     return Promise.all(reads).then(function () { return docs; });
   };
 
-  Search.prototype.ranked = function () {
-    var self = this, out = [];
-    this.scores.forEach(function (score, doc) {
-      if (self.allowed(doc)) out.push({ doc: doc, score: score });
-    });
-    out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return out;
+  /* The allowed documents, best first, the first `want` with exact scores: ordered by
+     exact score or upper bound, until the first `want` are all exact no document with a
+     bound alone can be ahead of them (its score is at most its bound). */
+  Search.prototype.ranked = function (want) {
+    var self = this;
+    function key(d) { return d.exact !== null ? d.exact : d.bound; }
+    function step() {
+      var out = [];
+      self.docs.forEach(function (d, doc) { if (self.allowed(doc)) out.push({ doc: doc, d: d }); });
+      out.sort(function (a, b) { return key(b.d) - key(a.d) || a.doc - b.doc; });
+      var unsure = out.slice(0, want).filter(function (x) { return x.d.exact === null; }).map(function (x) { return x.doc; });
+      if (unsure.length) return self.score(unsure).then(step);
+      return out.map(function (x) { return { doc: x.doc, score: key(x.d) }; });
+    }
+    return Promise.resolve().then(step);
   };
 
   Search.prototype.allowed = function (doc) {
@@ -497,11 +535,12 @@
     if (simple) {
       var t = this.terms[0];
       var step = function () {
-        var ranked = self.ranked();
-        var bound = self.remainingBound(t);
-        // Strictly better: an unread document with an equal score could come first (lower id).
-        if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score > bound)) return ranked;
-        return self.readPage(t).then(step);
+        return self.ranked(want).then(function (ranked) {
+          var bound = self.remainingBound(t);
+          // Strictly better: an unread document with an equal score could come first (lower id).
+          if (t.next >= t.pages.length || (ranked.length >= want && ranked[want - 1].score > bound)) return ranked;
+          return self.readPage(t).then(step);
+        });
       };
       var everyField = this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
       ready = this.started.then(step).then(function (ranked) {
@@ -522,14 +561,123 @@
         self.prohibitedSet = banned;
         if (!self.terms.length && self.prohibited.length) {
           // Only prohibited words: every other article matches, as in lunr (score 0).
-          for (var d = 0; d < self.stats.docs; d++) if (!self.scores.has(d)) self.scores.set(d, 0);
+          for (var d = 0; d < self.stats.docs; d++) if (!self.docs.has(d)) self.docs.set(d, { bound: 0, exact: 0, rows: [] });
         }
-        var ranked = self.ranked();
-        return { results: ranked, total: ranked.length, exact: true };
+        return self.ranked(want).then(function (ranked) { return { results: ranked, total: ranked.length, exact: true }; });
       });
     }
     return ready;
   };
+
+  /* The results in date order (documents are numbered in publication order), newest or
+     oldest first. One plain word needs no scores: its ends file (a long list) or its rows. */
+  Search.prototype.dated = function (want, newest) {
+    var self = this;
+    function order(docs) {
+      docs.sort(function (a, b) { return newest ? b - a : a - b; });
+      return docs.map(function (d) { return { doc: d, score: 0 }; });
+    }
+    if (this.impossible) return Promise.resolve({ results: [], total: 0, exact: true });
+    var t = this.terms[0];
+    var simple = this.terms.length === 1 && !this.required.length && !this.prohibited.length &&
+      this.vectors.every(function (vec) { return vec[t.term] !== undefined; });
+    if (!simple) {
+      return this.run(0).then(function (outcome) {  // (no scores needed)
+        var docs = order(outcome.results.map(function (r) { return r.doc; }));
+        return { results: docs, total: docs.length, exact: true };
+      });
+    }
+    var width = this.width, filter = this.filter;
+    if (t.pages.length && !filter && !this.unended) {
+      return load(t.pages[0][0].replace(/-0$/, "-e")).then(function (ends) {
+        var docs = [], at = 0;
+        ends[newest ? 1 : 0].forEach(function (d, i) { at = i === 0 ? d : newest ? at - d : at + d; docs.push(at); });
+        if (docs.length >= Math.min(want, t.count)) return { results: order(docs), total: t.count, exact: true };
+        self.unended = true;  // more than its ends hold: every row
+        return self.dated(want, newest);
+      });
+    }
+    var reads = (t.inline ? [Promise.resolve(t.inline)] : []).concat(t.pages.map(function (page) { return load(page[0]); }));
+    return Promise.all(reads).then(function (lists) {
+      var docs = [];
+      lists.forEach(function (flat) {
+        for (var i = 0; i < flat.length; i += width) if (!filter || filter.has(flat[i])) docs.push(flat[i]);
+      });
+      return { results: order(docs), total: docs.length, exact: true };
+    });
+  };
+
+  // ---- did you mean: the archive's own words (search/w/, words.py) -------------
+
+  var SUGGEST_LIMIT = 64e3;  // bytes of words' shards one word's suggestions may read
+
+  /* Edit distance with adjacent swaps (optimal string alignment), giving up above `most`. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null, row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var next = [i], least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        next.push(d);
+        least = Math.min(least, d);
+      }
+      if (least > most) return most + 1;
+      before = row;
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /* The words' shards to read for a word: those of words that start as it does, with its
+     first two letters swapped, or without its second letter (most typos come later in a
+     word), nearest prefixes first, up to SUGGEST_LIMIT bytes. */
+  function wordShards(word, words) {
+    if (!words.prefixes) words.prefixes = words.keys.map(function (hex, i) { return { hex: hex, text: keyText(hex), size: words.sizes[i] }; });
+    var starts = [word.slice(0, 2), word.charAt(1) + word.charAt(0) + word.slice(2, 3), word.charAt(0) + word.slice(2, 3)];
+    var found = [];
+    words.prefixes.forEach(function (k) {
+      var near = 3;
+      starts.forEach(function (start, s) {
+        if (k.text.slice(0, 2) !== start.slice(0, 2)) return;
+        var from = s === 0 ? word : s === 1 ? starts[1] + word.slice(3) : word.charAt(0) + word.slice(2);
+        for (var j = Math.max(0, k.text.length - 2); j <= k.text.length + 2; j++) {
+          near = Math.min(near, distance(k.text, from.slice(0, j), 2) + (s ? 1 : 0));
+        }
+      });
+      if (near <= 2) found.push({ k: k, near: near });
+    });
+    found.sort(function (a, b) { return a.near - b.near || (a.k.text < b.k.text ? -1 : 1); });
+    var bytes = 0;
+    return found.filter(function (f) { bytes += f.k.size; return bytes <= SUGGEST_LIMIT; }).map(function (f) { return f.k.hex; });
+  }
+
+  /* The archive's word nearest a word it lacks: within one edit if any, else two; the
+     most frequent first. */
+  function suggest(word, stats) {
+    var words = stats.words;
+    word = trim(word.toLowerCase());
+    if (!words || !words.keys || Array.from(word).length < 3 || CJK.test(word)) return Promise.resolve(null);
+    return Promise.all(wordShards(word, words).map(function (hex) { return load("w/" + hex); })).then(function (shards) {
+      var best = null;
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (candidate) {
+          if (candidate === word || !/^\p{L}/u.test(candidate)) return;
+          var d = distance(word, candidate, 2), count = shard[candidate][0];
+          if (d > 2) return;
+          if (!best || d < best.d || (d === best.d && (count > best.count || (count === best.count && candidate < best.word)))) {
+            best = { word: candidate, d: d, count: count };
+          }
+        });
+      });
+      return best && best.word;
+    });
+  }
 
   // ---- facets (filters) ------------------------------------------------------
 
@@ -626,12 +774,16 @@
   // ---- the page ---------------------------------------------------------------
 
   var PAGE = 20;
+  var SORTS = ["relevance", "newest", "oldest"];
 
   function start() {
     var form = document.getElementById("search-form");
     if (!form) return;
     var input = form.elements.q;
+    var anyWord = form.elements.any;
+    var sortBy = form.elements.sort;
     var status = document.getElementById("search-status");
+    var note = document.getElementById("search-note");
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
     var root = form.getAttribute("data-root") || "../";
@@ -643,6 +795,8 @@
     function params() {
       var p = new URLSearchParams(window.location.search);
       input.value = p.get("q") || "";
+      anyWord.checked = p.get("any") === "1";
+      sortBy.value = SORTS.indexOf(p.get("sort")) > 0 ? p.get("sort") : "relevance";
       selects.forEach(function (s) { s.value = p.get(s.name) || ""; });
     }
 
@@ -652,6 +806,8 @@
     function remember(mode) {
       var p = new URLSearchParams();
       if (input.value) p.set("q", input.value);
+      if (anyWord.checked) p.set("any", "1");
+      if (sortBy.value !== "relevance") p.set("sort", sortBy.value);
       selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
       var address = "?" + p.toString();
       if (mode === "none" || address === window.location.search) return;
@@ -669,6 +825,29 @@
           select.appendChild(option);
         });
       });
+    }
+
+    /* A line under the status: why these results (the any-word fallback), and a
+       suggestion for words the archive lacks, as a link that searches for it. */
+    function explain(fallback, suggestion) {
+      note.textContent = "";
+      note.hidden = !fallback && !suggestion;
+      if (fallback) note.appendChild(element("span", "search-fallback", fallback + " "));
+      if (suggestion) {
+        note.appendChild(document.createTextNode("Did you mean "));
+        var a = element("a", "search-suggestion", suggestion);
+        var p = new URLSearchParams(window.location.search);
+        p.set("q", suggestion);
+        a.href = "?" + p.toString();
+        a.addEventListener("click", function (event) {
+          event.preventDefault();
+          input.value = suggestion;
+          typing = false;
+          search("push");
+        });
+        note.appendChild(a);
+        note.appendChild(document.createTextNode("?"));
+      }
     }
 
     function show(run, outcome, shown) {
@@ -689,9 +868,43 @@
         } else if (!query) {
           status.textContent = count + (outcome.total === 1 ? " article" : " articles") + " match these filters";
         } else {
-          status.textContent = count + (outcome.total === 1 ? " result" : " results") + " for “" + query + "”";
+          status.textContent = count + (outcome.total === 1 ? " result" : " results") + " for “" + query + "”" +
+            (current.any && !current.fallback ? " (any word)" : "");
         }
-        more.hidden = outcome.exact ? shown >= total : false;
+        more.hidden = outcome.exact ? shown >= outcome.total : false;
+      });
+    }
+
+    /* Runs a query's clauses: the Search, and its first results in the chosen order. */
+    function running(clauses, filter) {
+      return Promise.all(clauses.map(function (clause) { return expand(clause, stats); })).then(function (expansions) {
+        var s = new Search(stats, clauses, expansions, filter);
+        var order = sortBy.value;
+        s.fetch = order === "relevance" ? s.run.bind(s) : function (want) { return s.dated(want, order === "newest"); };
+        s.expansions = expansions;
+        s.shown = PAGE;
+        return s.fetch(PAGE).then(function (outcome) { return { search: s, outcome: outcome }; });
+      });
+    }
+
+    /* Suggestions for the plain words the index lacks: the query with each replaced. */
+    function suggestions(clauses, expansions, text) {
+      var missing = [];
+      clauses.forEach(function (clause, i) {
+        if (!expansions[i].length && !clause.wildcard && !clause.editDistance && clause.presence !== PROHIBITED &&
+            missing.indexOf(clause.word) < 0) missing.push(clause.word);
+      });
+      if (!missing.length) return Promise.resolve(null);
+      return Promise.all(missing.map(function (word) { return suggest(word, stats); })).then(function (found) {
+        var changed = false;
+        missing.forEach(function (word, i) {
+          if (!found[i]) return;
+          changed = true;
+          text = text.split(/(\s+|-)/).map(function (piece) {
+            return trim(piece.toLowerCase().replace(/^[+-]/, "")) === trim(word.toLowerCase()) ? piece.replace(trim(piece.replace(/^[+-]/, "")), found[i]) : piece;
+          }).join("");
+        });
+        return changed ? text : null;
       });
     }
 
@@ -699,6 +912,7 @@
       var run = ++generation;
       var text = input.value.trim();
       remember(history || "none");
+      explain(null, null);
       var chosen = {};
       selects.forEach(function (s) { chosen[s.name] = s.value; });
       if (!text) {
@@ -710,30 +924,41 @@
             more.hidden = true;
             return;
           }
-          // Filters alone: every article they let through, newest first.
-          var ids = Array.from(set).sort(function (a, b) { return b - a; });
+          // Filters alone: every article they let through, newest first (oldest if asked).
+          var ids = Array.from(set).sort(function (a, b) { return sortBy.value === "oldest" ? a - b : b - a; });
           var outcome = { results: ids.map(function (d) { return { doc: d, score: 0 }; }), total: ids.length, exact: true };
-          current = { matchedTerms: [], shown: PAGE, run: function () { return Promise.resolve(outcome); } };
+          current = { matchedTerms: [], shown: PAGE, fetch: function () { return Promise.resolve(outcome); } };
           return show(run, outcome, PAGE);
         });
       }
-      var clauses;
+      var all = !anyWord.checked, clauses;
       try {
-        clauses = parseQuery(text, stats.fields);
+        clauses = parseQuery(text, stats.fields, all);
       } catch (error) {
         list.textContent = "";
         status.textContent = error.message;
         more.hidden = true;
         return Promise.resolve();
       }
-      return Promise.all([
-        Promise.all(clauses.map(function (clause) { return expand(clause, stats); })),
-        filterSet(facets, chosen)
-      ]).then(function (parts) {
-        if (run !== generation) return;
-        current = new Search(stats, clauses, parts[0], parts[1]);
-        current.shown = PAGE;
-        return current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
+      return filterSet(facets, chosen).then(function (filter) {
+        return running(clauses, filter).then(function (first) {
+          if (run !== generation) return;
+          var defaults = clauses.filter(function (c) { return c.plain && c.presence === REQUIRED; });
+          var hint = suggestions(clauses, first.search.expansions, text);
+          if (first.outcome.results.length || !defaults.length) return [first, null, hint];
+          // Nothing has every word: the articles with any of them, saying so.
+          return running(parseQuery(text, stats.fields, false), filter).then(function (any) {
+            return [any, "No article has all of these words; showing articles with any of them.", hint];
+          });
+        }).then(function (parts) {
+          if (!parts || run !== generation) return;
+          current = parts[0].search;
+          current.any = !all || !!parts[1];
+          current.fallback = parts[1];
+          return Promise.all([show(run, parts[0].outcome, PAGE), parts[2]]).then(function (done) {
+            if (run === generation) explain(parts[1], done[1]);
+          });
+        });
       }).catch(function (error) {
         if (run === generation) status.textContent = "Search failed: " + error.message;
       });
@@ -753,14 +978,14 @@
       search(typing ? "replace" : "push");
       typing = false;
     });
-    selects.forEach(function (s) {
+    selects.concat([anyWord, sortBy]).forEach(function (s) {
       s.addEventListener("change", function () { typing = false; search("push"); });
     });
     more.addEventListener("click", function () {
       if (!current) return;
       var run = generation;
       current.shown += PAGE;
-      current.run(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
+      current.fetch(current.shown).then(function (outcome) { return show(run, outcome, current.shown); });
     });
     window.addEventListener("popstate", function () { typing = false; params(); search("none"); });
 
@@ -778,10 +1003,11 @@
   }
 
   // Exposed for tests that compare our ranking with lunr.js.
-  window.ArchiveSearch.query = function (text, want) {
+  /* `options.any`: any word matches (lunr's default); else every plain word is required. */
+  window.ArchiveSearch.query = function (text, want, options) {
     return load("stats").then(function (stats) {
       stopWords = new Set(stats.stopWords);
-      var clauses = parseQuery(text, stats.fields);
+      var clauses = parseQuery(text, stats.fields, !(options && options.any));
       return Promise.all(clauses.map(function (c) { return expand(c, stats); })).then(function (expansions) {
         var s = new Search(stats, clauses, expansions, null);
         return s.run(want || 1e9).then(function (outcome) {

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6164",{"ad":[1,1,[0,0,0,3],null],"address":[1,1,[0,0,0,1],null],"adher":[1,1,[0,0,0,1],null],"administr":[1,1,[0,0,0,8],null],"advers":[1,1,[0,0,0,1],null],"advic":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/6164",{"ad":[1,1,[0,0,0,3,16],null],"address":[1,1,[0,0,0,1,16],null],"adher":[1,1,[0,0,0,1,16],null],"administr":[1,1,[0,0,0,8,16],null],"advers":[1,1,[0,0,0,1,16],null],"advic":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6167",{"agreement":[1,1,[0,0,0,4],null]});
+ArchiveSearch.receive("d/6167",{"agreement":[1,1,[0,0,0,4,16],null]});

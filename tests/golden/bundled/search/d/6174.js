@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6174",{"attack":[1,1,[0,0,0,2],null]});
+ArchiveSearch.receive("d/6174",{"attack":[1,1,[0,0,0,2,16],null]});

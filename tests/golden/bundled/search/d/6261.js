@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6261",{"back":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/6261",{"back":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/6465",{"deal":[1,1,[0,0,0,1],null],"decemb":[1,1,[0,0,0,1],null],"decis":[1,1,[0,0,0,1],null],"defend":[1,1,[0,0,0,2],null],"deni":[1,1,[0,0,0,2],null],"depart":[1,1,[0,0,0,1],null],"despit":[1,1,[0,0,0,3],null],"detaine":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/6465",{"deal":[1,1,[0,0,0,1,16],null],"decemb":[1,1,[0,0,0,1,16],null],"decis":[1,1,[0,0,0,1,16],null],"defend":[1,1,[0,0,0,2,16],null],"deni":[1,1,[0,0,0,2,16],null],"depart":[1,1,[0,0,0,1,16],null],"despit":[1,1,[0,0,0,3,16],null],"detaine":[1,1,[0,0,0,1,16],null]});

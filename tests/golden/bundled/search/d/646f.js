@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/646f",{"donald":[1,1,[0,0,0,1],null],"done":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/646f",{"donald":[1,1,[0,0,0,1,16],null],"done":[1,1,[0,0,0,1,16],null]});

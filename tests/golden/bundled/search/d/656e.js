@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/656e",{"encourag":[1,1,[0,0,0,1],null],"endur":[1,1,[0,0,0,1],null],"engag":[1,1,[0,0,0,1],null],"enter":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/656e",{"encourag":[1,1,[0,0,0,1,16],null],"endur":[1,1,[0,0,0,1,16],null],"engag":[1,1,[0,0,0,1,16],null],"enter":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/666f",{"forc":[1,1,[0,0,0,3],null]});
+ArchiveSearch.receive("d/666f",{"forc":[1,1,[0,0,0,3,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7065",{"peac":[1,1,[0,0,0,2],null],"pentagon":[2,1,[0,1,0,4],null],"period":[1,1,[0,0,0,1],null],"perpetr":[1,1,[0,0,0,1],null],"personnel":[1,1,[0,0,0,2],null]});
+ArchiveSearch.receive("d/7065",{"peac":[1,1,[0,0,0,2,16],null],"pentagon":[2,1,[0,1,0,4,16400],null],"period":[1,1,[0,0,0,1,16],null],"perpetr":[1,1,[0,0,0,1,16],null],"personnel":[1,1,[0,0,0,2,16],null]});

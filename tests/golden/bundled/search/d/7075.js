@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7075",{"publicli":[1,1,[0,0,0,1],null],"put":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/7075",{"publicli":[1,1,[0,0,0,1,16],null],"put":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7161",{"qaeda":[1,1,[0,0,0,3],null]});
+ArchiveSearch.receive("d/7161",{"qaeda":[1,1,[0,0,0,3,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7269",{"risk":[1,1,[0,0,0,4],null]});
+ArchiveSearch.receive("d/7269",{"risk":[1,1,[0,0,0,4,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7363",{"scale":[1,1,[0,0,0,1],null],"scrutini":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/7363",{"scale":[1,1,[0,0,0,1,16],null],"scrutini":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7365",{"secretari":[1,1,[0,0,0,1],null],"secur":[1,1,[0,0,0,2],null],"seen":[1,1,[0,0,0,1],null],"senior":[1,1,[0,0,0,1],null],"seriou":[1,1,[0,0,0,1],null],"serious":[1,1,[0,0,0,1],null],"servic":[1,1,[0,0,0,1],null],"sever":[1,1,[0,0,0,1],null]});
+ArchiveSearch.receive("d/7365",{"secretari":[1,1,[0,0,0,1,16],null],"secur":[1,1,[0,0,0,2,16],null],"seen":[1,1,[0,0,0,1,16],null],"senior":[1,1,[0,0,0,1,16],null],"seriou":[1,1,[0,0,0,1,16],null],"serious":[1,1,[0,0,0,1,16],null],"servic":[1,1,[0,0,0,1,16],null],"sever":[1,1,[0,0,0,1,16],null]});

@@ -1,1 +1,1 @@
-ArchiveSearch.receive("d/7375",{"subcontin":[1,1,[0,0,0,1],null],"substanti":[1,1,[0,0,0,1],null],"such":[1,1,[0,0,0,1],null],"suffici":[1,1,[0,0,0,2],null],"suggest":[1,1,[0,0,0,1],null],"support":[1,1,[0,0,0,4],null],"sure":[1,1,[0,0,0,2],null]});
+ArchiveSearch.receive("d/7375",{"subcontin":[1,1,[0,0,0,1,16],null],"substanti":[1,1,[0,0,0,1,16],null],"such":[1,1,[0,0,0,1,16],null],"suffici":[1,1,[0,0,0,2,16],null],"suggest":[1,1,[0,0,0,1,16],null],"support":[1,1,[0,0,0,4,16],null],"sure":[1,1,[0,0,0,2,16],null]});

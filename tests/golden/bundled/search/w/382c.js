@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/382c",{"8,600":[1]});

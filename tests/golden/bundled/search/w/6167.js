@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6167",{"agreement":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6171",{"aqis":[1,"aqi"]});

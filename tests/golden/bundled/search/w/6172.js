@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6172",{"arise":[1,"aris"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6173",{"assessment":[1,"assess"]});

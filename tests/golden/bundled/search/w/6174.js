@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6174",{"attacking":[1,"attack"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6177",{"aware":[1,"awar"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6261",{"backed":[1,"back"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6265",{"begin":[1]});

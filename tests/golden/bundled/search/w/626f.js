@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/626f",{"bounties":[1,"bounti"],"bounty":[1,"bounti"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6361",{"called":[1,"call"]});

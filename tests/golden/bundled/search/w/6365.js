@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6365",{"central":[1]});

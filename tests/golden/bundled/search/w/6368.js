@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6368",{"challenges":[1,"challeng"]});

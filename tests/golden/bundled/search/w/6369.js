@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6369",{"cities":[1,"citi"]});

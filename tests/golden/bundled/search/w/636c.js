@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/636c",{"claimed":[1,"claim"],"close":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/636e",{"cnn":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6465",{"deal":[1],"december":[1,"decemb"],"decisions":[1,"decis"],"defended":[1,"defend"],"defends":[1,"defend"],"denied":[1,"deni"],"denies":[1,"deni"],"department":[1,"depart"],"despite":[1,"despit"],"detainees":[1,"detaine"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6469",{"direction":[1,"direct"]});

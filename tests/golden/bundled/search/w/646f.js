@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/646f",{"donald":[1],"done":[1]});

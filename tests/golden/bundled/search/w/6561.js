@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6561",{"eavesdropping":[1,"eavesdrop"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/656c",{"electronic":[1,"electron"],"elements":[1,"element"]});

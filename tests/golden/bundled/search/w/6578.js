@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6578",{"expedite":[1,"expedit"]});

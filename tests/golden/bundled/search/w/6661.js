@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6661",{"fact":[1],"failures":[1,"failur"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6665",{"february":[1,"februari"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6669",{"finalizing":[1,"final"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/666f",{"forces":[1,"forc"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6672",{"freedom":[1]});

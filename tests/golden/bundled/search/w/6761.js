@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6761",{"gain":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/676f",{"government":[1,"govern"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6869",{"historical":[1,"histor"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/686f",{"hoax":[1],"hope":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/696d",{"importance":[1,"import"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/696e",{"included":[1,"includ"],"including":[1,"includ"],"increased":[1,"increas"],"incredibly":[1,"incred"],"indian":[1],"indicating":[1,"indic"],"influence":[1,"influenc"],"information":[1,"inform"],"infra":[1],"inside":[1,"insid"],"intelligence":[1,"intellig"],"interest":[1],"interrogation":[1,"interrog"],"involvement":[1,"involv"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6973",{"isis":[1,"isi"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/69e28099",{"i’ve":[1,"i’v"]});

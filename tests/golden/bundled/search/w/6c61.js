@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6c61",{"last":[1],"latest":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6e75",{"number":[1]});

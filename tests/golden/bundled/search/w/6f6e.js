@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6f6e",{"ongoing":[1,"ongo"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6f72",{"order":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6f74",{"others":[1,"other"]});

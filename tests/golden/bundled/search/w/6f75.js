@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6f75",{"outposts":[1,"outpost"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/6f76",{"over":[1]});

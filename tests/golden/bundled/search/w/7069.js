@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7069",{"pieces":[1,"piec"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/706c",{"plans":[1,"plan"],"pledged":[1,"pledg"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7072",{"precisely":[1,"precis"],"presence":[1,"presenc"],"presents":[1,"present"],"president":[1,"presid"],"press":[1],"prevent":[1],"previous":[1,"previou"],"previously":[1,"previous"],"process":[1],"program":[1],"progress":[1],"promised":[1,"promis"],"protecting":[1,"protect"],"protection":[1,"protect"],"providing":[1,"provid"]});

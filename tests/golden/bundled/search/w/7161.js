@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7161",{"qaeda":[1]});

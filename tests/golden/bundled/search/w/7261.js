@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7261",{"raise":[1,"rais"]});

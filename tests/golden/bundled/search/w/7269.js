@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7269",{"risk":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/726f",{"routinely":[1,"routin"]});

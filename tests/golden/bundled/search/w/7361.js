@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7361",{"saying":[1,"say"]});

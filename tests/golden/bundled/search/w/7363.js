@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7363",{"scale":[1],"scrutiny":[1,"scrutini"]});

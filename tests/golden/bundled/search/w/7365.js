@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7365",{"secretary":[1,"secretari"],"securing":[1,"secur"],"security":[1,"secur"],"seen":[1],"senior":[1],"serious":[1,"seriou"],"seriously":[1,"serious"],"service":[1,"servic"],"several":[1,"sever"]});

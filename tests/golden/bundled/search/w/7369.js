@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7369",{"signing":[1,"sign"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/736f",{"soldiers":[1,"soldier"]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7375",{"subcontinent":[1,"subcontin"],"substantially":[1,"substanti"],"such":[1],"sufficiently":[1,"suffici"],"suggest":[1],"supported":[1,"support"],"supports":[1,"support"],"sure":[1]});

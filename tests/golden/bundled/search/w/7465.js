@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7465",{"term":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7469",{"ties":[1,"ti"],"time":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/752e",{"u.s":[1,"u."]});

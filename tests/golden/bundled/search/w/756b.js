@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/756b",{"uk":[1]});

@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7570",{"up":[1]});

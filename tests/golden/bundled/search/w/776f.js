@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/776f",{"working":[1,"work"],"works":[1,"work"]});

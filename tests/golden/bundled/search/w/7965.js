@@ -1,0 +1,1 @@
+ArchiveSearch.receive("w/7965",{"year":[1]});
