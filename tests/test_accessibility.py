@@ -64,16 +64,22 @@ def test_first_tab_reaches_a_skip_link_that_moves_to_the_content(browser, showca
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_focus_is_visible_on_links_inputs_and_buttons(browser, showcase, scheme):
+def test_every_tab_stop_shows_a_clear_focus_ring(browser, showcase, scheme):
     context, tab = _open(browser, showcase, "tag", scheme)
     try:
-        for selector in (".site-title", "#site-search-q", ".site-search button", ".pager a"):
-            tab.locator(selector).first.focus()
-            outline = tab.evaluate(
-                "(() => { const s = getComputedStyle(document.activeElement);"
-                " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        seen = []
+        for _ in range(40):  # links, the search box and button, the jump and page numbers
+            tab.keyboard.press("Tab")
+            ring = tab.evaluate(
+                "(() => { const e = document.activeElement, s = getComputedStyle(e);"
+                " return [e.tagName + ' ' + e.textContent.trim().slice(0, 20), s.outlineStyle,"
+                " parseFloat(s.outlineWidth)]; })()"
             )
-            assert outline[0] != "none" and outline[1] >= 2, (selector, outline)
+            if ring[0].startswith("BODY"):  # past the last stop
+                break
+            seen.append(ring[0])
+            assert ring[1] not in ("none", "auto") and ring[2] >= 2, ring
+        assert any(name.startswith("INPUT") for name in seen) and any(name == "A 2" for name in seen)
     finally:
         context.close()
 
