@@ -110,7 +110,7 @@ class ListingPage:
     pager: Pager
     months: tuple[tuple[str, str, int], ...] = ()  # on year pages: (label, path, count)
     canonical: str | None = None
-    jump: tuple[tuple[str, str], ...] = ()  # on long tag, author and source listings: (year or month, its first page)
+    jump: tuple[tuple[str, str], ...] = ()  # on long tag, author, source and flag listings: (year or month, its first page)
 
 
 @dataclass(frozen=True)
@@ -315,7 +315,7 @@ class PageBuilder:
                     group.slugs,
                     kind=section,
                     title=_group_title(section, group),
-                    jump=section != "flags",
+                    jump=True,
                 )
 
     def sections(self) -> Iterator[SectionPage]:

@@ -100,6 +100,8 @@ def test_a_long_listing_jumps_to_the_page_where_each_year_begins(showcase):
         target = (showcase / "tags/council" / link.get("href")).resolve()
         years = [_text(t)[-4:] for t in _find(lxml.html.fromstring(target.read_bytes()), "time")]
         assert _text(link) in years
+    outdated = lxml.html.fromstring((showcase / "flags/outdated/index.html").read_bytes())
+    assert [_text(a) for a in _find(outdated, "nav", "jump")[0].xpath(".//a")][:2] == ["2024", "2023"]
     # Short listings and year pages have none.
     assert _find(_open(showcase, "year"), "nav", "jump") == []
     assert _find(_open(showcase, "flag"), "nav", "jump") == []
