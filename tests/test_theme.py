@@ -118,3 +118,17 @@ def test_the_home_page_is_a_front_page_with_the_title_once(showcase):
     flags = {_text(a): a.get("href") for a in _find(page, "section", "flags")[0].xpath(".//a")}
     assert flags["Retracted"] == "flags/retracted/index.html"
     assert [_text(a) for a in _find(page, "section", "sources")[0].xpath(".//a")] == ["Portsmouth Herald"]
+
+
+def test_an_image_kept_elsewhere_is_one_line_linking_the_original(tmp_path, cli):
+    root = make_tree(tmp_path, {
+        "content/2023/pier.md": article(
+            "title: Pier\npublished: 2023-06-01\n"
+            "image: {src: 'https://example.org/pier.jpg', caption: The pier at noon, credit: Ann Lee}"),
+    })
+    assert cli("build", "--root", root).code == 0
+    page = lxml.html.fromstring((root / "site/2023/pier/index.html").read_bytes())
+    missing = _find(page, "div", "image-missing")[0]
+    assert _text(missing) == "Image not kept in this archive (view the original): The pier at noon · Credit: Ann Lee"
+    assert missing.xpath(".//a/@href") == ["https://example.org/pier.jpg"]
+    assert page.xpath("//img") == []
