@@ -110,7 +110,8 @@ class ListingPage:
     pager: Pager
     months: tuple[tuple[str, str, int], ...] = ()  # on year pages: (label, path, count)
     canonical: str | None = None
-    jump: tuple[tuple[str, str], ...] = ()  # on long tag, author, source and flag listings: (year or month, its first page)
+    # On tag, author, source and flag listings of several pages: (year, or month, its first page).
+    jump: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

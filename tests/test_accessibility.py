@@ -23,7 +23,8 @@ def axe():
 def _open(browser, site, name, scheme="light", size="desktop"):
     context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
     tab = context.new_page()
-    tab.goto((site / PAGES[name].split("?")[0]).as_uri() + ("?" + PAGES[name].split("?")[1] if "?" in PAGES[name] else ""))
+    path, _, query = PAGES[name].partition("?")
+    tab.goto((site / path).as_uri() + (f"?{query}" if query else ""))
     if name == "search":
         tab.wait_for_selector("#search-results li")
     return context, tab

@@ -123,7 +123,8 @@ def test_dark_mode_draws_no_bright_line(browser, showcase):
                         && (luminance(s['border' + side + 'Color']) > 0.3
                             // the browser shades these itself, lighter than their colour in dark mode
                             || ['inset', 'outset', 'groove', 'ridge'].includes(s['border' + side + 'Style'])))
-                        found.push(location.pathname.split('/').slice(-3).join('/') + ' ' + e.tagName + '.' + e.className + ' ' + side);
+                        found.push(location.pathname.split('/').slice(-3).join('/') + ' '
+                                   + e.tagName + '.' + e.className + ' ' + side);
                 }
             }
             return found;
