@@ -7,7 +7,9 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 CHROMIUM   := /usr/bin/chromium
-NODE_ORACLES := node_modules/lunr/package.json
+NODE_ORACLES := node_modules/lunr/package.json node_modules/vnu-jar/package.json
+# The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
+JAVA       := /usr/bin/java
 # The build benchmark's peers: Debian's Hugo, and Pelican in a venv of its own.
 HUGO          := /usr/bin/hugo
 PELICAN_VENV  := .venv-pelican
@@ -20,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
-test: $(TEST_STAMP) $(CHROMIUM) $(NODE_ORACLES)
+test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
 
 # The fuzz tests at length: `make test` runs each with a small fixed set of cases (seconds);
@@ -82,6 +84,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+$(JAVA):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+
 $(HUGO):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
@@ -91,10 +97,11 @@ $(PELICAN_STAMP): benchmarks/pelican-requirements.txt
 	$(PELICAN_VENV)/bin/pip install --quiet --disable-pip-version-check -r benchmarks/pelican-requirements.txt
 	touch $@
 
-# lunr.js, a test oracle only: no site needs Node to build or to be browsed.
-$(NODE_ORACLES): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
-	touch $@
+# lunr.js and vnu.jar, test oracles only: no site needs Node or Java to build or to be browsed.
+# No install scripts: vnu-jar's would fetch a Java of its own; Debian's is used.
+$(NODE_ORACLES) &: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(NODE_ORACLES)
 
 clean:
 	rm -rf $(VENV) $(PELICAN_VENV) site .pytest_cache node_modules

@@ -12,6 +12,7 @@ from benchmarks.corpus import write_archive
 from generator.cli import main
 from generator.incremental import cache
 from tests.helpers import EPOCH, REPO, SIZE, make_tree
+from tests.showcase import build_showcase
 
 pytest_plugins = ["tests.browser"]  # the `browser` and `page` fixtures, one Chromium per worker
 
@@ -57,6 +58,12 @@ def trusted_at_once(monkeypatch):
     build again one after the other never write in the tick a build started in, so they need not
     wait out that second. (A file's change time cannot be set back: explicit file times cannot do it.)"""
     monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory) -> Path:
+    """A site with every kind of page the theme renders (tests/showcase.py), built once per worker."""
+    return build_showcase(tmp_path_factory.mktemp("showcase"))
 
 
 @pytest.fixture

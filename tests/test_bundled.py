@@ -50,7 +50,7 @@ def test_the_seed_page_shows_banner_credit_and_source(cli, bundled):
     assert 'Published <time datetime="2020">2020</time>' in page
     assert "Credit: THOMAS WATKINS/AFP/Getty Images" in page
     assert '<a href="../../sources/cnn/index.html">CNN</a>' in page
-    assert '<p class="dateline">(CNN)</p>' in page
+    assert '<p><span class="dateline">(CNN)</span> — Russia has been' in page
     assert '<h2 id="report-says-taliban-violence-has-increased">' in page
     assert "Trademark and Copyright 2021 Cable News Network" in page
     # The bundled archive's own template override extends the built-in footer.

@@ -72,7 +72,7 @@ def test_the_imported_seed_builds_with_banner_credit_and_source(cli, tmp_path):
     assert "banner-archived" in page
     assert "Credit: THOMAS WATKINS/AFP/Getty Images" in page
     assert '<a href="../../sources/cnn/index.html">CNN</a>' in page
-    assert '<p class="dateline">(CNN)</p>' in page
+    assert '<p><span class="dateline">(CNN)</span> — Russia has been' in page
 
 
 OTHER_OUTLET = """\

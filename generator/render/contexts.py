@@ -18,6 +18,9 @@ from generator.archive.slugs import make_slug
 from generator.render import structured, urls
 from generator.render.urls import is_remote
 
+NEAR = 2  # a pager links the pages this close to its own, besides the first and the last
+HOME_SOURCES = 8  # the home page names this many sources, the largest first
+
 SECTION_TITLES = {"tags": "Tags", "authors": "Authors", "sources": "Sources", "flags": "Flags"}
 
 
@@ -94,6 +97,7 @@ class Pager:
     previous: str | None  # path of the previous page
     next: str | None
     first: str
+    numbers: tuple[tuple[int, str], ...] = ()  # (number, path): the first, the last and those near this one
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,8 @@ class ListingPage:
     pager: Pager
     months: tuple[tuple[str, str, int], ...] = ()  # on year pages: (label, path, count)
     canonical: str | None = None
+    # On tag, author, source and flag listings of several pages: (year, or month, its first page).
+    jump: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,10 @@ class HomePage:
     years: tuple[tuple[str, str, int], ...]  # (label, path, count), newest first
     total: int
     canonical: str | None = None
+    flags: tuple[tuple[str, str, int], ...] = ()  # (flag, path, count) in banner order
+    sources: tuple[tuple[str, str, int], ...] = ()  # (name, path, count): the largest sources
+    source_count: int = 0  # how many sources in all
+    span: str = ""  # "2019–2024": the years the dated articles cover
 
 
 @dataclass(frozen=True)
@@ -245,17 +255,21 @@ class PageBuilder:
 
     # --- listings ---------------------------------------------------------------
 
-    def _paged(self, first: str, slugs: tuple[str, ...], **fields) -> Iterator[ListingPage]:
+    def _paged(self, first: str, slugs: tuple[str, ...], jump: bool = False, **fields) -> Iterator[ListingPage]:
         per = self.archive.config.per_page
         count = max(1, -(-len(slugs) // per))
+        if jump and count > 1:
+            fields["jump"] = self._jump(first, slugs, per)
         for number in range(1, count + 1):
             path = urls.page_path(first, number)
+            near = {1, count, *range(max(1, number - NEAR), min(count, number + NEAR) + 1)}
             pager = Pager(
                 number=number,
                 count=count,
                 previous=urls.page_path(first, number - 1) if number > 1 else None,
                 next=urls.page_path(first, number + 1) if number < count else None,
                 first=first,
+                numbers=tuple((n, urls.page_path(first, n)) for n in sorted(near)),
             )
             chunk = slugs[(number - 1) * per : number * per]
             yield ListingPage(
@@ -265,6 +279,19 @@ class PageBuilder:
                 canonical=self.links.absolute(path),
                 **fields,
             )
+
+    def _jump(self, first: str, slugs: tuple[str, ...], per: int) -> tuple[tuple[str, str], ...]:
+        """Where each year begins in a listing (newest first), or each month when it spans one year."""
+        dated = [(i, self.items[s].article.published) for i, s in enumerate(slugs)]
+        dated = [(i, d) for i, d in dated if d is not None]
+        by_month = len({d.year for _, d in dated}) == 1
+        starts: dict[str, int] = {}
+        for index, day in dated:
+            label = _month_label(day.year, day.month) if by_month and day.month else str(day.year)
+            starts.setdefault(label, index)
+        if len(starts) < 2:
+            return ()
+        return tuple((label, urls.page_path(first, index // per + 1)) for label, index in starts.items())
 
     def listings(self) -> Iterator[ListingPage]:
         archive = self.archive
@@ -290,6 +317,7 @@ class PageBuilder:
                     group.slugs,
                     kind=section,
                     title=_group_title(section, group),
+                    jump=True,
                 )
 
     def sections(self) -> Iterator[SectionPage]:
@@ -317,12 +345,23 @@ class PageBuilder:
             )
         )
         latest = tuple(self.items[a.slug] for a in archive.articles[: archive.config.per_page])
+        sources = sorted(archive.sections["sources"].values(), key=lambda g: (-len(g.slugs), g.name.casefold(), g.key))
+        dated = [int(label) for label, _, _ in years if label != "Undated"]
+        span = "" if not dated else str(dated[0]) if len(set(dated)) == 1 else f"{min(dated)}–{max(dated)}"
         return HomePage(
             path=urls.HOME,
             items=latest,
             years=years,
             total=len(archive.articles),
             canonical=self.links.absolute(urls.HOME),
+            flags=tuple(
+                (g.name, urls.member_path("flags", g.key), len(g.slugs)) for g in archive.sections["flags"].values()
+            ),
+            sources=tuple(
+                (g.name, urls.member_path("sources", g.key), len(g.slugs)) for g in sources[:HOME_SOURCES]
+            ),
+            source_count=len(sources),
+            span=span,
         )
 
     def search(self) -> SearchPage:
