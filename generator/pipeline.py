@@ -28,7 +28,7 @@ from generator.job import Clock, Options, Progress, Result
 from generator.load import bodies, content
 from generator.output import writer
 from generator.render import assets, feeds, rendering, templates, urls
-from generator.render.contexts import PageBuilder
+from generator.render.pages import PageBuilder
 
 
 def run(options: Options, output: Path, config, clock: Clock, progress: Progress | None, last: LastBuild,

@@ -10,12 +10,12 @@ from lunr.stop_word_filter import stop_word_filter
 
 from benchmarks.corpus import Corpus, write_archive
 from generator.archive.layout import BUILTIN_STATIC
-from generator.search import lunr_index, shards, stemmer, tokens
+from generator.search import lunr_index, metadata, shards, stemmer, tokens
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.lunr_index import serialised
 from generator.search.statistics import count
 from tests.helpers import REPO, article, make_tree, sample_docs
-from tests.search_helpers import lunr_js_search, node
+from tests.search_helpers import document_counts, gather, lunr_js_search, node
 
 
 def vocabulary() -> list[str]:
@@ -153,8 +153,8 @@ def _word_files_of(search, words):
 
 
 def _body_length(search, number):
-    lengths = _data(search / f"l/{number // shards.LENGTHS}.js")
-    return lengths[(number % shards.LENGTHS) * len(FIELDS) + FIELDS.index("body")]
+    lengths = _data(search / f"l/{number // metadata.LENGTHS}.js")
+    return lengths[(number % metadata.LENGTHS) * len(FIELDS) + FIELDS.index("body")]
 
 
 def _edit_and_build(cli, root, target, old, new):
@@ -185,10 +185,10 @@ def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tm
     # Posting rows hold counts, not lengths: only the new words' files change, with the
     # statistics (the averages), the article's length file and its metadata chunk (its snippet).
     assert _body_length(search, number) == length + 3
-    allowed = {"stats.js", f"l/{number // shards.LENGTHS}.js", f"docs/{number // 8}.js"} | _files_of(search, {
+    allowed = {"stats.js", f"l/{number // metadata.LENGTHS}.js", f"docs/{number // 8}.js"} | _files_of(search, {
         "zebra", "quietli", "appear"}) | _word_files_of(search, {"zebra", "quietly", "appeared"})
     assert changed <= allowed, sorted(changed - allowed)[:10]
-    assert "stats.js" in changed and f"l/{number // shards.LENGTHS}.js" in changed and any(p.startswith("d/") for p in changed)
+    assert "stats.js" in changed and f"l/{number // metadata.LENGTHS}.js" in changed and any(p.startswith("d/") for p in changed)
     assert len(after) > 300 + len(allowed)
 
     # A word replaced by another, the length unchanged: its files and the new word's.
@@ -223,8 +223,8 @@ def test_cached_per_document_counts_give_the_same_statistics():
     docs = sample_docs(60) + [SearchDoc(60, "x", "北京新闻 the", ("Tag-one",), "", None, None, None, (), (), "")]
     counted = statistics.count(docs, workers=1)
     # What a build cache would store per document: JSON, keyed by the document's hash.
-    cached = [json.loads(json.dumps(statistics.document_counts(doc.field_texts()))) for doc in docs]
-    gathered = statistics.gather(cached)
+    cached = [json.loads(json.dumps(document_counts(doc.field_texts()))) for doc in docs]
+    gathered = gather(cached)
     assert list(gathered.postings) == list(counted.postings)
     assert gathered.postings == counted.postings
     assert [list(lengths) for lengths in gathered.lengths] == [list(lengths) for lengths in counted.lengths]
@@ -233,7 +233,7 @@ def test_cached_per_document_counts_give_the_same_statistics():
 
 
 def test_the_sharded_index_is_the_same_built_in_parallel(monkeypatch):
-    from generator.search import shards, statistics
+    from generator.search import statistics
 
     docs = sample_docs(60)
     stats = statistics.count(docs, workers=1)

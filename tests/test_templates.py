@@ -3,7 +3,7 @@
 import jinja2
 
 from generator import build
-from generator.render import contexts as pages
+from generator.render import contexts
 from tests.helpers import article, make_tree
 
 PROBE = """{{ page.__class__.__name__ }}|{{ site.__class__.__name__ }}|{{ page.path }}
@@ -29,12 +29,12 @@ def test_each_page_kind_gets_its_own_context_dataclass(tmp_path, cli):
     assert cli("build", "--root", root).code == 0
     site = root / "site"
     expected = {
-        "2020/a/index.html": pages.ArticlePage,
-        "2020/index.html": pages.ListingPage,
-        "tags/t/index.html": pages.ListingPage,
-        "index.html": pages.HomePage,
-        "tags/index.html": pages.SectionPage,
-        "404.html": pages.NotFoundPage,
+        "2020/a/index.html": contexts.ArticlePage,
+        "2020/index.html": contexts.ListingPage,
+        "tags/t/index.html": contexts.ListingPage,
+        "index.html": contexts.HomePage,
+        "tags/index.html": contexts.SectionPage,
+        "404.html": contexts.NotFoundPage,
     }
     for path, kind in expected.items():
         assert (site / path).read_text() == f"{kind.__name__}|SiteInfo|{path}\n"

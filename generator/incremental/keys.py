@@ -80,7 +80,7 @@ class Fingerprints:
 
 
 class PageKeys:
-    """The key of each page of a full build (`contexts.AllPages`), from what the read stage found of
+    """The key of each page of a full build (`pages.AllPages`), from what the read stage found of
     each article (`digests`: its file's hash; `shown`: `shown_digest`)."""
 
     def __init__(self, pages, digests: dict[str, str], shown: dict[str, str]):

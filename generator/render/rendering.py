@@ -14,7 +14,6 @@ from generator.archive.model import Problem
 from generator.output.writer import Staging
 from generator.render import urls
 from generator.render.contexts import (
-    AllPages,
     ArticlePage,
     HomePage,
     ListingPage,
@@ -22,6 +21,7 @@ from generator.render.contexts import (
     SearchPage,
     SectionPage,
 )
+from generator.render.pages import AllPages
 
 TEMPLATE_FOR = {
     ArticlePage: "article.html",

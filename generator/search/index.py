@@ -18,7 +18,7 @@ from generator.executors.local import even_chunks
 from generator.executors.local import run as fork_run
 from generator.render import urls
 from generator.render.plaintext import unfolded_text
-from generator.search import documents, lunr_index, shards, statistics
+from generator.search import documents, lunr_index, metadata, shards, statistics
 from generator.search import state as state_mod
 from generator.search import words as word_files
 from generator.search.bulk import BulkCounter
@@ -89,7 +89,7 @@ class Indexing:
                                          self.sink)
             for file in made:
                 paths.add(file.path)
-                if isinstance(file, OutputFile) and shards.is_facet(file.path):
+                if isinstance(file, OutputFile) and metadata.is_facet(file.path):
                     facets[file.path] = file.data
                 yield file
             if self.keys and not collected.spilled and collected.n_entries <= state_mod.STATE_LIMIT and words.kept:
@@ -133,13 +133,13 @@ class Indexing:
             regrouped.update(kept)
             out += made
         docs = previous.docs.replaced(dict(zip(changed, counted_docs)))
-        out += shards.doc_files(docs, sorted({number - number % shards.CHUNK for number in changed}))
-        out += shards.length_files(entries.field_lengths,
-                                   shards.changed_lengths(before, entries.field_lengths, changed))
-        if all(shards.facet_values(docs[n]) == shards.facet_values(previous.docs[n]) for n in changed):
+        out += metadata.doc_files(docs, sorted({number - number % metadata.CHUNK for number in changed}))
+        out += metadata.length_files(entries.field_lengths,
+                                   metadata.changed_lengths(before, entries.field_lengths, changed))
+        if all(metadata.facet_values(docs[n]) == metadata.facet_values(previous.docs[n]) for n in changed):
             facets = previous.facets  # the edits left every facet file as it was: not made again
         else:
-            facets = {file.path: file.data for file in shards.facet_files(docs)}
+            facets = {file.path: file.data for file in metadata.facet_files(docs)}
             out += [OutputFile(path, data) for path, data in facets.items() if previous.facets.get(path) != data]
         out.append(shards.stats_file(dictionary))
         if self.lunr:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 import numpy as np
 
 from generator.archive.model import OutputFile, Written
-from generator.archive.slugs import make_slug
 from generator.executors.local import run as fork_run
+from generator.search import encoding, metadata
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
 from generator.search.statistics import K1, B, TermStats
@@ -33,94 +33,6 @@ KEY_LENGTH = 2  # dictionary shards hold the terms that start with the same 2 ch
 SHARD_LIMIT = 48_000  # ...and a shard larger than this (bytes) is split by one more character
 INLINE = 64  # postings kept inside the dictionary entry; longer lists go to pages
 PAGE = 500  # postings per page file
-CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
-LENGTHS = 100  # documents per length file: the exact field lengths of the few rows that may rank
-
-
-def _script(name: str, data: object) -> OutputFile:
-    return script_of_json(name, _json(data), isinstance(data, dict) and "__proto__" in data)
-
-
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def script_of_json(name: str, body: str, has_proto: bool = False) -> OutputFile:
-    """The script file of some data, given as its JSON text (`_json`)."""
-    if has_proto:
-        # In an object literal that key would set the prototype, not hold a term.
-        body = f"JSON.parse({json.dumps(body)})"
-    return OutputFile(f"search/{name}.js", f'ArchiveSearch.receive("{name}",{body});\n'.encode("utf-8"))
-
-
-_TABLE_LIMIT = 1 << 22  # values below this are written from a table of their texts
-_table = np.zeros(0, dtype="<u8")  # the text `v,` of each v, left-aligned in 8 bytes padded with NULs
-_sizes = np.zeros(0, dtype=np.int64)  # its length
-
-
-def _grow_table(top: int) -> None:
-    global _table, _sizes
-    size = max(1024, 1 << top.bit_length())
-    texts = [f"{v},".encode("ascii") for v in range(size)]
-    _table = np.frombuffer(b"".join(t.ljust(8, b"\0") for t in texts), dtype="<u8")
-    _sizes = np.array([len(t) for t in texts], dtype=np.int64)
-
-
-def _decimals(values: np.ndarray) -> tuple[str, np.ndarray]:
-    """The text `v,` of every value (non-negative integers below 2**31) one after another,
-    each written as json.dumps writes it, and where each value's text ends."""
-    values = values.astype(np.int32, copy=False)
-    if len(values) == 0:
-        return "", np.zeros(0, dtype=np.int64)
-    if int(values.min()) < 0:
-        raise ValueError("negative value")
-    top = int(values.max())
-    if top >= _TABLE_LIMIT:
-        return _decimals_wide(values)
-    if top >= len(_table):
-        _grow_table(top)
-    text = _table[values].tobytes().translate(None, b"\0").decode("ascii")
-    return text, np.cumsum(_sizes[values])
-
-
-def _decimals_wide(values: np.ndarray) -> tuple[str, np.ndarray]:
-    """`_decimals` of any values below 2**31, digit by digit."""
-    n = len(values)
-    digits = np.ones(n, dtype=np.int8)
-    top, power = int(values.max()), 10
-    while top >= power:
-        digits += values >= power
-        power *= 10
-    width = int(digits.max())
-    cells = np.empty((width + 1, n), dtype=np.uint8)  # each value's digits right-aligned, then a comma
-    cells[width] = ord(",")
-    rest = values.copy()
-    for place in range(width - 1, -1, -1):
-        quotient = rest // 10
-        cells[place] = rest - quotient * 10 + ord("0")
-        rest = quotient
-    keep = np.arange(width + 1, dtype=np.int8)[:, None] >= (width - digits)  # drop leading zeros
-    text = cells.T[keep.T].tobytes().decode("ascii")
-    return text, np.cumsum(digits + 1, dtype=np.int64)
-
-
-ROWS_AT_ONCE = 200_000  # rows turned into text at a time: `_decimals` takes ~60 bytes a value
-
-
-def _row_texts(rows: np.ndarray) -> tuple[str, np.ndarray]:
-    """The text `v,` of every value of the rows, and where each row's text starts (one more: the end).
-
-    By slices of rows, so that a batch of millions of postings (one frequent
-    2-character prefix at 100k articles) does not need gigabytes of temporaries.
-    """
-    width = rows.shape[1]
-    texts, starts, offset = [], [np.zeros(1, dtype=np.int64)], 0
-    for first in range(0, len(rows), ROWS_AT_ONCE):
-        text, ends = _decimals(rows[first : first + ROWS_AT_ONCE].ravel())
-        texts.append(text)
-        starts.append(ends[width - 1 :: width] + offset)
-        offset += len(text)
-    return "".join(texts), np.concatenate(starts)
 
 
 def hex_key(prefix: str) -> str:
@@ -152,7 +64,7 @@ def _entry_size(term: str, entry: tuple) -> int:
 def _shard_json(entries: dict[str, tuple]) -> str:
     """`_json` of the shard {term: [df, count, inline, pages]}, with the inline rows already JSON."""
     return "{" + ",".join(
-        f"{_json(term)}:[{df},{count},{inline or 'null'},{_json(pages) if pages is not None else 'null'}]"
+        f"{encoding.to_json(term)}:[{df},{count},{inline or 'null'},{encoding.to_json(pages) if pages is not None else 'null'}]"
         for term, (df, count, inline, _, pages) in entries.items()
     ) + "}"
 
@@ -352,7 +264,7 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
             columns += [np.maximum.reduceat(tfs, cuts), np.where(shortest == np.iinfo(np.int32).max, 0, shortest)]
         table = np.stack(columns, axis=1).tolist()
         bounds = {start: table[at[start]] for start in page_starts}
-    text, starts = _row_texts(rows)
+    text, starts = encoding.row_texts(rows)
 
     def rows_json(first: int, end: int) -> str:
         return "[" + text[int(starts[first]) : int(starts[end]) - 1] + "]"
@@ -371,9 +283,9 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
                 name = f"p/{stem}-{number}"
                 size = min(PAGE, first + count - page)
                 pages.append([name, size, *bounds[page]])
-                out[term[:KEY_LENGTH]].append(script_of_json(name, rows_json(page, page + size)))
+                out[term[:KEY_LENGTH]].append(encoding.script_of_json(name, rows_json(page, page + size)))
             if i in ends:
-                out[term[:KEY_LENGTH]].append(script_of_json(f"p/{stem}-e", ends[i]))
+                out[term[:KEY_LENGTH]].append(encoding.script_of_json(f"p/{stem}-e", ends[i]))
             entry = (dfs[t], count, None, 0, pages)
         by_prefix[term[:KEY_LENGTH]][term] = entry
     return by_prefix, out
@@ -385,7 +297,7 @@ def _ends_json(docs: np.ndarray) -> str:
     reads one small file instead of every page."""
     oldest = docs[:PAGE].astype(np.int64)
     newest = docs[::-1][:PAGE].astype(np.int64)
-    return _json([np.diff(oldest, prepend=0).tolist(), [int(newest[0]), *(newest[:-1] - newest[1:]).tolist()]])
+    return encoding.to_json([np.diff(oldest, prepend=0).tolist(), [int(newest[0]), *(newest[:-1] - newest[1:]).tolist()]])
 
 
 def _shards(prefix: str, entries: dict[str, tuple], sizes: dict[str, int]) -> list[OutputFile]:
@@ -394,7 +306,7 @@ def _shards(prefix: str, entries: dict[str, tuple], sizes: dict[str, int]) -> li
 
 
 def _shard_file(key: str, entries: dict[str, tuple]) -> OutputFile:
-    return script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries)
+    return encoding.script_of_json(f"d/{hex_key(key)}", _shard_json(entries), "__proto__" in entries)
 
 
 def _read_shard(data: bytes) -> dict[str, list]:
@@ -496,9 +408,9 @@ def iter_files(
                                                 dictionary, workers, sink):
         dictionary.extend(prefix, made, terms)
         yield from made
-    yield from doc_files(docs, range(0, len(docs), CHUNK))
-    yield from length_files(lengths, range(0, dictionary.n_docs, LENGTHS))
-    yield from facet_files(docs)
+    yield from metadata.doc_files(docs, range(0, len(docs), metadata.CHUNK))
+    yield from metadata.length_files(lengths, range(0, dictionary.n_docs, metadata.LENGTHS))
+    yield from metadata.facet_files(docs)
     yield stats_file(dictionary)
 
 
@@ -577,7 +489,7 @@ def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], p
                     if source not in parsed:
                         parsed[source] = _read_shard(read(_shard_path(source)))
                     shard[term] = parsed[source][term]
-            files.append(_script(f"d/{name}", shard))
+            files.append(encoding.script(f"d/{name}", shard))
         out.append((prefix, files, terms, kept))
     return out
 
@@ -587,46 +499,9 @@ def proxies_of(averages: list[float]) -> list[float]:
     return [_quantised(a) for a in averages]
 
 
-def doc_files(docs: list[SearchDoc], starts: Iterable[int]) -> Iterator[OutputFile]:
-    """The metadata files of the documents from each start (a multiple of CHUNK)."""
-    for start in starts:
-        chunk = docs[start : start + CHUNK]
-        yield _script(f"docs/{start // CHUNK}", [
-            [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet] for d in chunk
-        ])
-
-
-def length_files(lengths: list, starts: Iterable[int]) -> Iterator[OutputFile]:
-    """The length files of the documents from each start (a multiple of LENGTHS): each
-    document's length in every field, one document after another."""
-    for start in starts:
-        table = np.stack([column[start : start + LENGTHS] for column in lengths], axis=1)
-        text, _ = _decimals(table.ravel())
-        yield script_of_json(f"l/{start // LENGTHS}", "[" + text[:-1] + "]")
-
-
-def changed_lengths(before: list, after: list, documents: Iterable[int]) -> list[int]:
-    """The starts of the length files that differ for these documents."""
-    return sorted({d - d % LENGTHS for d in documents if any(int(a[d]) != int(b[d]) for a, b in zip(after, before))})
-
-
-def is_facet(path: str) -> bool:
-    return path.startswith("search/f/") or path == "search/facets.js"
-
-
-def facet_files(docs: list[SearchDoc]) -> list[OutputFile]:
-    facets, out = _facets(docs)
-    return [*out, _script("facets", facets)]
-
-
-def facet_values(doc: SearchDoc) -> tuple:
-    """What the facet files hold of a document (`_facets` reads nothing else)."""
-    return doc.id, doc.year, doc.tags, doc.sources, doc.flags
-
-
 def stats_file(dictionary: Dictionary) -> OutputFile:
     keys = sorted(dictionary.sizes)
-    return _script("stats", {
+    return encoding.script("stats", {
         "format": FORMAT,
         "docs": dictionary.n_docs,
         "fields": list(FIELDS),
@@ -638,43 +513,8 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "keys": keys,
         "sizes": [dictionary.sizes[key] for key in keys],  # bytes, so a client can refuse a query that reads too much
         "stopWords": sorted(STOP_WORDS),
-        "chunk": CHUNK,
-        "lengthChunk": LENGTHS,
+        "chunk": metadata.CHUNK,
+        "lengthChunk": metadata.LENGTHS,
         "lengthSteps": _LENGTH_STEPS.tolist(),
         "words": dictionary.words,
     })
-
-
-def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
-    groups: dict[str, dict[str, tuple[str, list[int]]]] = {"year": {}, "tag": {}, "source": {}, "flag": {}}
-
-    slugs: dict[str, str] = {}  # a label's slug, made once: labels repeat across documents
-
-    def add(facet: str, label: str, doc: int) -> None:
-        value = slugs.get(label)
-        if value is None:
-            value = slugs[label] = make_slug(label)
-        groups[facet].setdefault(value, (label, []))[1].append(doc)
-
-    for doc in docs:
-        add("year", str(doc.year) if doc.year else "undated", doc.id)
-        for tag in doc.tags:
-            add("tag", tag, doc.id)
-        for source in doc.sources:
-            add("source", source, doc.id)
-        for flag in doc.flags:
-            add("flag", flag, doc.id)
-    listing, out = {}, []
-    for facet, values in groups.items():
-        if facet == "year":  # newest first, undated last
-            order = sorted(values.items(), key=lambda kv: (kv[0] == "undated", -int(kv[0]) if kv[0].isdigit() else 0))
-        else:  # most used first
-            order = sorted(values.items(), key=lambda kv: (-len(kv[1][1]), kv[1][0].casefold(), kv[0]))
-        listing[facet] = []
-        for value, (label, members) in order:
-            ids = sorted(set(members))
-            name = f"f/{facet}-{value}"
-            listing[facet].append([value, label, len(ids), name])
-            deltas = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
-            out.append(_script(name, deltas))
-    return listing, out

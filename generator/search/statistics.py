@@ -3,26 +3,18 @@
 Raw counts (term frequencies and field lengths), not scores, so the browser can
 apply lunr's BM25 scoring itself with one small file of global statistics.
 
-Two steps, so that a build can cache the first per document:
-
-- `document_counts(field_texts)`, pure and per document: its term counts per
-  field and its field lengths, a JSON-serialisable value that depends on
-  nothing but the texts;
-- `gather(counts)` (or `Gatherer` for chunks of documents, and `combine` for
-  chunks counted elsewhere), global: every document's counts to `TermStats`,
-  postings grouped by term as flat arrays.
-
-`count(docs)` does both, tokenising in worker processes when there are many
-documents.
+`count(docs)` counts the documents' terms (in worker processes when there are
+many) and `combine` merges the parts into `TermStats`: postings grouped by term
+as flat arrays. (A simpler reference, one document at a time, is in
+tests/search_helpers.py; the tests compare the two.)
 """
 
 from __future__ import annotations
 
 import math
 import os
-from array import array
 from dataclasses import dataclass
-from typing import Iterable, Sequence, TypedDict
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -30,19 +22,10 @@ from generator.executors.local import even_chunks
 from generator.executors.local import run as fork_run
 from generator.search.bulk import BulkCounter
 from generator.search.documents import FIELDS, PARALLEL_FROM, SearchDoc
-from generator.search.tokens import TermCounter, TermNumberer
+from generator.search.tokens import TermNumberer
 
 K1 = 1.2
 B = 0.75
-
-
-class DocCounts(TypedDict):
-    """One document's terms: `counts[f]` maps each term of field f to its frequency,
-    in the order the terms first appear in the field; `lengths[f]` is the field's
-    length in terms (the sum of its counts)."""
-
-    counts: list[dict[str, int]]
-    lengths: list[int]
 
 
 @dataclass
@@ -110,70 +93,11 @@ def average_lengths(lengths: list[np.ndarray], n_docs: int) -> list[float]:
 CHUNK = 5_000  # documents a worker counts at a time, at most
 BULK = 2_000_000  # characters counted at once (bulk.py's arrays take about 100 bytes a character)
 
-_COUNTER = TermCounter()  # remembers the terms of each distinct raw token, across documents
-
-
-def document_counts(field_texts: Sequence[str]) -> DocCounts:
-    """The pure per-document step: a document's field texts (`SearchDoc.field_texts()`,
-    in FIELDS order) to its term counts per field and its field lengths.
-
-    The result depends on nothing but the texts and is JSON-serialisable (a JSON
-    round trip keeps its key order), so a build may cache it keyed by a hash of
-    the texts and feed cached values to `gather` / `Gatherer.add`.
-    """
-    counts = [_COUNTER(text) for text in field_texts]
-    return {"counts": counts, "lengths": [sum(c.values()) for c in counts]}
-
-
-class Gatherer:
-    """Collects the counts of consecutive documents as flat arrays with a local term numbering.
-
-    `part()` is a small picklable value (arrays and one list of terms) that
-    `combine` merges with the parts of the following documents.
-    """
-
-    def __init__(self) -> None:
-        self.vocabulary: dict[str, int] = {}
-        self.terms: list[int] = []  # local term id of each (document, field, term) entry
-        self.tfs: list[int] = []  # its frequency
-        self.sizes: list[int] = []  # entries per (document, field), documents in order
-        self.lengths: list[int] = []  # length per (document, field)
-
-    def add(self, doc: DocCounts) -> None:
-        vocabulary, terms = self.vocabulary, self.terms
-        number = vocabulary.__getitem__
-        for counts, length in zip(doc["counts"], doc["lengths"]):
-            size = len(terms)
-            try:
-                terms.extend(map(number, counts))
-            except KeyError:
-                del terms[size:]
-                for term in counts:
-                    if term not in vocabulary:
-                        vocabulary[term] = len(vocabulary)
-                terms.extend(map(number, counts))
-            self.tfs.extend(counts.values())
-            self.sizes.append(len(counts))
-            self.lengths.append(length)
-
-    def part(self) -> tuple:
-        """(terms in local id order, then int32 arrays: term ids, tfs, sizes, lengths)."""
-        arrays = [np.frombuffer(array("i", column), dtype=np.int32) for column in (self.terms, self.tfs, self.sizes, self.lengths)]
-        return (list(self.vocabulary), *arrays)
-
-
-def gather(counts: Iterable[DocCounts]) -> TermStats:
-    """The global step: the counts of documents 0, 1, 2, … (in id order) to their term statistics."""
-    gatherer = Gatherer()
-    for doc in counts:
-        gatherer.add(doc)
-    return combine([gatherer.part()])
-
 
 def count(docs: list[SearchDoc], workers: int | None = None) -> TermStats:
     """Term statistics of the documents (ids 0..n-1 in order), counted in parallel when many.
 
-    The same as `gather(document_counts(d.field_texts()) for d in docs)`, faster: each
+    The same as the reference `gather(document_counts(...))` (tests/search_helpers.py), faster: each
     worker numbers terms itself instead of keying counts by term.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -236,7 +160,3 @@ def idf(df: int, n_docs: int) -> float:
     return math.log(1 + abs((n_docs - df + 0.5) / (df + 0.5)))
 
 
-def weight(idf_value: float, tf: int, length: int, average: float, boost: float) -> float:
-    """lunr's BM25 weight of a term in one field of one document, unrounded."""
-    norm = 1 - B + B * (length / average) if average else 1
-    return idf_value * ((K1 + 1) * tf) / (K1 * norm + tf) * boost

@@ -23,7 +23,8 @@ from typing import Iterable
 import numpy as np
 
 from generator.archive.model import OutputFile
-from generator.search.shards import KEY_LENGTH, hex_key, script_of_json
+from generator.search.encoding import script_of_json
+from generator.search.shards import KEY_LENGTH, hex_key
 
 LIMIT = 8_000  # bytes: a prefix's shard larger than this is split by one more character
 KEEP_PAIRS = 16_000_000  # (document, word) pairs kept for updates; beyond, only the counts (no state then)
