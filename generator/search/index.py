@@ -18,7 +18,7 @@ from generator.executors.local import even_chunks
 from generator.executors.local import run as fork_run
 from generator.render import urls
 from generator.render.plaintext import unfolded_text
-from generator.search import documents, lunr_index, metadata, shards, statistics
+from generator.search import documents, lunr_index, metadata, ranking, shards, statistics
 from generator.search import state as state_mod
 from generator.search import words as word_files
 from generator.search.bulk import BulkCounter
@@ -112,11 +112,11 @@ class Indexing:
         entries, touched, recounted = state_mod.spliced(previous.entries, changed, part)
         words, moved = previous.words.spliced(changed, words_part)
         averages = entries.average_lengths
-        proxies = shards.proxies_of(averages)
-        if proxies != shards.proxies_of(previous.dictionary.averages):
+        proxies = ranking.proxies_of(averages)
+        if proxies != ranking.proxies_of(previous.dictionary.averages):
             return None  # the order of every long posting list may change
         before = previous.entries.field_lengths
-        if all((shards.rounded_lengths(new[changed]) == shards.rounded_lengths(old[changed])).all()
+        if all((ranking.rounded_lengths(new[changed]) == ranking.rounded_lengths(old[changed])).all()
                for new, old in zip(entries.field_lengths, before)):
             # Rows hold no lengths, and the order and bounds see them rounded, as before: only
             # the terms whose counts changed have other files.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ import numpy as np
 
 from generator.archive.model import OutputFile, Written
 from generator.executors.local import run as fork_run
-from generator.search import encoding, metadata
+from generator.search import encoding, metadata, ranking
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
 from generator.search.statistics import K1, B, TermStats
@@ -85,78 +84,6 @@ def split(sizes: dict[str, int], prefix: str, limit: int | None = None) -> dict[
     for child in sorted(children):
         out.update(split(children[child], child, limit))
     return out
-
-
-def _quantised(average: float) -> float:
-    # Posting order uses averages rounded to half powers of two, so a small
-    # edit elsewhere in the archive does not reorder (and rewrite) every page.
-    return 2 ** (round(math.log2(average) * 2) / 2) if average > 0 else 1.0
-
-
-# Field lengths as posting order and page bounds see them: rounded down to a half power of
-# two, so that an edit that makes a body a sentence longer (which changes its length in the
-# length table only) seldom moves its postings or a bound.
-_LENGTH_STEPS = np.array(sorted({int(2 ** (k / 2)) for k in range(63)}), dtype=np.int64)
-
-
-def rounded_lengths(lengths: np.ndarray) -> np.ndarray:
-    """Each length rounded down to the nearest of _LENGTH_STEPS (0 stays 0)."""
-    lengths = np.asarray(lengths, dtype=np.int64)
-    steps = _LENGTH_STEPS[np.maximum(np.searchsorted(_LENGTH_STEPS, lengths, side="right") - 1, 0)]
-    return np.where(lengths > 0, steps, 0)
-
-
-def _rows(stats: TermStats, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """The rows of the postings `start:start + size` of each span, one after another: the
-    posting's doc, then its tf in each field (0 where the field lacks the term), then its
-    `length_code`."""
-    total = int(sizes.sum())
-    index = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total, dtype=np.int64)
-    rows = np.empty((total, 2 + len(FIELDS)), dtype=np.int32)
-    rows[:, 0] = stats.docs[index]
-    for f in range(len(FIELDS)):
-        rows[:, 1 + f] = stats.tfs[f, index]
-    rows[:, -1] = length_code(rows, stats.lengths)
-    return rows
-
-
-def length_code(rows: np.ndarray, lengths: list[np.ndarray]) -> np.ndarray:
-    """Per row, where its document's field lengths lie among _LENGTH_STEPS, in one number:
-    the sum over fields of `step * 64 ** (fields - 1 - f)`, where the length is at least
-    `steps[step]` and less than `steps[step + 1]` (0 in a field without the term). It lets
-    the client bound a row's score before it loads the exact lengths, and it changes only
-    when a length crosses a step (as the order of a long list does)."""
-    code = np.zeros(len(rows), dtype=np.int64)
-    docs = rows[:, 0]
-    for f in range(len(FIELDS)):
-        step = np.searchsorted(_LENGTH_STEPS, lengths[f][docs], side="right") - 1
-        code = code * 64 + np.where(rows[:, 1 + f] > 0, np.maximum(step, 0), 0)
-    return code
-
-
-def _row_lengths(rows: np.ndarray, lengths: list[np.ndarray]) -> list[np.ndarray]:
-    """Per field, each row's document's rounded field length, 0 where the field lacks the term."""
-    docs = rows[:, 0]
-    return [np.where(rows[:, 1 + f] > 0, rounded_lengths(lengths[f][docs]), 0) for f in range(len(FIELDS))]
-
-
-def _impacts(rows: np.ndarray, row_lengths: list[np.ndarray], proxies: list[float]) -> np.ndarray:
-    """Each row's BM25 impact ignoring idf (the same for every row of a term), negated, from
-    rounded lengths and averages (what orders a long posting list).
-
-    The same floating-point operations in the same order as the scalar formula
-    `boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxy) + tf)`, summed over
-    the fields holding the term, so ties and order are exactly those of the
-    scalar computation.
-    """
-    total = np.zeros(len(rows), dtype=np.float64)
-    for f, boost in enumerate(BOOSTS):
-        tf = rows[:, 1 + f].astype(np.float64)
-        length = row_lengths[f].astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            impact = boost * (K1 + 1) * tf / (K1 * (1 - B + B * length / proxies[f]) + tf)
-        total = total + np.where(tf > 0, impact, 0.0)
-    return -total
 
 
 # What a worker makes of a prefix: its files and terms' sizes ("done"), or, for a prefix that
@@ -228,7 +155,7 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
     chosen = np.array(term_ids, dtype=np.int64)
     posting_starts = stats.offsets[chosen]
     posting_counts = stats.offsets[chosen + 1] - posting_starts
-    rows = _rows(stats, posting_starts, posting_counts)
+    rows = ranking.rows_of(stats, posting_starts, posting_counts)
     width = rows.shape[1]
     # Where each term's rows begin; the rows of a term of several pages are put in
     # falling order of impact (the client reads a page whole: shorter lists need no order).
@@ -236,10 +163,10 @@ def _term_entries(term_ids: list[int], stats: TermStats, proxies: list[float], d
     counts = posting_counts.tolist()
     paged = np.flatnonzero(posting_counts > PAGE).tolist()
     long_lists = np.flatnonzero(posting_counts > INLINE).tolist()
-    row_lengths = _row_lengths(rows, stats.lengths) if long_lists else []
+    row_lengths = ranking.row_lengths(rows, stats.lengths) if long_lists else []
     ends: dict[int, str] = {}  # a paged term's first and last documents, for date order
     if paged:
-        impacts = _impacts(rows, row_lengths, proxies)
+        impacts = ranking.impacts(rows, row_lengths, proxies)
         for i in paged:
             mine = slice(firsts[i], firsts[i + 1])
             ends[i] = _ends_json(rows[mine, 0])
@@ -423,7 +350,7 @@ def dictionary_files(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     for part in [stats] if isinstance(stats, TermStats) else stats:
         dictionary.n_docs, dictionary.averages = part.n_docs, part.average_lengths
-        proxies = proxies_of(dictionary.averages)
+        proxies = ranking.proxies_of(dictionary.averages)
         jobs = workers if workers > 1 and part.n_docs >= PARALLEL_FROM else 1
         if isinstance(part, TermStats):
             sizes, dfs = np.diff(part.offsets).tolist(), part.dfs().tolist()
@@ -494,11 +421,6 @@ def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], p
     return out
 
 
-def proxies_of(averages: list[float]) -> list[float]:
-    """The averages that order long posting lists."""
-    return [_quantised(a) for a in averages]
-
-
 def stats_file(dictionary: Dictionary) -> OutputFile:
     keys = sorted(dictionary.sizes)
     return encoding.script("stats", {
@@ -515,6 +437,6 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "stopWords": sorted(STOP_WORDS),
         "chunk": metadata.CHUNK,
         "lengthChunk": metadata.LENGTHS,
-        "lengthSteps": _LENGTH_STEPS.tolist(),
+        "lengthSteps": ranking.LENGTH_STEPS.tolist(),
         "words": dictionary.words,
     })
