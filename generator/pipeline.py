@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from generator import __version__, executors
-from generator.archive import dates
+from generator.archive import dates, layout
 from generator.archive.assemble import assemble
 from generator.archive.model import OutputFile, Problem, ProblemsFound
 from generator.executors import processes
@@ -241,7 +241,7 @@ def _check_collisions(paths: Iterable[str], copies: Iterable[writer.Copy], archi
     for path in clashes:
         folder = path.rsplit("/", 1)[0]
         article = by_dir.get(folder)
-        where = content.shown_path(shown, article.file) if article else "site"
+        where = layout.shown_path(shown, article.file) if article else "site"
         line = article.lines.get("slug") if article else None
         problems.append(Problem(where, line, f"two pages would be written to {path}; change the article's slug"))
     raise ProblemsFound(problems)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.archive import dates
 from generator.archive.config import Config
+from generator.archive.layout import shown_path
 from generator.archive.model import FLAGS, Article, PartialDate, Problem, ProblemsFound
 from generator.archive.slugs import make_slug
 
@@ -91,7 +92,6 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
 
 
 def _check_unique_slugs(articles: list[Article], display_root: str) -> None:
-    from generator.load.content import shown_path  # here: only a problem needs it (content loads the Markdown engine)
 
     seen: dict[str, Article] = {}
     problems = []

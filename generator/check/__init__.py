@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.archive import layout
 from generator.archive.model import Problem
-from generator.load import content
 from generator.render import urls
 
 _NAVIGATING = {"a", "area", "form", "meta", "script-ld"}  # the tags whose URLs are links, not loads
@@ -70,7 +70,7 @@ class Checker:
 
     def report(self, path: str, line: int | None, message: str) -> None:
         # a file name that is not UTF-8 (os.walk's surrogate escapes) is shown escaped, printable
-        path, message = content.escaped(path), content.escaped(message)
+        path, message = layout.escaped(path), layout.escaped(message)
         self.problems.append(Problem(path, line, message))
 
     def _walk(self) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
+from generator.archive import layout
 from generator.executors import processes
 from generator.incremental import keys, records, search_partner
 from generator.incremental import manifest as manifests
@@ -186,7 +187,7 @@ class _Patch:
             old = self.saved.get(slug) if slug else None
             if old is None:
                 raise Declined  # not an article the last build made a page of
-            source = content.SourceFile(self.root / rel, rel, content.shown_path(self.options.display_root, rel))
+            source = content.SourceFile(self.root / rel, rel, layout.shown_path(self.options.display_root, rel))
             reading, rendered = bodies.read_one(source, self.config.tzinfo, self.store)
             article, body, digest = reading.article, reading.body, reading.digest
             misses += rendered

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.archive import frontmatter, schema, yamltree
-from generator.archive.layout import CONTENT_DIR
+from generator.archive.layout import CONTENT_DIR, is_text, shown_path
 from generator.archive.model import Article, Problem
 from generator.archive.slugs import make_slug
 
@@ -20,26 +20,6 @@ class SourceFile:
     path: Path  # on disk
     rel: str  # relative to the archive root, forward slashes
     shown: str  # as printed in messages
-
-
-def shown_path(display_root: str, rel: str) -> str:
-    """A root-relative path as the user should see it in messages."""
-    shown = rel if display_root in ("", ".") else f"{display_root.rstrip('/')}/{rel}"
-    return shown if shown.isascii() or is_text(shown) else escaped(shown)
-
-
-def is_text(name: str) -> bool:
-    """False for a name that was not UTF-8 on disk (Python keeps its bytes as lone surrogates)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def escaped(name: str) -> str:
-    """`caf\\xe9.md`: the bytes that are not UTF-8, written out, so the message can be printed."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(root: Path, display_root: str) -> list[SourceFile]:

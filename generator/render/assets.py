@@ -9,9 +9,8 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from generator.archive import frontmatter
-from generator.archive.layout import BUILTIN_STATIC, STATIC_DIR
+from generator.archive.layout import BUILTIN_STATIC, STATIC_DIR, is_text, shown_path
 from generator.archive.model import Article, Problem
-from generator.load.content import is_text, shown_path
 from generator.output.writer import Copy
 from generator.render import urls
 from generator.render.urls import is_remote

@@ -13,9 +13,8 @@ from pathlib import Path
 import jinja2
 
 from generator.archive import dates
-from generator.archive.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR
+from generator.archive.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR, escaped, is_text
 from generator.incremental import cache as cache_mod
-from generator.load.content import escaped, is_text
 
 
 def environment(root: Path, cache: bool = False) -> jinja2.Environment:

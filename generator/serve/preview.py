@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable
 
 from generator import build as build_mod
+from generator.archive.layout import shown_path
 from generator.archive.model import Problem, ProblemsFound
-from generator.load.content import shown_path
 from generator.output import writer
 from generator.serve import handler, paths
 from generator.serve.builder import BuildCrashed, Builder
