@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from benchmarks.corpus import write_archive
-from generator.search import shards
+from generator.search import metadata, shards
 from tests.helpers import article, make_tree
 from tests.search_helpers import all_words, lunr_js_search
 
@@ -227,7 +227,7 @@ def test_our_ranking_equals_lunr_js_on_the_same_index(tmp_path, cli, page, monke
 def test_a_frequent_word_loads_the_lengths_of_the_documents_that_may_rank_only(tmp_path, cli, page, monkeypatch):
     from benchmarks.search_bench import pick_words
 
-    monkeypatch.setattr(shards, "LENGTHS", 2)  # a length file per 2 articles: 125 of them
+    monkeypatch.setattr(metadata, "LENGTHS", 2)  # a length file per 2 articles: 125 of them
     root = write_archive(250, tmp_path / "arch")
     assert cli("build", "--root", root).code == 0
     site = (root / "site").resolve()

@@ -167,7 +167,7 @@ def _edit_and_build(cli, root, target, old, new):
 
 
 def test_an_edit_rewrites_only_the_files_of_the_terms_whose_counts_it_changed(tmp_path, cli):
-    from generator.search.shards import rounded_lengths
+    from generator.search.ranking import rounded_lengths
 
     root = write_archive(300, tmp_path / "arch")
     assert cli("build", "--root", root).code == 0
