@@ -104,6 +104,23 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--captured", metavar="DATE", type=captured,
                      help="when the scraped text was saved (YYYY-MM-DD[THH:MM]): relative dates in it such as "
                      "'3 hours ago' are read against it (without it they are not read)")
+    export = commands.add_parser(
+        "export",
+        help="package the archive for preservation: a BagIt bag",
+        description="Package the archive in a format that outlives any host. bagit: a BagIt bag (RFC 8493) "
+        "of content/, archive.yaml, templates/, static/ and the site built from them, with SHA-256 "
+        "manifests; the same archive gives the same bag.",
+    )
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    bag = formats.add_parser(
+        "bagit", help="a BagIt bag (RFC 8493) with SHA-256 manifests",
+        description="Write a BagIt bag of the archive and its built site into --output (default: ROOT/bag). "
+        "The folder must be empty, new, or a bag made by this command.",
+    )
+    bag.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
+    bag.add_argument("--output", metavar="DIR", help="where to write the bag (default: ROOT/bag)")
+    bag.add_argument("--quiet", action="store_true", help="print only errors")
+
     check = commands.add_parser(
         "check",
         help="verify a built site: links, anchors, images, feed, sitemap, JSON-LD",

@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "export":
+        return _export(args)
     args_parser.print_help(sys.stderr)
     return EXIT_USAGE
 
@@ -115,6 +117,31 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if not args.quiet:
         print(_built(result))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from generator.export import bag  # like serve and import: loaded by the command that needs it
+
+    root = _archive_root(args.root)
+    if root is None or not _epoch_ok():
+        return EXIT_USAGE
+    output = Path(args.output) if args.output else root / "bag"
+    try:
+        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+            made = bag.export(root, output, args.root, dict(os.environ), progress)
+    except ProblemsFound as exc:
+        _print_problems(exc.problems, "no bag was written.")
+        return EXIT_PROBLEMS
+    except writer.UnsafeOutput as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"archive: error: {_os_error(exc, str(output))}; nothing was replaced", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not args.quiet:
+        print(f"Bagged {made.articles} article{'s' if made.articles != 1 else ''}: {made.files} files, "
+              f"{made.bytes / 1e6:.1f} MB -> {made.output}")
     return EXIT_OK
 
 

@@ -1,0 +1,1 @@
+"""`archive export`: the archive in formats that outlive any host."""
