@@ -40,7 +40,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     meta = extract_metadata(tree, default_url=url, extensive=False)
     ld = pagemeta.json_ld(tree)
     page_url = pagemeta.clean_url(ld.get("url") or meta.url or url)
-    title = pagemeta.title_of(ld, meta, tree)
+    title = pagemeta.title_of(ld, meta, tree, page_url)
     published, updated = pagemeta.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree)

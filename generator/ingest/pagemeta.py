@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import htmldate
 
 from generator import dates
-from generator.ingest import furniture, sniff, textdates
+from generator.ingest import furniture, headline, sniff, textdates
 from generator.ingest.record import LocalImage
 from generator.model import Image, PartialDate
 
@@ -60,9 +60,19 @@ def json_ld(tree) -> dict:
     return {}
 
 
-def title_of(ld: dict, meta, tree) -> str | None:
-    """JSON-LD headline, else og:title, else <title>, each without the site's name; else the first <h1>."""
+def title_of(ld: dict, meta, tree, url: str | None = None) -> str | None:
+    """The visible heading the metadata confirms (see `headline`); else the JSON-LD headline, else
+    og:title, else <title>, each without the site's name; else the first <h1>."""
     sitename = text_of(meta.sitename)
+    titles = [t for t in (text_of(html_lib.unescape(t)) for t in (
+        ld.get("headline"), _og(tree, "og:title"), _og(tree, "twitter:title"), _first(tree, "//title"))
+        if isinstance(t, str)) if t]
+    # trafilatura's site name is at times the headline itself
+    sites = {headline.key(n) for n in (sitename, _og(tree, "og:site_name"), _og(tree, "application-name"))
+             if n and all(headline.match(n, t) < 2.5 for t in titles)}
+    seen = headline.choose(tree, titles, sites, url)
+    if seen:
+        return seen
     h1 = text_of(_first(tree, "//h1")) or text_of(_first(
         tree, '(//h2 | //h3)[contains(@class, "headline") or contains(@class, "title")]'))
     for candidate in (ld.get("headline"), _og(tree, "og:title")):
