@@ -45,3 +45,10 @@ def test_site_names_are_stripped_from_the_title():
         head = f'<title>{title}</title><meta property="og:site_name" content="The Harbour Times">'
         assert _title(head, "<h1>The Harbour Times</h1>") == "Harbour bridge to close"
         assert _title(head, "<div>no heading</div>") == "Harbour bridge to close"
+
+
+def test_a_chinese_site_name_without_spaces_is_stripped_when_the_page_shows_the_headline():
+    text = "".join(f"<p>第{n}段：港口大桥将关闭一年进行维修，数千名通勤者将改乘渡轮，商户担心客流减少。</p>" for n in range(4))
+    page = ("<html lang='zh'><head><meta charset='utf-8'><title>港口大桥将关闭一年-搜狐财经</title></head><body>"
+            f"<div>搜狐首页</div><div class='t'>港口大桥将关闭一年</div>{text}</body></html>")
+    assert html_reader.read(page).title == "港口大桥将关闭一年"

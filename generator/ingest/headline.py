@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 
 # What separates a headline from the site's or section's name in a <title>.
 _SEP = r"(?:\s+[|\-–—·•»«/:]{1,2}\s+|:\s+)"
+_CJK_SEP = r"(?:\s*[|\-–—_｜·•»«/:：]{1,2}\s*)"  # Chinese and Japanese titles: no spaces around it
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NAME_SEP = r"\s+[|\-–—·•»«/]{1,2}\s+"  # a colon is as often part of the headline ("US elections: ...")
+_CJK_NAME_SEP = r"\s*[|\-–—_｜·•»«/]{1,2}\s*"
 _HEAD_SIDE_SITE = ":»"  # "Blog: Post", "Section » Post": the name comes first
 _CANDIDATES = (
     '//h1 | //h2 | //h3 | //*[@itemprop="headline"] | //*[self::div or self::span or self::a or self::header or self::p]'
@@ -59,11 +62,12 @@ def match(candidate: str, title: str) -> float:
         return 0.0
     if c == t:
         return 3.0
-    head = re.match(re.escape(c) + "(" + _SEP + ")(.+)$", t)
+    sep = _CJK_SEP if _CJK.search(t) else _SEP
+    head = re.match(re.escape(c) + "(" + sep + ")(.+)$", t)
     if head:
         shorter = len(head.group(2)) <= len(c)
         return 2.5 if shorter and head.group(1).strip()[:1] not in _HEAD_SIDE_SITE else 1.0
-    tail = re.match("(.+?)(" + _SEP + ")" + re.escape(c) + "$", t)
+    tail = re.match("(.+?)(" + sep + ")" + re.escape(c) + "$", t)
     if tail:
         return 2.5 if len(tail.group(1)) <= len(c) or tail.group(2).strip()[:1] in _HEAD_SIDE_SITE else 1.0
     if len(c) >= 15 and difflib.SequenceMatcher(None, c, t, autojunk=False).ratio() >= 0.9:
@@ -73,8 +77,9 @@ def match(candidate: str, title: str) -> float:
 
 def _headline_side(title: str) -> str:
     """"Headline - Site" -> "Headline": the title less its shorter end part; without one, the title."""
-    head = re.match("(.+)" + _NAME_SEP + "(.+)$", title)  # at the last separator
-    tail = re.match("(.+?)" + _NAME_SEP + "(.+)$", title)  # at the first
+    sep = _CJK_NAME_SEP if _CJK.search(title) else _NAME_SEP
+    head = re.match("(.+)" + sep + "(.+)$", title)  # at the last separator
+    tail = re.match("(.+?)" + sep + "(.+)$", title)  # at the first
     if head is None:
         return title
     return head.group(1) if len(head.group(2)) <= len(tail.group(1)) else tail.group(2)
@@ -103,4 +108,9 @@ def choose(tree, titles: list[str], sites: set[str], url: str | None) -> str | N
         score += 1.0 if element.tag == "h1" else 0.5 if _MARKED.search(names) else 0.0
         if score > best_score:
             best, best_score = text, score
+    if best is None:
+        # No heading confirmed: the headline side of "Headline-Site" when the page shows it as a line
+        lines = {" ".join(t.split()) for t in tree.xpath("//body//text()[not(ancestor::title)]")}
+        best = next((side for side in map(_headline_side, titles) if side not in titles and side in lines
+                     and not site_like(side, sites, url)), None)
     return best
