@@ -256,3 +256,13 @@ def test_quotes_lists_tables_and_emphasis_are_kept_as_markdown():
 
     rendered = str(render(new_renderer(), record.body))
     assert "<blockquote>" in rendered and "<table>" in rendered and "<ol>" in rendered
+
+
+def test_code_in_a_table_cell_stays_a_code_block_with_its_line_breaks():
+    code = ('<div class="wp_syntax"><table><tr><td class="line_numbers"><pre>1\n2\n3</pre></td>'
+            '<td class="code"><pre class="javascript">fetch(<span>"/data.json"</span>).then(function(res) {\n'
+            '  console.log(res.ok);\n});</pre>Runs in any page.</td></tr></table></div>')
+    body = html_reader.read(page(paragraphs=PARAGRAPHS[:2] + [code] + PARAGRAPHS[2:])).body
+    assert '```\nfetch("/data.json").then(function(res) {\n  console.log(res.ok);\n});\n```' in body
+    assert "Runs in any page." in body  # the cell's other text is kept
+    assert "1\n2\n3" not in body and "> fetch" not in body

@@ -128,6 +128,8 @@ def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
     _drop_furniture(tree)
+    for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
+        _unwrap_code(table)
     for table in tree.xpath("//table"):
         cells = table.xpath(".//td | .//th")
         if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
@@ -139,6 +141,39 @@ def _prepare(tree) -> None:
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
             _split_at_double_breaks(parent)
+
+
+def _unwrap_code(table) -> None:
+    """A syntax highlighter's table (line numbers | code): its code blocks stand in its place, line
+    breaks and all; a cell of line numbers alone goes; any other cell's text stays, as a paragraph."""
+    if table.xpath(".//table") or table.getparent() is None:
+        return
+    blocks = []
+    for cell in table.xpath(".//td | .//th"):
+        pres = cell.xpath(".//pre[not(ancestor::pre)]")
+        for pre in pres:
+            pre.drop_tree()  # its tail stays in the cell
+        text = cell.text_content()
+        if text.strip() and not re.fullmatch(r"[\d\s]+", text):
+            paragraph = lxml.html.Element("p")
+            paragraph.text = " ".join(text.split())
+            blocks.append(paragraph)
+        for pre in pres:
+            if re.fullmatch(r"[\d\s]+", pre.text_content()):
+                continue  # line numbers
+            if not pre.xpath("./code"):  # what tells the extractor it is code, not a quotation
+                code = lxml.html.Element("code")
+                code.text, pre.text = pre.text, None
+                code.extend(list(pre))
+                pre.append(code)
+            blocks.append(pre)
+    parent, index, tail = table.getparent(), table.getparent().index(table), table.tail
+    parent.remove(table)
+    for offset, block in enumerate(blocks):
+        block.tail = None
+        parent.insert(index + offset, block)
+    if blocks:
+        blocks[-1].tail = tail
 
 
 def _split_at_double_breaks(parent) -> None:
