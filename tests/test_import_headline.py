@@ -52,3 +52,26 @@ def test_a_chinese_site_name_without_spaces_is_stripped_when_the_page_shows_the_
     page = ("<html lang='zh'><head><meta charset='utf-8'><title>港口大桥将关闭一年-搜狐财经</title></head><body>"
             f"<div>搜狐首页</div><div class='t'>港口大桥将关闭一年</div>{text}</body></html>")
     assert html_reader.read(page).title == "港口大桥将关闭一年"
+
+
+def test_slugs_come_from_the_cleaned_title_and_a_reimported_article_keeps_its_own(cli, tmp_path):
+    import datetime as dt
+
+    from generator import content
+
+    def write(title: str, h1: str) -> None:
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / "page.html").write_text(
+            f"<html><head><meta charset='utf-8'><title>{title}</title>"
+            '<meta property="og:site_name" content="The Harbour Times"></head>'
+            f"<body><h1>{h1}</h1>{TEXT}</body></html>", encoding="utf-8")
+
+    write("Bridge shuts | The Harbour Times", "Bridge shuts")
+    assert cli("import", tmp_path / "in", "--root", tmp_path / "r").code == 0
+    [first] = content.load(tmp_path / "r", ".", dt.timezone.utc)[0]
+    assert first.slug == "bridge-shuts"  # not "bridge-shuts-the-harbour-times"
+    write("Harbour bridge to close for a year | The Harbour Times", "Harbour bridge to close for a year")
+    assert cli("import", tmp_path / "in", "--root", tmp_path / "r").code == 0
+    [again] = content.load(tmp_path / "r", ".", dt.timezone.utc)[0]
+    assert again.title == "Harbour bridge to close for a year"
+    assert (again.slug, again.file) == (first.slug, first.file)  # its URL does not change
