@@ -266,3 +266,17 @@ def test_code_in_a_table_cell_stays_a_code_block_with_its_line_breaks():
     assert '```\nfetch("/data.json").then(function(res) {\n  console.log(res.ok);\n});\n```' in body
     assert "Runs in any page." in body  # the cell's other text is kept
     assert "1\n2\n3" not in body and "> fetch" not in body
+
+
+def test_a_comment_thread_after_a_comments_heading_is_left_out():
+    thread = ('<h2 id="trackbacks">Trackback Pings</h2><h2>Comments</h2>'
+              '<div id="c1"><p>I disagree with every word of this, the bridge is perfectly fine as it is.</p></div>'
+              '<p class="posted">Posted by: jonathan at October 29, 2012 05:23 PM</p>'
+              '<div id="c2"><p>Spam spam spam, buy cheap watches online today at our shop.</p></div>'
+              '<h2>Post a comment</h2><form><textarea></textarea></form>')
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><div id='main'><h1>Bridge closes</h1>"
+                 f"<h3>Comments (2)</h3>{text}{thread}</div></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "disagree" not in body and "Spam" not in body and "Posted by" not in body

@@ -124,9 +124,32 @@ def _drop_furniture(tree) -> None:
             element.drop_tree()
 
 
+# A heading that opens the readers' comments: it and all that follows it in its block go.
+_COMMENTS_HEADING = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses?|replies|discussion|kommentare?|commentaires?|"
+    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
+
+
+def _drop_comment_threads(tree) -> None:
+    words = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "p":
+            words += len(element.text_content().split())
+        if element.tag not in ("h2", "h3", "h4") or words < 50 or element.getparent() is None:
+            continue
+        text = " ".join(element.text_content().split())
+        if _COMMENTS_HEADING.match(text) or any(re.match(r"(?i)^comments?$", n) for n in _names(element)):
+            for sibling in list(element.itersiblings()):
+                sibling.drop_tree()
+            element.drop_tree()
+
+
 def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
+    _drop_comment_threads(tree)
     _drop_furniture(tree)
     for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
         _unwrap_code(table)
