@@ -280,3 +280,13 @@ def test_a_comment_thread_after_a_comments_heading_is_left_out():
     body = html_reader.read(page_html).body
     assert all(p[:40] in body for p in PARAGRAPHS)
     assert "disagree" not in body and "Spam" not in body and "Posted by" not in body
+
+
+def test_a_notice_shown_only_on_paper_is_left_out():
+    notice = ('<div class="printSummary pfHeader"><ul><li><p>Dow Jones Reprints: This copy is for your personal, '
+              'non-commercial use only. To order presentation-ready copies for distribution to your colleagues, '
+              'clients or customers, use the Order Reprints tool at the bottom of any article.</p></li></ul></div>')
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = f"<html><body><div id='a'>{notice}<h1>Bridge closes</h1>{text}</div></body></html>"
+    body = html_reader.read(page_html).body
+    assert "Reprints" not in body and all(p[:40] in body for p in PARAGRAPHS)

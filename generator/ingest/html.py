@@ -102,6 +102,10 @@ _STANDFIRST = re.compile(
     r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
 
 
+# ... and of what a page shows only on paper (a reprint notice in the printed header and footer).
+_PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
+
+
 def _names(element) -> list[str]:
     return (element.get("class") or "").split() + (element.get("id") or "").split()
 
@@ -118,7 +122,7 @@ def _drop_furniture(tree) -> None:
         if element.tag == "p" and len(element.text_content().split()) >= 20:
             before_text = False
         names = _names(element)
-        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
+        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) or _PRINT_ONLY.match(n) for n in names) or (
                 any(_FURNITURE.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
             element.drop_tree()
