@@ -290,3 +290,10 @@ def test_a_notice_shown_only_on_paper_is_left_out():
     page_html = f"<html><body><div id='a'>{notice}<h1>Bridge closes</h1>{text}</div></body></html>"
     body = html_reader.read(page_html).body
     assert "Reprints" not in body and all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_an_article_marked_as_the_part_to_print_is_kept():
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = f"<html><body><h1>Bridge closes</h1><div class='entry-content print-only'>{text}</div></body></html>"
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)

@@ -102,7 +102,8 @@ _STANDFIRST = re.compile(
     r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
 
 
-# ... and of what a page shows only on paper (a reprint notice in the printed header and footer).
+# ... and of what a page shows only on paper (a reprint notice in the printed header and footer); small
+# ones only: "print-only" also marks the article itself as the part to print.
 _PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
 
 
@@ -122,8 +123,8 @@ def _drop_furniture(tree) -> None:
         if element.tag == "p" and len(element.text_content().split()) >= 20:
             before_text = False
         names = _names(element)
-        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) or _PRINT_ONLY.match(n) for n in names) or (
-                any(_FURNITURE.match(n) for n in names) and _small(element)) or (
+        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
+                any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
             element.drop_tree()
 
