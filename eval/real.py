@@ -1,6 +1,6 @@
 """The importer on real pages: import the corpus's forms with `archive import`, score, report.
 
-Run: make eval-real   (or .venv/bin/python -m eval.real [--data DIR] [--keep DIR] [--report FILE])
+Run: make eval-real   (or .venv/bin/python -m eval.real [--data DIR] [--keep DIR] [--report FILE] [--forms html,...])
 Steps: find (or unpack) the corpus (eval/real_corpus.py); render the missing whole-page copies
 (text_full/, eval/text_full.py); import html/, text/ and text_full/ of the main corpus and of the
 supplement, each into a fresh temporary root with the real CLI (which reads on a process pool);
@@ -78,7 +78,7 @@ def score_form(scorer, data_dir: Path, form: str, root: Path, pages, failed: set
     return results
 
 
-def evaluate(scorer, data_dir: Path, work: Path, log) -> tuple[list[str], dict, list[dict]]:
+def evaluate(scorer, data_dir: Path, work: Path, log, forms=FORMS) -> tuple[list[str], dict, list[dict]]:
     """-> (the report's lines, timings, one row per page and form for a closer look)."""
     timings: dict[str, float] = {}
     sets = [("main corpus", data_dir, real_report.body_table),
@@ -90,7 +90,7 @@ def evaluate(scorer, data_dir: Path, work: Path, log) -> tuple[list[str], dict, 
             log(f"{folder}: missing, {label} left out")
             continue
         pages = load_pages(folder)
-        for form, ext in FORMS:
+        for form, ext in forms:
             if not (folder / form).is_dir():
                 continue
             root = work / label.split()[0] / form
@@ -122,8 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.real", description=__doc__.splitlines()[0])
     ap.add_argument("--data", help="the unpacked corpus (default: $REAL_ARTICLES, else .cache/real-articles)")
     ap.add_argument("--keep", metavar="DIR", help="import into DIR (kept) instead of a temporary folder")
+    ap.add_argument("--forms", default=",".join(f for f, _ in FORMS), metavar="LIST",
+                    help="the forms to import, comma-separated (default: all; html alone is quicker to iterate on)")
     ap.add_argument("--report", default=str(REPO / ".cache" / "eval-real" / "report.md"), metavar="FILE")
     args = ap.parse_args(argv)
+    forms = tuple((f, e) for f, e in FORMS if f in args.forms.split(","))
+    if not forms or len(forms) != len(set(args.forms.split(","))):
+        ap.error(f"--forms: a comma-separated list of {', '.join(f for f, _ in FORMS)}")
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -137,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     timings = {}
     for folder in (data_dir, data_dir / SUPPLEMENT):
-        if (folder / "html").is_dir() and text_full.missing(folder):
+        if ("text_full", "txt") in forms and (folder / "html").is_dir() and text_full.missing(folder):
             t0 = time.perf_counter()
             written, problems = text_full.render(folder, log)
             timings[f"text_full {folder.name}"] = time.perf_counter() - t0
@@ -148,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         shutil.rmtree(work, ignore_errors=True)
     try:
-        lines, import_times, per_page = evaluate(scorer, data_dir, work, log)
+        lines, import_times, per_page = evaluate(scorer, data_dir, work, log, forms)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

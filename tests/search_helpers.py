@@ -59,6 +59,15 @@ def all_words(query: str) -> str:
     return " ".join(out) or query  # only stop words: lunr.js, like us, finds nothing (an empty query is everything)
 
 
+
+def wait_for_results(page):
+    """Until the search page has answered (its status no longer says it is loading)."""
+    page.wait_for_function(
+        "(() => { const s = document.getElementById('search-status'); "
+        "return s && s.textContent && !s.textContent.startsWith('Loading'); })()"
+    )
+
+
 # A reference for statistics.count, one document at a time (tests/test_search_index.py compares them).
 
 class DocCounts(TypedDict):

@@ -80,3 +80,13 @@ def test_supplement_report_shares_snippets_over_pages_that_have_them(tmp_path):
     assert (everything.snippets, everything.contains, everything.avoids) == (2, 0.25, 0.5)
     assert supplement_table([("text", everything)])[-1] == \
         "| text | all | 4 | 1 | 0.500 (4) | 1.000 (2) | 0.250 (2) | 0.500 (2) |"
+
+
+def test_forms_can_be_chosen_and_an_unknown_one_is_refused(capsys):
+    import pytest
+
+    from eval import real
+
+    with pytest.raises(SystemExit) as exited:
+        real.main(["--forms", "html,pdf", "--data", "/nonexistent"])
+    assert exited.value.code == 2 and "a comma-separated list of html, text, text_full" in capsys.readouterr().err

@@ -213,3 +213,44 @@ def test_quotes_lists_tables_and_emphasis_are_kept_as_markdown():
 
     rendered = str(render(new_renderer(), record.body))
     assert "<blockquote>" in rendered and "<table>" in rendered and "<ol>" in rendered
+
+
+def test_code_in_a_table_cell_stays_a_code_block_with_its_line_breaks():
+    code = ('<div class="wp_syntax"><table><tr><td class="line_numbers"><pre>1\n2\n3</pre></td>'
+            '<td class="code"><pre class="javascript">fetch(<span>"/data.json"</span>).then(function(res) {\n'
+            '  console.log(res.ok);\n});</pre>Runs in any page.</td></tr></table></div>')
+    body = html_reader.read(page(paragraphs=PARAGRAPHS[:2] + [code] + PARAGRAPHS[2:])).body
+    assert '```\nfetch("/data.json").then(function(res) {\n  console.log(res.ok);\n});\n```' in body
+    assert "Runs in any page." in body  # the cell's other text is kept
+    assert "1\n2\n3" not in body and "> fetch" not in body
+
+
+def test_a_comment_thread_after_a_comments_heading_is_left_out():
+    thread = ('<h2 id="trackbacks">Trackback Pings</h2><h2>Comments</h2>'
+              '<div id="c1"><p>I disagree with every word of this, the bridge is perfectly fine as it is.</p></div>'
+              '<p class="posted">Posted by: jonathan at October 29, 2012 05:23 PM</p>'
+              '<div id="c2"><p>Spam spam spam, buy cheap watches online today at our shop.</p></div>'
+              '<h2>Post a comment</h2><form><textarea></textarea></form>')
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><div id='main'><h1>Bridge closes</h1>"
+                 f"<h3>Comments (2)</h3>{text}{thread}</div></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "disagree" not in body and "Spam" not in body and "Posted by" not in body
+
+
+def test_a_notice_shown_only_on_paper_is_left_out():
+    notice = ('<div class="printSummary pfHeader"><ul><li><p>Dow Jones Reprints: This copy is for your personal, '
+              'non-commercial use only. To order presentation-ready copies for distribution to your colleagues, '
+              'clients or customers, use the Order Reprints tool at the bottom of any article.</p></li></ul></div>')
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = f"<html><body><div id='a'>{notice}<h1>Bridge closes</h1>{text}</div></body></html>"
+    body = html_reader.read(page_html).body
+    assert "Reprints" not in body and all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_an_article_marked_as_the_part_to_print_is_kept():
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = f"<html><body><h1>Bridge closes</h1><div class='entry-content print-only'>{text}</div></body></html>"
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)

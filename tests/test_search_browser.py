@@ -11,18 +11,11 @@ import pytest
 from benchmarks.corpus import write_archive
 from generator.search import metadata, shards
 from tests.helpers import article, make_tree
-from tests.search_helpers import all_words, lunr_js_search
+from tests.search_helpers import all_words, lunr_js_search, wait_for_results
 
 pytestmark = pytest.mark.browser
 
 SEED_REF = "2020/pentagon-report-says-russia-working-with-the-taliban-others-to-expedite-us/index.html"
-
-
-def wait_for_results(page):
-    page.wait_for_function(
-        "(() => { const s = document.getElementById('search-status'); "
-        "return s && s.textContent && !s.textContent.startsWith('Loading'); })()"
-    )
 
 
 def outside(page, prefix):

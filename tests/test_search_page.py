@@ -6,7 +6,7 @@ import pytest
 
 from generator.search import shards
 from tests.helpers import article, make_tree
-from tests.test_search_browser import wait_for_results
+from tests.search_helpers import wait_for_results
 
 pytestmark = pytest.mark.browser
 

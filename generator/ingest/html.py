@@ -40,7 +40,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     meta = extract_metadata(tree, default_url=url, extensive=False)
     ld = pagemeta.json_ld(tree)
     page_url = pagemeta.clean_url(ld.get("url") or meta.url or url)
-    title = pagemeta.title_of(ld, meta, tree)
+    title = pagemeta.title_of(ld, meta, tree, page_url)
     published, updated = pagemeta.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree)
@@ -102,6 +102,11 @@ _STANDFIRST = re.compile(
     r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
 
 
+# ... and of what a page shows only on paper (a reprint notice in the printed header and footer); small
+# ones only: "print-only" also marks the article itself as the part to print.
+_PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
+
+
 def _names(element) -> list[str]:
     return (element.get("class") or "").split() + (element.get("id") or "").split()
 
@@ -119,15 +124,40 @@ def _drop_furniture(tree) -> None:
             before_text = False
         names = _names(element)
         if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
-                any(_FURNITURE.match(n) for n in names) and _small(element)) or (
+                any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
+            element.drop_tree()
+
+
+# A heading that opens the readers' comments: it and all that follows it in its block go.
+_COMMENTS_HEADING = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses?|replies|discussion|kommentare?|commentaires?|"
+    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
+
+
+def _drop_comment_threads(tree) -> None:
+    words = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "p":
+            words += len(element.text_content().split())
+        if element.tag not in ("h2", "h3", "h4") or words < 50 or element.getparent() is None:
+            continue
+        text = " ".join(element.text_content().split())
+        if _COMMENTS_HEADING.match(text) or any(re.match(r"(?i)^comments?$", n) for n in _names(element)):
+            for sibling in list(element.itersiblings()):
+                sibling.drop_tree()
             element.drop_tree()
 
 
 def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
+    _drop_comment_threads(tree)
     _drop_furniture(tree)
+    for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
+        _unwrap_code(table)
     for table in tree.xpath("//table"):
         cells = table.xpath(".//td | .//th")
         if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
@@ -139,6 +169,39 @@ def _prepare(tree) -> None:
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
             _split_at_double_breaks(parent)
+
+
+def _unwrap_code(table) -> None:
+    """A syntax highlighter's table (line numbers | code): its code blocks stand in its place, line
+    breaks and all; a cell of line numbers alone goes; any other cell's text stays, as a paragraph."""
+    if table.xpath(".//table") or table.getparent() is None:
+        return
+    blocks = []
+    for cell in table.xpath(".//td | .//th"):
+        pres = cell.xpath(".//pre[not(ancestor::pre)]")
+        for pre in pres:
+            pre.drop_tree()  # its tail stays in the cell
+        text = cell.text_content()
+        if text.strip() and not re.fullmatch(r"[\d\s]+", text):
+            paragraph = lxml.html.Element("p")
+            paragraph.text = " ".join(text.split())
+            blocks.append(paragraph)
+        for pre in pres:
+            if re.fullmatch(r"[\d\s]+", pre.text_content()):
+                continue  # line numbers
+            if not pre.xpath("./code"):  # what tells the extractor it is code, not a quotation
+                code = lxml.html.Element("code")
+                code.text, pre.text = pre.text, None
+                code.extend(list(pre))
+                pre.append(code)
+            blocks.append(pre)
+    parent, index, tail = table.getparent(), table.getparent().index(table), table.tail
+    parent.remove(table)
+    for offset, block in enumerate(blocks):
+        block.tail = None
+        parent.insert(index + offset, block)
+    if blocks:
+        blocks[-1].tail = tail
 
 
 def _split_at_double_breaks(parent) -> None:

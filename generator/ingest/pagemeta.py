@@ -17,7 +17,7 @@ import htmldate
 
 from generator.archive import dates
 from generator.archive.model import Image, PartialDate
-from generator.ingest import furniture, sniff, textdates
+from generator.ingest import furniture, headline, sniff, textdates
 from generator.ingest.record import LocalImage
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -60,9 +60,19 @@ def json_ld(tree) -> dict:
     return {}
 
 
-def title_of(ld: dict, meta, tree) -> str | None:
-    """JSON-LD headline, else og:title, else <title>, each without the site's name; else the first <h1>."""
+def title_of(ld: dict, meta, tree, url: str | None = None) -> str | None:
+    """The visible heading the metadata confirms (see `headline`); else the JSON-LD headline, else
+    og:title, else <title>, each without the site's name; else the first <h1>."""
     sitename = text_of(meta.sitename)
+    titles = [t for t in (text_of(html_lib.unescape(t)) for t in (
+        ld.get("headline"), _og(tree, "og:title"), _og(tree, "twitter:title"), _first(tree, "//title"))
+        if isinstance(t, str)) if t]
+    # trafilatura's site name is at times the headline itself
+    sites = {headline.key(n) for n in (sitename, _og(tree, "og:site_name"), _og(tree, "application-name"))
+             if n and all(headline.match(n, t) < 2.5 for t in titles)}
+    seen = headline.choose(tree, titles, sites, url)
+    if seen:
+        return seen
     h1 = text_of(_first(tree, "//h1")) or text_of(_first(
         tree, '(//h2 | //h3)[contains(@class, "headline") or contains(@class, "title")]'))
     for candidate in (ld.get("headline"), _og(tree, "og:title")):
@@ -141,12 +151,20 @@ def clean_url(url: str | None) -> str | None:
 
 
 def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    published = ld_date(ld.get("datePublished"))
+    stated = ld.get("datePublished") if ld_date(ld.get("datePublished")) else _meta_date(tree)
+    published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
     updated = ld_date(ld.get("dateModified"))
+    shown = _date_near_title(tree, title)
+    vague = None
+    if shown is not None and shown.day is None:
+        vague, shown = shown, None  # a month alone: only when nothing names the day
+    if published is None or (shown is not None and _in_utc(stated)
+                             and abs((shown.last_day() - published.last_day()).days) <= 1):
+        # The day the page shows beside its headline is its own local day; a machine date in UTC
+        # a day off is the same moment.
+        published = shown or published
     if published is None:
-        published = _meta_date(tree)
-    if published is None:
-        published = _date_near_title(tree, title)
+        published = _date_element(tree)
     if published is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
         published = ld_date(found)
@@ -154,10 +172,19 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         found = htmldate.find_date(tree, extensive_search=False, original_date=False)
         updated = ld_date(found)
     if published is None:
-        published = _date_element(tree)
+        published = vague
+    if published is None:
+        published = _date_in_text(tree)
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
     return published, updated
+
+
+def _date_in_text(tree) -> PartialDate | None:
+    """A page with no date a machine can read: the date htmldate finds in its text, unless only a year
+    was found (htmldate then says 1 January)."""
+    found = htmldate.find_date(tree, extensive_search=True, original_date=True, min_date="1995-01-01")
+    return None if not found or found.endswith("-01-01") else ld_date(found)
 
 
 _META_DATES = (
@@ -166,18 +193,38 @@ _META_DATES = (
 )
 
 
-def _meta_date(tree) -> PartialDate | None:
-    """A publication date the page states in a <meta> tag (property, name or itemprop)."""
+def _meta_date(tree) -> str | None:
+    """A publication date the page states in a <meta> tag (property, name or itemprop), as written."""
     found = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         found.setdefault(key, meta.get("content"))
     for key in _META_DATES:
         value = found.get(key.lower())
-        date = ld_date(value) or ld_date(_compact_date(value))
-        if date is not None:
-            return date
+        if ld_date(value) or ld_date(_compact_date(value)):
+            return value
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2}|[a-z]{3})/(\d{2})/")
+
+
+def _url_date(tree) -> PartialDate | None:
+    """`https://example.org/news/2020/oct/02/slug`: the day the address was made."""
+    address = _og(tree, "og:url") or _first_attr(tree, '//link[@rel="canonical"]/@href') or ""
+    found = _URL_DATE.search(address.lower())
+    if found is None:
+        return None
+    month = textdates.MONTHS.get(found[2]) if found[2].isalpha() else int(found[2])
+    try:
+        return dates.parse(f"{found[1]}-{month:02d}-{found[3]}") if month else None
+    except ValueError:
+        return None
+
+
+def _in_utc(value: str | None) -> bool:
+    """`2020-02-25T02:25:54Z`: a moment in UTC, which may be another day where the page is."""
+    return bool(value) and bool(re.search(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)?\s*$", value))
 
 
 def _compact_date(value: str | None) -> str | None:
@@ -193,10 +240,26 @@ def _date_near_title(tree, title: str | None) -> PartialDate | None:
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
     if at is None:
         return None
-    for line in texts[max(0, at - 5): at + 15]:
-        found = furniture.date_line(line, _day_first(tree)) if len(line) <= 120 else None
-        if found is not None and not found[0]:
-            return found[1]
+    found = [date for date in (_date_line(line, _day_first(tree)) for line in texts[max(0, at - 5): at + 15])
+             if date is not None]
+    # A line that says "Published" beats a bare date (the day's date in the page's header)
+    return next((date for labelled, date in found if labelled), found[0][1] if found else None)
+
+
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|发布|发表")
+
+
+def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
+    """(labelled as published, the date) if `line` is a date line: a date alone, or one that starts the
+    line (`2004年7月16日08:19 [ 黄宇 ] 来源：...`); not an update's date."""
+    if len(line) > 120:
+        return None
+    found = furniture.date_line(line, day_first)
+    if found is not None:
+        return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
+    led = textdates.find(line, day_first)
+    if led is not None and led[0].day and led[1][0] <= 12 and not textdates.UPDATE_WORDS.search(line[:led[1][0]]):
+        return bool(_PUBLISHED.search(line[:led[1][0]])), led[0]
     return None
 
 

@@ -1,0 +1,49 @@
+"""The publication date of an imported HTML page: metadata, the date shown by the headline, the address."""
+
+from __future__ import annotations
+
+import json
+
+from generator.archive.model import PartialDate
+from generator.ingest import html as html_reader
+
+TEXT = "".join(
+    f"<p>Paragraph {n} of the story says what happened at the harbour and who was there to see it.</p>"
+    for n in range(4))
+ZH_TEXT = "".join(f"<p>第{n}段：港口大桥将关闭一年进行维修，数千名通勤者将改乘渡轮，商户担心客流减少。</p>" for n in range(4))
+
+
+def _published(head: str, body: str, lang: str = "en") -> PartialDate | None:
+    page = f"<html lang='{lang}'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    return html_reader.read(page).published
+
+
+def test_a_chinese_date_line_under_the_headline():
+    body = ("<div>搜狐首页 &gt; 财经</div><div class='t'>港口大桥将关闭一年</div>"
+            "<div>2004年7月16日08:19 [ 黄宇 ]  来源：[ 国际金融报 ]</div>" + ZH_TEXT)
+    record_date = _published("<title>港口大桥将关闭一年-搜狐财经</title>", body, lang="zh")
+    assert record_date == PartialDate(2004, 7, 16)
+
+
+def test_the_shown_day_wins_over_a_utc_moment_a_day_off():
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2020-02-25T02:25:54Z"}
+    head = f'<title>Harbour bridge closes</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = "<h1>Harbour bridge closes</h1><p>February 24, 2020</p>" + TEXT
+    assert _published(head, body) == PartialDate(2020, 2, 24)
+    # with the page's own offset the stated day is the local one: it stays
+    ld["datePublished"] = "2020-02-25T02:25:54+01:00"
+    head = f'<title>Harbour bridge closes</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert _published(head, body) == PartialDate(2020, 2, 25)
+
+
+def test_a_published_line_beats_the_day_s_date_in_the_header():
+    body = ("<h1>Harbour bridge closes for a year</h1><div>May 11, 2022</div><div>Weather: sunny</div>"
+            "<div>Published On May 10, 2022 01:52 PM</div>" + TEXT)
+    assert _published("<title>Harbour bridge closes for a year</title>", body) == PartialDate(2022, 5, 10)
+
+
+def test_the_address_dates_an_ambiguous_shown_date():
+    head = ('<title>Harbour bridge closes</title>'
+            '<link rel="canonical" href="https://news.example.com/local/2020/oct/02/harbour-bridge-closes">')
+    body = "<h1>Harbour bridge closes</h1><div>02/10/2020</div>" + TEXT
+    assert _published(head, body, lang="") == PartialDate(2020, 10, 2)
