@@ -103,21 +103,11 @@ def _build(args: argparse.Namespace) -> int:
     def waiting() -> None:
         print(f"archive: another build is writing {shown}; waiting for it to finish", file=sys.stderr, flush=True)
 
-    try:
-        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-            result = build_mod.build(options, dict(os.environ), progress, waiting)
-    except ProblemsFound as exc:
-        _print_problems(exc.problems, "nothing was written.")
-        return EXIT_PROBLEMS
-    except writer.UnsafeOutput as exc:
-        print(f"archive: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"archive: error: {_os_error(exc, shown)}; the previous site is untouched", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if not args.quiet:
+    code, result = _writing(lambda progress: build_mod.build(options, dict(os.environ), progress, waiting),
+                            args.quiet, shown, "nothing was written.", "the previous site is untouched")
+    if result is not None and not args.quiet:
         print(_built(result))
-    return EXIT_OK
+    return code
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -127,22 +117,29 @@ def _export(args: argparse.Namespace) -> int:
     if root is None or not _epoch_ok():
         return EXIT_USAGE
     output = Path(args.output) if args.output else root / "bag"
-    try:
-        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-            made = bag.export(root, output, args.root, dict(os.environ), progress)
-    except ProblemsFound as exc:
-        _print_problems(exc.problems, "no bag was written.")
-        return EXIT_PROBLEMS
-    except writer.UnsafeOutput as exc:
-        print(f"archive: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"archive: error: {_os_error(exc, str(output))}; nothing was replaced", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if not args.quiet:
+    code, made = _writing(lambda progress: bag.export(root, output, args.root, dict(os.environ), progress),
+                          args.quiet, str(output), "no bag was written.", "nothing was replaced")
+    if made is not None and not args.quiet:
         print(f"Bagged {made.articles} article{'s' if made.articles != 1 else ''}: {made.files} files, "
               f"{made.bytes / 1e6:.1f} MB -> {made.output}")
-    return EXIT_OK
+    return code
+
+
+def _writing(make, quiet: bool, shown: str, nothing: str, kept: str) -> tuple[int, object]:
+    """`make(progress)`, which writes `shown`: (0, what it made), or an exit code after saying why
+    it failed (`nothing`: after the problems; `kept`: after an error writing)."""
+    try:
+        with _progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+            return EXIT_OK, make(progress)
+    except ProblemsFound as exc:
+        _print_problems(exc.problems, nothing)
+        return EXIT_PROBLEMS, None
+    except writer.UnsafeOutput as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE, None
+    except OSError as exc:
+        print(f"archive: error: {_os_error(exc, shown)}; {kept}", file=sys.stderr)
+        return EXIT_PROBLEMS, None
 
 
 def _os_error(exc: OSError, output: str) -> str:
