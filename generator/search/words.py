@@ -83,13 +83,7 @@ class Words:
     def add(self, part: tuple, n_docs: int) -> None:
         """The words of the next `n_docs` documents (`statistics.count_texts_and_words`)."""
         names, terms, docs, local = part
-        numbers = self._numbers
-        for name, term in zip(names, terms):
-            if name not in numbers:
-                numbers[name] = len(self.names)
-                self.names.append(name)
-                self.terms.append(term)
-        mapped = np.fromiter((numbers[n] for n in names), np.int32, len(names))[local]
+        mapped = _numbered(self._numbers, self.names, self.terms, names, terms)[local]
         counts = np.bincount(mapped, minlength=len(self.names))
         counts[: len(self.counts)] += self.counts
         self.counts = counts
@@ -153,12 +147,7 @@ class Words:
         out = Words(list(self.names), list(self.terms), self.counts.copy(), None, None,
                     dict(self.shards), dict(self.sizes))
         numbers = {name: n for n, name in enumerate(out.names)}
-        for name, term in zip(names, terms):
-            if name not in numbers:
-                numbers[name] = len(out.names)
-                out.names.append(name)
-                out.terms.append(term)
-        mapped = np.fromiter((numbers[n] for n in names), np.int32, len(names))[local]
+        mapped = _numbered(numbers, out.names, out.terms, names, terms)[local]
         counts = np.zeros(len(out.names), dtype=np.int64)
         counts[: len(out.counts)] = out.counts
         per_doc, ids = self.per_doc[0].copy(), self.ids[0]
@@ -188,3 +177,13 @@ def stats_entry(words: Words) -> dict:
     """What stats.js says of the words' shards."""
     keys = sorted(words.sizes)
     return {"format": FORMAT, "keyLength": KEY_LENGTH, "keys": keys, "sizes": [words.sizes[k] for k in keys]}
+
+
+def _numbered(numbers: dict[str, int], known: list[str], known_terms: list, names: list[str], terms: list) -> np.ndarray:
+    """The number of each of `names`, the new ones (with their terms) added to the known words."""
+    for name, term in zip(names, terms):
+        if name not in numbers:
+            numbers[name] = len(known)
+            known.append(name)
+            known_terms.append(term)
+    return np.fromiter((numbers[n] for n in names), np.int32, len(names))
