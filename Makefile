@@ -10,6 +10,9 @@ CHROMIUM   := /usr/bin/chromium
 NODE_ORACLES := node_modules/lunr/package.json node_modules/vnu-jar/package.json
 # The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
 JAVA       := /usr/bin/java
+# The ZIM export's checkers (tests/test_export_zim.py): zimcheck, and Kiwix's server.
+ZIMCHECK    := /usr/bin/zimcheck
+KIWIX_SERVE := /usr/bin/kiwix-serve
 # The build benchmark's peers: Debian's Hugo, and Pelican in a venv of its own.
 HUGO          := /usr/bin/hugo
 PELICAN_VENV  := .venv-pelican
@@ -22,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
-test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(NODE_ORACLES)
+test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(ZIMCHECK) $(KIWIX_SERVE) $(NODE_ORACLES)
 	$(BIN)/python -m pytest -n auto
 
 # The fuzz tests at length: `make test` runs each with a small fixed set of cases (seconds);
@@ -87,6 +90,14 @@ $(CHROMIUM):
 $(JAVA):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+
+$(ZIMCHECK):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zim-tools
+
+$(KIWIX_SERVE):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kiwix-tools
 
 $(HUGO):
 	$(SUDO) apt-get update -qq

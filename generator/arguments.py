@@ -106,10 +106,10 @@ def parser() -> argparse.ArgumentParser:
                      "'3 hours ago' are read against it (without it they are not read)")
     export = commands.add_parser(
         "export",
-        help="package the archive for preservation: a BagIt bag",
+        help="package the archive for preservation or offline reading: a BagIt bag, a ZIM file",
         description="Package the archive in a format that outlives any host. bagit: a BagIt bag (RFC 8493) "
         "of content/, archive.yaml, templates/, static/ and the site built from them, with SHA-256 "
-        "manifests; the same archive gives the same bag.",
+        "manifests; the same archive gives the same bag. zim: the site as one ZIM file for Kiwix.",
     )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     bag = formats.add_parser(
@@ -120,6 +120,19 @@ def parser() -> argparse.ArgumentParser:
     bag.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
     bag.add_argument("--output", metavar="DIR", help="where to write the bag (default: ROOT/bag)")
     bag.add_argument("--quiet", action="store_true", help="print only errors")
+    zim = formats.add_parser(
+        "zim", help="a ZIM file for Kiwix, the offline reader (needs the zim extra: libzim)",
+        description="Build the site as a ZIM needs it and write it into one ZIM file for Kiwix (--output, "
+        "default: ROOT/archive.zim), with Kiwix's metadata from archive.yaml, a full-text index, and beside it "
+        "OUTPUT.manifest, the SHA-256 of every entry (the same for the same archive). An existing file is "
+        "replaced only if this command made it.",
+    )
+    zim.add_argument("--root", default=".", metavar="DIR", help="the archive's folder (default: .)")
+    zim.add_argument("--output", metavar="FILE", help="the ZIM file to write (default: ROOT/archive.zim)")
+    zim.add_argument("--no-fulltext", dest="fulltext", action="store_false",
+                     help="leave out the full-text index (a smaller file; Kiwix then searches titles only, "
+                     "the site's own search page still works)")
+    zim.add_argument("--quiet", action="store_true", help="print only errors")
 
     check = commands.add_parser(
         "check",

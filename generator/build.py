@@ -52,8 +52,8 @@ def _config(options: Options, environ: dict[str, str] | None) -> tuple[config_mo
         config, problems = config_mod.load(root, options.display_root, environ), []
     except ProblemsFound as exc:
         config, problems = config_mod.Config(title=root.name, as_of=config_mod.default_as_of(environ)), exc.problems
-    if options.base_url is not None:
-        config = replace(config, base_url=config_mod.normalise_base_url(options.base_url))
+    if options.base_url is not None:  # "": none, whatever archive.yaml says (the ZIM export)
+        config = replace(config, base_url=config_mod.normalise_base_url(options.base_url) if options.base_url else None)
     if options.pretty_urls is not None:
         config = replace(config, pretty_urls=options.pretty_urls)
     return config, list(problems)

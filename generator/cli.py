@@ -111,17 +111,36 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from generator.export import bag  # like serve and import: loaded by the command that needs it
-
     root = _archive_root(args.root)
     if root is None or not _epoch_ok():
         return EXIT_USAGE
+    if args.format == "zim":
+        return _export_zim(args, root)
+    from generator.export import bag  # like serve and import: loaded by the command that needs it
+
     output = Path(args.output) if args.output else root / "bag"
     code, made = _writing(lambda progress: bag.export(root, output, args.root, dict(os.environ), progress),
                           args.quiet, str(output), "no bag was written.", "nothing was replaced")
     if made is not None and not args.quiet:
         print(f"Bagged {made.articles} article{'s' if made.articles != 1 else ''}: {made.files} files, "
               f"{made.bytes / 1e6:.1f} MB -> {made.output}")
+    return code
+
+
+def _export_zim(args: argparse.Namespace, root: Path) -> int:
+    from generator.export import zim
+
+    output = Path(args.output) if args.output else root / "archive.zim"
+    try:
+        code, made = _writing(
+            lambda progress: zim.export(root, output, args.root, dict(os.environ), progress, args.fulltext),
+            args.quiet, str(output), "no ZIM was written.", "nothing was replaced")
+    except zim.MissingLibzim as exc:
+        print(f"archive: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if made is not None and not args.quiet:
+        print(f"Packed {made.articles} article{'s' if made.articles != 1 else ''} into a ZIM: {made.entries} "
+              f"entries, {made.bytes / 1e6:.1f} MB -> {made.output} (content manifest: {made.manifest})")
     return code
 
 

@@ -15,7 +15,7 @@ class Options:
     root: Path
     output: Path | None = None  # default: ROOT/site
     lunr_index: bool = False  # write search/lunr-index.json even above lunr_index.DEFAULT_LIMIT
-    base_url: str | None = None  # overrides archive.yaml
+    base_url: str | None = None  # overrides archive.yaml ("": no base URL)
     pretty_urls: bool | None = None
     display_root: str = "."  # how the root is named in messages
     jobs: int | None = None  # worker processes; default: one per available core

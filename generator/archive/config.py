@@ -65,6 +65,14 @@ class Config:
     outdated_after: Duration | None = None
     as_of: dt.date = dt.date(1970, 1, 1)
     timezone: str = "UTC"
+    # Who made and who publishes the archive, and its licence: the ZIM export's Creator,
+    # Publisher and License (docs/export.md); and the ZIM's own Name, Tags and illustration.
+    creator: str = ""
+    publisher: str = ""
+    rights: str = ""
+    zim_name: str = ""
+    zim_tags: str = ""
+    zim_illustration: str = ""  # a 48×48 PNG, relative to the archive's folder
 
     @property
     def tzinfo(self) -> dt.tzinfo:
@@ -150,8 +158,12 @@ def load(root: Path, display_root: str, environ: dict[str, str] | None = None) -
 
 def _setting(key: str, node: yamltree.Scalar) -> object:
     text = node.text.strip()
-    if key in ("title", "description"):
+    if key in ("title", "description", "creator", "publisher", "rights", "zim_name", "zim_tags"):
         return node.text
+    if key == "zim_illustration":
+        if text.startswith("/") or ".." in text.split("/"):
+            raise ValueError(f"'{text}' must be a path inside the archive's folder, like static/logo.png")
+        return text
     if key == "language":
         if not _LANG.match(text):
             raise ValueError(f"'{text}' is not a language tag like 'en' or 'pt-BR'")
