@@ -5,9 +5,12 @@ kiwix-serve serves to Chromium with the site's own search and Kiwix's full-text 
 from __future__ import annotations
 
 import hashlib
+import socket
 import struct
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 from libzim.reader import Archive
@@ -16,6 +19,7 @@ from libzim.search import Query, Searcher
 from generator import export
 from generator.export import illustration
 from tests.helpers import VARIED, article, make_tree
+from tests.search_helpers import wait_for_results
 
 ZIMCHECK = "/usr/bin/zimcheck"
 KIWIX_SERVE = "/usr/bin/kiwix-serve"
@@ -221,3 +225,59 @@ def test_zimcheck_passes(tmp_path, cli):
                              capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Overall Test Status: Pass" in checked.stdout
+
+
+@pytest.fixture
+def kiwix(bundled, cli):
+    """kiwix-serve on 127.0.0.1 serving the bundled archive's ZIM; yields its address."""
+    assert cli("export", "zim", "--root", bundled).code == 0
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([KIWIX_SERVE, "--address=127.0.0.1", f"--port={port}", str(bundled / "archive.zim")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    address = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(address + "/", timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.1)
+        yield address
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.mark.browser
+def test_kiwix_serve_shows_an_article_and_the_sites_own_search_works_inside_it(kiwix, page):
+    book = f"{kiwix}/archive"  # kiwix-serve names a book after its file
+    page.goto(f"{book}/{SEED}")
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
+    assert page.locator(".banner-archived").is_visible()  # the stylesheet and the page's parts came through
+    page.goto(f"{book}/index.html")
+    page.fill("#site-search-q", "taliban")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_load_state()
+    assert page.url == f"{book}/search/index.html?q=taliban"
+    wait_for_results(page)  # its index, loaded as <script> files by relative paths, from the ZIM
+    assert page.locator("#search-status").inner_text() == "1 result for “taliban”"
+    page.locator("#search-results li a").first.click()
+    page.wait_for_load_state()
+    assert page.url == f"{book}/{SEED}"
+    assert any(url.startswith(f"{book}/search/d/") for url in page.watched.requests)  # a dictionary shard
+    assert page.watched.errors == []
+
+
+@pytest.mark.browser
+def test_kiwix_full_text_search_finds_the_article_by_a_word_of_its_body(kiwix, page):
+    page.goto(f"{kiwix}/search?content=archive&pattern=congressionally+mandated")
+    found = page.locator(f'a[href$="{SEED}"]')
+    assert found.count() >= 1
+    assert page.locator('a[href$="/index.html"]').count() == found.count()  # no listing page among the results
+    found.first.click()
+    page.wait_for_load_state()
+    assert page.url == f"{kiwix}/archive/{SEED}"
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
