@@ -17,7 +17,7 @@ from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
 from generator import export
-from generator.export import illustration
+from generator.export import illustration, zim_writer
 from tests.helpers import VARIED, article, make_tree
 from tests.search_helpers import wait_for_results
 
@@ -281,3 +281,19 @@ def test_kiwix_full_text_search_finds_the_article_by_a_word_of_its_body(kiwix, p
     page.wait_for_load_state()
     assert page.url == f"{kiwix}/archive/{SEED}"
     assert page.locator("h1").first.inner_text() == SEED_TITLE
+
+
+def test_a_failure_inside_libzim_is_reported_and_leaves_nothing_behind(bundled, cli, monkeypatch):
+    assert cli("export", "zim", "--root", bundled).code == 0
+    before = (bundled / "archive.zim.manifest").read_bytes()
+
+    def full_disk(data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zim_writer, "StringProvider", full_disk)
+    ran = cli("export", "zim", "--root", bundled)
+    assert ran.code == 1 and "libzim could not write the ZIM" in ran.err and "nothing was replaced" in ran.err
+    assert "Traceback" not in ran.err
+    assert (bundled / "archive.zim.manifest").read_bytes() == before  # the last export is kept
+    assert Archive(bundled / "archive.zim").article_count == 1
+    assert [p.name for p in bundled.iterdir() if p.name.startswith(".article-archive")] == []

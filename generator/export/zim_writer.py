@@ -64,15 +64,19 @@ def write(path: Path, entries: Iterable[Entry], metadata: Metadata, main: str, f
     """Write the ZIM at `path` (libzim writes `path`.tmp and renames it when done)."""
     creator = Creator(path).config_indexing(fulltext, metadata.language).config_verbose(False)
     creator.config_nbworkers(max(1, len(os.sched_getaffinity(0))))
-    with _quiet_stdout(), creator:
-        creator.set_mainpath(main)
-        for name, value in metadata.texts.items():
-            creator.add_metadata(name, value)
-        creator.add_illustration(48, metadata.illustration)
-        for entry in entries:
-            creator.add_item(_Entry(entry) if entry.front else _Unindexed(entry))
-            if tick is not None:
-                tick()
+    try:
+        with _quiet_stdout(), creator:
+            creator.set_mainpath(main)
+            for name, value in metadata.texts.items():
+                creator.add_metadata(name, value)
+            creator.add_illustration(48, metadata.illustration)
+            for entry in entries:
+                creator.add_item(_Entry(entry) if entry.front else _Unindexed(entry))
+                if tick is not None:
+                    tick()
+    except RuntimeError as exc:  # libzim failed to write the file (a full disk, ...): reported as an OSError
+        last = str(exc).strip().splitlines()[-1:] or ["no reason given"]  # the end of a callback's traceback
+        raise OSError(f"libzim could not write the ZIM: {last[0]}") from None
 
 
 @contextmanager
