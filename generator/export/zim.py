@@ -153,14 +153,14 @@ def _site_files(site: Path) -> list[str]:
     return sorted(path for path in found if path not in LEFT_OUT)
 
 
-def _entries(site: Path, files: list[str], titles: dict[str, str], lines: list[str], Entry) -> Iterator:
+def _entries(site: Path, files: list[str], titles: dict[str, str], lines: list[str], entry_type) -> Iterator:
     """The site's files as ZIM entries, read one at a time; each one's manifest line is added to `lines`."""
     for path in files:
         data = (site / path).read_bytes()
         lines.append(f"{_sha256(data)}  {path}\n")
         mimetype = mime_type(path)
         title = titles.get(path)
-        yield Entry(path, data, mimetype, title or "", title is not None, mimetype not in COMPRESSED_TYPES)
+        yield entry_type(path, data, mimetype, title or "", title is not None, mimetype not in COMPRESSED_TYPES)
 
 
 def mime_type(path: str) -> str:
