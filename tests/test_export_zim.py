@@ -10,6 +10,7 @@ import struct
 import subprocess
 import sys
 import time
+import unicodedata
 import urllib.request
 
 import pytest
@@ -297,3 +298,11 @@ def test_a_failure_inside_libzim_is_reported_and_leaves_nothing_behind(bundled, 
     assert (bundled / "archive.zim.manifest").read_bytes() == before  # the last export is kept
     assert Archive(bundled / "archive.zim").article_count == 1
     assert [p.name for p in bundled.iterdir() if p.name.startswith(".article-archive")] == []
+
+
+def test_the_title_limit_counts_what_a_reader_sees_as_characters(tmp_path, cli):
+    title = unicodedata.normalize("NFD", "Édition spéciale de l'été 2020")  # 30 characters, 34 code points
+    assert len(title) == 34
+    root = make_tree(tmp_path / "news", {**NEWS, "archive.yaml": f"title: \"{title}\"\n"})
+    assert cli("export", "zim", "--root", root).code == 0
+    assert metadata(Archive(root / "archive.zim"))["Title"] == title  # whole: 30 graphemes are allowed
