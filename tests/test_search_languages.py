@@ -1,0 +1,140 @@
+"""Search in the archive's languages: each article's language picks its analyzer (Snowball
+stemmers beside lunr's English), and the browser looks typed words up in the archive's words
+instead of stemming them, so that a query is analysed exactly as the index was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.search import languages
+from generator.search.tokens import terms
+from tests.helpers import article, make_tree
+from tests.search_helpers import wait_for_results
+
+MIXED = {
+    "archive.yaml": "title: Mixed\nlanguage: en\n",
+    "content/2021/en.md": article(
+        "title: Council arms the guards\npublished: 2021-01-01",
+        "The council voted to give the harbour guards new arms and houses for their horses.\n"),
+    "content/2021/de.md": article(
+        "title: Neue Häuser am Hafen\npublished: 2021-01-02\nlang: de",
+        "Die Stadt baut neue Häuser für die Familien. Der Bürgermeister hob die Arme.\n"),
+    "content/2021/fr.md": article(
+        "title: Les chevaux du port\npublished: 2021-01-03\nlang: fr",
+        "Les chevaux de la ville sont rentrés à l'écurie après la course.\n"),
+    "content/2021/es.md": article(
+        "title: Las casas nuevas\npublished: 2021-01-04\nlang: es-MX",
+        "Las ciudades construyeron casas para los trabajadores del puerto.\n"),
+    "content/2021/ru.md": article(
+        "title: Новые книги\npublished: 2021-01-05\nlang: ru",
+        "В библиотеке города появились новые книги о море.\n"),
+    "content/2021/zh.md": article(
+        "title: 北京新闻\npublished: 2021-01-06\nlang: zh",
+        "北京市政府今天宣布了新的港口计划。\n"),
+    "content/2021/ja.md": article(
+        "title: 東京の駅\npublished: 2021-01-07\nlang: ja",
+        "東京で今日、新しい駅が開業しました。\n"),
+    "content/2021/ar.md": article(
+        "title: أخبار الميناء\npublished: 2021-01-08\nlang: ar",
+        "افتتحت المدينة ميناء جديدا اليوم.\n"),
+}
+
+
+@pytest.fixture
+def mixed(tmp_path) -> Path:
+    return make_tree(tmp_path / "mixed", MIXED)
+
+
+def script_data(path: Path):
+    text = path.read_text(encoding="utf-8")
+    body = text[text.index(",") + 1 : -len(");\n")]
+    return json.loads(json.loads(body[len("JSON.parse("):-1])) if body.startswith("JSON.parse(") else json.loads(body)
+
+
+def test_each_language_stems_with_its_own_stemmer_and_english_keeps_lunrs():
+    assert terms("Häuser", "de") == ["haus"] and terms("Haus", "de-AT") == ["haus"]
+    assert terms("chevaux", "fr") == ["cheval"] and terms("cheval", "fr") == ["cheval"]
+    assert terms("casas", "es") == ["cas"] and terms("книги", "ru") == terms("книга", "ru")
+    assert terms("hurricanes") == ["hurrican"] == terms("hurricanes", "en-GB")  # lunr's Porter, as before
+    # Stop words per language; CJK runs are characters and pairs whatever the language.
+    assert terms("die Häuser", "de") == ["haus"] and terms("die", "en") == ["die"]
+    assert terms("les chevaux", "fr") == ["cheval"]
+    assert terms("北京", "zh") == terms("北京", "en") == ["北", "京", "北京"]
+    # A language Snowball lacks keeps its words as they are.
+    assert terms("বাংলাদেশের", "bn") == ["বাংলাদেশের"]
+
+
+def test_a_mixed_archive_publishes_each_words_reading_per_language(cli, mixed):
+    assert cli("build", "--root", mixed).code == 0
+    search = mixed / "site" / "search"
+    stats = script_data(search / "stats.js")
+    assert stats["language"] == "en"
+    assert sorted(stats["languages"]) == ["ar", "de", "en", "es", "fr", "ja", "ru", "zh"]
+    assert stats["languages"]["de"]["stemmer"] == "german" and "die" in stats["languages"]["de"]["stopWords"]
+    assert stats["languages"]["en"]["stemmer"] == "porter" and stats["words"]["format"] == 2
+    words = {}
+    for shard in (search / "w").iterdir():
+        words.update(script_data(shard))
+    assert words["häuser"] == [1, "haus", "de"]
+    assert words["chevaux"] == [1, "cheval", "fr"]
+    assert words["houses"] == [1, "hous"]  # the archive's language: as in an English archive
+    # The language is a filter: one file of documents per language.
+    facets = script_data(search / "facets.js")
+    assert [(value, label) for value, label, _, _ in facets["lang"]][:3] == [
+        ("ar", "Arabic"), ("zh", "Chinese"), ("en", "English")]  # (each in one article: by name)
+    assert script_data(search / "f" / "lang-es.js") == [3]
+    # lunr-index.json names the archive language's stemmer (English: lunr's own).
+    assert json.loads((search / "lunr-index.json").read_text())["pipeline"] == ["stemmer"]
+
+
+def test_an_english_archive_keeps_its_stats_and_words_as_they_were(cli, tmp_path):
+    root = make_tree(tmp_path / "en", {k: v for k, v in MIXED.items() if k in ("archive.yaml", "content/2021/en.md")})
+    assert cli("build", "--root", root).code == 0
+    stats = script_data(root / "site" / "search" / "stats.js")
+    assert "languages" not in stats and stats["words"]["format"] == 1
+    assert "lang" not in script_data(root / "site" / "search" / "facets.js")
+
+
+def test_lunr_index_json_of_a_german_archive_names_lunr_languages_stemmer(cli, tmp_path):
+    root = make_tree(tmp_path / "de", {"archive.yaml": "title: Archiv\nlanguage: de\n",
+                                        "content/2021/de.md": MIXED["content/2021/de.md"]})
+    assert cli("build", "--root", root).code == 0
+    index = json.loads((root / "site" / "search" / "lunr-index.json").read_text())
+    assert index["pipeline"] == ["stemmer-de"]
+    assert "haus" in dict(index["invertedIndex"])
+
+
+def test_pages_carry_their_language_and_direction(cli, mixed, tmp_path):
+    assert cli("build", "--root", mixed).code == 0
+    site = mixed / "site"
+    home = (site / "index.html").read_text()
+    assert '<html lang="en">' in home
+    german = (site / "2021/de/index.html").read_text()
+    assert '<article class="article" lang="de">' in german
+    arabic = (site / "2021/ar/index.html").read_text()
+    assert '<article class="article" lang="ar" dir="rtl">' in arabic
+    english = (site / "2021/en/index.html").read_text()
+    assert '<article class="article">' in english  # the site's language: said once, on <html>
+    # An archive in Hebrew is right to left as a whole; an English article in it left to right.
+    root = make_tree(tmp_path / "he", {"archive.yaml": "title: ארכיון\nlanguage: he\n",
+                                        "content/2021/en.md": article("title: A\npublished: 2021-01-01\nlang: en")})
+    assert cli("build", "--root", root).code == 0
+    assert '<html lang="he" dir="rtl">' in (root / "site/index.html").read_text()
+    assert '<article class="article" lang="en" dir="ltr">' in (root / "site/2021/en/index.html").read_text()
+
+
+def test_direction_of_language_tags():
+    from generator.archive.languages import direction
+
+    assert [direction(t) for t in ("ar", "he", "fa-IR", "ur", "en", "de-AT", "az-Arab", "ku-Latn", None)] == [
+        "rtl", "rtl", "rtl", "rtl", "ltr", "ltr", "rtl", "ltr", "ltr"]
+
+
+def test_analyzers_cover_snowballs_languages():
+    import snowballstemmer
+
+    covered = {languages.SNOWBALL[code] for code in languages.SNOWBALL}
+    assert covered | {"english", "porter", "dutch_porter"} == set(snowballstemmer.algorithms())
