@@ -10,6 +10,8 @@ CHROMIUM   := /usr/bin/chromium
 NODE_ORACLES := node_modules/lunr/package.json node_modules/vnu-jar/package.json
 # The Nu HTML checker (vnu.jar, from npm) runs on Debian's Java.
 JAVA       := /usr/bin/java
+# Debian's word lists: words in six languages whose look-up the search tests check.
+WORD_LISTS := $(addprefix /usr/share/dict/,ngerman french spanish italian portuguese american-english)
 # The build benchmark's peers: Debian's Hugo, and Pelican in a venv of its own.
 HUGO          := /usr/bin/hugo
 PELICAN_VENV  := .venv-pelican
@@ -22,7 +24,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
-test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(NODE_ORACLES)
+test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(NODE_ORACLES) $(WORD_LISTS)
 	$(BIN)/python -m pytest -n auto
 
 # The fuzz tests at length: `make test` runs each with a small fixed set of cases (seconds);
@@ -87,6 +89,10 @@ $(CHROMIUM):
 $(JAVA):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+
+$(WORD_LISTS) &:
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wngerman wfrench wspanish witalian wportuguese wamerican
 
 $(HUGO):
 	$(SUDO) apt-get update -qq

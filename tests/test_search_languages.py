@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest import language
 from generator.search import languages
 from generator.search.tokens import terms
 from tests.helpers import article, make_tree
-from tests.search_helpers import wait_for_results
 
 MIXED = {
     "archive.yaml": "title: Mixed\nlanguage: en\n",
@@ -138,3 +138,34 @@ def test_analyzers_cover_snowballs_languages():
 
     covered = {languages.SNOWBALL[code] for code in languages.SNOWBALL}
     assert covered | {"english", "porter", "dutch_porter"} == set(snowballstemmer.algorithms())
+
+
+GERMAN_TEXT = """Neue Häuser für den Hafen
+
+Die Stadt will bis zum Jahr 2030 mehr als tausend neue Wohnungen am alten Hafen bauen. Der Bürgermeister
+sagte am Montag, die Familien der Hafenarbeiter sollten zuerst einziehen dürfen. Die Opposition kritisierte
+die hohen Kosten und verlangte eine Abstimmung im Stadtrat, bevor die ersten Bagger anrollen.
+
+Die Bauarbeiten sollen im Frühjahr beginnen und mehrere Jahre dauern.
+"""
+
+
+def _imported_lang(cli, root: Path, name: str, data: str) -> str | None:
+    source = make_tree(root / "in", {name: data}) / name
+    assert cli("import", source, "--root", root / "archive").code == 0
+    [written] = (root / "archive" / "content").rglob("*.md")
+    front = written.read_text(encoding="utf-8").split("---")[1]
+    found = [line.split(":", 1)[1].strip() for line in front.splitlines() if line.startswith("lang:")]
+    return found[0] if found else None
+
+
+def test_the_importer_takes_the_pages_language_or_detects_the_texts(cli, tmp_path):
+    # Scraped text names no language: py3langid's guess, when sure.
+    assert _imported_lang(cli, tmp_path / "a", "hafen.txt", GERMAN_TEXT) == "de"
+    # Too short, or too mixed, to be sure: no `lang` (the archive's language then).
+    assert language.detected("Neue Häuser", "Die Stadt baut.") is None
+    assert language.detected("Hafen harbour port", "Le port, der Hafen, the harbour, el puerto. " * 6) is None
+    # A page that names its language keeps it, even where the text would say otherwise.
+    html = ('<html lang="fr-CA"><head><title>Neue Häuser</title></head><body><article><h1>Neue Häuser</h1>'
+            + "".join(f"<p>{p}</p>" for p in GERMAN_TEXT.split("\n\n")[1:]) + "</article></body></html>")
+    assert _imported_lang(cli, tmp_path / "c", "page.html", html) == "fr-CA"
