@@ -169,3 +169,30 @@ def test_the_importer_takes_the_pages_language_or_detects_the_texts(cli, tmp_pat
     html = ('<html lang="fr-CA"><head><title>Neue Häuser</title></head><body><article><h1>Neue Häuser</h1>'
             + "".join(f"<p>{p}</p>" for p in GERMAN_TEXT.split("\n\n")[1:]) + "</article></body></html>")
     assert _imported_lang(cli, tmp_path / "c", "page.html", html) == "fr-CA"
+
+
+def test_edits_keep_the_search_files_those_of_a_cold_build(tmp_path):
+    from tests.helpers import cold, run, site_files
+
+    root = make_tree(tmp_path / "mixed", MIXED)
+    run(root)
+    german = root / "content/2021/de.md"
+    # A body edited: the search side updates its few files, as a cold build would make them.
+    german.write_text(german.read_text(encoding="utf-8").replace("Familien", "Kinder und Gärten"), encoding="utf-8")
+    assert run(root).searched == 1
+    assert site_files(root / "site") == cold(root, tmp_path)
+    words = {}
+    for shard in (root / "site/search/w").iterdir():
+        words.update(script_data(shard))
+    assert words["gärten"] == [1, "gart", "de"]
+    # An article's language changed: its words are read in the other language.
+    german.write_text(german.read_text(encoding="utf-8").replace("lang: de", "lang: fr"), encoding="utf-8")
+    run(root)
+    assert site_files(root / "site") == cold(root, tmp_path)
+    # The archive's language changed: every article without `lang` is read in it.
+    (root / "archive.yaml").write_text("title: Mixed\nlanguage: de\n", encoding="utf-8")
+    run(root)
+    files = site_files(root / "site")
+    assert files == cold(root, tmp_path)
+    stats = files["search/stats.js"].decode()
+    assert '"language":"de"' in stats.replace(" ", "")
