@@ -892,8 +892,7 @@
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
     var root = form.getAttribute("data-root") || "../";
-    var selects = ["year", "tag", "source", "flag", "lang"].map(function (name) { return form.elements[name]; })
-      .filter(Boolean);
+    var selects = ["year", "tag", "source", "flag"].map(function (name) { return form.elements[name]; });
     form.hidden = false;
 
     var stats, facets, current = null, generation = 0;
@@ -924,6 +923,19 @@
     }
 
     function fillFacets() {
+      // The language filter, only in an archive of several languages (the build lists them then).
+      if (facets.lang && facets.lang.length > 1 && !form.elements.lang) {
+        var label = element("label", "search-language", "Language ");
+        var select = element("select");
+        select.name = "lang";
+        var any = element("option", null, "Any");
+        any.value = "";
+        select.appendChild(any);
+        label.appendChild(select);
+        (form.querySelector(".search-filters") || form).appendChild(label);
+        select.addEventListener("change", function () { typing = false; search("push"); });
+        selects.push(select);
+      }
       selects.forEach(function (select) {
         (facets[select.name] || []).forEach(function (entry) {
           var option = element("option", null, entry[1] + " (" + entry[2] + ")");
@@ -931,9 +943,6 @@
           select.appendChild(option);
         });
       });
-      // The language filter, only in an archive of several languages (the build lists them then).
-      var language = form.querySelector(".search-language");
-      if (language) language.hidden = !(facets.lang && facets.lang.length > 1);
     }
 
     /* A line under the status: why these results (the any-word fallback), and a
