@@ -196,3 +196,38 @@ def test_edits_keep_the_search_files_those_of_a_cold_build(tmp_path):
     assert files == cold(root, tmp_path)
     stats = files["search/stats.js"].decode()
     assert '"language":"de"' in stats.replace(" ", "")
+
+
+LUNR_LOAD = """
+const lunr = require("lunr");
+const [path, register, queries] = process.argv.slice(1);
+if (register) lunr.Pipeline.registerFunction(t => t, register);  // a stand-in for lunr-languages'
+let index;
+try { index = lunr.Index.load(JSON.parse(require("fs").readFileSync(path, "utf8"))); }
+catch (e) { process.stdout.write(JSON.stringify({error: e.message})); process.exit(0); }
+const out = {};
+for (const q of JSON.parse(queries)) out[q] = index.search(q).map(r => r.ref.split("/")[1]);
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def lunr_js(index: Path, queries: list[str], register: str = "") -> dict:
+    import subprocess
+
+    from tests.search_helpers import NODE, REPO
+
+    ran = subprocess.run([NODE, "-e", LUNR_LOAD, str(index), register, json.dumps(queries)], capture_output=True,
+                         text=True, cwd=REPO, check=True)
+    return json.loads(ran.stdout)
+
+
+def test_lunr_js_loads_the_index_of_a_mixed_archive_and_of_a_german_one_with_its_stemmer(cli, mixed, tmp_path):
+    assert cli("build", "--root", mixed).code == 0
+    found = lunr_js(mixed / "site/search/lunr-index.json", ["houses", "haus*", "cheval", "北京"])
+    assert found == {"houses": ["en"], "haus*": ["de"], "cheval": ["fr"], "北京": ["zh"]}
+    root = make_tree(tmp_path / "de", {"archive.yaml": "title: Archiv\nlanguage: de\n",
+                                        "content/2021/de.md": MIXED["content/2021/de.md"]})
+    assert cli("build", "--root", root).code == 0
+    index = root / "site/search/lunr-index.json"
+    assert lunr_js(index, ["haus"]) == {"error": "Cannot load unregistered function: stemmer-de"}
+    assert lunr_js(index, ["haus"], register="stemmer-de") == {"haus": ["de"]}
