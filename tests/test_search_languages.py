@@ -231,3 +231,19 @@ def test_lunr_js_loads_the_index_of_a_mixed_archive_and_of_a_german_one_with_its
     index = root / "site/search/lunr-index.json"
     assert lunr_js(index, ["haus"]) == {"error": "Cannot load unregistered function: stemmer-de"}
     assert lunr_js(index, ["haus"], register="stemmer-de") == {"haus": ["de"]}
+
+
+def test_an_edit_that_leaves_one_language_gives_the_files_of_an_archive_in_one(tmp_path):
+    from tests.helpers import cold, run, site_files
+
+    # (no stop word in either language: the lengths stay, and the search side updates its files)
+    german = article("title: Neue Häuser\npublished: 2021-01-02\nlang: de", "Kinder spielen gerne draußen.\n")
+    root = make_tree(tmp_path / "two", {**{k: MIXED[k] for k in ("archive.yaml", "content/2021/en.md")},
+                                        "content/2021/de.md": german})
+    run(root)
+    assert '"format":2' in (root / "site/search/stats.js").read_text()
+    (root / "content/2021/de.md").write_text(german.replace("lang: de", "lang: en"), encoding="utf-8")
+    assert run(root).searched == 1
+    files = site_files(root / "site")
+    assert files == cold(root, tmp_path)
+    assert b'"languages"' not in files["search/stats.js"] and "search/f/lang-de.js" not in files

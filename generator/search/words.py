@@ -210,5 +210,6 @@ def stats_entry(words: Words) -> dict:
     """What stats.js says of the words' shards (format 2: entries may hold readings in languages
     besides the archive's)."""
     keys = sorted(words.sizes)
-    several = any(lang != words.default for lang in set(words.langs))
+    several = not set(words.langs) <= {words.default} and any(
+        count and lang != words.default for lang, count in zip(words.langs, words.counts.tolist()))
     return {"format": FORMAT + several, "keyLength": KEY_LENGTH, "keys": keys, "sizes": [words.sizes[k] for k in keys]}
