@@ -13,6 +13,8 @@ JAVA       := /usr/bin/java
 # The ZIM export's checkers (tests/test_export_zim.py): zimcheck, and Kiwix's server.
 ZIMCHECK    := /usr/bin/zimcheck
 KIWIX_SERVE := /usr/bin/kiwix-serve
+# Debian's word lists: words in six languages whose look-up the search tests check.
+WORD_LISTS := $(addprefix /usr/share/dict/,ngerman french spanish italian portuguese american-english)
 # The build benchmark's peers: Debian's Hugo, and Pelican in a venv of its own.
 HUGO          := /usr/bin/hugo
 PELICAN_VENV  := .venv-pelican
@@ -25,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(RUN_STAMP)
 	$(BIN)/archive build
 
-test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(ZIMCHECK) $(KIWIX_SERVE) $(NODE_ORACLES)
+test: $(TEST_STAMP) $(CHROMIUM) $(JAVA) $(ZIMCHECK) $(KIWIX_SERVE) $(NODE_ORACLES) $(WORD_LISTS)
 	$(BIN)/python -m pytest -n auto
 
 # The fuzz tests at length: `make test` runs each with a small fixed set of cases (seconds);
@@ -98,6 +100,10 @@ $(ZIMCHECK):
 $(KIWIX_SERVE):
 	$(SUDO) apt-get update -qq
 	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kiwix-tools
+
+$(WORD_LISTS) &:
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wngerman wfrench wspanish witalian wportuguese wamerican
 
 $(HUGO):
 	$(SUDO) apt-get update -qq

@@ -62,7 +62,7 @@ class Stages:
         When a few articles changed and the last build's search state describes
         the files in the output, only the files of their terms are made again.
         """
-        version = keys.code_digest(links, self.options.lunr_index)
+        version = keys.code_digest(links, self.options.lunr_index, self.config.language)  # (the articles' default)
         fingerprint = keys.Fingerprints(version).of([article_keys[a.slug] for a in archive.articles])
         self.search_fingerprint = fingerprint
         if self.last.keep_search(fingerprint, staging, entries):
@@ -76,7 +76,7 @@ class Stages:
         indexing = search_index.Indexing(
             list(reversed(archive.articles)), archive.flags, html_of, links, version,
             [article_keys[a.slug] for a in reversed(archive.articles)], self.options.lunr_index,
-            self.executor.jobs, sink,
+            self.executor.jobs, sink, self.config.language,
         )
         previous = self.last.previous_search_state(version)
         made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes()) if previous else None

@@ -75,7 +75,8 @@ def _answer(prepared: tuple, request: tuple) -> tuple[Updated, functools.partial
 
     loaded, path, manifest, output = prepared
     edits, links, articles, lunr = request
-    version = keys.code_digest(links, lunr)
+    # The pipeline's version, with the archive's language the last build's (a patch never changes it).
+    version = keys.code_digest(links, lunr, getattr(loaded, "language", None))
     previous = search_state.usable(loaded, version)
     if previous is None or len(previous.keys) != articles:
         raise Unsure

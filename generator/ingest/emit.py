@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.archive import frontmatter, schema, yamltree
 from generator.archive.model import Article, Image
 from generator.archive.slugs import MAX_SLUG, make_slug
-from generator.ingest import sniff
+from generator.ingest import language, sniff
 from generator.ingest.record import Imported, ImportFailed
 from generator.load import content
 from generator.render import markdown, nesting
@@ -137,7 +137,8 @@ def render(record: Imported, slug: str, rel: str, image: Image | None, provenanc
     article = Article(
         file=rel, slug=slug, title=record.title, body=record.body, published=record.published,
         updated=record.updated, authors=record.authors, tags=record.tags, summary=record.summary,
-        dateline=record.dateline, rights=record.rights, lang=record.lang, id=record.id,
+        dateline=record.dateline, rights=record.rights, id=record.id,
+        lang=record.lang or (language.detected(record.title, record.body) if record.kind != "markdown" else None),
         sources=record.sources, flags=record.flags, corrections=record.corrections, image=image,
         provenance=dict(provenance), extra=dict(record.extra),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.archive import dates
+from generator.archive import dates, languages
 from generator.archive.layout import BUILTIN_TEMPLATES, TEMPLATES_DIR, escaped, is_text
 from generator.incremental import cache as cache_mod
 
@@ -38,6 +38,7 @@ def environment(root: Path, cache: bool = False) -> jinja2.Environment:
     )
     env.filters["date"] = dates.display
     env.filters["iso"] = dates.iso
+    env.filters["direction"] = languages.direction  # "rtl" or "ltr", for `dir`
     return env
 
 

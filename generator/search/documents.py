@@ -33,6 +33,7 @@ class SearchDoc:
     sources: tuple[str, ...]
     flags: tuple[str, ...]
     snippet: str
+    lang: str = "en"  # the primary subtag of its language (its own `lang`, else the archive's)
 
     def field_texts(self) -> tuple[str, str, str]:
         return self.title, " ".join(self.tags), self.body
@@ -80,8 +81,8 @@ def _folded_start(text: str, least: int) -> str:
         size *= 4
 
 
-def document(number: int, article: Article, flags: tuple[str, ...], links: urls.Links, body: str, snippet: str
-             ) -> SearchDoc:
+def document(number: int, article: Article, flags: tuple[str, ...], links: urls.Links, body: str, snippet: str,
+             lang: str = "en") -> SearchDoc:
     date = article.published
     return SearchDoc(
         id=number,
@@ -95,6 +96,7 @@ def document(number: int, article: Article, flags: tuple[str, ...], links: urls.
         sources=tuple(dict.fromkeys(source_name(s.name, s.url) for s in article.sources)),
         flags=flags,
         snippet=snippet,
+        lang=lang,
     )
 
 

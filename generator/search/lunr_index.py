@@ -13,6 +13,7 @@ import json
 import numpy as np
 
 from generator.archive.model import OutputFile
+from generator.search import languages
 from generator.search.documents import BOOSTS, FIELDS, SearchDoc
 from generator.search.statistics import K1, B, TermStats, idf
 
@@ -20,7 +21,7 @@ LUNR_VERSION = "2.3.9"
 DEFAULT_LIMIT = 5_000  # articles; above this only with --lunr-index (~19 KB per benchmark article)
 
 
-def serialised(stats: TermStats, docs: list[SearchDoc]) -> str:
+def serialised(stats: TermStats, docs: list[SearchDoc], language: str = "en") -> str:
     """The index as JSON text: what json.dumps of lunr.py's `Index.serialize()` gives, written
     piece by piece (building its nested dicts and then encoding them took twice as long: 0.82 s
     against 0.40 s for the 1k benchmark corpus, and after an edit it is all written again)."""
@@ -81,9 +82,10 @@ def serialised(stats: TermStats, docs: list[SearchDoc]) -> str:
         # lunr.js builds its token set in JavaScript string order, which is UTF-16 order
         for t in sorted(range(n_terms), key=lambda t: _utf16(terms[t]))
     ]
+    pipeline = ",".join(map(_quoted, languages.lunr_pipeline(language)))
     return (
         f'{{"version":{_quoted(LUNR_VERSION)},"fields":[{",".join(fields)}],'
-        f'"fieldVectors":[{",".join(vectors)}],"invertedIndex":[{",".join(inverted)}],"pipeline":["stemmer"]}}'
+        f'"fieldVectors":[{",".join(vectors)}],"invertedIndex":[{",".join(inverted)}],"pipeline":[{pipeline}]}}'
     )
 
 
@@ -115,8 +117,9 @@ def _utf16(term: str) -> bytes:
 _quoted = json.encoder.encode_basestring
 
 
-def files(stats: TermStats, docs: list[SearchDoc]) -> list[OutputFile]:
-    index = serialised(stats, docs)
+def files(stats: TermStats, docs: list[SearchDoc], language: str = "en") -> list[OutputFile]:
+    """lunr-index.json, its pipeline the stemmer of the archive's `language` (docs/search-format.md)."""
+    index = serialised(stats, docs, language)
     described = {
         doc.ref: {"title": doc.title, "date": doc.date_iso, "sources": list(doc.sources), "flags": list(doc.flags)}
         for doc in docs

@@ -9,7 +9,7 @@ import numpy as np
 
 from generator.archive.model import OutputFile
 from generator.archive.slugs import make_slug
-from generator.search import encoding
+from generator.search import encoding, languages
 from generator.search.documents import SearchDoc
 
 CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
@@ -50,11 +50,14 @@ def facet_files(docs: list[SearchDoc]) -> list[OutputFile]:
 
 def facet_values(doc: SearchDoc) -> tuple:
     """What the facet files hold of a document (`_facets` reads nothing else)."""
-    return doc.id, doc.year, doc.tags, doc.sources, doc.flags
+    return doc.id, doc.year, doc.tags, doc.sources, doc.flags, doc.lang
 
 
 def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
     groups: dict[str, dict[str, tuple[str, list[int]]]] = {"year": {}, "tag": {}, "source": {}, "flag": {}}
+    several = len({doc.lang for doc in docs}) > 1  # the language is a facet of an archive in several
+    if several:
+        groups["lang"] = {}
 
     slugs: dict[str, str] = {}  # a label's slug, made once: labels repeat across documents
 
@@ -72,6 +75,8 @@ def _facets(docs: list[SearchDoc]) -> tuple[dict, list[OutputFile]]:
             add("source", source, doc.id)
         for flag in doc.flags:
             add("flag", flag, doc.id)
+        if several:
+            groups["lang"].setdefault(doc.lang, (languages.name(doc.lang), []))[1].append(doc.id)
     listing, out = {}, []
     for facet, values in groups.items():
         if facet == "year":  # newest first, undated last

@@ -18,11 +18,10 @@ import numpy as np
 
 from generator.archive.model import OutputFile, Written
 from generator.executors.local import run as fork_run
-from generator.search import encoding, metadata, ranking
+from generator.search import encoding, languages, metadata, ranking
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
 from generator.search.statistics import K1, B, TermStats
-from generator.search.tokens import STOP_WORDS
 
 if TYPE_CHECKING:
     from generator.search.state import Packed  # (state.py imports this module)
@@ -278,6 +277,8 @@ class Dictionary:
     n_docs: int = 0
     averages: list[float] = field(default_factory=lambda: [0.0] * len(FIELDS))
     words: dict = field(default_factory=dict)  # what stats.js says of the words' shards (words.py)
+    language: str = "en"  # the archive's (primary subtag): that of articles without `lang`
+    languages: list[str] = field(default_factory=lambda: ["en"])  # those of the documents, sorted
 
     def extend(self, prefix: str, files: list[OutputFile | Written], terms: dict[str, int] | None) -> None:
         """More files of a prefix; its terms with the last of them."""
@@ -423,6 +424,14 @@ def updated_prefixes(entries: Packed, touched: set[str], proxies: list[float], p
 
 def stats_file(dictionary: Dictionary) -> OutputFile:
     keys = sorted(dictionary.sizes)
+    default = languages.analyzer(dictionary.language)
+    described = {}
+    if dictionary.languages != [languages.ENGLISH] or default.lang != languages.ENGLISH:
+        # Besides English alone: how each language's words became terms (docs/search-format.md).
+        described = {"language": default.lang, "languages": {
+            lang: {"name": languages.name(lang), "stemmer": languages.analyzer(lang).stemmer,
+                   "stopWords": sorted(languages.analyzer(lang).stop_words)}
+            for lang in sorted(set(dictionary.languages) | {default.lang})}}
     return encoding.script("stats", {
         "format": FORMAT,
         "docs": dictionary.n_docs,
@@ -434,9 +443,10 @@ def stats_file(dictionary: Dictionary) -> OutputFile:
         "keyLength": KEY_LENGTH,
         "keys": keys,
         "sizes": [dictionary.sizes[key] for key in keys],  # bytes, so a client can refuse a query that reads too much
-        "stopWords": sorted(STOP_WORDS),
+        "stopWords": sorted(default.stop_words),
         "chunk": metadata.CHUNK,
         "lengthChunk": metadata.LENGTHS,
         "lengthSteps": ranking.LENGTH_STEPS.tolist(),
         "words": dictionary.words,
+        **described,
     })

@@ -148,6 +148,7 @@ class State:
     paths: set[str] = field(default_factory=set)  # every search file
     words: Words = field(default_factory=Words)  # the archive's words, each document's kept (words.py)
     fingerprint: str = ""  # the manifest's fingerprint of these files
+    language: str = "en"  # the archive's: that of its articles without `lang`
 
     def save(self, path: Path) -> None:
         cache.save_checked(path, self)

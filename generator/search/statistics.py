@@ -119,7 +119,8 @@ def count_texts(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tup
 
 def count_texts_and_words(documents: Iterable[Sequence[str]], counter: BulkCounter) -> tuple[tuple, tuple]:
     """`count_texts`, and the words (surface forms) of the documents: (words, each word's term,
-    then int32 arrays: document (from 0) and word number of each (document, word) pair, ascending)."""
+    each word's language, then int32 arrays: document (from 0) and word number of each
+    (document, word) pair, ascending)."""
     parts, pairs, batch, size, docs = [], [], [], 0, 0
     n_fields = len(FIELDS)
 
@@ -140,8 +141,41 @@ def count_texts_and_words(documents: Iterable[Sequence[str]], counter: BulkCount
     arrays = [np.concatenate(column) for column in zip(*parts)]
     numberer = counter.numberer
     words = (list(numberer.words), [numberer.terms[t] for t in numberer.word_terms],
-             *(np.concatenate(column) for column in zip(*pairs)))
+             [numberer.language.lang] * len(numberer.words), *(np.concatenate(column) for column in zip(*pairs)))
     return (list(numberer.terms), *arrays), words
+
+
+def interleaved(counted: Sequence[tuple[Sequence[int], tuple, tuple]], n_docs: int) -> tuple[tuple, tuple]:
+    """One `count_texts_and_words` result for `n_docs` documents counted in groups (one per
+    language, each by its own counter): each group's document positions, part and words,
+    put back in document order."""
+    n_fields = len(FIELDS)
+    vocabulary, names, word_terms, langs = [], [], [], []
+    terms, tfs, sizes, lengths, targets, pair_docs, pair_words = [], [], [], [], [], [], []
+    for positions, (group_vocabulary, group_terms, group_tfs, group_sizes, group_lengths), words in counted:
+        positions = np.asarray(positions, dtype=np.int64)
+        terms.append(group_terms + len(vocabulary))
+        vocabulary += group_vocabulary
+        tfs.append(group_tfs)
+        sizes.append(group_sizes)
+        lengths.append(group_lengths)
+        targets.append((positions[:, None] * n_fields + np.arange(n_fields)).ravel())
+        group_names, group_word_terms, group_langs, docs, local = words
+        pair_docs.append(positions[docs])
+        pair_words.append(local.astype(np.int64) + len(names))
+        names += group_names
+        word_terms += group_word_terms
+        langs += group_langs
+    terms, tfs, sizes = np.concatenate(terms), np.concatenate(tfs), np.concatenate(sizes)
+    order = np.argsort(np.concatenate(targets), kind="stable")  # the rows as counted, in document order
+    starts = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))[:-1]
+    chosen = sizes[order].astype(np.int64)
+    within = np.arange(int(chosen.sum()), dtype=np.int64) - np.repeat(np.cumsum(chosen) - chosen, chosen)
+    entries = np.repeat(starts[order], chosen) + within
+    part = (vocabulary, terms[entries], tfs[entries], sizes[order], np.concatenate(lengths)[order])
+    docs, local = np.concatenate(pair_docs), np.concatenate(pair_words)
+    pairs = np.lexsort((local, docs))
+    return part, (names, word_terms, langs, docs[pairs].astype(np.int32), local[pairs].astype(np.int32))
 
 
 def combine(parts: Sequence[tuple], n_docs: int | None = None) -> TermStats:

@@ -5,8 +5,8 @@ lunr's pipeline, with two changes so that every language is findable:
   `\\W` would strip Cyrillic, Greek or Arabic words away entirely);
 - Chinese, Japanese and Korean runs, written without spaces, become
   overlapping character bigrams (`北京新闻` -> `北京`, `京新`, `新闻`).
-English stop words are dropped and the Porter stemmer applied (a no-op on
-non-Latin scripts), exactly as lunr.js does.
+Then each language's analyzer (languages.py) drops its stop words and stems: for English,
+lunr's stop words and the Porter stemmer (a no-op on non-Latin scripts), exactly as lunr.js.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from lunr.stop_word_filter import WORDS as STOP_WORDS
-
 from generator.search import marks
-from generator.search.stemmer import stem
+from generator.search.languages import Analyzer, analyzer
 
 # The planes that hold combining marks (Basic and Supplementary Multilingual, and the
 # variation selectors of plane 14): scanning only these takes a tenth of the time of
@@ -101,9 +99,10 @@ def tokens(text: str) -> list[str]:
     return [t for raw in raw_tokens(text) for t in _split(raw)]
 
 
-def terms(text: str) -> list[str]:
-    """Index terms in order: tokens without stop words, stemmed."""
-    return [stem(token) for token in tokens(text) if token not in STOP_WORDS]
+def terms(text: str, lang: str | None = None) -> list[str]:
+    """Index terms in order: tokens without the language's stop words, stemmed (None: English)."""
+    language = analyzer(lang)
+    return [language.stem(token) for token in tokens(text) if token not in language.stop_words]
 
 
 class TermCounter:
@@ -119,7 +118,8 @@ class TermCounter:
     DROP = ""  # a token that stands for no term
     SEVERAL = "\x00"  # a token that stands for several
 
-    def __init__(self) -> None:
+    def __init__(self, language: Analyzer | None = None) -> None:
+        self.language = language or analyzer(None)
         self._single: dict[str, str] = {}
         self._several: dict[str, tuple[str, ...]] = {}
         self._word: dict[str, str] = {}  # a raw token of one term -> its word (trimmed, lowercased)
@@ -129,7 +129,8 @@ class TermCounter:
         return term
 
     def _learn(self, raw: str) -> None:
-        words = [t for t in _split(raw) if t not in STOP_WORDS]
+        stop_words, stem = self.language.stop_words, self.language.stem
+        words = [t for t in _split(raw) if t not in stop_words]
         found = tuple(self._term(stem(t)) for t in words)
         if len(found) == 1:
             self._single[raw] = found[0]
@@ -208,8 +209,8 @@ class TermNumberer(TermCounter):
     DROP = -1
     SEVERAL = -2
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, language: Analyzer | None = None) -> None:
+        super().__init__(language)
         self.terms: list[str] = []
         self.numbers: dict[str, int] = {}
         self.words: list[str] = []  # the words (surface forms) met, numbered as met

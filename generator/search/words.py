@@ -47,6 +47,14 @@ def entry_json(word: str, term: str, count: int) -> str:
     return f"{_quoted(word)}:[{count}]" if term == word else f"{_quoted(word)}:[{count},{_quoted(term)}]"
 
 
+def readings_json(word: str, readings: list[tuple[str, str, int]], default: str) -> str:
+    """A word's entry from its readings (language, term, count), the default language's first:
+    `entry_json` when that is the only one, else `"word":[count,"term","lang",...]`."""
+    if len(readings) == 1 and readings[0][0] == default:
+        return entry_json(word, readings[0][1], readings[0][2])
+    return f"{_quoted(word)}:[" + ",".join(f'{count},{_quoted(term)},"{lang}"' for lang, term, count in readings) + "]"
+
+
 def _split(words: list[str], cumulative: list[int], low: int, high: int, prefix: str, out: dict) -> None:
     """`shards.split` of the sorted words[low:high] (those starting with `prefix`), faster:
     the words of one longer prefix are a run of the sorted list, its size a difference of sums."""
@@ -70,20 +78,22 @@ class Words:
     """Every word met, numbered as met: its term and document count, and (while kept) each
     document's word numbers. `shards`: each prefix's shard names; `sizes`: their bytes."""
 
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # a word met in several languages is here once for each
     terms: list[str] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)  # the language each was met in
+    default: str = "en"  # the archive's language, whose reading of a word comes first
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     per_doc: list[np.ndarray] | None = field(default_factory=list)  # per part: words of each document
     ids: list[np.ndarray] | None = field(default_factory=list)  # per part: their word numbers
     shards: dict[str, list[str]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
-    _numbers: dict[str, int] = field(default_factory=dict, repr=False)
+    _numbers: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _pairs: int = 0
 
     def add(self, part: tuple, n_docs: int) -> None:
         """The words of the next `n_docs` documents (`statistics.count_texts_and_words`)."""
-        names, terms, docs, local = part
-        mapped = _numbered(self._numbers, self.names, self.terms, names, terms)[local]
+        names, terms, langs, docs, local = part
+        mapped = self._numbered(self._numbers, names, terms, langs)[local]
         counts = np.bincount(mapped, minlength=len(self.names))
         counts[: len(self.counts)] += self.counts
         self.counts = counts
@@ -103,8 +113,8 @@ class Words:
         assert self.ids is not None and self.per_doc is not None
         ids = np.concatenate(self.ids) if self.ids else np.zeros(0, np.int32)
         per_doc = np.concatenate(self.per_doc) if self.per_doc else np.zeros(0, np.int32)
-        return Words(self.names, self.terms, self.counts, [per_doc], [_narrow(ids, len(self.names))],
-                     dict(self.shards), dict(self.sizes))
+        return Words(self.names, self.terms, self.langs, self.default, self.counts, [per_doc],
+                     [_narrow(ids, len(self.names))], dict(self.shards), dict(self.sizes))
 
     def files(self, prefixes: Iterable[str] | None = None) -> list[OutputFile]:
         """The shards of these prefixes (all: every prefix), noting their names and sizes."""
@@ -115,13 +125,20 @@ class Words:
             if counts[number] and (wanted is None or name[:KEY_LENGTH] in wanted):
                 groups[name[:KEY_LENGTH]].append(number)
         out = []
+        several = not set(self.langs) <= {self.default}
         for prefix in sorted(groups if wanted is None else wanted):
             for old in self.shards.pop(prefix, ()):
                 del self.sizes[old]
-            members = sorted(groups.get(prefix, ()), key=self.names.__getitem__)
+            members = sorted(groups.get(prefix, ()), key=self._order)
             if not members:
                 continue
-            entries = {self.names[n]: entry_json(self.names[n], self.terms[n], counts[n]) for n in members}
+            if not several:  # the archive's language alone: each word has one reading
+                entries = {self.names[n]: entry_json(self.names[n], self.terms[n], counts[n]) for n in members}
+            else:
+                readings: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+                for n in members:
+                    readings[self.names[n]].append((self.langs[n], self.terms[n], counts[n]))
+                entries = {word: readings_json(word, found, self.default) for word, found in readings.items()}
             ordered = list(entries)
             cumulative = [0, *itertools.accumulate(len(text.encode("utf-8")) + 1 for text in entries.values())]
             split: dict[str, list[str]] = {}
@@ -136,6 +153,22 @@ class Words:
                 out.append(file)
         return out
 
+    def _order(self, number: int) -> tuple:
+        """A word's readings together, the default language's first."""
+        lang = self.langs[number]
+        return self.names[number], lang != self.default, lang
+
+    def _numbered(self, numbers: dict, names: list[str], terms: list, langs: list[str]) -> np.ndarray:
+        """The number of each (word, language) of a part, the new ones (with their terms) added."""
+        known, known_terms, known_langs = self.names, self.terms, self.langs
+        for key in zip(names, langs, terms):
+            if key[:2] not in numbers:
+                numbers[key[:2]] = len(known)
+                known.append(key[0])
+                known_terms.append(key[2])
+                known_langs.append(key[1])
+        return np.fromiter((numbers[key] for key in zip(names, langs)), np.int32, len(names))
+
     def paths(self) -> set[str]:
         return {_path(name) for name in self.sizes}
 
@@ -143,11 +176,11 @@ class Words:
         """These words with those of the documents `changed` (ascending) replaced by the words
         counted from their new texts; and the prefixes whose words' counts changed."""
         assert self.ids is not None and self.per_doc is not None
-        names, terms, docs, local = part
-        out = Words(list(self.names), list(self.terms), self.counts.copy(), None, None,
-                    dict(self.shards), dict(self.sizes))
-        numbers = {name: n for n, name in enumerate(out.names)}
-        mapped = _numbered(numbers, out.names, out.terms, names, terms)[local]
+        names, terms, langs, docs, local = part
+        out = Words(list(self.names), list(self.terms), list(self.langs), self.default, self.counts.copy(), None,
+                    None, dict(self.shards), dict(self.sizes))
+        numbers = {key: n for n, key in enumerate(zip(out.names, out.langs))}
+        mapped = out._numbered(numbers, names, terms, langs)[local]
         counts = np.zeros(len(out.names), dtype=np.int64)
         counts[: len(out.counts)] = out.counts
         per_doc, ids = self.per_doc[0].copy(), self.ids[0]
@@ -174,16 +207,9 @@ def _narrow(ids: np.ndarray, count: int) -> np.ndarray:
 
 
 def stats_entry(words: Words) -> dict:
-    """What stats.js says of the words' shards."""
+    """What stats.js says of the words' shards (format 2: entries may hold readings in languages
+    besides the archive's)."""
     keys = sorted(words.sizes)
-    return {"format": FORMAT, "keyLength": KEY_LENGTH, "keys": keys, "sizes": [words.sizes[k] for k in keys]}
-
-
-def _numbered(numbers: dict[str, int], known: list[str], known_terms: list, names: list[str], terms: list) -> np.ndarray:
-    """The number of each of `names`, the new ones (with their terms) added to the known words."""
-    for name, term in zip(names, terms):
-        if name not in numbers:
-            numbers[name] = len(known)
-            known.append(name)
-            known_terms.append(term)
-    return np.fromiter((numbers[n] for n in names), np.int32, len(names))
+    several = not set(words.langs) <= {words.default} and any(
+        count and lang != words.default for lang, count in zip(words.langs, words.counts.tolist()))
+    return {"format": FORMAT + several, "keyLength": KEY_LENGTH, "keys": keys, "sizes": [words.sizes[k] for k in keys]}

@@ -56,8 +56,9 @@
 
   var stopWords = new Set();
 
-  /* A query word to the terms it stands for: usually one; none for a stop word
-     (the index has none); CJK text gives character pairs. */
+  /* A query word to the terms it stands for in English (lunr's analysis): usually one; none
+     for a stop word (the index has none); CJK text gives character pairs. An archive in
+     other languages looks words up instead (`lookUp`): the client never stems them. */
   function wordTerms(word) {
     word = trim(word.toLowerCase());
     if (!word || stopWords.has(word)) return [];
@@ -143,7 +144,7 @@
      `^` and `~` to the last. An unknown `field:` (`10:30`, `Re:`) is plain text.
      `all`: every plain word is required, as if written `+word` (stop words, which
      have no terms, never are); a query of one clause stays optional (the same results). */
-  function parseQuery(text, fields, all) {
+  function parseQuery(text, fields, all, languages) {
     var clauses = [];
     text.split(/\s+/).forEach(function (chunk) {
       if (!chunk) return;
@@ -167,7 +168,10 @@
       words.forEach(function (word, i) {
         var first = i === 0, last = i === words.length - 1;
         var wildcard = word.indexOf("*") >= 0;
-        var terms = wildcard ? [word.toLowerCase()] : wordTerms(word);
+        var terms;
+        if (wildcard) terms = [word.toLowerCase()];
+        else if (!languages || CJK.test(word)) terms = wordTerms(word);
+        else terms = trim(word.toLowerCase()) ? [null] : [];  // looked up in the words (`lookUp`)
         terms.forEach(function (term) {
           clauses.push({
             term: term,
@@ -292,8 +296,20 @@
 
   var READ_LIMIT = 3e6;  // bytes of dictionary one clause may read
 
-  /* The index terms a clause stands for, each with its dictionary entry. */
+  /* The index terms a clause stands for, each with its dictionary entry. A looked-up word
+     stands for its term in each language searched (`alternatives`). */
   function expand(clause, stats) {
+    if (clause.alternatives) {
+      return Promise.all(clause.alternatives.map(function (term) {
+        return expand({ term: term, editDistance: clause.editDistance, wildcard: false }, stats);
+      })).then(function (lists) {
+        var seen = Object.create(null), found = [];
+        lists.forEach(function (list) {
+          list.forEach(function (x) { if (!seen[x.term]) { seen[x.term] = true; found.push(x); } });
+        });
+        return found;
+      });
+    }
     var needed = shardsFor(clause, stats);
     var bytes = needed.reduce(function (sum, hex) { return sum + (stats.sizes[stats.keys.indexOf(hex)] || 0); }, 0);
     if (bytes > READ_LIMIT) {
@@ -607,6 +623,82 @@
     });
   };
 
+  // ---- the archive's languages: a word's term looked up, never stemmed ------------
+
+  /* The words' shard a word would be in: that of the longest prefix of it that has one. */
+  function wordShardOf(word, words) {
+    if (!words.prefixes) words.prefixes = words.keys.map(function (hex, i) { return { hex: hex, text: keyText(hex), size: words.sizes[i] }; });
+    var best = null;
+    words.prefixes.forEach(function (k) {
+      if (word.indexOf(k.text) === 0 && (!best || k.text.length > best.text.length)) best = k;
+    });
+    return best && best.hex;
+  }
+
+  /* A word's readings in the archive, {lang: term}, from a words' shard entry: `[count]` or
+     `[count, "term"]` (the archive's language), else `[count, "term", "lang", ...]`. */
+  function readingsOf(word, entry, stats) {
+    var out = Object.create(null);
+    if (!entry) return out;
+    if (entry.length <= 2) out[stats.language] = entry.length === 2 ? entry[1] : word;
+    else for (var i = 0; i + 2 < entry.length; i += 3) out[entry[i + 2]] = entry[i + 1];
+    return out;
+  }
+
+  function entryCount(entry) {
+    if (entry.length <= 2) return entry[0];
+    var sum = 0;
+    for (var i = 0; i < entry.length; i += 3) sum += entry[i];
+    return sum;
+  }
+
+  /* A typed word's terms in these languages (all of the archive's when none is chosen), as
+     the build analysed it: its reading in the archive's words; a word the archive lacks in a
+     language stands for itself (a stem typed as it is: `haus` finds `Häuser`), or in English
+     for its Porter stem, which lunr.js's own stemmer gives (stemmer.py); a stop word for none. */
+  function lookUp(word, stats, lang) {
+    word = trim(word.toLowerCase());
+    var words = stats.words, langs = lang ? [lang] : Object.keys(stats.languages);
+    var hex = word && words && words.keys ? wordShardOf(word, words) : null;
+    var shard = hex ? load("w/" + hex) : Promise.resolve(null);
+    return shard.then(function (data) {
+      var found = data && Object.prototype.hasOwnProperty.call(data, word) ? data[word] : null;
+      var readings = readingsOf(word, found, stats), terms = [];
+      langs.forEach(function (l) {
+        var language = stats.languages[l];
+        var term = readings[l];
+        if (term === undefined) {
+          if (!language || language.stopWords.indexOf(word) >= 0) return;
+          term = language.stemmer === "porter" ? stem(word) : word;
+        }
+        if (terms.indexOf(term) < 0) terms.push(term);
+      });
+      return terms;
+    });
+  }
+
+  /* The terms of a query's looked-up words (`parseQuery` leaves them null); the clauses of
+     words with none (stop words in every language searched) are dropped. */
+  function lookUpAll(clauses, stats, lang) {
+    return Promise.all(clauses.map(function (clause) {
+      if (clause.term !== null) return Promise.resolve(null);
+      return lookUp(clause.word, stats, lang).then(function (terms) {
+        clause.alternatives = terms;
+        clause.term = terms[0] || "";
+      });
+    })).then(function () {
+      var kept = clauses.filter(function (c) { return !c.alternatives || c.alternatives.length; });
+      if (kept.length === 1 && kept[0].plain) kept[0].presence = OPTIONAL;
+      return kept;
+    });
+  }
+
+  /* The clauses of a query, looked up where the archive has several languages. */
+  function clausesOf(text, stats, all, lang) {
+    var clauses = parseQuery(text, stats.fields, all, stats.languages);
+    return stats.languages ? lookUpAll(clauses, stats, lang) : Promise.resolve(clauses);
+  }
+
   // ---- did you mean: the archive's own words (search/w/, words.py) -------------
 
   var SUGGEST_LIMIT = 64e3;  // bytes of words' shards one word's suggestions may read
@@ -668,7 +760,7 @@
       shards.forEach(function (shard) {
         Object.keys(shard).forEach(function (candidate) {
           if (candidate === word || !/^\p{L}/u.test(candidate)) return;
-          var d = distance(word, candidate, 2), count = shard[candidate][0];
+          var d = distance(word, candidate, 2), count = entryCount(shard[candidate]);
           if (d > 2) return;
           if (!best || d < best.d || (d === best.d && (count > best.count || (count === best.count && candidate < best.word)))) {
             best = { word: candidate, d: d, count: count };
@@ -717,12 +809,25 @@
     }));
   }
 
+  /* Whether a snippet's word is read as a matched term in an archive of several languages:
+     as it is, or by its reading in a words' shard already loaded (none is loaded for this). */
+  function readsAs(piece, matched) {
+    var stats = received.stats;
+    if (!stats || !stats.languages || !stats.words || !stats.words.keys) return false;
+    var word = trim(piece.toLowerCase());
+    if (matched.has(word)) return true;
+    var data = received["w/" + wordShardOf(word, stats.words)];
+    if (!data || !Object.prototype.hasOwnProperty.call(data, word)) return false;
+    var readings = readingsOf(word, data[word], stats);
+    return Object.keys(readings).some(function (lang) { return matched.has(readings[lang]); });
+  }
+
   /* The snippet as text nodes, with the words whose terms matched in <mark>. */
   function highlighted(text, matched) {
     var fragment = document.createDocumentFragment();
     text.split(/(\s+|-)/).forEach(function (piece) {
       var terms = WORD.test(piece) ? wordTerms(piece) : [];
-      if (terms.length !== 1 || !matched.has(terms[0])) {
+      if ((terms.length !== 1 || !matched.has(terms[0])) && !(WORD.test(piece) && readsAs(piece, matched))) {
         fragment.appendChild(document.createTextNode(piece));
         return;
       }
@@ -818,6 +923,19 @@
     }
 
     function fillFacets() {
+      // The language filter, only in an archive of several languages (the build lists them then).
+      if (facets.lang && facets.lang.length > 1 && !form.elements.lang) {
+        var label = element("label", "search-language", "Language ");
+        var select = element("select");
+        select.name = "lang";
+        var any = element("option", null, "Any");
+        any.value = "";
+        select.appendChild(any);
+        label.appendChild(select);
+        (form.querySelector(".search-filters") || form).appendChild(label);
+        select.addEventListener("change", function () { typing = false; search("push"); });
+        selects.push(select);
+      }
       selects.forEach(function (select) {
         (facets[select.name] || []).forEach(function (entry) {
           var option = element("option", null, entry[1] + " (" + entry[2] + ")");
@@ -931,23 +1049,19 @@
           return show(run, outcome, PAGE);
         });
       }
-      var all = !anyWord.checked, clauses;
-      try {
-        clauses = parseQuery(text, stats.fields, all);
-      } catch (error) {
-        list.textContent = "";
-        status.textContent = error.message;
-        more.hidden = true;
-        return Promise.resolve();
-      }
-      return filterSet(facets, chosen).then(function (filter) {
+      var all = !anyWord.checked, lang = chosen.lang || null;
+      var parsed = Promise.resolve().then(function () { return clausesOf(text, stats, all, lang); });
+      return Promise.all([filterSet(facets, chosen), parsed]).then(function (ready) {
+        var filter = ready[0], clauses = ready[1];
         return running(clauses, filter).then(function (first) {
           if (run !== generation) return;
           var defaults = clauses.filter(function (c) { return c.plain && c.presence === REQUIRED; });
           var hint = suggestions(clauses, first.search.expansions, text);
           if (first.outcome.results.length || !defaults.length) return [first, null, hint];
           // Nothing has every word: the articles with any of them, saying so.
-          return running(parseQuery(text, stats.fields, false), filter).then(function (any) {
+          return clausesOf(text, stats, false, lang).then(function (anyClauses) {
+            return running(anyClauses, filter);
+          }).then(function (any) {
             return [any, "No article has all of these words; showing articles with any of them.", hint];
           });
         }).then(function (parts) {
@@ -1004,12 +1118,20 @@
 
   // Exposed for tests that compare our ranking with lunr.js.
   /* `options.any`: any word matches (lunr's default); else every plain word is required. */
+  /* `options.lang`: look the words up in that language only, and search its articles only. */
   window.ArchiveSearch.query = function (text, want, options) {
+    options = options || {};
     return load("stats").then(function (stats) {
       stopWords = new Set(stats.stopWords);
-      var clauses = parseQuery(text, stats.fields, !(options && options.any));
+      var lang = options.lang || null;
+      return Promise.all([
+        clausesOf(text, stats, !options.any, lang),
+        lang ? load("facets").then(function (facets) { return filterSet(facets, { lang: lang }); }) : null
+      ]);
+    }).then(function (ready) {
+      var stats = received.stats, clauses = ready[0], filter = ready[1];
       return Promise.all(clauses.map(function (c) { return expand(c, stats); })).then(function (expansions) {
-        var s = new Search(stats, clauses, expansions, null);
+        var s = new Search(stats, clauses, expansions, filter);
         return s.run(want || 1e9).then(function (outcome) {
           var top = outcome.results.slice(0, want || outcome.results.length);
           return describe(top.map(function (r) { return r.doc; }), stats).then(function (docs) {
@@ -1025,6 +1147,13 @@
   };
   window.ArchiveSearch.stem = stem;
   window.ArchiveSearch.terms = wordTerms;
+  /* A word's terms as a query in `lang` (or every language of the archive) looks them up. */
+  window.ArchiveSearch.lookUp = function (word, lang) {
+    return load("stats").then(function (stats) {
+      if (!stats.languages) return wordTerms(word);
+      return lookUp(word, stats, lang || null);
+    });
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
