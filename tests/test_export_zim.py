@@ -17,7 +17,7 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from generator import export
+from generator import __version__, export
 from generator.export import illustration, zim_writer
 from tests.helpers import VARIED, article, make_tree
 from tests.search_helpers import wait_for_results
@@ -110,7 +110,7 @@ def test_metadata_comes_from_archive_yaml(tmp_path, cli):
         "Date": "2026-01-01",  # the archive's "as of" (SOURCE_DATE_EPOCH)
         "Tags": "news;harbour;_ftindex:yes",
         "License": "CC BY-SA 4.0",
-        "Scraper": "article-archive 0.1.0",
+        "Scraper": f"article-archive {__version__}",
     }
     assert len(found["Description"]) <= 80
     assert zim.get_entry_by_path("2021/ferry/index.html").title == "Ferries return"
