@@ -17,7 +17,7 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from generator import export
+from generator import __version__, export
 from generator.export import illustration, zim_writer
 from tests.helpers import VARIED, article, make_tree
 from tests.search_helpers import wait_for_results
@@ -96,7 +96,9 @@ def test_metadata_comes_from_archive_yaml(tmp_path, cli):
     root = make_tree(tmp_path / "news", {**NEWS, "archive.yaml": settings})
     assert cli("export", "zim", "--root", root, "--output", tmp_path / "out/chronicle.zim").code == 0
     zim = Archive(tmp_path / "out/chronicle.zim")
-    assert metadata(zim) | {"Counter": ""} == {
+    found = metadata(zim)
+    del found["Counter"]  # libzim's own count of entries by MIME type
+    assert found == {
         "Name": "chronicle_pt_harbour",
         "Title": "The Harbour Town Evening…",  # at most 30 graphemes, cut at a word
         "Description": "Every story the Evening Chronicle printed about the harbour, the ferries and…",
@@ -108,10 +110,9 @@ def test_metadata_comes_from_archive_yaml(tmp_path, cli):
         "Date": "2026-01-01",  # the archive's "as of" (SOURCE_DATE_EPOCH)
         "Tags": "news;harbour;_ftindex:yes",
         "License": "CC BY-SA 4.0",
-        "Scraper": "article-archive 0.1.0",
-        "Counter": "",
+        "Scraper": f"article-archive {__version__}",
     }
-    assert len(metadata(zim)["Description"]) <= 80
+    assert len(found["Description"]) <= 80
     assert zim.get_entry_by_path("2021/ferry/index.html").title == "Ferries return"
     assert zim.article_count == 2
 
