@@ -169,6 +169,11 @@ def test_the_importer_takes_the_pages_language_or_detects_the_texts(cli, tmp_pat
     html = ('<html lang="fr-CA"><head><title>Neue Häuser</title></head><body><article><h1>Neue Häuser</h1>'
             + "".join(f"<p>{p}</p>" for p in GERMAN_TEXT.split("\n\n")[1:]) + "</article></body></html>")
     assert _imported_lang(cli, tmp_path / "c", "page.html", html) == "fr-CA"
+    # Else its og:locale.
+    localised = html.replace('<html lang="fr-CA"><head>', '<html><head><meta property="og:locale" content="it_IT">')
+    assert _imported_lang(cli, tmp_path / "d", "page.html", localised) == "it-IT"
+    # A page that names none: detected in its text, as a scrape's.
+    assert _imported_lang(cli, tmp_path / "e", "page.html", html.replace(' lang="fr-CA"', "")) == "de"
 
 
 def test_edits_keep_the_search_files_those_of_a_cold_build(tmp_path):

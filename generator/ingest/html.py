@@ -11,7 +11,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, pagemeta
+from generator.ingest import extracted, furniture, language, pagemeta
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
 
@@ -43,7 +43,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     title = pagemeta.title_of(ld, meta, tree, page_url)
     published, updated = pagemeta.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
-    lang = pagemeta.lang_of(tree)
+    lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)
     xml = trafilatura.extract(
         tree, url=page_url, output_format="xml", include_links=True, include_formatting=True,

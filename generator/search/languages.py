@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import snowballstemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 
 from generator.archive.languages import primary
@@ -77,6 +76,8 @@ def analyzer(tag: str | None) -> Analyzer:
     if lang == ENGLISH:
         return Analyzer(lang, frozenset(ENGLISH_STOP_WORDS), porter, "porter")
     if lang in SNOWBALL:
+        import snowballstemmer  # here: an archive in English alone never loads it (17 ms, every algorithm)
+
         algorithm = SNOWBALL[lang]
         stemmer = snowballstemmer.stemmer(algorithm)
         return Analyzer(lang, STOP_WORDS.get(lang, frozenset()), lru_cache(maxsize=200_000)(stemmer.stemWord),
