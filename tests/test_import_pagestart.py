@@ -51,3 +51,39 @@ def test_a_breadcrumb_that_ends_in_the_headline_is_not_taken_for_it():
     record = text.read(f"{MENU}{crumb}\n{HEADLINE}\n{standfirst}\n\n{ARTICLE}\n")
     assert record.title == HEADLINE
 
+
+
+def test_a_year_glued_to_what_follows_it_on_a_copied_page_still_reads():
+    for line, day in [("3 de mayo de 202221:25 La Gaceta", (2022, 5, 3)),
+                      ("28. Juni 201914. Januar 2020 | Jane Roe", (2019, 6, 28)),
+                      ("Published on August 19, 2019August 19, 2019 • 319 Likes", (2019, 8, 19))]:
+        record = text.read(f"{HEADLINE}\n{line}\n\n{ARTICLE}\n")
+        assert (record.published.year, record.published.month, record.published.day) == day, line
+
+
+def test_a_date_line_inside_the_text_or_above_the_headline_when_none_is_under_it():
+    inside = f"{MENU}{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\nWritten on April 29, 2018\n\n{PARAGRAPHS[1]}\n\n" \
+             f"{PARAGRAPHS[2]}\n\n© 2024 Harbour Gazette\n"
+    assert text.read(inside).published.day == 29
+    above = f"Harbour Gazette\n{MENU}Veröffentlicht am 13. März 2019 von Jane Roe\nNews\n{HEADLINE}\n\n{ARTICLE}\n"
+    record = text.read(above)
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2019, 3, 13)
+
+
+def test_a_last_revised_line_is_the_update_not_the_publication():
+    record = text.read(f"{HEADLINE}\nVeröffentlicht am 13. März 2019\nzuletzt überarbeitet am 29. Mai 2019\n\n{ARTICLE}\n")
+    assert (record.published.month, record.published.day) == (3, 13)
+    assert (record.updated.month, record.updated.day) == (5, 29)
+
+
+def test_a_comment_sections_heading_is_not_the_headline():
+    # a short post (a podcast's notes) under a longer comment thread: the thread's heading repeats the headline
+    comments = "\n\n".join(f"Reader {n} on July {n}, 2019 at 16:25\n\nI listened to it twice and I still think the "
+                           "ferry episode was the best one you have made so far. Thanks for all the work you put into "
+                           "it, and for the notes on the island's history." for n in (22, 23, 24))
+    page = (f"{MENU}Episode 82: the ferry timetable\nPosted on 21. Juli 2019 by Jane Roe\n\n"
+            "We talk about the new ferry timetable. Running time 82 minutes.\n\n"
+            f"3 Responses to Episode 82: the ferry timetable\n\n{comments}\n")
+    record = text.read(page)
+    assert record.title == "Episode 82: the ferry timetable"

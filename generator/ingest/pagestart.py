@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest import textdates
+from generator.ingest.endings import ending
 from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
 
 _BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
@@ -148,4 +149,5 @@ def _headline_shaped(block: str) -> bool:
         return False
     if count <= 20 and (_BY.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
-    return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found()))
+    return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found())
+                or ending(block) == "comments")  # "3 Responses to <the headline>"

@@ -50,6 +50,8 @@ PLACE_DATELINE = re.compile(
 MIN_WORDS = 80
 RESUME_WORDS = 25  # the article resumes after a box inside it with two paragraphs of this many words
 FINAL = ("comments", "footer", "share bar")  # these end an article for good; it may resume after a list or notice
+DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
+NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
@@ -181,7 +183,11 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if near is not None and near != updated:
         published = near
     elif published is None or published.day is None:
-        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) or published
+        inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
+        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
+            or _near_date(_date_lines(inside), found.day_first, text, captured) \
+            or _near_date(_date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
+            or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
     if published is None:
@@ -251,6 +257,11 @@ def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.dateti
             if date is not None:
                 return date
     return None
+
+
+def _date_lines(lines: list[str]) -> list[str]:
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
+    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
 
 
 def _wrapped(lines: list[str]) -> bool:
