@@ -87,3 +87,12 @@ def test_a_comment_sections_heading_is_not_the_headline():
             f"3 Responses to Episode 82: the ferry timetable\n\n{comments}\n")
     record = text.read(page)
     assert record.title == "Episode 82: the ferry timetable"
+
+
+def test_a_page_that_is_one_list_keeps_the_list_as_its_text():
+    # links to other stories, long enough to start a text, none a sentence: nothing else is on the page
+    points = [f"Story {n}: the harbour council, the ferry company and the island's fishermen argue again about "
+              f"the timetable, the fares and the quotas for the coming season" for n in range(1, 5)]
+    record = text.read("The week in review\n\n" + "\n\n".join(points) + "\n")
+    assert record.title == "The week in review"
+    assert all(point in record.body for point in points)

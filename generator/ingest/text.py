@@ -161,7 +161,11 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     elif set_aside:
         found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
         dropped += [("promotion above the by-line", t) for _, t in set_aside]
-    items = _drop_trailing_and_listed(items, dropped)
+    listed: list[tuple[str, str]] = []
+    kept = _drop_trailing_and_listed(list(items), listed)
+    if kept:  # else the page is nothing but a list (of stories, of points): that list is its text
+        items = kept
+        dropped += listed
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
