@@ -67,9 +67,12 @@ def ceilings(scorer, data_dir: Path, form: str, page, truth: dict) -> dict:
     """The page's ceilings in this form (eval/real_ceiling.py): what its input could give at best."""
     if form == "html":
         rendered = data_dir / "text_full" / f"{page.id}.txt"
-        if not truth.get("body") or not rendered.is_file():
-            return {}
-        return {"oracle_f1": real_ceiling.line_oracle_f1(_read(rendered), truth["body"], scorer.tokens, scorer.prf)}
+        source = data_dir / "html" / f"{page.id}.html"
+        found = {"printed": real_ceiling.date_printed(_read(source), page.day, page.lang, dateparser=False)
+                 if page.day and source.is_file() else None}
+        if truth.get("body") and rendered.is_file():
+            found["oracle_f1"] = real_ceiling.line_oracle_f1(_read(rendered), truth["body"], scorer.tokens, scorer.prf)
+        return found
     if not (data_dir / form / f"{page.id}.txt").is_file():
         return {}
     text = _read(data_dir / form / f"{page.id}.txt")

@@ -5,7 +5,7 @@ corpus's score.py); title exact only over pages with a gold title; date same day
 with a gold date to the day; must-contain / must-not-contain snippet shares (supplement) only
 over pages that have such snippets. The ceilings (eval/real_ceiling.py) over the same pages as
 the figure they bound: the line oracle's F1 over all pages, "title a line" over titled pages,
-"date printed" over dated pages.
+"date printed" (in the text; html: in the page source) over dated pages.
 """
 
 from __future__ import annotations

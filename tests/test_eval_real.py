@@ -106,6 +106,9 @@ def test_date_printed_reads_the_gold_day_in_any_common_shape_and_nothing_else():
         assert date_printed(f"Headline\n{line}\nText.", day, "ru" if "ноя" in line else "en"), line
     for line in ["November 2019", "19/11/2018", "November 20, 2019", "19 hours ago", "Copyright 2019", "2019/11"]:
         assert not date_printed(f"Headline\n{line}\nText.", day, "en"), line
+    source = '<meta property="article:published_time" content="2019-11-19T09:48:24Z"/><p>Text.</p>'
+    assert date_printed(source, day, "en", dateparser=False)  # an HTML page's source: its metadata counts
+    assert not date_printed(source.replace("11-19", "11-18"), day, "en", dateparser=False)
 
 
 def test_title_as_line_compares_whole_lines_as_the_scorer_does():
