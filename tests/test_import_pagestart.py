@@ -96,3 +96,12 @@ def test_a_page_that_is_one_list_keeps_the_list_as_its_text():
     record = text.read("The week in review\n\n" + "\n\n".join(points) + "\n")
     assert record.title == "The week in review"
     assert all(point in record.body for point in points)
+
+
+def test_a_by_line_or_comment_count_glued_to_the_headline_leaves_the_title():
+    for glued in [" by: Jane Roe", " by Jane Roe @janeroe | Harbour Gazette", " comments ()",
+                  " posted March 2, 2021 at 9:12 am"]:
+        record = text.read(f"{HEADLINE}{glued}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, glued
+    # "by" in a headline is part of it
+    assert text.read(f"Ferry hit by a storm\n\n{ARTICLE}\n").title == "Ferry hit by a storm"

@@ -50,6 +50,9 @@ PLACE_DATELINE = re.compile(
 MIN_WORDS = 80
 RESUME_WORDS = 25  # the article resumes after a box inside it with two paragraphs of this many words
 FINAL = ("comments", "footer", "share bar")  # these end an article for good; it may resume after a list or notice
+# A by-line, a date or a comment count glued to the headline on a copied page: "<headline> by: Liz Thomas",
+# "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
+_TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
 DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
 NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
@@ -200,6 +203,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             if year:
                 published = PartialDate(int(year.group()))
                 break
+    title = _TITLE_TAIL.sub("", title) if words(_TITLE_TAIL.sub("", title)) >= 3 else title
     source_name = agency or found.outlet
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
     for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
