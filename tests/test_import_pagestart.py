@@ -105,3 +105,9 @@ def test_a_by_line_or_comment_count_glued_to_the_headline_leaves_the_title():
         assert record.title == HEADLINE, glued
     # "by" in a headline is part of it
     assert text.read(f"Ferry hit by a storm\n\n{ARTICLE}\n").title == "Ferry hit by a storm"
+
+
+def test_a_sites_name_above_a_menu_is_not_the_headline_even_when_it_shares_words_with_the_text():
+    page = (f"Harbour Ferry Council News\n{MENU}Timetables\nTickets\nContact\nAbout us\nArchive\nEvents\n"
+            f"Ferry council timetable approved\nBy Jane Roe\n\n{ARTICLE}\n")
+    assert text.read(page).title == "Ferry council timetable approved"

@@ -39,6 +39,7 @@ def find_start(blocks: list[str]) -> int:
         return 0
     best, best_score, best_dated = 0, None, False
     scores: dict[int, float] = {}
+    first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
     text_words = _content_words(" ".join(blocks[body: body + 6]))
     for index in range(max(0, body - LOOK_BACK), body):
         block = blocks[index]
@@ -47,16 +48,16 @@ def find_start(blocks: list[str]) -> int:
         count = words(block)
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
-        score += 4 * (index == 0) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words)
         scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
-    if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks) \
+    if best and not (best_dated and not _dated(blocks, 0)) and first_headline \
             and (_overlap(blocks[0], text_words) > 0 or _dated(blocks, 0)):  # a site's name shares no word with
         # the article
         return 0
     if best and (_headline_shaped(blocks[0]) or _title_like(blocks[0])) and len(_content_words(blocks[0])) >= 3 \
-            and _overlap(blocks[0], text_words) >= KEEP_FIRST:
+            and _overlap(blocks[0], text_words) >= KEEP_FIRST and (first_headline or not best_dated):
         return 0  # the first line speaks of what the text says: it is the headline
     for index in range(max(0, best - DECK_GAP), best):  # a headline above the line found: that is its deck
         block = blocks[index]  # or a caption
