@@ -20,9 +20,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
-from eval import real_report, text_full
+from eval import real_ceiling, real_report, text_full
 from eval.real_corpus import REPO, SUPPLEMENT, CorpusMissing, find_data, load_pages, load_scorer
 from eval.real_report import Result
 
@@ -62,6 +63,27 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def ceilings(scorer, data_dir: Path, form: str, page, truth: dict) -> dict:
+    """The page's ceilings in this form (eval/real_ceiling.py): what its input could give at best."""
+    if form == "html":
+        rendered = data_dir / "text_full" / f"{page.id}.txt"
+        source = data_dir / "html" / f"{page.id}.html"
+        found = {"printed": real_ceiling.date_printed(_read(source), page.day, page.lang, dateparser=False)
+                 if page.day and source.is_file() else None}
+        if truth.get("body") and rendered.is_file():
+            found["oracle_f1"] = real_ceiling.line_oracle_f1(_read(rendered), truth["body"], scorer.tokens, scorer.prf)
+        return found
+    if not (data_dir / form / f"{page.id}.txt").is_file():
+        return {}
+    text = _read(data_dir / form / f"{page.id}.txt")
+    return {"printed": real_ceiling.date_printed(text, page.day, page.lang) if page.day else None,
+            "title_line": real_ceiling.title_as_line(text, page.title, scorer.norm_title) if page.title else None}
+
+
+def _read(path: Path) -> str:
+    return unicodedata.normalize("NFKC", path.read_text(encoding="utf-8", errors="replace"))
+
+
 def score_form(scorer, data_dir: Path, form: str, root: Path, pages, failed: set[str]) -> dict[str, Result]:
     truth = scorer.load_truth(str(data_dir))
     out_dir = root / "content"
@@ -74,7 +96,8 @@ def score_form(scorer, data_dir: Path, form: str, root: Path, pages, failed: set
         results[row["id"]] = Result(
             id=row["id"], missing=row["missing"], failed=row["id"] in failed,
             p=row["p"], r=row["r"], f1=row["f1"], title_exact=row["title_exact"],
-            date_same_day=row["date_exact"], contains=contains, avoids=avoids)
+            date_same_day=row["date_exact"], contains=contains, avoids=avoids,
+            **ceilings(scorer, data_dir, form, by_id[row["id"]], truth[row["id"]]))
     return results
 
 

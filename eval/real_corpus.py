@@ -56,11 +56,16 @@ class Page:
     def full_date(self) -> bool:
         """A gold date to the day, as score.py reads it: a year or a month alone ("2018", "1998-03")
         is left out, and so is a gold date that is no day of the calendar (the supplement's "2022-25-10")."""
+        return self.day is not None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The gold day, when the gold date is a full one."""
         found = _FULL_DATE.match(self.published or "")
         try:
-            return bool(found) and bool(dt.date(*map(int, found.groups())))
+            return dt.date(*map(int, found.groups())) if found else None
         except ValueError:
-            return False
+            return None
 
 
 def load_pages(data_dir: Path) -> list[Page]:

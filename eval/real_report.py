@@ -3,7 +3,9 @@
 Body figures are means over all pages of a group (a page with no output scores 0, as in the
 corpus's score.py); title exact only over pages with a gold title; date same day only over pages
 with a gold date to the day; must-contain / must-not-contain snippet shares (supplement) only
-over pages that have such snippets.
+over pages that have such snippets. The ceilings (eval/real_ceiling.py) over the same pages as
+the figure they bound: the line oracle's F1 over all pages, "title a line" over titled pages,
+"date printed" (in the text; html: in the page source) over dated pages.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ class Result:
     date_same_day: bool = False
     contains: float | None = None  # share of must-contain snippets found in the body
     avoids: float | None = None  # share of must-not-contain snippets absent from it
+    # ceilings (eval/real_ceiling.py), from the input alone; None where they do not apply
+    printed: bool | None = None  # text forms: the gold day is printed in the input
+    title_line: bool | None = None  # text forms: the gold title is a line of the input
+    oracle_f1: float | None = None  # html: body F1 of the rendered page's lines that are in the gold
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class Line:
     snippets: int
     contains: float | None
     avoids: float | None
+    printed: float | None = None  # share of dated pages whose input prints the gold day
+    title_line: float | None = None  # share of titled pages whose input has the gold title as a line
+    oracle_f1: float | None = None
 
 
 def _mean(values: list) -> float | None:
@@ -67,6 +76,9 @@ def summarize(group: str, pages: list[Page], results: dict[str, Result]) -> Line
         snippets=len(snip),
         contains=_mean([r.contains or 0.0 for r in snip]),
         avoids=_mean([0.0 if r.avoids is None else r.avoids for r in snip]),
+        printed=_mean([r.printed for r in dated if r.printed is not None]),
+        title_line=_mean([r.title_line for r in titled if r.title_line is not None]),
+        oracle_f1=_mean([r.oracle_f1 for r in got if r.oracle_f1 is not None]),
     )
 
 
@@ -91,21 +103,29 @@ def _share(value: float | None, n: int) -> str:
     return "-" if value is None else f"{value:.3f} ({n})"
 
 
+def _ceiling(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+CEILINGS = " ceiling: line oracle F1 | ceiling: title a line | ceiling: date printed |"
+
+
 def body_table(rows: list[tuple[str, Line]]) -> list[str]:
-    out = ["| form | group | pages | failed | body P | body R | body F1 | title exact (of) | date same day (of) |",
-           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = ["| form | group | pages | failed | body P | body R | body F1 | title exact (of) | date same day (of) |"
+           + CEILINGS, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for form, ln in rows:
         out.append(f"| {form} | {ln.group} | {ln.pages} | {ln.failed} | {ln.p:.3f} | {ln.r:.3f} | {ln.f1:.3f} | "
-                   f"{_share(ln.title_exact, ln.titled)} | {_share(ln.date_same_day, ln.dated)} |")
+                   f"{_share(ln.title_exact, ln.titled)} | {_share(ln.date_same_day, ln.dated)} | "
+                   f"{_ceiling(ln.oracle_f1)} | {_ceiling(ln.title_line)} | {_ceiling(ln.printed)} |")
     return out
 
 
 def supplement_table(rows: list[tuple[str, Line]]) -> list[str]:
     out = ["| form | group | pages | failed | title exact (of) | date same day (of) | must-contain found | "
-           "must-not-contain absent |",
-           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+           "must-not-contain absent | ceiling: title a line | ceiling: date printed |",
+           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for form, ln in rows:
         out.append(f"| {form} | {ln.group} | {ln.pages} | {ln.failed} | {_share(ln.title_exact, ln.titled)} | "
                    f"{_share(ln.date_same_day, ln.dated)} | {_share(ln.contains, ln.snippets)} | "
-                   f"{_share(ln.avoids, ln.snippets)} |")
+                   f"{_share(ln.avoids, ln.snippets)} | {_ceiling(ln.title_line)} | {_ceiling(ln.printed)} |")
     return out

@@ -3,9 +3,12 @@ corpus written here: the fixed split, and what each figure of the report is aver
 
 from __future__ import annotations
 
+import collections
+import datetime as dt
 import hashlib
 import json
 
+from eval.real_ceiling import date_printed, line_oracle_f1, title_as_line
 from eval.real_corpus import load_pages, part_of
 from eval.real_report import Result, body_table, lines, supplement_table
 
@@ -55,7 +58,7 @@ def test_report_averages_titles_over_gold_titles_and_dates_over_full_gold_dates(
     test = lines(pages, "test", results)
     assert (test[0].pages, test[0].f1, test[0].date_same_day) == (1, 1.0, 0.0)
     table = body_table([("html", everything)])
-    assert table[-1] == "| html | all | 3 | 1 | 0.500 | 0.500 | 0.444 | 0.500 (2) | 1.000 (2) |"
+    assert table[-1] == "| html | all | 3 | 1 | 0.500 | 0.500 | 0.444 | 0.500 (2) | 1.000 (2) | - | - | - |"
 
 
 def test_supplement_report_shares_snippets_over_pages_that_have_them(tmp_path):
@@ -69,17 +72,19 @@ def test_supplement_report_shares_snippets_over_pages_that_have_them(tmp_path):
     )
     pages = load_pages(tmp_path)
     results = {
-        "fake-a": Result("fake-a", title_exact=True, date_same_day=True, contains=0.5, avoids=1.0),
-        "fake-d": Result("fake-d", missing=True, failed=True, contains=0.0, avoids=None),
-        "fake-f": Result("fake-f", title_exact=True),
-        "fake-g": Result("fake-g", title_exact=False, date_same_day=True),
+        "fake-a": Result("fake-a", title_exact=True, date_same_day=True, contains=0.5, avoids=1.0,
+                         printed=True, title_line=True),
+        "fake-d": Result("fake-d", missing=True, failed=True, contains=0.0, avoids=None, printed=True),
+        "fake-f": Result("fake-f", title_exact=True, title_line=False),
+        "fake-g": Result("fake-g", title_exact=False, date_same_day=True, printed=False),
     }
     [everything, *_] = lines(pages, "dev", results)
     assert (everything.titled, everything.title_exact) == (4, 0.5)
     assert (everything.dated, everything.date_same_day) == (2, 1.0)  # "2019-11" and "2022-25-10" are left out
     assert (everything.snippets, everything.contains, everything.avoids) == (2, 0.25, 0.5)
     assert supplement_table([("text", everything)])[-1] == \
-        "| text | all | 4 | 1 | 0.500 (4) | 1.000 (2) | 0.250 (2) | 0.500 (2) |"
+        "| text | all | 4 | 1 | 0.500 (4) | 1.000 (2) | 0.250 (2) | 0.500 (2) | 0.500 | 0.500 |"
+    # the ceilings over the pages of the figure they bound: fake-d's "2019-11" is no full date
 
 
 def test_forms_can_be_chosen_and_an_unknown_one_is_refused(capsys):
@@ -90,3 +95,38 @@ def test_forms_can_be_chosen_and_an_unknown_one_is_refused(capsys):
     with pytest.raises(SystemExit) as exited:
         real.main(["--forms", "html,pdf", "--data", "/nonexistent"])
     assert exited.value.code == 2 and "a comma-separated list of html, text, text_full" in capsys.readouterr().err
+
+
+def test_date_printed_reads_the_gold_day_in_any_common_shape_and_nothing_else():
+    day = dt.date(2019, 11, 19)
+    printed = ["Updated 3:04 PM ET, Tue November 19, 2019", "19/11/2019 15:04", "11/19/19", "2019-11-19T10:00",
+               "Veröffentlicht am 19. November 2019", "publié le 19 nov. 2019", "3 de noviembre".replace("3", "19")
+               + " de 201921:25", "发表于 2019年11月19日", "Jane RoeNovember 19, 2019", "19 ноября 2019"]
+    for line in printed:
+        assert date_printed(f"Headline\n{line}\nText.", day, "ru" if "ноя" in line else "en"), line
+    for line in ["November 2019", "19/11/2018", "November 20, 2019", "19 hours ago", "Copyright 2019", "2019/11"]:
+        assert not date_printed(f"Headline\n{line}\nText.", day, "en"), line
+    source = '<meta property="article:published_time" content="2019-11-19T09:48:24Z"/><p>Text.</p>'
+    assert date_printed(source, day, "en", dateparser=False)  # an HTML page's source: its metadata counts
+    assert not date_printed(source.replace("11-19", "11-18"), day, "en", dateparser=False)
+
+
+def test_title_as_line_compares_whole_lines_as_the_scorer_does():
+    norm = lambda s: " ".join(s.replace("\u2019", "'").split()).lower()  # noqa: E731 - score.py's norm_title in small
+    assert title_as_line("Menu\n  The Mayor\u2019s  Plan \nText", "The mayor's plan", norm)
+    assert not title_as_line("Menu\nThe mayor's plan, explained\nText", "The mayor's plan", norm)
+
+
+def test_line_oracle_keeps_the_lines_of_the_page_that_the_gold_has():
+    def tokens(text):
+        return collections.Counter(text.lower().split())
+
+    def prf(pred, true):
+        tp = sum((pred & true).values())
+        p, r = tp / sum(pred.values()), tp / sum(true.values())
+        return p, r, 2 * p * r / (p + r)
+
+    page = "Home\nNews\nFirst paragraph here.\nSecond one.\nShare this"
+    assert line_oracle_f1(page, "First paragraph here.\n\nSecond one.", tokens, prf) == 1.0
+    # a gold word the page shows only inside a line of furniture ("Share") cannot be had by whole lines
+    assert line_oracle_f1(page, "First paragraph here. Share", tokens, prf) < 1.0

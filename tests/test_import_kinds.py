@@ -135,3 +135,11 @@ def test_an_unexpected_error_in_a_reader_fails_that_input_only(cli, tmp_path, mo
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
     assert ran.code == 1 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 1" in ran.out
     assert f"{tmp_path / 'in/b.txt'}: could not be read: ValueError: boom" in ran.err
+
+
+def test_a_txt_that_quotes_html_in_its_code_samples_is_read_as_text():
+    from generator.ingest.sniff import kind_of
+    code = "<!DOCTYPE html>\n<html>\n<head>\n<title>Demo</title>\n</head>\n<body>\n<div><p><a>x</a></p></div>\n" * 2
+    scrape = f"Get your front-end code covered\n\n{PROSE}\n\nHere is the page we test:\n\n{code}\n{PROSE}\n"
+    assert kind_of("post.txt", scrape.encode()) == "text"
+    assert kind_of("saved.txt", ("\ufeff" + code + PROSE).encode()) == "html"  # a saved page starts as markup

@@ -99,17 +99,26 @@ PROMO = re.compile(
 PAGE_NOTE = re.compile(
     r"(?i)^[\W_]*(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+"
     r"(?:updated|amended|edited)\b")
+# "This website uses cookies ...", "Diese Seite benutzt Cookies.", "Nous utilisons des cookies ...".
+COOKIE_NOTICE = re.compile(
+    r"(?i)^(?:this\s+(?:web)?site|we|our\s+(?:web)?site|diese\s+(?:web)?seite|wir|nous|ce\s+site|usamos|utilizamos|"
+    r"este\s+sitio)\b.{0,40}\b(?:uses?|utilis\w*|benutzt|verwende\w*|nutz\w*|usa\w*|utiliza\w*)\b.{0,30}\bcookies?\b")
 # Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
 LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
   (?:read|watch|listen)\s+(?:more|next|also|the\s+full\s+(?:story|article))\b.*
 | see\s+(?:also|more)\b.* | don'?t\s+miss\b.* | share(?:\s+(?:this|the)\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+.*)?
-| (?:(?:facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|copy\s+link|link\s+copied)[\s|/·•,]*)+
+| (?:(?:facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|copy\s+link|link\s+copied
+     |pin\s+it|tweet|share(?:\s+(?:this|the)\s+(?:article|story|page|post))?)[\s|/·•,]*){2,}
 | subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
 | advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
 | follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
 | (?:popular|trending)\s+in\s+the\s+community
-| skip\s+to\s+(?:main\s+)?content | back\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){0,2} | menu | search | home | sections | live\s+tv | watch\s+live
+| (?:(?:skip|jump)\s+(?:to\s+)?(?:the\s+)?(?:main\s+)?(?:content|navigation|search|menu)[\s|·•]*)+
+| (?:omitir|saltar|ir)\s+(?:para\s+ir\s+)?al?\s+(?:el\s+)?contenido(?:\s+principal)? | direkt\s+zum\s+inhalt
+| zum\s+inhalt\s+springen | (?:aller|passer)\s+au\s+contenu(?:\s+principal)?
+| (?:log\s*in|sign\s*in|log\s*out|register|my\s+account)(?:\s*[|/·•]?\s*(?:log\s*in|sign\s*(?:up|in)|log\s*out|register))*
+| log\s*in\s+to\s+your\s+account | back\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){0,2} | menu | search | home | sections | live\s+tv | watch\s+live
 | listen(?:\s+to\s+this\s+article)? | play\s+video | just\s+watched | must\s+watch | replay | now\s+playing
 | up\s+next | autoplay | more\s+videos\b.* | watch\s+now | video(?:\s+unavailable)? | photos? | gallery | (?:\d+\s+)?min(?:ute)?s?\s+read
 | cookies?\b.* | privacy(?:\s+policy)? | terms\s+(?:of\s+(?:use|service)|and\s+conditions) | accept(?:\s+all)?(?:\s+cookies)?
@@ -161,7 +170,8 @@ def is_cruft(block: str) -> bool:
         return True  # "Home > News > Local"
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
-        (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block)))
+        (count <= 25 and bool(READ_ALSO.match(block) or PAGE_NOTE.match(block) or PROMO.match(block))) or \
+        (count <= 40 and bool(COOKIE_NOTICE.search(block)))
 
 
 _SHARE_WORDS = re.compile(r"(?i)\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|e-?mail|print|"

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from generator.ingest import textdates
+from generator.ingest.endings import ending
 from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
 
 _BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
                  r"(?:by|von|par|por|da|di)\s")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
+_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -23,6 +25,8 @@ KEEP_FIRST = 0.6  # a first line with this share of its words in the first parag
 RUN = 60  # words of prose in a run that can be the article's text (or half the largest run)
 DIST = 0.1  # score lost per block between the line and the first paragraph
 DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
+DECK_GAP = 4  # blocks between a headline and the line under it that scored best (a standfirst, a caption)
+CLOSE = 3.0  # ... when the headline's score is this close
 DATED = 2.0  # score for a by-line or date line under the line
 LOOK_BACK = 30  # blocks before the text's first paragraph where its headline may stand
 NEAR = 12  # a headline-like first line this close to the first paragraph is the headline (or at 3 x NEAR with
@@ -34,6 +38,8 @@ def find_start(blocks: list[str]) -> int:
     if body is None:
         return 0
     best, best_score, best_dated = 0, None, False
+    scores: dict[int, float] = {}
+    first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
     text_words = _content_words(" ".join(blocks[body: body + 6]))
     for index in range(max(0, body - LOOK_BACK), body):
         block = blocks[index]
@@ -42,16 +48,26 @@ def find_start(blocks: list[str]) -> int:
         count = words(block)
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
-        score += 4 * (index == 0) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
-    if best and not (best_dated and not _dated(blocks, 0)) and _first_is_headline(blocks):
+    if best and not (best_dated and not _dated(blocks, 0)) and first_headline \
+            and (_overlap(blocks[0], text_words) > 0 or _dated(blocks, 0)):  # a site's name shares no word with
+        # the article
         return 0
     if best and (_headline_shaped(blocks[0]) or _title_like(blocks[0])) and len(_content_words(blocks[0])) >= 3 \
-            and _overlap(blocks[0], text_words) >= KEEP_FIRST:
+            and _overlap(blocks[0], text_words) >= KEEP_FIRST and (first_headline or not best_dated):
         return 0  # the first line speaks of what the text says: it is the headline
+    for index in range(max(0, best - DECK_GAP), best):  # a headline above the line found: that is its deck
+        block = blocks[index]  # or a caption
+        if index in scores and scores[index] >= best_score - CLOSE and words(block) >= 5 \
+                and _overlap(block, text_words) >= 0.4 and not _CRUMBS.search(block) \
+                and blocks[best].lower() not in block.lower():  # not a breadcrumb ending in the headline
+            return index
     above = blocks[best - 1] if best else ""
-    if _headline_shaped(above) and 5 <= words(above) and DECK * words(above) <= words(blocks[best]):
+    if _headline_shaped(above) and 5 <= words(above) and (DECK * words(above) <= words(blocks[best]) and _overlap(
+            above, text_words) > 0 or words(above) <= words(blocks[best]) and _overlap(above, text_words) >= 0.3):
         return best - 1  # the line found is the standfirst under the headline
     return best
 
@@ -80,7 +96,7 @@ def _content_words(text: str) -> set[str]:
 def _overlap(block: str, text_words: set[str]) -> float:
     """The share of the line's words that the article's first paragraphs use: a headline speaks of them."""
     mine = _content_words(block)
-    return len(mine & text_words) / len(mine) if mine else 0.0
+    return len(mine & text_words) / max(len(mine), 2) if mine else 0.0  # one shared word is little evidence
 
 
 def _about_it(block: str) -> bool:
@@ -134,4 +150,5 @@ def _headline_shaped(block: str) -> bool:
         return False
     if count <= 20 and (_BY.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
-    return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found()))
+    return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found())
+                or ending(block) == "comments")  # "3 Responses to <the headline>"

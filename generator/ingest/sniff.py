@@ -90,8 +90,9 @@ def kind_of(name: str, data: bytes) -> str:
         raise ImportFailed("is compressed data, not an article")
     if claimed == "html":
         return "html" if looks_like_html(data) or b"<" in data[:4096] else "text"
-    if looks_like_html(data):
-        return "html"
+    starts_as_markup = data.lstrip().removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"<"
+    if looks_like_html(data) and (claimed != "text" or starts_as_markup):
+        return "html"  # a .txt is HTML only when it starts as markup, not a text quoting some in code samples
     if claimed == "markdown":
         return "markdown"
     if claimed is None and decode(data).lstrip().startswith("---"):

@@ -50,6 +50,11 @@ PLACE_DATELINE = re.compile(
 MIN_WORDS = 80
 RESUME_WORDS = 25  # the article resumes after a box inside it with two paragraphs of this many words
 FINAL = ("comments", "footer", "share bar")  # these end an article for good; it may resume after a list or notice
+# A by-line, a date or a comment count glued to the headline on a copied page: "<headline> by: Liz Thomas",
+# "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
+_TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
+DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
+NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
@@ -159,7 +164,11 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     elif set_aside:
         found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
         dropped += [("promotion above the by-line", t) for _, t in set_aside]
-    items = _drop_trailing_and_listed(items, dropped)
+    listed: list[tuple[str, str]] = []
+    kept = _drop_trailing_and_listed(list(items), listed)
+    if kept:  # else the page is nothing but a list (of stories, of points): that list is its text
+        items = kept
+        dropped += listed
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
@@ -181,7 +190,11 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if near is not None and near != updated:
         published = near
     elif published is None or published.day is None:
-        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) or published
+        inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
+        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
+            or _near_date(_date_lines(inside), found.day_first, text, captured) \
+            or _near_date(_date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
+            or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
     if published is None:
@@ -190,6 +203,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             if year:
                 published = PartialDate(int(year.group()))
                 break
+    title = _TITLE_TAIL.sub("", title) if words(_TITLE_TAIL.sub("", title)) >= 3 else title
     source_name = agency or found.outlet
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
     for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
@@ -251,6 +265,11 @@ def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.dateti
             if date is not None:
                 return date
     return None
+
+
+def _date_lines(lines: list[str]) -> list[str]:
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
+    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
 
 
 def _wrapped(lines: list[str]) -> bool:

@@ -31,19 +31,20 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A year may be glued to what follows it on a copied page: "3 de mayo de 202221:25", "28. Juni 201914. Januar 2020".
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
     re.compile(rf"\b{_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}\b"),
-    re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}\b"),
-    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}"),
+    re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
-    r"actualizada|aggiornato|atualizado|bijgewerkt)\b|更新", re.I)
+    r"actualizada|aggiornato|atualizado|bijgewerkt|revised|überarbeitet)\b|更新", re.I)
 
 
 def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:

@@ -1,0 +1,113 @@
+"""Where a whole-page copy (Ctrl+A) starts: its headline, not the site's name, a skip link, a cookie notice,
+the standfirst or the photo caption under the headline. Small pages of our own in the shapes real copies have."""
+
+from __future__ import annotations
+
+from generator.ingest import text
+from tests.test_import_furniture import ARTICLE, HEADLINE, PARAGRAPHS
+
+MENU = "Home\nNews\nSport\nWeather\nOpinion\nFerries\nIsland life\nBusiness\nLetters\n"
+
+
+def _body_kept(record) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+
+
+def test_a_skip_link_cookie_notice_and_login_line_are_furniture_not_the_headline():
+    notices = ["Jump to navigation Skip navigation", "Direkt zum Inhalt", "Log in Sign up",
+               "This website uses cookies to improve the service and to show you ads that suit you."]
+    for notice in notices:
+        record = text.read(f"{notice}\nHarbour Gazette\n{HEADLINE}\nBy Jane Roe\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, notice
+        _body_kept(record)
+        assert dict((line, why) for why, line in record.dropped)[notice] in ("navigation", "notice"), notice
+
+
+def test_a_sites_name_on_the_first_line_is_not_the_headline():
+    # "Gull Point Weekly" shares no word with the article: it is the site's name, the menu follows it
+    record = text.read(f"Gull Point Weekly\n{MENU}{HEADLINE}\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert ("navigation", "Gull Point Weekly") in record.dropped
+
+
+def test_a_first_line_followed_by_a_by_line_stays_the_headline_even_with_words_of_its_own():
+    first = "Solidarity = neighbourly help"
+    record = text.read(f"{first}\nBy Jane Roe\n\nPublished 3 March 2021\n\nShare\n\n{ARTICLE}\n")
+    assert record.title == first
+
+
+def test_the_headline_above_a_standfirst_or_a_caption_that_reads_more_like_the_text():
+    standfirst = "The harbour council approved a new ferry timetable with two early crossings on weekdays"
+    record = text.read(f"{MENU}{HEADLINE}\nShare this page Pin It\n{standfirst}\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    _body_kept(record)
+    assert ("share bar", "Share this page Pin It") in record.dropped
+
+
+def test_a_breadcrumb_that_ends_in_the_headline_is_not_taken_for_it():
+    crumb = f"Home / News / {HEADLINE}"
+    standfirst = "The harbour council approved a new ferry timetable with two early crossings on weekdays"
+    record = text.read(f"{MENU}{crumb}\n{HEADLINE}\n{standfirst}\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+
+
+
+def test_a_year_glued_to_what_follows_it_on_a_copied_page_still_reads():
+    for line, day in [("3 de mayo de 202221:25 La Gaceta", (2022, 5, 3)),
+                      ("28. Juni 201914. Januar 2020 | Jane Roe", (2019, 6, 28)),
+                      ("Published on August 19, 2019August 19, 2019 • 319 Likes", (2019, 8, 19))]:
+        record = text.read(f"{HEADLINE}\n{line}\n\n{ARTICLE}\n")
+        assert (record.published.year, record.published.month, record.published.day) == day, line
+
+
+def test_a_date_line_inside_the_text_or_above_the_headline_when_none_is_under_it():
+    inside = f"{MENU}{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\nWritten on April 29, 2018\n\n{PARAGRAPHS[1]}\n\n" \
+             f"{PARAGRAPHS[2]}\n\n© 2024 Harbour Gazette\n"
+    assert text.read(inside).published.day == 29
+    above = f"Harbour Gazette\n{MENU}Veröffentlicht am 13. März 2019 von Jane Roe\nNews\n{HEADLINE}\n\n{ARTICLE}\n"
+    record = text.read(above)
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2019, 3, 13)
+
+
+def test_a_last_revised_line_is_the_update_not_the_publication():
+    record = text.read(f"{HEADLINE}\nVeröffentlicht am 13. März 2019\nzuletzt überarbeitet am 29. Mai 2019\n\n{ARTICLE}\n")
+    assert (record.published.month, record.published.day) == (3, 13)
+    assert (record.updated.month, record.updated.day) == (5, 29)
+
+
+def test_a_comment_sections_heading_is_not_the_headline():
+    # a short post (a podcast's notes) under a longer comment thread: the thread's heading repeats the headline
+    comments = "\n\n".join(f"Reader {n} on July {n}, 2019 at 16:25\n\nI listened to it twice and I still think the "
+                           "ferry episode was the best one you have made so far. Thanks for all the work you put into "
+                           "it, and for the notes on the island's history." for n in (22, 23, 24))
+    page = (f"{MENU}Episode 82: the ferry timetable\nPosted on 21. Juli 2019 by Jane Roe\n\n"
+            "We talk about the new ferry timetable. Running time 82 minutes.\n\n"
+            f"3 Responses to Episode 82: the ferry timetable\n\n{comments}\n")
+    record = text.read(page)
+    assert record.title == "Episode 82: the ferry timetable"
+
+
+def test_a_page_that_is_one_list_keeps_the_list_as_its_text():
+    # links to other stories, long enough to start a text, none a sentence: nothing else is on the page
+    points = [f"Story {n}: the harbour council, the ferry company and the island's fishermen argue again about "
+              f"the timetable, the fares and the quotas for the coming season" for n in range(1, 5)]
+    record = text.read("The week in review\n\n" + "\n\n".join(points) + "\n")
+    assert record.title == "The week in review"
+    assert all(point in record.body for point in points)
+
+
+def test_a_by_line_or_comment_count_glued_to_the_headline_leaves_the_title():
+    for glued in [" by: Jane Roe", " by Jane Roe @janeroe | Harbour Gazette", " comments ()",
+                  " posted March 2, 2021 at 9:12 am"]:
+        record = text.read(f"{HEADLINE}{glued}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, glued
+    # "by" in a headline is part of it
+    assert text.read(f"Ferry hit by a storm\n\n{ARTICLE}\n").title == "Ferry hit by a storm"
+
+
+def test_a_sites_name_above_a_menu_is_not_the_headline_even_when_it_shares_words_with_the_text():
+    page = (f"Harbour Ferry Council News\n{MENU}Timetables\nTickets\nContact\nAbout us\nArchive\nEvents\n"
+            f"Ferry council timetable approved\nBy Jane Roe\n\n{ARTICLE}\n")
+    assert text.read(page).title == "Ferry council timetable approved"
