@@ -54,13 +54,13 @@ def test_every_input_is_kept_gzipped_under_its_sha256_reproducibly(cli, tmp_path
         assert path.read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0
         assert path.read_bytes() == (tmp_path / "again" / path.relative_to(tmp_path / "r")).read_bytes()
     article = next(a for a in _articles(tmp_path / "r") if a.provenance["importer"] == "html")
-    assert (tmp_path / "r" / originals.of(article.provenance)).is_file()  # found from the provenance
+    assert (tmp_path / "r" / originals.original_of(article.provenance)).is_file()  # found from the provenance
     assert cli("build", "--root", tmp_path / "r").code == 0
     assert not any("originals" in p.parts for p in (tmp_path / "r/site").rglob("*"))
 
 
 def test_a_new_capture_of_a_page_is_a_version_and_the_article_follows_it(cli, tmp_path):
-    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:97], CHANGED)})
+    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:95], CHANGED)})
     first = cli("import", tmp_path / "one", "--root", tmp_path / "r", "--captured", "2021-04-08T12:00")
     assert first.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 0, new versions 1" in first.out
     second = cli("import", tmp_path / "two", "--root", tmp_path / "r", "--captured", "2021-04-09T12:00:30")
@@ -84,7 +84,7 @@ def test_a_new_capture_of_a_page_is_a_version_and_the_article_follows_it(cli, tm
 
 
 def test_a_hand_edited_article_is_kept_and_the_new_capture_still_recorded(cli, tmp_path):
-    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:97], CHANGED)})
+    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:95], CHANGED)})
     cli("import", tmp_path / "one", "--root", tmp_path / "r", "--captured", "2021-04-08T12:00")
     path = tmp_path / "r/content/2021/harbour-bridge-to-close-for-a-year.md"
     path.write_text(path.read_text() + "\nAn editor's note.\n")
@@ -96,7 +96,7 @@ def test_a_hand_edited_article_is_kept_and_the_new_capture_still_recorded(cli, t
 
 
 def test_a_warc_with_captures_of_one_url_gives_one_article_with_versions_in_capture_order(cli, tmp_path):
-    latest = page().replace(PARAGRAPHS[1][:97], CHANGED)
+    latest = page().replace(PARAGRAPHS[1][:95], CHANGED)
     warc(tmp_path / "crawl.warc.gz", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
     ran = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
     assert ran.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 0, new versions 2" in ran.out
@@ -107,7 +107,7 @@ def test_a_warc_with_captures_of_one_url_gives_one_article_with_versions_in_capt
 
 
 def test_a_second_capture_at_the_same_time_is_refused_and_nothing_is_overwritten(cli, tmp_path):
-    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:97], CHANGED)})
+    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:95], CHANGED)})
     cli("import", tmp_path / "one", "--root", tmp_path / "r", "--captured", "2021-04-08T12:00")
     before = {p: p.read_bytes() for p in (tmp_path / "r/content").rglob("*") if p.is_file()}
     ran = cli("import", tmp_path / "two", "--root", tmp_path / "r", "--captured", "2021-04-08T12:00")
@@ -127,7 +127,7 @@ def test_a_capture_older_than_its_published_date_is_kept_with_a_warning(cli, tmp
 
 
 def test_an_older_capture_imported_later_is_a_version_and_the_article_stays_at_the_latest(cli, tmp_path):
-    make_tree(tmp_path, {"new/bridge.html": page().replace(PARAGRAPHS[1][:97], CHANGED), "old/bridge.html": page()})
+    make_tree(tmp_path, {"new/bridge.html": page().replace(PARAGRAPHS[1][:95], CHANGED), "old/bridge.html": page()})
     cli("import", tmp_path / "new", "--root", tmp_path / "r", "--captured", "2021-04-09")
     ran = cli("import", tmp_path / "old", "--root", tmp_path / "r", "--captured", "2021-04-08")
     assert ran.code == 0 and "Imported 0, unchanged 0, kept 0, skipped 0, failed 0, new versions 1" in ran.out
@@ -170,7 +170,7 @@ def test_version_of_names_the_article_a_scrape_without_url_is_a_capture_of(cli, 
 
 
 def test_a_scrape_without_a_capture_time_is_no_version_and_its_url_is_reported(cli, tmp_path):
-    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:97], CHANGED)})
+    make_tree(tmp_path, {"one/bridge.html": page(), "two/bridge.html": page().replace(PARAGRAPHS[1][:95], CHANGED)})
     assert cli("import", tmp_path / "one", "--root", tmp_path / "r").code == 0
     ran = cli("import", tmp_path / "two", "--root", tmp_path / "r")
     assert ran.code == 0 and "new versions 0" in ran.out and _versions(tmp_path / "r") == []

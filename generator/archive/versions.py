@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.archive.layout import VERSIONS_SUFFIX
+from generator.archive.layout import ORIGINALS_DIR, VERSIONS_SUFFIX
 
 STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$")
 SUFFIX = ".md"
@@ -51,6 +51,27 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_EXTENSION = re.compile(r"^[a-z0-9]{1,8}(\.gz)?$")
+
+
+def original_path(sha256: str, name: str, kind: str) -> str:
+    """Where the input with that hash is kept, relative to the root. The extension is the input's
+    own (`.warc.gz` stays one), else its kind's."""
+    lowered = name.lower()
+    suffix = ".".join(lowered.rsplit(".", 2)[-2:]) if lowered.endswith(".warc.gz") else lowered.rpartition(".")[2]
+    if "." not in lowered or not _EXTENSION.match(suffix):
+        suffix = {"text": "txt", "markdown": "md"}.get(kind, kind)
+    return f"{ORIGINALS_DIR}/{sha256[:2]}/{sha256}.{suffix}.gz"
+
+
+def original_of(provenance: dict) -> str | None:
+    """Where an article's or a version's input is kept, from its provenance (None if it names none)."""
+    sha, name, kind = provenance.get("sha256"), provenance.get("file"), provenance.get("importer")
+    if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) and isinstance(name, str)):
+        return None
+    return original_path(sha, name.rsplit("/", 1)[-1], str(kind))
+
+
 @dataclass(frozen=True)
 class VersionFile:
     """One version file found under content/ (`load.content.discover`)."""
@@ -59,3 +80,31 @@ class VersionFile:
     stamp: str  # YYYYMMDDhhmmss
     rel: str  # the version's file, relative to the root
     shown: str  # as printed in messages
+
+
+@dataclass(frozen=True)
+class Version:
+    """One capture of an article, as the pages show it (its body stays in the body store)."""
+
+    stamp: str  # YYYYMMDDhhmmss, UTC: its name and its URL
+    moment: dt.datetime
+    title: str
+    file: str  # the version's file, relative to the root
+    digest: str  # of that file, as the read stage hashes files
+    body_key: str  # the body store entry of its HTML
+    url: str | None  # the URL it was captured from
+    provenance: dict  # file, sha256, importer, captured, record_id, target_uri
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed from one version to the next."""
+
+    inserted: int  # words
+    deleted: int
+    title_before: str | None  # the previous headline, when the headline changed
+    key: str  # the body store entry of the word diff's HTML
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.deleted or self.title_before is not None)

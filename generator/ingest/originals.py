@@ -11,30 +11,11 @@ archive's own origin could run its scripts); the BagIt export carries them.
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
 
-from generator.archive.layout import ORIGINALS_DIR
+from generator.archive.versions import original_of, original_path
 
-_EXTENSION = re.compile(r"^[a-z0-9]{1,8}(\.gz)?$")
-
-
-def rel_path(sha256: str, name: str, kind: str) -> str:
-    """Where the input with that hash is kept, relative to the root. The extension is the input's
-    own (`.warc.gz` stays one), else its kind's."""
-    lowered = name.lower()
-    suffix = ".".join(lowered.rsplit(".", 2)[-2:]) if lowered.endswith(".warc.gz") else lowered.rpartition(".")[2]
-    if "." not in lowered or not _EXTENSION.match(suffix):
-        suffix = {"text": "txt", "markdown": "md"}.get(kind, kind)
-    return f"{ORIGINALS_DIR}/{sha256[:2]}/{sha256}.{suffix}.gz"
-
-
-def of(provenance: dict) -> str | None:
-    """Where an article's or a version's input is kept, from its provenance (None if it names none)."""
-    sha, name, kind = provenance.get("sha256"), provenance.get("file"), provenance.get("importer")
-    if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) and isinstance(name, str)):
-        return None
-    return rel_path(sha, name.rsplit("/", 1)[-1], str(kind))
+__all__ = ["compressed", "original_of", "original_path", "store"]  # where they are: archive/versions.py
 
 
 def compressed(data: bytes) -> bytes:

@@ -138,7 +138,7 @@ def read_input(path: Path, captured: dt.datetime | None = None, keep: Path | Non
         return Read(sha, error="is nested too deeply to read")
     except Exception as exc:  # noqa: BLE001 - one odd input must not stop a whole import
         return Read(sha, error=f"could not be read: {type(exc).__name__}: {exc}")
-    original = originals.rel_path(sha, path.name, kind)
+    original = originals.original_path(sha, path.name, kind)
     if keep is not None:
         try:
             originals.store(keep, original, data, emit.write_atomic)
