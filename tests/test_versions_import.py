@@ -57,6 +57,11 @@ def test_every_input_is_kept_gzipped_under_its_sha256_reproducibly(cli, tmp_path
     assert (tmp_path / "r" / originals.original_of(article.provenance)).is_file()  # found from the provenance
     assert cli("build", "--root", tmp_path / "r").code == 0
     assert not any("originals" in p.parts for p in (tmp_path / "r/site").rglob("*"))
+    # The BagIt export carries them.
+    assert cli("export", "bagit", "--root", tmp_path / "r", "--output", tmp_path / "bag").code == 0
+    manifest = (tmp_path / "bag/manifest-sha256.txt").read_text()
+    for path in kept:
+        assert f"data/{path.relative_to(tmp_path / 'r').as_posix()}" in manifest
 
 
 def test_a_new_capture_of_a_page_is_a_version_and_the_article_follows_it(cli, tmp_path):

@@ -16,6 +16,7 @@ import feedparser
 import pytest
 
 from generator.archive.model import ProblemsFound
+from generator.render import diffs
 from tests.helpers import PARAGRAPHS, append_to, cold, make_tree, page, run, site_files
 from tests.test_versions_import import URL, warc
 
@@ -152,13 +153,17 @@ def test_an_edit_of_an_article_with_versions_takes_the_whole_build_and_matches_a
     assert run(versioned).patched  # an article without versions still patches
 
 
-def test_a_new_version_rebuilds_only_new_diffs(cli, versioned, tmp_path, trusted_at_once):
+def test_a_new_version_rebuilds_only_new_diffs(cli, versioned, tmp_path, trusted_at_once, monkeypatch):
+    diffed = []
+    # two bodies cut into blocks for each body diff made
+    monkeypatch.setattr(diffs, "blocks", lambda html, real=diffs.blocks: diffed.append(1) or real(html))
     run(versioned)
+    assert len(diffed) == 2 * 2
     folder = versioned / f"content/{ARTICLE}.versions"
     latest = (folder / f"{STAMPS[2]}.md").read_text()
     (folder / "20210411080000.md").write_text(latest.replace("force many thousands", "force some thousands"))
     again = run(versioned)
-    assert again.rendered_bodies == 1  # the new version's body; the diffs before it came from the store
+    assert again.rendered_bodies == 1 and len(diffed) == 3 * 2  # the new version's body and diff; the rest kept
     assert (versioned / "site" / ARTICLE / "v/20210411080000/diff/index.html").is_file()
     assert site_files(versioned / "site") == cold(versioned, tmp_path)
 

@@ -99,10 +99,10 @@ class Emitter:
         if archive_versions.moment(stamp) is None:
             return
         article = path.parent.parent / (path.parent.name.removesuffix(VERSIONS_SUFFIX) + ".md")
-        provenance = _front_matter(path).get("provenance")
-        provenance = provenance if isinstance(provenance, dict) else {}
+        data = _front_matter(path)
+        provenance = data.get("provenance") if isinstance(data.get("provenance"), dict) else {}
         self.ledger.add_version(article, stamp, identity(provenance))
-        self.ledger.add_urls(article, versions.urls_of(_front_matter(path).get("sources"), provenance))
+        self.ledger.add_urls(article, versions.urls_of(data.get("sources"), provenance))
 
     def emit(self, record: Imported, provenance: dict, version_of: str | None = None) -> Outcome:
         """Write one capture: a new article, or a version of the article it is a capture of.
