@@ -216,3 +216,19 @@ def test_with_a_base_url_the_timemap_is_absolute_and_versions_are_not_in_the_sit
     assert f"{base}{ARTICLE}/index.html" in sitemap and "/v/" not in sitemap
     feed = feedparser.parse((site / "changes.xml").read_bytes())
     assert feed.bozo == 0 and feed.entries[0].link == f"{base}{ARTICLE}/v/{STAMPS[2]}/diff/index.html"
+
+
+def test_a_correction_links_the_version_that_made_it(cli, versioned):
+    make_tree(versioned, {"archive.yaml": "title: Harbour Archive\nbase_url: https://example.org/a/\n"})
+    path = versioned / f"content/{ARTICLE}.md"
+    path.write_text(path.read_text().replace("\nprovenance:", "\ncorrections:\n- date: 2021-04-09\n  text: An "
+                                             "earlier version gave the wrong number of cracks.\nprovenance:", 1))
+    run(versioned)
+    html = (versioned / "site" / ARTICLE / "index.html").read_text()
+    corrections = html.split('id="corrections"')[1].split("</section>")[0]
+    assert f'<a href="v/{STAMPS[1]}/index.html">the version of 9 April 2021, 08:00 UTC</a>' in corrections
+    assert f'<a href="v/{STAMPS[1]}/diff/index.html">what it changed</a>' in corrections
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["correction"] == [{
+        "@type": "CorrectionComment", "text": "An earlier version gave the wrong number of cracks.",
+        "datePublished": "2021-04-09", "url": f"https://example.org/a/{ARTICLE}/v/{STAMPS[1]}/index.html"}]
