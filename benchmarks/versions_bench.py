@@ -1,11 +1,15 @@
 """Builds of a synthetic archive where a share of the articles have three versions (issue 21).
 
-One run each: a cold build (no cache, no site), a build with nothing to do, an edit of an article
-without versions (the one-page patch), an edit of an article with versions (the whole build), and
-an archive of the same articles without versions, cold, for comparison. And the word diff of a
-1,200-word article with three edits, alone. Prints a Markdown table.
+The archive of the same articles without versions first, cold (no cache, no site), with each code
+of `--baseline` and then this one, for comparison. Then the archive with versions: a cold build, a
+build with nothing to do, the first edit (which also makes the site's twin), three edits of an
+article without versions (the one-page patch: made, undone, made), and an edit of an article with
+versions (the whole build). And the word diff of a 1,200-word article with three edits, alone.
+Prints a Markdown table.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.versions_bench 10000 --versions 0.1
+
+(the `archive` beside the Python that runs it, with this checkout first on its path)
 """
 
 from __future__ import annotations
@@ -14,30 +18,28 @@ import argparse
 import os
 import random
 import shutil
+import sys
 import time
 from pathlib import Path
 
 from benchmarks import measure
-from benchmarks.build_bench import CACHE, EDIT, EPOCH, REPO, VENV_BIN, _cleared, _written_since
+from benchmarks.build_bench import CACHE, EDIT, EPOCH, REPO, _cleared, _written_since
 from benchmarks.corpus import write_archive
 
 
 def _build(root: Path, label: str, rows: list[str], env: dict[str, str]) -> None:
+    """One build, timed; a row: seconds, files written, the load average as it ended."""
     site = root / "site"
     started = time.time_ns()
-    run = measure.run([str(VENV_BIN / "archive"), "build", "--root", str(root), "--quiet"], env=env)
+    run = measure.run([str(Path(sys.executable).parent / "archive"), "build", "--root", str(root), "--quiet"], env=env)
     rows.append(f"| {label} | {run.wall:.2f} | {_written_since(site, started)} | {os.getloadavg()[0]:.1f} |")
     print(rows[-1], flush=True)
 
 
-def _edited(path: Path, root: Path, label: str, rows: list[str], env: dict[str, str]) -> None:
-    original = path.read_bytes()
-    try:
-        path.write_bytes(original.rstrip(b"\n") + EDIT.encode())
-        time.sleep(1.1)  # past the racy second: the build trusts the file's status
-        _build(root, label, rows, env)
-    finally:
-        path.write_bytes(original)
+def _saved(path: Path, data: bytes, root: Path, label: str, rows: list[str], env: dict[str, str]) -> None:
+    path.write_bytes(data)
+    time.sleep(1.1)  # past the racy second: the build trusts the file's status
+    _build(root, label, rows, env)
 
 
 def diff_speed(words: int = 1200, edits: int = 3, repeats: int = 200) -> float:
@@ -62,24 +64,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", type=int)
     parser.add_argument("--versions", type=float, default=0.1)
+    parser.add_argument("--baseline", type=Path, nargs="*", default=[],
+                        help="other checkouts whose code builds the archive without versions too, before this one")
     args = parser.parse_args()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(REPO)}
     rows = ["| build | seconds | files written | load |", "| --- | --- | --- | --- |"]
     print(f"diff of a 1,200-word article with 3 edits: {diff_speed():.2f} ms")
     for share in (0.0, args.versions):
         root = CACHE / f"versions-{args.size}-{share}"
         shutil.rmtree(root, ignore_errors=True)
         write_archive(args.size, root, versions=share)
-        _cleared(root / "site", root / ".cache", *root.glob(".article-archive-twin-site*"))
         label = f"{args.size}, {share:.0%} with 3 versions"
-        _build(root, f"{label}: cold", rows, env)
+        for code in (*args.baseline, REPO) if not share else (REPO,):
+            env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(code)}
+            _cleared(root / "site", root / ".cache", *root.glob(".article-archive-twin-site*"))
+            _build(root, f"{label}: cold ({code.name})", rows, env)
         if not share:
             continue
         time.sleep(1.1)
         _build(root, f"{label}: no-op", rows, env)
-        _edited(min((root / "content").glob("*/a*.md")), root, f"{label}: one edit (no versions)", rows, env)
+        plain = min((root / "content").glob("*/a*.md"))
+        original = plain.read_bytes()
+        edited = original.rstrip(b"\n") + EDIT.encode()
+        _saved(plain, edited, root, f"{label}: first edit (makes the twin)", rows, env)
+        for data in (original, edited, original):  # undone, made again, undone
+            _saved(plain, data, root, f"{label}: one edit (no versions)", rows, env)
         versioned = min(p for p in (root / "content").glob("*/a*.md") if p.with_suffix(".versions").is_dir())
-        _edited(versioned, root, f"{label}: one edit (with versions)", rows, env)
+        original = versioned.read_bytes()
+        _saved(versioned, original.rstrip(b"\n") + EDIT.encode(), root,
+               f"{label}: one edit (with versions: whole build)", rows, env)
+        versioned.write_bytes(original)
     print("\n".join(rows))
 
 

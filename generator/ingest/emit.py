@@ -129,7 +129,8 @@ class Emitter:
                     share = versions.shared(record, existing.read_text(encoding="utf-8", errors="replace"))
                     if share < versions.SAME_ARTICLE:
                         note = (f"has the URL of {existing.relative_to(self.root).as_posix()} but shares only "
-                                f"{share:.0%} of its words: another article at a reused URL, imported as a new article")
+                                f"{share:.0%} of its text (pairs of words): another article at a reused URL, "
+                                "imported as a new article")
                         existing = None
         if existing is not None:
             path = existing
