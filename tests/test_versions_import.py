@@ -181,3 +181,18 @@ def test_a_scrape_without_a_capture_time_is_no_version_and_its_url_is_reported(c
     assert ran.code == 0 and "new versions 0" in ran.out and _versions(tmp_path / "r") == []
     assert ("has the URL of content/2021/harbour-bridge-to-close-for-a-year.md: a capture of it? With no capture "
             "time it cannot be one of its versions (--captured gives the time of a scrape)") in ran.err
+
+
+def test_a_dry_run_shows_the_versions_it_would_add_and_writes_nothing(cli, tmp_path):
+    latest = page().replace(PARAGRAPHS[1][:95], CHANGED)
+    warc(tmp_path / "crawl.warc", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
+    ran = cli("import", tmp_path / "crawl.warc", "--root", tmp_path / "r", "--dry-run")
+    assert ran.code == 0 and not (tmp_path / "r").exists()
+    folder = "content/2021/harbour-bridge-to-close-for-a-year"
+    assert ran.out.splitlines() == [
+        f"would add version {folder}.versions/20210408120000.md <- {tmp_path / 'crawl.warc'}",
+        f"would write {folder}.md <- {tmp_path / 'crawl.warc'}",
+        f"would add version {folder}.versions/20210409080000.md <- {tmp_path / 'crawl.warc'}",
+        f"would update {folder}.md <- {tmp_path / 'crawl.warc'}",
+        "Dry run: would have imported 1, unchanged 0, kept 0, skipped 0, failed 0, new versions 2",
+    ]

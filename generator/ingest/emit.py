@@ -66,6 +66,7 @@ class Emitter:
         self.by_slug: dict[str, Path] = {}
         self.slugs: set[str] = set()
         self.ledger = versions.Ledger()
+        self.planned: set[Path] = set()  # articles a dry run would have written
         self.problems: list[tuple[str, str]] = []  # (path relative to the root, message)
         self._scan()
 
@@ -149,6 +150,8 @@ class Emitter:
         version, older = self._version(path, capture, provenance, text)
         note = "; ".join(n for n in (note, _too_early(record, provenance)) if n)
 
+        if existing is not None and not path.is_file() and path in self.planned:  # a dry run's: not on disk
+            return Outcome("version" if older else "updated", rel, "; ".join(n for n in (note, older) if n), version)
         if existing is not None and path.is_file():
             if older:
                 return Outcome("version", rel, "; ".join(n for n in (note, older) if n), version)
@@ -165,7 +168,9 @@ class Emitter:
             status = "updated"
         else:
             status = "written"
-        if not self.dry_run:
+        if self.dry_run:
+            self.planned.add(path)
+        else:
             if image_file is not None:
                 write_atomic(image_file, record.local_image.data)
             write_atomic(path, text.encode("utf-8"))
