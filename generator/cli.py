@@ -271,8 +271,8 @@ def _import(args: argparse.Namespace) -> int:
     for event in summary.events:
         if event.version and (args.dry_run or not args.quiet):
             print(f"{'would add' if args.dry_run else 'added'} version {event.version} <- {event.input}")
-        if event.note and event.status in ("written", "updated", "version"):
-            print(f"{event.input}: {event.note}", file=sys.stderr)
+        if event.note and event.status in ("written", "updated", "version"):  # a warning, not a failure's form
+            print(f"{event.input} -> {event.path}: {event.note}", file=sys.stderr)
         if event.status == "failed":
             print(f"{event.input}: {event.note}", file=sys.stderr)
         elif event.status == "kept":

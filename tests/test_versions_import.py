@@ -127,7 +127,9 @@ def test_a_capture_older_than_its_published_date_is_kept_with_a_warning(cli, tmp
     make_tree(tmp_path, {"in/bridge.html": page()})  # published 2021-04-06
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--captured", "2020-01-01")
     assert ran.code == 0 and "new versions 1" in ran.out
-    assert ("captured 2020-01-01, before the date it says it was published (2021-04-06): kept as captured; "
+    # A warning names the input and the article (`INPUT -> ARTICLE: `), not a failure's `INPUT: `.
+    assert (f"{tmp_path / 'in/bridge.html'} -> content/2021/harbour-bridge-to-close-for-a-year.md: captured "
+            "2020-01-01, before the date it says it was published (2021-04-06): kept as captured; "
             "check the capture time") in ran.err
 
 
