@@ -20,7 +20,7 @@ __all__ = ["compressed", "original_of", "original_path", "store"]  # where they 
 
 def compressed(data: bytes) -> bytes:
     """gzip with no time and no name in its header: reproducible."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    return gzip.compress(data, compresslevel=6, mtime=0)  # 9: 1.7x the time for 0.4 % less (400 KB of source)
 
 
 def store(root: Path, rel: str, data: bytes, write) -> bool:
