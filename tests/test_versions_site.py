@@ -212,6 +212,8 @@ def test_with_a_base_url_the_timemap_is_absolute_and_versions_are_not_in_the_sit
     assert [m["datetime"] for m in data["mementos"]["list"]] == [
         "2021-04-08T12:00:00Z", "2021-04-09T08:00:00Z", "2021-04-10T08:00:00Z"]
     assert data["mementos"]["last"]["uri"] == f"{base}{ARTICLE}/v/{STAMPS[2]}/index.html"
+    page = (site / ARTICLE / "index.html").read_text()
+    assert f'data-versionurl="{base}{ARTICLE}/v/{STAMPS[2]}/index.html"' in page  # Robust Links: absolute
     sitemap = (site / "sitemap.xml").read_text()
     assert f"{base}{ARTICLE}/index.html" in sitemap and "/v/" not in sitemap
     feed = feedparser.parse((site / "changes.xml").read_bytes())

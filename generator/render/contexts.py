@@ -86,6 +86,7 @@ class VersionView:
     original_name: str = ""  # the input's file name
     sha256: str | None = None  # of the input's bytes
     record_id: str | None = None  # the WARC record, for a WARC capture
+    absolute: str | None = None  # its page's absolute URL, with a base_url
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,7 @@ class PageBuilder:
                 url=version.url, original=versions.original_of(provenance),
                 original_name=str(provenance.get("file", "")).rsplit("/", 1)[-1],
                 sha256=provenance.get("sha256"), record_id=provenance.get("record_id"),
+                absolute=self.links.absolute(urls.version_path(article, version.stamp)),
             ))
         return History(tuple(views), urls.timemap_path(article, "link"), urls.timemap_path(article, "json"),
                        found[-1].url)
