@@ -80,27 +80,27 @@ def changes(config: Config, archive: Archive, links: urls.Links) -> OutputFile |
     feed = ET.Element(q("feed"), {"xml:lang": config.language})
     feed_id = config.base_url + urls.CHANGES if config.base_url else uuid.uuid5(
         uuid.NAMESPACE_URL, f"article-archive:{config.title}#changes").urn
-    feeds._sub(feed, q("title"), f"{config.title}: changes")
-    feeds._sub(feed, q("subtitle"), "New versions of articles: what changed in each capture since the one before.")
-    feeds._sub(feed, q("id"), feed_id)
-    feeds._sub(feed, q("updated"), _iso(new[0][0]) if new else f"{config.as_of.isoformat()}T00:00:00Z")
-    feeds._sub(feed, q("link"), href=links.absolute(urls.HOME) or links.public(urls.HOME) or "./")
+    feeds.sub_element(feed, q("title"), f"{config.title}: changes")
+    feeds.sub_element(feed, q("subtitle"), "New versions of articles: what changed in each capture since the one before.")
+    feeds.sub_element(feed, q("id"), feed_id)
+    feeds.sub_element(feed, q("updated"), _iso(new[0][0]) if new else f"{config.as_of.isoformat()}T00:00:00Z")
+    feeds.sub_element(feed, q("link"), href=links.absolute(urls.HOME) or links.public(urls.HOME) or "./")
     if config.base_url:
-        feeds._sub(feed, q("link"), rel="self", href=links.absolute(urls.CHANGES))
-    feeds._sub(feeds._sub(feed, q("author")), q("name"), config.title)
-    feeds._sub(feed, q("generator"), "article-archive")
+        feeds.sub_element(feed, q("link"), rel="self", href=links.absolute(urls.CHANGES))
+    feeds.sub_element(feeds.sub_element(feed, q("author")), q("name"), config.title)
+    feeds.sub_element(feed, q("generator"), "article-archive")
     for moment, slug, version in new:
         article = by_slug[slug]
         change = archive.changes.get((slug, version.stamp))
         path = urls.diff_path(article, version.stamp)
-        entry = feeds._sub(feed, q("entry"))
-        feeds._sub(entry, q("title"), f"Changed: {version.title}")
-        feeds._sub(entry, q("link"), href=links.absolute(path) or links.public(path))
-        feeds._sub(entry, q("id"), uuid.uuid5(uuid.NAMESPACE_URL, f"{feed_id}#{urls.article_path(article)}"
+        entry = feeds.sub_element(feed, q("entry"))
+        feeds.sub_element(entry, q("title"), f"Changed: {version.title}")
+        feeds.sub_element(entry, q("link"), href=links.absolute(path) or links.public(path))
+        feeds.sub_element(entry, q("id"), uuid.uuid5(uuid.NAMESPACE_URL, f"{feed_id}#{urls.article_path(article)}"
                                                                 f"#{version.stamp}").urn)
-        feeds._sub(entry, q("updated"), _iso(moment))
-        feeds._sub(entry, q("summary"), summary(change))
-    return OutputFile(urls.CHANGES, feeds._xml(feed))
+        feeds.sub_element(entry, q("updated"), _iso(moment))
+        feeds.sub_element(entry, q("summary"), summary(change))
+    return OutputFile(urls.CHANGES, feeds.xml_bytes(feed))
 
 
 def summary(change) -> str:
