@@ -107,15 +107,30 @@ class Corpus:
         )
 
 
-def write_archive(count: int, root: Path, seed: int = 7) -> Path:
+VERSION_STAMPS = ("20240101080000", "20240102080000", "20240103080000")
+
+
+def write_archive(count: int, root: Path, seed: int = 7, versions: float = 0.0) -> Path:
+    """`versions`: the share of articles (every n-th, from the fifth) with three captures as versions
+    (docs/versions.md), each an edit of a sentence of the one before; the article is the last."""
     corpus = Corpus(seed)
     root.mkdir(parents=True, exist_ok=True)
     (root / "archive.yaml").write_text("title: Synthetic archive\noutdated_after: 10y\n", encoding="utf-8")
+    every = round(1 / versions) if versions else 0
     for number in range(count):
         article = corpus.article(number)
         path = root / "content" / f"{article.published.year}" / f"{article.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(frontmatter.join(schema.to_data(article, default_slug=article.slug), article.body), encoding="utf-8")
+        text = frontmatter.join(schema.to_data(article, default_slug=article.slug), article.body)
+        path.write_text(text, encoding="utf-8")
+        if every and number % every == 5 % every:
+            folder = path.with_suffix(".versions")
+            folder.mkdir(exist_ok=True)
+            captures = [text]
+            for edit in ("a first correction", "a second correction"):  # oldest first: undo them one by one
+                captures.insert(0, captures[0].replace(". ", f", before {edit}. ", 1))
+            for stamp, capture in zip(VERSION_STAMPS, captures):
+                (folder / f"{stamp}.md").write_text(capture, encoding="utf-8")
     return root
 
 
@@ -123,8 +138,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("root", type=Path)
+    parser.add_argument("--versions", type=float, default=0.0, metavar="SHARE",
+                        help="the share of articles with three versions (0.1: one in ten)")
     args = parser.parse_args()
-    write_archive(args.count, args.root)
+    write_archive(args.count, args.root, versions=args.versions)
 
 
 if __name__ == "__main__":

@@ -103,7 +103,10 @@ def parser() -> argparse.ArgumentParser:
                      help="under each article, list the input's lines it leaves out or moves into a field, and why")
     imp.add_argument("--captured", metavar="DATE", type=captured,
                      help="when the scraped text was saved (YYYY-MM-DD[THH:MM]): relative dates in it such as "
-                     "'3 hours ago' are read against it (without it they are not read)")
+                     "'3 hours ago' are read against it (without it they are not read); it is also the capture "
+                     "time of the versions the inputs give (without it: a WARC record's date, else the file's time)")
+    imp.add_argument("--version-of", metavar="SLUG",
+                     help="the inputs are new captures of the article with this slug (for scrapes that name no URL)")
     export = commands.add_parser(
         "export",
         help="package the archive for preservation or offline reading: a BagIt bag, a ZIM file",

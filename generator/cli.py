@@ -281,13 +281,17 @@ def _import(args: argparse.Namespace) -> int:
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         update = (lambda done, total: progress("import", done, total)) if progress else None
         summary = ingest.run(args.paths, root, force=args.force, dry_run=args.dry_run, progress=update,
-                             captured=args.captured)
+                             captured=args.captured, version_of=args.version_of)
     verbs = {
         "written": "would write" if args.dry_run else "wrote",
         "updated": "would update" if args.dry_run else "updated",
         "kept": "kept", "skipped": "skipped",
     }
     for event in summary.events:
+        if event.version and (args.dry_run or not args.quiet):
+            print(f"{'would add' if args.dry_run else 'added'} version {event.version} <- {event.input}")
+        if event.note and event.status in ("written", "updated", "version"):  # a warning, not a failure's form
+            print(f"{event.input} -> {event.path}: {event.note}", file=sys.stderr)
         if event.status == "failed":
             print(f"{event.input}: {event.note}", file=sys.stderr)
         elif event.status == "kept":
@@ -305,7 +309,7 @@ def _import(args: argparse.Namespace) -> int:
     prefix = "Dry run: would have imported" if args.dry_run else "Imported"
     print(
         f"{prefix} {summary.imported}, unchanged {summary.unchanged}, kept {summary.kept}, "
-        f"skipped {summary.skipped}, failed {summary.failed}"
+        f"skipped {summary.skipped}, failed {summary.failed}, new versions {summary.versions}"
     )
     return EXIT_PROBLEMS if summary.failed else EXIT_OK
 

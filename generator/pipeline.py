@@ -25,9 +25,9 @@ from generator.incremental import manifest as manifests
 from generator.incremental.body_store import Store
 from generator.incremental.parse_cache import Parsed
 from generator.job import Clock, Options, Progress, Result
-from generator.load import bodies, content
+from generator.load import bodies, content, versions
 from generator.output import writer
-from generator.render import assets, feeds, rendering, templates, urls
+from generator.render import assets, diffs, feeds, history, rendering, templates, urls
 from generator.render.pages import PageBuilder
 
 
@@ -106,22 +106,28 @@ class Stages:
         root, shown = self.root, self.shown
         # Bodies are rendered even when other problems were found, so that the
         # problems of the images they use are reported in the same run.
-        sources = content.discover(root, shown)
+        version_files: list = []
+        sources = content.discover(root, shown, version_files)
         # Without the cache every file is read, and not even looked at (stat) for it.
         parsed = Parsed(root, repr(self.config.tzinfo), shown) if self.options.cache else None
         with _stage("read"):
             read = bodies.read_all(
-                sources, self.config.tzinfo, self.store, self.executor, self._progress("read", len(sources)), parsed
+                sources, self.config.tzinfo, self.store, self.executor, self._progress("read", len(sources)), parsed,
+                [content.SourceFile(root / v.rel, v.rel, v.shown) for v in version_files],
             )
         if parsed:
             parsed.save()
         articles, body_of = read.articles, read.bodies
         problems.extend(read.problems)
+        found_versions, found = versions.collect(version_files, read.versions, articles, root)
+        problems.extend(found)
+        with _stage("diffs"):
+            changes = diffs.all_changes(found_versions, self.store, self.executor)
         self.clock.lap("read")
 
         archive = None
         try:
-            archive = assemble(articles, self.config, shown)
+            archive = assemble(articles, self.config, shown, found_versions, changes)
         except ProblemsFound as exc:
             problems.extend(exc.problems)
         env = templates.environment(root, self.options.cache)
@@ -139,7 +145,8 @@ class Stages:
         )
 
         links = urls.Links(pretty=self.config.pretty_urls, base_url=self.config.base_url)
-        builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__)
+        builder = PageBuilder(archive, html_of, {s: b.excerpt for s, b in body_of.items()}, links, __version__,
+                              bodies.Stored(self.store))
         pages = builder.all()
         page_keys = keys.PageKeys(pages, read.digests, read.shown)
         page_paths = pages.paths()
@@ -148,8 +155,11 @@ class Stages:
         lastmod = {
             urls.article_path(a): dates.iso(a.updated or a.published) for a in archive.articles if a.published
         }
-        files.extend(feeds.sitemaps(archive, links, [p for p in page_paths if p != urls.NOT_FOUND], lastmod))
+        unlisted = {urls.NOT_FOUND, *pages.version_paths()}  # (version and diff pages are `noindex`)
+        files.extend(feeds.sitemaps(archive, links, [p for p in page_paths if p not in unlisted], lastmod))
         files.append(feeds.robots(archive, links))
+        files.extend(history.timemaps(archive, links))
+        files.extend(f for f in [history.changes(self.config, archive, links)] if f is not None)
         _check_collisions([*page_paths, *(f.path for f in files)], copies, archive, shown)
         self.clock.lap("assemble")
 
@@ -194,7 +204,9 @@ class Stages:
         # next build what this one made, last.
         with processes.beside(self.last.save_search_state, self.new_state, self.searched):
             manifest.save(done.entries, every, {manifests.SEARCH: self.search_fingerprint})
-            self.store.keep_only({body.key for body in body_of.values()})
+            self.store.keep_only({body.key for body in body_of.values()}
+                                 | {v.body_key for found in archive.versions.values() for v in found}
+                                 | {change.key for change in archive.changes.values()})
             if self.inputs is not None and not (self.searched and self.new_state is None):
                 # (without a search state no build could patch)
                 self.last.save_records(archive, body_of, read.digests, read.shown, base, site, links,

@@ -1,7 +1,7 @@
 """A small archive with every kind of page the theme renders, built once per test worker.
 
 An article with every flag, corrections, a missing image, a summary, a dateline and a
-footnote; one with a local image; one in French; one undated; and enough articles on one
+footnote; one with a local image; one in French, with two versions; one undated; and enough articles on one
 tag and by one author for listings of several pages across several years.
 """
 
@@ -70,6 +70,15 @@ def _files(count: int) -> dict[str, str | bytes]:
             "Le marché du samedi rouvre ses portes.\n",
         ),
         "content/undated/note.md": article("title: A note without a date", "Kept, date unknown.\n"),
+        # Two captures of the French article: a version page and a diff page.
+        "content/2022/marche.versions/20220502080000.md": article(
+            "title: Le marché va rouvrir\npublished: 2022-05-02\nlang: fr\ntags: [market]",
+            "Le marché du samedi rouvre bientôt ses portes.\n",
+        ),
+        "content/2022/marche.versions/20220503091500.md": article(
+            "title: Le marché rouvre\npublished: 2022-05-02\nlang: fr\ntags: [market]",
+            "Le marché du samedi rouvre ses portes.\n",
+        ),
     }
     for n in range(count):
         year, month = 2019 + n % 5, 1 + n % 12
@@ -96,6 +105,8 @@ PAGES = {
     "article": "2024/harbour-wall/index.html",
     "article-image": "2023/ferry/index.html",
     "article-fr": "2022/marche/index.html",
+    "version": "2022/marche/v/20220502080000/index.html",
+    "diff": "2022/marche/v/20220503091500/diff/index.html",
     "year": "2023/index.html",
     "month": "2024/03/index.html",
     "tag": "tags/council/index.html",

@@ -105,7 +105,7 @@ def _warc(path, captures, image: bytes | None = None):
             "https://example.org/robots.txt", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
 
 
-def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli, tmp_path):
+def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest_with_both_as_versions(cli, tmp_path):
     older = page().replace(PARAGRAPHS[3], "An earlier version of this paragraph said something else entirely.")
     jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 32
     _warc(tmp_path / "crawl.warc.gz", [
@@ -121,9 +121,11 @@ def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli,
     bridge = articles["Harbour bridge to close for a year"]
     assert PARAGRAPHS[3] in bridge.body and "An earlier version" not in bridge.body
     assert [(s.url, s.retrieved.moment.isoformat()) for s in bridge.sources] == [
-        ("https://example.org/news/harbour-bridge", "2021-04-06T08:00:00+00:00"),
-        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00+00:00"),
+        ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00+00:00"),  # the capture it is read from
     ]
+    versions = tmp_path / "r/content/2021/harbour-bridge-to-close-for-a-year.versions"
+    assert sorted(p.name for p in versions.iterdir()) == ["20210406080000.md", "20210408120000.md"]
+    assert "An earlier version" in (versions / "20210406080000.md").read_text()
     assert bridge.provenance["importer"] == "warc"
     assert bridge.provenance["target_uri"] == "https://example.org/news/harbour-bridge"
     assert bridge.provenance["record_id"].startswith("urn:uuid:")
@@ -131,7 +133,7 @@ def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest(cli,
     assert bridge.image.src == "harbour-bridge-to-close-for-a-year/bridge.jpg"  # the WARC held the image
     assert (tmp_path / "r/content/2021/harbour-bridge-to-close-for-a-year/bridge.jpg").read_bytes() == jpeg
     again = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
-    assert "Imported 0, unchanged 2, kept 0, skipped 0, failed 0" in again.out
+    assert "Imported 0, unchanged 3, kept 0, skipped 0, failed 0, new versions 0" in again.out
     assert cli("build", "--root", tmp_path / "r").code == 0
 
 

@@ -7,7 +7,7 @@ name articles by their slugs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from generator.archive import dates
@@ -15,6 +15,7 @@ from generator.archive.config import Config
 from generator.archive.layout import shown_path
 from generator.archive.model import FLAGS, Article, PartialDate, Problem, ProblemsFound
 from generator.archive.slugs import make_slug
+from generator.archive.versions import Change, Version
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Archive:
     years: dict[int | None, tuple[str, ...]]  # None: undated
     months: dict[tuple[int, int], tuple[str, ...]]
     sections: dict[str, dict[str, Group]]  # "tags"/"authors"/"sources"/"flags" -> key -> group
+    versions: dict[str, tuple[Version, ...]] = field(default_factory=dict)  # slug -> its captures, oldest first
+    changes: dict[tuple[str, str], Change] = field(default_factory=dict)  # (slug, stamp) -> from the one before
 
 
 def source_name(name: str | None, url: str | None) -> str:
@@ -46,15 +49,19 @@ def source_name(name: str | None, url: str | None) -> str:
     return host.removeprefix("www.")
 
 
-def assemble(articles: list[Article], config: Config, display_root: str = ".") -> Archive:
-    """Order, group and relate the articles. Raises ProblemsFound on duplicate slugs."""
+def assemble(articles: list[Article], config: Config, display_root: str = ".",
+             versions: dict[str, tuple[Version, ...]] | None = None,
+             changes: dict[tuple[str, str], Change] | None = None) -> Archive:
+    """Order, group and relate the articles. Raises ProblemsFound on duplicate slugs. An article one
+    of whose versions changed from the one before is flagged `changed`."""
     _check_unique_slugs(articles, display_root)
     ordered = tuple(sorted(articles, key=Article.sort_key, reverse=True))
     slugs = [a.slug for a in ordered]
+    changed = {slug for (slug, _), change in (changes or {}).items() if change.changed}
 
     flags, reasons = {}, {}
     for article in ordered:
-        flags[article.slug], reason = _effective_flags(article, config)
+        flags[article.slug], reason = _effective_flags(article, config, article.slug in changed)
         if reason:
             reasons[article.slug] = reason
 
@@ -88,6 +95,8 @@ def assemble(articles: list[Article], config: Config, display_root: str = ".") -
         years={year: tuple(v) for year, v in years.items()},
         months={key: tuple(v) for key, v in months.items()},
         sections=sections,
+        versions={s: v for s, v in (versions or {}).items() if s in flags},
+        changes=changes or {},
     )
 
 
@@ -109,10 +118,12 @@ def _check_unique_slugs(articles: list[Article], display_root: str) -> None:
         raise ProblemsFound(problems)
 
 
-def _effective_flags(article: Article, config: Config) -> tuple[tuple[str, ...], str | None]:
+def _effective_flags(article: Article, config: Config, changed: bool = False) -> tuple[tuple[str, ...], str | None]:
     flags = set(article.flags)
     if article.corrections:
         flags.add("corrected")
+    if changed:
+        flags.add("changed")
     reason = None
     if "outdated" in flags:
         reason = "The archive marked it as outdated."

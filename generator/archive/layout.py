@@ -12,6 +12,8 @@ from pathlib import Path
 CONTENT_DIR = "content"  # the articles, ROOT/content/YYYY/<slug>.md
 TEMPLATES_DIR = "templates"  # the archive's own templates, each replacing the theme's of that name
 STATIC_DIR = "static"  # files copied as they are, in the root and in the site
+ORIGINALS_DIR = "originals"  # every imported input, gzipped, named by its sha256 (never published)
+VERSIONS_SUFFIX = ".versions"  # content/YYYY/<slug>.versions/<YYYYMMDDhhmmss>.md: an article's captures
 THEME_DIR = Path(__file__).parent.parent / "theme"
 BUILTIN_TEMPLATES = THEME_DIR / "templates"
 BUILTIN_STATIC = THEME_DIR / "static"

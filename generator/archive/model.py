@@ -16,6 +16,7 @@ FLAGS: dict[str, str] = {
     "retracted": "This article was retracted by its publisher.",
     "disputed": "Facts in this article are disputed.",
     "corrected": "This article was corrected after publication.",
+    "changed": "This article changed after it was first captured.",  # computed from its versions
     "outdated": "This article may be outdated.",
     "archived": "This is an archived copy of the article, kept as it was published.",
     "partial": "Only part of this article was preserved.",

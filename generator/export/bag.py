@@ -1,7 +1,7 @@
 """`archive export bagit`: the archive as a BagIt bag (RFC 8493), the package preservation systems
 ingest and verify by checksum.
 
-The payload (`data/`) holds the archive's sources (content/, archive.yaml, templates/, static/)
+The payload (`data/`) holds the archive's sources (content/, archive.yaml, templates/, static/, originals/)
 and the site built from them (site/). Every payload file is listed with its SHA-256 in
 manifest-sha256.txt, the tag files in tagmanifest-sha256.txt. The same archive gives the same
 bag, byte for byte: files in sorted order, and the bagging date is the archive's "as of" date
@@ -29,7 +29,7 @@ from generator.output import folders
 from generator.output.writer import UnsafeOutput
 
 AGENT = f"article-archive {__version__}"
-SOURCES = (layout.CONTENT_DIR, layout.TEMPLATES_DIR, layout.STATIC_DIR)  # folders of the archive, as they are
+SOURCES = (layout.CONTENT_DIR, layout.TEMPLATES_DIR, layout.STATIC_DIR, layout.ORIGINALS_DIR)  # as they are
 CONFIG = "archive.yaml"
 CHUNK = 1 << 20  # bytes read at a time when hashing
 

@@ -30,9 +30,9 @@ FOLDER = ".cache/build"
 RACY_NS = 1_000_000_000
 # Libraries whose work the cached steps and the kept pages and files contain: Markdown and
 # sanitising, slugs, YAML, templates and escaping, the search index's stop words and numbers,
-# the time zone data behind dates.
+# the time zone data behind dates, the word diffs between versions.
 _LIBRARIES = ("markdown-it-py", "markdown-it-pyrs", "mdit-py-plugins", "nh3", "python-slugify", "PyYAML",
-              "Jinja2", "MarkupSafe", "lunr", "numpy", "tzdata")
+              "Jinja2", "MarkupSafe", "lunr", "numpy", "tzdata", "fast-diff-match-patch")
 
 
 @lru_cache(maxsize=1)

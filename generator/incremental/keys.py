@@ -79,6 +79,12 @@ class Fingerprints:
         return self.of((path, key))
 
 
+def history_key(versions: tuple, changes: dict, slug: str) -> tuple:
+    """What an article's timeline, version and diff pages show of its captures: each version file (by its
+    hash) and what changed in it."""
+    return tuple((v.stamp, v.digest, changes.get((slug, v.stamp))) for v in versions)
+
+
 class PageKeys:
     """The key of each page of a full build (`pages.AllPages`), from what the read stage found of
     each article (`digests`: its file's hash; `shown`: `shown_digest`)."""
@@ -93,15 +99,24 @@ class PageKeys:
 
         self.listed = (ListingPage, HomePage)  # pages whose items are named by their keys
 
+    def history(self, slug: str) -> tuple:
+        archive = self.pages.builder.archive
+        return history_key(archive.versions[slug], archive.changes, slug)
+
     def of(self, index: int) -> object:
         """Everything a page's template can see, small: each article named by its key. Building and
         hashing the whole page context instead took longer than rendering a few pages."""
         pages, items = self.pages, self.items
+        archive = pages.builder.archive
         if 1 <= index <= len(pages.articles):
             article = pages.articles[index - 1]
-            archive = pages.builder.archive
             older, newer = archive.older[article.slug], archive.newer[article.slug]
-            return article_page_key(self.own[article.slug], older and items[older], newer and items[newer])
+            key = article_page_key(self.own[article.slug], older and items[older], newer and items[newer])
+            return (key, self.history(article.slug)) if article.slug in archive.versions else key
+        found = pages.version_at(index)
+        if found is not None:  # a version or diff page: the article as listed, and all its captures
+            article, number, kind = found
+            return (kind, number, items[article.slug], self.history(article.slug))
         page = pages[index]
         if isinstance(page, self.listed):
             return replace(page, items=tuple(items[item.article.slug] for item in page.items))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
-from generator.archive import layout
+from generator.archive import layout, versions
 from generator.executors import processes
 from generator.incremental import keys, records, search_partner
 from generator.incremental import manifest as manifests
@@ -136,7 +136,7 @@ class _Patch:
             listed = [path for path in self.manifest.paths if path not in gone] if gone else self.manifest.paths
             listed = [*listed, *added.difference(listed)]
             with processes.beside(_tidy, self.manifest, entries, listed, {manifests.SEARCH: self.fingerprint}, self.store,
-                                set(self.header.bodies.values())):
+                                set(self.header.bodies.values()) | self.header.kept):
                 self._save_records(edits, whole)
             self.search.finish()  # the state saved, or its failure raised
         finally:
@@ -186,7 +186,9 @@ class _Patch:
             slug = self.header.files.get(rel)
             old = self.saved.get(slug) if slug else None
             if old is None:
-                raise Declined  # not an article the last build made a page of
+                raise Declined  # not an article the last build made a page of (a version file, say)
+            if (self.root / versions.folder_of(rel)).is_dir():
+                raise Declined  # its version and diff pages show it: the stages make them
             source = content.SourceFile(self.root / rel, rel, layout.shown_path(self.options.display_root, rel))
             reading, rendered = bodies.read_one(source, self.config.tzinfo, self.store)
             article, body, digest = reading.article, reading.body, reading.digest

@@ -63,6 +63,7 @@ class Header:
     keys: dict[str, bytes] = field(default_factory=dict)  # slug -> `key_of` its record
     version: str = ""  # the generator's code and libraries (cache.fingerprint) that saved them
     index: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)  # slug -> offset, length, hash
+    kept: frozenset[str] = frozenset()  # the other store entries in use: versions' bodies, word diffs
 
 
 def path_for(root: Path, output: Path) -> Path:
@@ -175,6 +176,8 @@ def save_build(path: Path, inputs: str, archive, body_of: dict, digests: dict[st
     count = len(archive.articles)
     header = Header(inputs, base, site, links, feed, count, {a.file: a.slug for a in archive.articles},
                     {slug: body.key for slug, body in body_of.items()})
+    header.kept = frozenset({v.body_key for found in archive.versions.values() for v in found}
+                            | {change.key for change in archive.changes.values()})
     made = {}
     for position, article in enumerate(archive.articles):
         slug = article.slug

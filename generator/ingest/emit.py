@@ -1,11 +1,13 @@
-"""The one writer: Imported -> ROOT/content/YYYY/<slug>.md, atomically, never over a hand edit.
+"""The one writer: Imported -> ROOT/content/YYYY/<slug>.md, atomically, never over a hand edit,
+and each capture as an unchangeable version beside it (`<slug>.versions/<YYYYMMDDhhmmss>.md`).
 
 Every file written carries `provenance.output_sha256`: the SHA-256 of the file
 exactly as written, less that one line. If the file no longer matches it, a
 person has edited it since, and it is left alone unless `force`.
-Inputs are recognised on re-import by `provenance.sha256` (plus the WARC target
-URI), or, when their bytes changed, by `provenance.file`; so an article keeps its
-path even if it would now get another slug.
+A capture already kept as a version changes nothing when imported again. A new
+capture of an article (the same input file re-saved, the same URL, or `--version-of`)
+adds a version, and the article becomes that capture unless it was edited by hand or
+the capture is older than its latest. See docs/versions.md.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.archive import frontmatter, schema, yamltree
+from generator.archive import versions as archive_versions
+from generator.archive.layout import VERSIONS_SUFFIX
 from generator.archive.model import Article, Image
 from generator.archive.slugs import MAX_SLUG, make_slug
-from generator.ingest import language, sniff
+from generator.ingest import language, sniff, versions
 from generator.ingest.record import Imported, ImportFailed
 from generator.load import content
 from generator.render import markdown, nesting
@@ -34,13 +38,15 @@ _OUTPUT_LINE = re.compile(r"^  output_sha256: ([0-9a-f]{64})\n", re.M)
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # written | updated | unchanged | kept
+    status: str  # written | updated | version | unchanged | kept
     path: str  # relative to the root, forward slashes
     note: str = ""
+    version: str = ""  # the version file written for this capture, if one was
 
 
 def identity(provenance: dict) -> tuple:
-    return (provenance.get("sha256"), provenance.get("target_uri"))
+    """One capture: the input's bytes, and in a WARC the record."""
+    return (provenance.get("sha256"), provenance.get("target_uri"), provenance.get("record_id"))
 
 
 def origin(provenance: dict) -> tuple:
@@ -49,7 +55,7 @@ def origin(provenance: dict) -> tuple:
 
 
 class Emitter:
-    """Writes articles into one root; remembers what is there and what this run claimed."""
+    """Writes articles and their versions into one root; remembers what is there and what this run claimed."""
 
     def __init__(self, root: Path, *, force: bool = False, dry_run: bool = False):
         self.root = root
@@ -57,7 +63,10 @@ class Emitter:
         self.dry_run = dry_run
         self.by_identity: dict[tuple, Path] = {}
         self.by_origin: dict[tuple, Path] = {}
+        self.by_slug: dict[str, Path] = {}
         self.slugs: set[str] = set()
+        self.ledger = versions.Ledger()
+        self.planned: set[Path] = set()  # articles a dry run would have written
         self.problems: list[tuple[str, str]] = []  # (path relative to the root, message)
         self._scan()
 
@@ -72,17 +81,58 @@ class Emitter:
             if not path.is_file() and not path.is_dir():
                 self.problems.append((path.relative_to(self.root).as_posix(), sniff.not_a_file(path)))
                 continue
+            if len(rel) > 1 and rel[-2].endswith(VERSIONS_SUFFIX):
+                self._scan_version(path)
+                continue
             data = _front_matter(path)
             slug = data.get("slug") if isinstance(data.get("slug"), str) else make_slug(path.stem)
             self.slugs.add(slug)
+            self.by_slug.setdefault(slug, path)
             provenance = data.get("provenance")
             if isinstance(provenance, dict) and provenance.get("sha256"):
                 self.by_identity.setdefault(identity(provenance), path)
                 if provenance.get("file"):
                     self.by_origin.setdefault(origin(provenance), path)
+            self.ledger.add_urls(path, versions.urls_of(data.get("sources"), provenance or {}))
 
-    def emit(self, record: Imported, provenance: dict) -> Outcome:
-        existing = self.by_identity.get(identity(provenance)) or self.by_origin.get(origin(provenance))
+    def _scan_version(self, path: Path) -> None:
+        stamp = path.stem
+        if archive_versions.moment(stamp) is None:
+            return
+        article = path.parent.parent / (path.parent.name.removesuffix(VERSIONS_SUFFIX) + ".md")
+        data = _front_matter(path)
+        provenance = data.get("provenance") if isinstance(data.get("provenance"), dict) else {}
+        self.ledger.add_version(article, stamp, identity(provenance))
+        self.ledger.add_urls(article, versions.urls_of(data.get("sources"), provenance))
+
+    def emit(self, record: Imported, provenance: dict, version_of: str | None = None) -> Outcome:
+        """Write one capture: a new article, or a version of the article it is a capture of.
+        `provenance["captured"]` (UTC, `2021-04-08T12:00:00Z`) is its capture time; without
+        one no version is recorded. `version_of`: the slug of the article it is a version of."""
+        capture = identity(provenance)
+        note = ""
+        if version_of is not None:
+            existing = self.by_slug.get(version_of)
+            if existing is None:
+                raise ImportFailed(f"--version-of {version_of}: the archive has no article with that slug")
+        elif (held := self.ledger.holds(capture)) is not None and not self.force:
+            return Outcome("unchanged", held.relative_to(self.root).as_posix())  # a capture kept before
+        else:
+            existing = held or self.by_identity.get(capture) or self.by_origin.get(origin(provenance))
+            same_url = None if existing else self.ledger.find(versions.urls_of(record.sources, provenance))
+            if same_url is not None and not provenance.get("captured"):
+                note = (f"has the URL of {same_url.relative_to(self.root).as_posix()}: a capture of it? With no "
+                        "capture time it cannot be one of its versions (--captured gives the time of a scrape); "
+                        "imported as a new article")
+            elif same_url is not None:
+                existing = same_url
+                if existing.is_file():
+                    share = versions.shared(record, existing.read_text(encoding="utf-8", errors="replace"))
+                    if share < versions.SAME_ARTICLE:
+                        note = (f"has the URL of {existing.relative_to(self.root).as_posix()} but shares only "
+                                f"{share:.0%} of its text (pairs of words): another article at a reused URL, "
+                                "imported as a new article")
+                        existing = None
         if existing is not None:
             path = existing
             slug = _slug_of(existing)
@@ -97,26 +147,68 @@ class Emitter:
             image = replace(image or Image(), src=f"{slug}/{record.local_image.name}")
             image_file = path.parent / slug / record.local_image.name
         text = render(record, slug, rel, image, provenance)
+        version, older = self._version(path, capture, provenance, text)
+        note = "; ".join(n for n in (note, _too_early(record, provenance)) if n)
 
+        if existing is not None and not path.is_file() and path in self.planned:  # a dry run's: not on disk
+            return Outcome("version" if older else "updated", rel, "; ".join(n for n in (note, older) if n), version)
         if existing is not None and path.is_file():
+            if older:
+                return Outcome("version", rel, "; ".join(n for n in (note, older) if n), version)
             current = path.read_text(encoding="utf-8", errors="replace")
             image_same = image_file is None or (
                 image_file.is_file() and image_file.read_bytes() == record.local_image.data)
             if current == text and image_same:
-                return Outcome("unchanged", rel)
+                return Outcome("version" if version else "unchanged", rel, note, version)
             if edited_by_hand(current) and not self.force:
-                return Outcome("kept", rel, "edited by hand since its import; left as it is (--force replaces it)")
+                kept = "edited by hand since its import; left as it is (--force replaces it)"
+                if version:
+                    kept += f"; the capture is kept as {version}"
+                return Outcome("kept", rel, kept, version)
             status = "updated"
         else:
             status = "written"
-        if not self.dry_run:
+        if self.dry_run:
+            self.planned.add(path)
+        else:
             if image_file is not None:
-                _write_atomic(image_file, record.local_image.data)
-            _write_atomic(path, text.encode("utf-8"))
-        self.by_identity[identity(provenance)] = path
+                write_atomic(image_file, record.local_image.data)
+            write_atomic(path, text.encode("utf-8"))
+        self.by_identity[capture] = path
         self.by_origin[origin(provenance)] = path
+        self.by_slug.setdefault(slug, path)
+        self.ledger.add_urls(path, versions.urls_of(record.sources, provenance))
         self.slugs.add(slug)
-        return Outcome(status, rel)
+        return Outcome(status, rel, note, version)
+
+    def _version(self, article: Path, capture: tuple, provenance: dict, text: str) -> tuple[str, str]:
+        """Record the capture as a version of the article, unless it is one already. Returns the
+        version written ("" if none) and, if the capture is older than the article's latest, why
+        the article stays as it is. Raises for a second capture at a version's time."""
+        captured = provenance.get("captured")
+        moment = archive_versions.moment(re.sub(r"\D", "", captured or "")) if captured else None
+        if moment is None:
+            return "", ""
+        stamp = archive_versions.stamp(moment)
+        stamps = self.ledger.stamps.get(article, {})
+        path = self.root / archive_versions.folder_of(article.relative_to(self.root).as_posix()) / f"{stamp}.md"
+        shown = path.relative_to(self.root).as_posix()
+        latest = self.ledger.latest(article)
+        older = "" if latest is None or stamp >= latest else (
+            f"captured before the article's latest capture ({latest}): kept as a version, the article stays as it is")
+        if stamp in stamps:
+            if stamps[stamp] == capture:
+                return "", older
+            raise ImportFailed(f"was captured at {captured}, the time of {shown}, another capture of the same "
+                               f"article: two versions cannot share a time, so it is not stored (--captured "
+                               f"sets the time of a scrape)")
+        if not self.dry_run:
+            if path.exists():  # a file the ledger could not read: never overwritten
+                raise ImportFailed(f"its version {shown} exists already and is not the importer's; "
+                                   "left as it is")
+            write_atomic(path, text.encode("utf-8"))
+        self.ledger.add_version(article, stamp, capture)
+        return shown, older
 
     def _free_slug(self, wanted: str) -> str:
         if re.fullmatch(r"\d{1,2}|page|index", wanted):
@@ -206,12 +298,21 @@ def _front_matter(path: Path) -> dict:
     return yamltree.to_python(tree) if isinstance(tree, yamltree.Map) else {}
 
 
+def _too_early(record: Imported, provenance: dict) -> str:
+    """A capture made before the day the page says it was published: a clock or a page that errs."""
+    captured, published = provenance.get("captured"), record.published
+    if not captured or published is None or captured[:10] >= published.start().date().isoformat():
+        return ""
+    return (f"captured {captured[:10]}, before the date it says it was published ({published.start().date()}): "
+            "kept as captured; check the capture time")
+
+
 def _slug_of(path: Path) -> str:
     slug = _front_matter(path).get("slug")
     return slug if isinstance(slug, str) else make_slug(path.stem)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

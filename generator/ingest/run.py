@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from generator.ingest import emit, sniff
+from generator.archive import versions
+from generator.ingest import emit, originals, sniff
 from generator.ingest.record import Imported, ImportFailed
 
 Progress = Callable[[int, int], None]
@@ -38,10 +39,11 @@ class Read:
 @dataclass(frozen=True)
 class Event:
     input: str
-    status: str  # written | updated | unchanged | kept | skipped | failed
+    status: str  # written | updated | version | unchanged | kept | skipped | failed
     path: str = ""
     note: str = ""
     dropped: tuple[tuple[str, str], ...] = ()  # the article's left-out lines and why (Imported.dropped)
+    version: str = ""  # the version file this capture was kept as
 
 
 @dataclass
@@ -51,12 +53,20 @@ class Summary:
     kept: int = 0  # articles edited by hand since their import, left as they are
     skipped: int = 0
     failed: int = 0
+    versions: int = 0  # captures kept as new versions
     events: list[Event] = field(default_factory=list)
+    _articles: set[str] = field(default_factory=set)  # written or updated: an article counts once
 
     def add(self, event: Event) -> None:
         self.events.append(event)
+        if event.version:
+            self.versions += 1
         if event.status in ("written", "updated"):
-            self.imported += 1
+            if event.path not in self._articles:
+                self._articles.add(event.path)
+                self.imported += 1
+        elif event.status == "version":
+            pass  # an older capture of an article that stays as it is: counted in `versions` only
         elif event.status == "unchanged":
             self.unchanged += 1
         elif event.status == "kept":
@@ -98,9 +108,10 @@ def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]
     return sorted(found.values(), key=lambda i: i.shown), problems
 
 
-def read_input(path: Path, captured: dt.datetime | None = None) -> Read:
+def read_input(path: Path, captured: dt.datetime | None = None, keep: Path | None = None) -> Read:
     """Runs in a worker: bytes -> kind -> reader. Every failure becomes a message. `captured`: when the
-    scraped text was saved (`--captured`), for its relative dates."""
+    scraped text was saved (`--captured`), for its relative dates. `keep`: the root whose originals/
+    keeps the input's bytes once it was read."""
     from generator.ingest import html, markdown, text, warc
 
     try:
@@ -127,7 +138,22 @@ def read_input(path: Path, captured: dt.datetime | None = None) -> Read:
         return Read(sha, error="is nested too deeply to read")
     except Exception as exc:  # noqa: BLE001 - one odd input must not stop a whole import
         return Read(sha, error=f"could not be read: {type(exc).__name__}: {exc}")
+    original = originals.original_path(sha, path.name, kind)
+    if keep is not None:
+        try:
+            originals.store(keep, original, data, emit.write_atomic)
+        except OSError as exc:
+            return Read(sha, error=f"cannot keep its original as {original}: {exc.strerror or exc}")
     return Read(sha, kind, tuple(records), skipped=tuple(skipped))
+
+
+def capture_time(record: Imported, captured: dt.datetime | None) -> dict:
+    """When the capture was made, UTC, as provenance records it: a WARC record's date, else --captured.
+    A file's modification time is no capture time (a copy or a checkout sets it): without either,
+    the capture's time is unknown, and it is kept as no version."""
+    if record.origin.get("captured") or captured is None:
+        return {}
+    return {"captured": versions.iso(captured if captured.tzinfo else captured.replace(tzinfo=dt.timezone.utc))}
 
 
 def provenance_file(path: Path, shown: str, root: Path) -> str:
@@ -140,7 +166,9 @@ def provenance_file(path: Path, shown: str, root: Path) -> str:
 def run(
     paths: Iterable[str], root: Path, *, force: bool = False, dry_run: bool = False,
     progress: Progress | None = None, jobs: int | None = None, captured: dt.datetime | None = None,
+    version_of: str | None = None,
 ) -> Summary:
+    """`version_of`: the slug of the article every input is a capture of (scrapes that name no URL)."""
     inputs, problems = collect(paths, root)
     summary = Summary()
     for event in problems:
@@ -149,7 +177,8 @@ def run(
     for rel, message in emitter.problems:
         summary.add(Event(rel, "failed", note=message))
     seen: dict[str, str] = {}  # sha256 -> the first input with those bytes
-    for done, (item, result) in enumerate(_read_all(inputs, jobs, captured), 1):
+    keep = None if dry_run else root
+    for done, (item, result) in enumerate(_read_all(inputs, jobs, captured, keep), 1):
         if result.error is not None:
             summary.add(Event(item.shown, "failed", note=result.error))
         elif result.sha256 in seen:
@@ -164,38 +193,42 @@ def run(
                     "sha256": result.sha256,
                     "importer": record.kind,
                     **record.origin,
+                    **capture_time(record, captured),
                 }
                 try:
-                    outcome = emitter.emit(record, provenance)
+                    outcome = emitter.emit(record, provenance, version_of)
                 except ImportFailed as exc:
                     summary.add(Event(item.shown, "failed", note=str(exc)))
                     continue
                 except OSError as exc:
                     summary.add(Event(item.shown, "failed", note=f"cannot write: {exc}"))
                     continue
-                summary.add(Event(item.shown, outcome.status, outcome.path, outcome.note, record.dropped))
+                summary.add(Event(item.shown, outcome.status, outcome.path, outcome.note, record.dropped,
+                                  outcome.version))
         if progress is not None:
             progress(done, len(inputs))
     return summary
 
 
-def _read_all(inputs: list[Input], jobs: int | None, captured: dt.datetime | None) -> Iterator[tuple[Input, Read]]:
+def _read_all(inputs: list[Input], jobs: int | None, captured: dt.datetime | None,
+              keep: Path | None) -> Iterator[tuple[Input, Read]]:
     """Results in input order; at most a few per worker in flight, so memory stays flat."""
     workers = jobs or min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(inputs) < 4:
         for item in inputs:
-            yield item, read_input(item.path, captured)
+            yield item, read_input(item.path, captured, keep)
         return
     # forkserver: workers fork from a clean process, never from one running a progress-bar thread.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        yield from _windowed(pool, inputs, 4 * workers, captured)
+        yield from _windowed(pool, inputs, 4 * workers, captured, keep)
 
 
-def _windowed(pool: Executor, inputs: list[Input], window: int, captured=None) -> Iterator[tuple[Input, Read]]:
+def _windowed(pool: Executor, inputs: list[Input], window: int, captured=None,
+              keep: Path | None = None) -> Iterator[tuple[Input, Read]]:
     pending: deque = deque()
     items = iter(inputs)
     for item in items:
-        pending.append((item, pool.submit(read_input, item.path, captured)))
+        pending.append((item, pool.submit(read_input, item.path, captured, keep)))
         if len(pending) >= window:
             break
     while pending:
@@ -203,4 +236,4 @@ def _windowed(pool: Executor, inputs: list[Input], window: int, captured=None) -
         yield item, future.result()
         following = next(items, None)
         if following is not None:
-            pending.append((following, pool.submit(read_input, following.path, captured)))
+            pending.append((following, pool.submit(read_input, following.path, captured, keep)))

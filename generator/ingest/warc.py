@@ -1,8 +1,10 @@
-"""WARC captures -> Imported: every HTML response is an article; captures of one URL are one article.
+"""WARC captures -> Imported: every HTML response is a capture of an article; captures of one URL are
+versions of one article.
 
-The article is read from the latest capture; every capture is listed in its
-sources (`url`: the target URI, `retrieved`: the capture time). The capture is
-named in `provenance` (`record_id`, `target_uri`); `archived_at` is left unset,
+Each capture is read on its own, and they are returned in capture order, so the
+importer keeps each as a version and the article is the latest. A capture's
+source is its URL (`url`: the target URI, `retrieved`: the capture time). The capture is
+named in `provenance` (`record_id`, `target_uri`, `captured`); `archived_at` is left unset,
 because a capture inside a local WARC file has no http(s) address.
 Images the WARC holds (image responses) become the article's local image when
 the page names one of them as its lead image.
@@ -20,12 +22,13 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from generator.archive import dates
+from generator.archive import dates, versions
 from generator.archive.model import PartialDate, Source
 from generator.ingest import html, pagemeta, sniff
 from generator.ingest.record import Imported, ImportFailed
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_NO_TIME = PartialDate(1)  # a capture without a readable WARC-Date sorts first
 
 
 def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
@@ -80,14 +83,14 @@ def read(path: Path, data: bytes) -> tuple[list[Imported], list[str]]:
         raise ImportFailed(f"holds no HTML pages ({count} records, none an HTML response)")
     articles, failures = [], []
     for uri in sorted(pages):
-        captures = sorted(pages[uri])
-        stamp, _, record_id, _, payload, charset = captures[-1]
-        try:
-            article = html.read(_decode(payload, charset), None, url=uri or None)
-        except ImportFailed as exc:
-            failures.append(f"{uri}: {exc}")
-            continue
-        articles.append(_with_captures(article, captures, images, record_id, uri))
+        for capture in sorted(pages[uri], key=lambda c: ((_moment(c[0]) or _NO_TIME).sort_key(), c[1])):
+            stamp, _, record_id, _, payload, charset = capture
+            try:
+                article = html.read(_decode(payload, charset), None, url=uri or None)
+            except ImportFailed as exc:
+                failures.append(f"{uri}" + (f" (captured {stamp})" if len(pages[uri]) > 1 else "") + f": {exc}")
+                continue
+            articles.append(_with_capture(article, capture, images, record_id, uri))
     if not articles:
         raise ImportFailed("holds no article: " + "; ".join(failures))
     return articles, failures
@@ -99,15 +102,13 @@ class _Records(ArchiveIterator):
     INC_RECORD = ""
 
 
-def _with_captures(article: Imported, captures, images: dict[str, tuple[str, bytes]], record_id: str,
-                   uri: str) -> Imported:
+def _with_capture(article: Imported, capture, images: dict[str, tuple[str, bytes]], record_id: str,
+                  uri: str) -> Imported:
     name = next((s.name for s in article.sources if s.name), None)
-    sources = tuple(
-        Source(name=name, url=target if re.match(r"^https?://\S+$", target) else None,
-               retrieved=_moment(stamp))
-        for stamp, _, _, target, _, _ in captures
-    )
-    sources = tuple(s for s in sources if s.name or s.url)
+    stamp, _, _, target, _, _ = capture
+    moment = _moment(stamp)
+    source = Source(name=name, url=target if re.match(r"^https?://\S+$", target) else None, retrieved=moment)
+    sources = (source,) if source.name or source.url else ()
     image, local = article.image, None
     if image is not None and image.src in images:
         # Copied only when its bytes are the raster image its record says; else it stays a remote link.
@@ -118,7 +119,8 @@ def _with_captures(article: Imported, captures, images: dict[str, tuple[str, byt
     return replace(
         article, kind="warc", sources=sources, image=image, local_image=local,
         flags=tuple(dict.fromkeys((*article.flags, "archived"))),
-        origin={"record_id": record_id, "target_uri": uri},
+        origin={"record_id": record_id, "target_uri": uri,
+                **({"captured": versions.iso(moment.moment)} if moment and moment.moment else {})},
     )
 
 

@@ -77,17 +77,21 @@ class Read:
     read: int = 0  # files read and parsed; the rest were unchanged since the last build read them
     digests: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file it was read from
     shown: dict[str, str] = field(default_factory=dict)  # slug -> keys.shown_digest: what other pages show of it
+    versions: list[Reading] = field(default_factory=list)  # each version file asked for, in its order
 
 
 def read_all(
-    sources: Sequence[content.SourceFile], tz: dt.tzinfo, store: Store, executor: Executor,
+    articles: Sequence[content.SourceFile], tz: dt.tzinfo, store: Store, executor: Executor,
     progress: Callable[[int], None] | None = None, parsed: Parsed | None = None,
+    versions: Sequence[content.SourceFile] = (),
 ) -> Read:
-    """Read and parse every article and render its body, in worker processes.
+    """Read and parse every article and render its body, in worker processes; and the article
+    files of `versions` (an article's captures), in the same pass, into `Read.versions`.
 
     Files unchanged since `parsed` saw them are not read again. The store must
     be writable: it is where the pages find the HTML later.
     """
+    sources = [*articles, *versions] if versions else articles
     seen = [signature(source.path) if parsed else None for source in sources]
     done: dict[int, Reading] = {}
     todo: list[int] = []
@@ -106,7 +110,9 @@ def read_all(
     for index in range(len(sources)):
         reading = done[index]
         result.problems.extend(reading.problems)
-        if (article := reading.article) is not None:
+        if index >= len(articles):
+            result.versions.append(reading)
+        elif (article := reading.article) is not None:
             result.articles.append(article)
             result.bodies[article.slug] = reading.body
             result.digests[article.slug] = reading.digest
@@ -222,6 +228,19 @@ class Html(Mapping):
 
     def __len__(self) -> int:
         return len(self.found)
+
+
+class Stored:
+    """A body store entry's HTML, as Markup (a version's body, a word diff): the pages read them when made."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __call__(self, entry: str) -> Markup:
+        value = self.store.get(entry)
+        if value is None or not isinstance(value.get("html"), str):
+            raise RuntimeError(f"the build cache entry {entry} is gone; build again")
+        return Markup(value["html"])  # our own sanitiser's or differ's output, stored under a key of its input
 
 
 def _from_cache(entry: str, store: Store) -> Body | None:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.archive import frontmatter, schema, yamltree
-from generator.archive.layout import CONTENT_DIR, is_text, shown_path
+from generator.archive.layout import CONTENT_DIR, VERSIONS_SUFFIX, is_text, shown_path
 from generator.archive.model import Article, Problem
 from generator.archive.slugs import make_slug
+from generator.archive.versions import VersionFile, article_of
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
@@ -22,17 +23,21 @@ class SourceFile:
     shown: str  # as printed in messages
 
 
-def discover(root: Path, display_root: str) -> list[SourceFile]:
-    """Every article file, in a stable order. Hidden files and folders are skipped."""
+def discover(root: Path, display_root: str, versions: list[VersionFile] | None = None) -> list[SourceFile]:
+    """Every article file, in a stable order. Hidden files and folders are skipped. The files of
+    an article's `<slug>.versions/` folder are no articles: they go to `versions`, if given."""
     base = root / CONTENT_DIR
     if not base.is_dir():
         return []
     found: list[SourceFile] = []
-    _scan(base, CONTENT_DIR, display_root, found)
+    _scan(base, CONTENT_DIR, display_root, found, versions)
+    if versions:
+        versions.sort(key=lambda v: v.rel)
     return sorted(found, key=lambda f: f.rel)
 
 
-def _scan(folder: Path, prefix: str, display_root: str, found: list[SourceFile]) -> None:
+def _scan(folder: Path, prefix: str, display_root: str, found: list[SourceFile],
+          versions: list[VersionFile] | None) -> None:
     # scandir knows most entries' kind without a stat call per file (rglob made one: 10k of them)
     with os.scandir(folder) as entries:
         for entry in entries:
@@ -40,9 +45,22 @@ def _scan(folder: Path, prefix: str, display_root: str, found: list[SourceFile])
                 continue
             rel = f"{prefix}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
-                _scan(Path(entry.path), rel, display_root, found)
+                if entry.name.endswith(VERSIONS_SUFFIX):
+                    if versions is not None:
+                        _versions(Path(entry.path), rel, display_root, versions)
+                else:
+                    _scan(Path(entry.path), rel, display_root, found, versions)
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file():
                 found.append(SourceFile(Path(entry.path), rel, shown_path(display_root, rel)))
+
+
+def _versions(folder: Path, prefix: str, display_root: str, into: list[VersionFile]) -> None:
+    article = article_of(prefix)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith(".") and entry.name.endswith(".md") and entry.is_file():
+                rel = f"{prefix}/{entry.name}"
+                into.append(VersionFile(article, entry.name.removesuffix(".md"), rel, shown_path(display_root, rel)))
 
 
 def read(source: SourceFile, tz: dt.tzinfo, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:

@@ -69,6 +69,37 @@ class ImageView:
 
 
 @dataclass(frozen=True)
+class VersionView:
+    """One capture of an article, as its timeline lists it."""
+
+    number: int  # 1: the first capture
+    stamp: str  # YYYYMMDDhhmmss, UTC
+    captured: PartialDate  # the capture time (minute precision, UTC)
+    path: str  # its page
+    diff: str | None  # the page of what changed since the capture before (None for the first)
+    title: str
+    inserted: int = 0  # words, since the capture before
+    deleted: int = 0
+    title_before: str | None = None  # the headline before, when this capture changed it
+    url: str | None = None  # where it was captured from
+    original: str | None = None  # where its input is kept, relative to the archive root (never published)
+    original_name: str = ""  # the input's file name
+    sha256: str | None = None  # of the input's bytes
+    record_id: str | None = None  # the WARC record, for a WARC capture
+    absolute: str | None = None  # its page's absolute URL, with a base_url
+
+
+@dataclass(frozen=True)
+class History:
+    """An article's captures, oldest first, and where its Memento TimeMap is."""
+
+    versions: tuple[VersionView, ...]
+    timemap: str  # site path of the TimeMap in application/link-format
+    timemap_json: str
+    original: str | None  # the URL the article was captured from (Memento's original resource)
+
+
+@dataclass(frozen=True)
 class ArticlePage:
     path: str
     article: Article
@@ -86,6 +117,34 @@ class ArticlePage:
     canonical: str | None
     structured_data: dict
     opengraph: tuple[tuple[str, str], ...]
+    history: History | None = None
+    correction_versions: tuple[VersionView | None, ...] = ()  # for each correction: the capture that shows it
+
+
+@dataclass(frozen=True)
+class VersionPage:
+    """The permanent page of one capture of an article."""
+
+    path: str
+    item: Item  # the article as it is now
+    version: VersionView
+    body: object  # Markup: the capture's body
+    history: History
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class DiffPage:
+    """What changed in one capture since the capture before: words inserted and deleted."""
+
+    path: str
+    item: Item
+    version: VersionView
+    previous: VersionView
+    body: object  # Markup: the word diff (<ins>, <del>)
+    title_diff: object | None  # Markup: the headline's word diff, when it changed
+    history: History
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,20 +222,24 @@ def item(article: Article, flags: tuple[str, ...], excerpt: str) -> Item:
 
 
 def article_page(article: Article, body: object, own: Item, outdated_reason: str | None, older: Item | None,
-                 newer: Item | None, site: SiteInfo, links: urls.Links) -> ArticlePage:
+                 newer: Item | None, site: SiteInfo, links: urls.Links, history: History | None = None) -> ArticlePage:
     """The page of one article: its own item, the archive's verdict on it and its neighbours' items."""
     path = own.path
     image = _image(article)
     canonical = links.absolute(path)
     description = own.excerpt
     absolute_image = links.absolute(image.local) if image and image.local else None
+    corrections = tuple(sorted(article.corrections, key=lambda c: c.date.sort_key()))
+    made_by = tuple(_made_by(c, history) for c in corrections) if history else ()
+    version_urls = tuple(links.absolute(v.path) if (v := _made_by(c, history)) else None
+                         for c in article.corrections) if history else ()
     return ArticlePage(
         path=path,
         article=article,
         body=body,
         flags=own.flags,
         banners=tuple(Banner(flag, FLAGS[flag], outdated_reason if flag == "outdated" else None) for flag in own.flags),
-        corrections=tuple(sorted(article.corrections, key=lambda c: c.date.sort_key())),
+        corrections=corrections,
         authors=tuple((n, urls.member_path("authors", make_slug(n))) for n in article.authors),
         tags=tuple((t, urls.member_path("tags", make_slug(t))) for t in article.tags),
         sources=tuple(
@@ -189,9 +252,18 @@ def article_page(article: Article, body: object, own: Item, outdated_reason: str
         newer=newer,
         description=description,
         canonical=canonical,
-        structured_data=structured.news_article(article, site, description, canonical, absolute_image),
+        structured_data=structured.news_article(article, site, description, canonical, absolute_image,
+                                                version_urls),
         opengraph=structured.opengraph(article, site, description, canonical, absolute_image),
+        history=history,
+        correction_versions=made_by,
     )
+
+
+def _made_by(correction: Correction, history: History) -> VersionView | None:
+    """The first capture made on or after the correction's day: the version that shows it."""
+    day = correction.date.start().date()
+    return next((v for v in history.versions if v.captured.moment.date() >= day), None)
 
 
 def _image(article: Article) -> ImageView | None:

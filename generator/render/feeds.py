@@ -21,7 +21,7 @@ FEED_SIZE = 50
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 
 
-def _xml(root: ET.Element) -> bytes:
+def xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -29,7 +29,7 @@ def _xml(root: ET.Element) -> bytes:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 forbids
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs)
     if text is not None:
         element.text = _NOT_XML.sub("", text)  # scraped text carries stray control characters
@@ -58,40 +58,40 @@ def atom(config: Config, dated: list[Article], links: urls.Links, bodies: Mappin
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": config.language})
     q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731 - a local shorthand for namespaced names
-    _sub(feed, q("title"), config.title)
+    sub_element(feed, q("title"), config.title)
     if config.description:
-        _sub(feed, q("subtitle"), config.description)
-    _sub(feed, q("id"), _feed_id(config))
+        sub_element(feed, q("subtitle"), config.description)
+    sub_element(feed, q("id"), _feed_id(config))
     stamps = [dates.rfc3339(a.updated or a.published) for a in dated]
     as_of = f"{config.as_of.isoformat()}T00:00:00Z"
-    _sub(feed, q("updated"), max(stamps) if stamps else as_of)
+    sub_element(feed, q("updated"), max(stamps) if stamps else as_of)
     home = links.absolute(urls.HOME) or links.public(urls.HOME) or "./"
-    _sub(feed, q("link"), href=home)
+    sub_element(feed, q("link"), href=home)
     if config.base_url:
-        _sub(feed, q("link"), rel="self", href=links.absolute(urls.FEED))
-    author = _sub(feed, q("author"))
-    _sub(author, q("name"), config.title)
-    _sub(feed, q("generator"), "article-archive")
+        sub_element(feed, q("link"), rel="self", href=links.absolute(urls.FEED))
+    author = sub_element(feed, q("author"))
+    sub_element(author, q("name"), config.title)
+    sub_element(feed, q("generator"), "article-archive")
     for article in dated:
         path = urls.article_path(article)
         page = links.absolute(path) or links.public(path)
-        entry = _sub(feed, q("entry"))
-        _sub(entry, q("title"), article.title)
-        _sub(entry, q("link"), href=page)
-        _sub(entry, q("id"), entry_id(config, article))
-        _sub(entry, q("published"), dates.rfc3339(article.published))
-        _sub(entry, q("updated"), dates.rfc3339(article.updated or article.published))
+        entry = sub_element(feed, q("entry"))
+        sub_element(entry, q("title"), article.title)
+        sub_element(entry, q("link"), href=page)
+        sub_element(entry, q("id"), entry_id(config, article))
+        sub_element(entry, q("published"), dates.rfc3339(article.published))
+        sub_element(entry, q("updated"), dates.rfc3339(article.updated or article.published))
         for name in article.authors:
-            _sub(_sub(entry, q("author")), q("name"), name)
+            sub_element(sub_element(entry, q("author")), q("name"), name)
         for tag in article.tags:
-            _sub(entry, q("category"), term=tag)
+            sub_element(entry, q("category"), term=tag)
         if article.rights:
-            _sub(entry, q("rights"), " ".join(article.rights))
-        _sub(entry, q("summary"), excerpts[article.slug])
+            sub_element(entry, q("rights"), " ".join(article.rights))
+        sub_element(entry, q("summary"), excerpts[article.slug])
         # Relative links and images in the content resolve against its page. The base goes on
         # the content alone: on the entry it would apply to the entry's own (relative) link too.
-        _sub(entry, q("content"), str(bodies[article.slug]), type="html", **{XML_BASE: page})
-    return OutputFile(urls.FEED, _xml(feed))
+        sub_element(entry, q("content"), str(bodies[article.slug]), type="html", **{XML_BASE: page})
+    return OutputFile(urls.FEED, xml_bytes(feed))
 
 
 def sitemaps(archive: Archive, links: urls.Links, pages: list[str], lastmod: dict[str, str]) -> list[OutputFile]:
@@ -105,17 +105,17 @@ def sitemaps(archive: Archive, links: urls.Links, pages: list[str], lastmod: dic
     for number, chunk in enumerate(chunks, start=1):
         urlset = ET.Element(q("urlset"))
         for path in chunk:
-            url = _sub(urlset, q("url"))
-            _sub(url, q("loc"), links.absolute(path))
+            url = sub_element(urlset, q("url"))
+            sub_element(url, q("loc"), links.absolute(path))
             if path in lastmod:
-                _sub(url, q("lastmod"), lastmod[path])
+                sub_element(url, q("lastmod"), lastmod[path])
         name = urls.SITEMAP if len(chunks) == 1 else f"sitemap-{number}.xml"
-        files.append(OutputFile(name, _xml(urlset)))
+        files.append(OutputFile(name, xml_bytes(urlset)))
     if len(chunks) > 1:
         index = ET.Element(q("sitemapindex"))
         for file in files:
-            _sub(_sub(index, q("sitemap")), q("loc"), links.absolute(file.path))
-        files.append(OutputFile(urls.SITEMAP, _xml(index)))
+            sub_element(sub_element(index, q("sitemap")), q("loc"), links.absolute(file.path))
+        files.append(OutputFile(urls.SITEMAP, xml_bytes(index)))
     return files
 
 

@@ -3,12 +3,14 @@ order) and the context of each (`PageBuilder`; the context types are in contexts
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
-from generator.archive import dates
+from markupsafe import Markup
+
+from generator.archive import dates, versions
 from generator.archive.assemble import Archive, Group
 from generator.archive.model import Article, PartialDate
-from generator.render import urls
+from generator.render import diffs, urls
 
 NEAR = 2  # a pager links the pages this close to its own, besides the first and the last
 HOME_SOURCES = 8  # the home page names this many sources, the largest first
@@ -16,6 +18,8 @@ HOME_SOURCES = 8  # the home page names this many sources, the largest first
 SECTION_TITLES = {"tags": "Tags", "authors": "Authors", "sources": "Sources", "flags": "Flags"}
 from generator.render.contexts import (
     ArticlePage,
+    DiffPage,
+    History,
     HomePage,
     Item,
     ListingPage,
@@ -24,6 +28,8 @@ from generator.render.contexts import (
     SearchPage,
     SectionPage,
     SiteInfo,
+    VersionPage,
+    VersionView,
     article_page,
     item,
 )
@@ -34,9 +40,11 @@ class PageBuilder:
 
     def __init__(
         self, archive: Archive, bodies: dict[str, object], excerpts: dict[str, str], links: urls.Links,
-        version: str,
+        version: str, stored_html: Callable[[str], object] | None = None,
     ):
+        """`stored_html`: a body store entry's HTML (a version's body, a diff), as Markup."""
         self.archive = archive
+        self.stored_html = stored_html
         self.bodies = bodies
         self.excerpts = excerpts
         self.links = links
@@ -71,7 +79,56 @@ class PageBuilder:
             article, self.bodies[slug] if body is None else body, self.items[slug],
             self.archive.outdated_reason.get(slug),
             self.items[older] if older else None, self.items[newer] if newer else None, self.site, self.links,
+            self.history(article),
         )
+
+    # --- versions ---------------------------------------------------------------
+
+    def history(self, article: Article) -> History | None:
+        """The article's captures, oldest first, with what each changed; None if it has none."""
+        found = self.archive.versions.get(article.slug)
+        if not found:
+            return None
+        views = []
+        for number, version in enumerate(found, 1):
+            change = self.archive.changes.get((article.slug, version.stamp))
+            provenance = version.provenance
+            views.append(VersionView(
+                number=number, stamp=version.stamp,
+                captured=PartialDate(version.moment.year, version.moment.month, version.moment.day, version.moment),
+                path=urls.version_path(article, version.stamp),
+                diff=urls.diff_path(article, version.stamp) if number > 1 else None,
+                title=version.title,
+                inserted=change.inserted if change else 0, deleted=change.deleted if change else 0,
+                title_before=change.title_before if change else None,
+                url=version.url, original=versions.original_of(provenance),
+                original_name=str(provenance.get("file", "")).rsplit("/", 1)[-1],
+                sha256=provenance.get("sha256"), record_id=provenance.get("record_id"),
+                absolute=self.links.absolute(urls.version_path(article, version.stamp)),
+            ))
+        return History(tuple(views), urls.timemap_path(article, "link"), urls.timemap_path(article, "json"),
+                       found[-1].url)
+
+    def version(self, article: Article, number: int) -> VersionPage:
+        """The page of the article's capture `number` (1: the first)."""
+        history = self.history(article)
+        view = history.versions[number - 1]
+        stored = self.archive.versions[article.slug][number - 1]
+        return VersionPage(path=view.path, item=self.items[article.slug], version=view,
+                           body=self.stored_html(stored.body_key), history=history,
+                           canonical=self.links.absolute(view.path))
+
+    def diff(self, article: Article, number: int) -> DiffPage:
+        """What capture `number` (2 or later) changed since the one before."""
+        history = self.history(article)
+        view, previous = history.versions[number - 1], history.versions[number - 2]
+        change = self.archive.changes[(article.slug, view.stamp)]
+        title_diff = None
+        if view.title_before is not None:
+            title_diff = Markup(diffs.words_html(view.title_before, view.title))  # its words escaped
+        return DiffPage(path=view.diff, item=self.items[article.slug], version=view, previous=previous,
+                        body=self.stored_html(change.key), title_diff=title_diff, history=history,
+                        canonical=self.links.absolute(view.diff))
 
     # --- listings ---------------------------------------------------------------
 
@@ -211,25 +268,49 @@ class AllPages(Sequence):
         self.builder = builder
         self.home = builder.home()
         self.articles = builder.archive.articles
+        found = builder.archive.versions
+        # (article, capture number, "version" or "diff"): made when asked for, like article pages
+        self.versions = [(a, n, kind) for a in self.articles for n in range(1, len(found.get(a.slug, ())) + 1)
+                         for kind in ("version", "diff") if kind == "version" or n > 1]
         self.others = [*builder.listings(), *builder.sections(), builder.search(), builder.not_found()]
 
     def __len__(self) -> int:
-        return 1 + len(self.articles) + len(self.others)
+        return 1 + len(self.articles) + len(self.versions) + len(self.others)
 
     def __getitem__(self, index: int) -> object:
         if index == 0:
             return self.home
         if index <= len(self.articles):
             return self.builder.article(self.articles[index - 1])
-        return self.others[index - 1 - len(self.articles)]
+        index -= 1 + len(self.articles)
+        if index < len(self.versions):
+            article, number, kind = self.versions[index]
+            return self.builder.version(article, number) if kind == "version" else self.builder.diff(article, number)
+        return self.others[index - len(self.versions)]
+
+    def version_at(self, index: int) -> tuple[Article, int, str] | None:
+        """(article, capture number, kind) if pages[index] is a version or diff page."""
+        index -= 1 + len(self.articles)
+        return self.versions[index] if 0 <= index < len(self.versions) else None
 
     def path(self, index: int) -> str:
         if 1 <= index <= len(self.articles):
             return urls.article_path(self.articles[index - 1])
+        found = self.version_at(index)
+        if found is not None:
+            return self._version_path(*found)
         return self[index].path
 
+    def _version_path(self, article: Article, number: int, kind: str) -> str:
+        stamp = self.builder.archive.versions[article.slug][number - 1].stamp
+        return urls.version_path(article, stamp) if kind == "version" else urls.diff_path(article, stamp)
+
+    def version_paths(self) -> list[str]:
+        return [self._version_path(*v) for v in self.versions]
+
     def paths(self) -> list[str]:
-        return [self.home.path, *(urls.article_path(a) for a in self.articles), *(p.path for p in self.others)]
+        return [self.home.path, *(urls.article_path(a) for a in self.articles), *self.version_paths(),
+                *(p.path for p in self.others)]
 
 
 def _month_label(year: int, month: int) -> str:

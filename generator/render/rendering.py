@@ -15,11 +15,13 @@ from generator.output.writer import Staging
 from generator.render import urls
 from generator.render.contexts import (
     ArticlePage,
+    DiffPage,
     HomePage,
     ListingPage,
     NotFoundPage,
     SearchPage,
     SectionPage,
+    VersionPage,
 )
 from generator.render.pages import AllPages
 
@@ -30,6 +32,8 @@ TEMPLATE_FOR = {
     SectionPage: "section.html",
     SearchPage: "search.html",
     NotFoundPage: "404.html",
+    VersionPage: "version.html",
+    DiffPage: "diff.html",
 }
 
 

@@ -19,8 +19,10 @@ class _Site(Protocol):
 
 
 def news_article(
-    article: Article, site: _Site, description: str, canonical: str | None, image: str | None
+    article: Article, site: _Site, description: str, canonical: str | None, image: str | None,
+    correction_urls: tuple[str | None, ...] = (),
 ) -> dict[str, Any]:
+    """`correction_urls`: for each correction, the absolute URL of the version that made it."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -70,10 +72,12 @@ def news_article(
         if article.image.credit:
             data["creditText"] = article.image.credit
     if article.corrections:
-        data["correction"] = [
-            {"@type": "CorrectionComment", "text": c.text, "datePublished": dates.iso(c.date)}
-            for c in article.corrections
-        ]
+        data["correction"] = []
+        for index, c in enumerate(article.corrections):
+            comment = {"@type": "CorrectionComment", "text": c.text, "datePublished": dates.iso(c.date)}
+            if index < len(correction_urls) and correction_urls[index]:
+                comment["url"] = correction_urls[index]
+            data["correction"].append(comment)
     return data
 
 

@@ -43,6 +43,25 @@ def article_path(article: Article) -> str:
     return f"{article_dir(article)}/{INDEX}"
 
 
+VERSIONS = "v"  # <year>/<slug>/v/: an article's versions (a body image folder cannot be named so)
+CHANGES = "changes.xml"
+
+
+def version_path(article: Article, stamp: str) -> str:
+    """The permanent page of one capture: `2021/slug/v/20210408120000/index.html` (UTC)."""
+    return f"{article_dir(article)}/{VERSIONS}/{stamp}/{INDEX}"
+
+
+def diff_path(article: Article, stamp: str) -> str:
+    """What changed in that capture since the one before."""
+    return f"{article_dir(article)}/{VERSIONS}/{stamp}/diff/{INDEX}"
+
+
+def timemap_path(article: Article, kind: str) -> str:
+    """The article's Memento TimeMap: `link` (application/link-format) or `json`."""
+    return f"{article_dir(article)}/{VERSIONS}/timemap.{kind}"
+
+
 def year_path(year: int | None) -> str:
     return f"{UNDATED if year is None else f'{year:04d}'}/{INDEX}"
 
