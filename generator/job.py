@@ -40,7 +40,7 @@ class Result:
     base_url: str | None = None  # where the site will be hosted, from the config or the options
     unchanged: bool = False  # nothing to do: every input and output as the last build left them
     patched: bool = False  # only article bodies changed: their pages, the feed and search files were made (patch.py)
-    traffic: dict[str, int] = field(default_factory=dict)  # on a cluster: bytes sent to and received from workers
+    cluster: dict = field(default_factory=dict)  # on a cluster: bytes to and from the workers, their memory and CPU
 
 
 class Clock:

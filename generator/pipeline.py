@@ -222,7 +222,7 @@ class Stages:
             searched=self.searched,
             read=read.read,
             base_url=self.config.base_url,
-            traffic=dict(vars(self.executor.traffic)) if hasattr(self.executor, "traffic") else {},
+            cluster=self.executor.measures.report() if hasattr(self.executor, "measures") else {},
         )
 
 

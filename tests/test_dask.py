@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.corpus import write_archive
 from generator.executors import cluster
-from tests.helpers import EPOCH, REPO, SIZE, run, site_files
+from tests.helpers import EPOCH, REPO, SIZE, append_to, one_article, run, site_files
 
 BIG = 2000
 
@@ -56,7 +56,7 @@ def test_2000_articles_are_the_same_bytes_on_a_2_worker_cluster(big, scheduler):
     root, local = big
     on_dask = run(root, root / "site", executor="dask", scheduler=scheduler, cache=False)
     assert site_files(root / "site") == local
-    assert on_dask.traffic["sent"] > 0 and on_dask.traffic["received"] > 0
+    assert on_dask.cluster["sent"] > 0 and on_dask.cluster["received"] > 0
 
 
 def test_cluster_and_local_builds_share_the_caches(small, scheduler, tmp_path, trusted_at_once):
@@ -74,6 +74,11 @@ def test_cluster_and_local_builds_share_the_caches(small, scheduler, tmp_path, t
     again = run(small, small / "site", executor="dask", scheduler=scheduler)
     assert (again.rendered_bodies, again.read) == (0, 0) and again.rendered_pages > 0
     assert site_files(small / "site") == site_files(tmp_path / "local")
+    # A build with nothing to do, and one that patches an edited body, never contact the cluster.
+    nowhere = "tcp://127.0.0.1:9"
+    assert run(small, small / "site", executor="dask", scheduler=nowhere).unchanged
+    append_to(one_article(small), "\nZebras crossed the harbour bridge at dawn.\n")
+    assert run(small, small / "site", executor="dask", scheduler=nowhere).patched
 
 
 class _KillOnce(distributed.WorkerPlugin):

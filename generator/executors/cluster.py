@@ -14,11 +14,13 @@ files) is whole or absent and the same bytes whoever writes it.
 
 from __future__ import annotations
 
-import os
+import contextlib
+import gc
 import pickle
 import threading
 import uuid
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 from generator.archive.model import Problem, ProblemsFound
@@ -34,13 +36,20 @@ class ClusterError(ProblemsFound):
 
 
 @dataclass
-class Traffic:
+class Measures:
     """Bytes between this process (the client) and the workers: what was scattered (once per
-    worker) and sent with the tasks, and the pickled results that came back."""
+    worker) and sent with the tasks, and the pickled results that came back; and each worker
+    process's peak memory and CPU time, read as the cluster is let go."""
 
-    sent: int = 0
-    received: int = 0
-    tasks: int = 0
+    worker_peak_rss: list[int] = field(default_factory=list)  # bytes, each worker process's peak so far
+    worker_cpu: list[float] = field(default_factory=list)  # seconds (user + system), each worker process's so far
+    steps: dict[str, list[int]] = field(default_factory=dict)  # function -> [bytes sent, bytes received, tasks]
+
+    def report(self) -> dict:
+        """For `Result.cluster`: the totals, then each step's, and the workers'."""
+        return {"sent": sum(step[0] for step in self.steps.values()),
+                "received": sum(step[1] for step in self.steps.values()),
+                "tasks": sum(step[2] for step in self.steps.values()), **vars(self)}
 
 
 class DaskPool:
@@ -56,14 +65,17 @@ class DaskPool:
             raise ClusterError("Dask is not installed (pip install 'article-archive[dask]')") from None
         self._distributed = distributed
         self.cluster = None
+        self.measures = Measures()
         if scheduler is None:
             from generator.executors.local import default_jobs
 
             workers = jobs or default_jobs()
-            self.cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=40,  # errors only: a build's output is its own messages
-            )
+            with warnings.catch_warnings():  # (no dashboard; its health port taken by another cluster is no news)
+                warnings.simplefilter("ignore", UserWarning)
+                self.cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=40,  # errors only: a build's output is its own messages
+                )
             scheduler = self.cluster.scheduler_address
         try:
             self.client = distributed.Client(scheduler, timeout=_CONNECT_TIMEOUT, set_as_default=False)
@@ -76,7 +88,6 @@ class DaskPool:
         except BaseException:
             self.close()
             raise
-        self.traffic = Traffic()
 
     def _check_versions(self) -> None:
         """The same Python packages and the same generator code on every worker: else their pages
@@ -106,21 +117,22 @@ class DaskPool:
         if not chunks:
             return
         token = uuid.uuid4().hex
-        blobs = [_dumps(items), _dumps((function, shared))]
-        self.traffic.sent += sum(len(blob) for blob in blobs) * len(self.client.nthreads())
-        stored = self.client.scatter(blobs, broadcast=True, hash=False)
+        blobs = [_dumps(items), _dumps((function, shared, gc.get_threshold()))]
         name = getattr(function, "__name__", "call").strip("_")
+        step = self.measures.steps.setdefault(name, [0, 0, 0])
+        step[0] += sum(len(blob) for blob in blobs) * len(self.client.nthreads())
+        stored = self.client.scatter(blobs, broadcast=True, hash=False)
         futures = [
             self.client.submit(_call, token, *stored, (indices.start, indices.stop, indices.step),
                                key=f"{name}-{token}-{number}", pure=False)
             for number, indices in enumerate(chunks)
         ]
-        self.traffic.tasks += len(futures)
+        step[2] += len(futures)
         try:
             done = 0
             finished = futures if ordered else self._distributed.as_completed(futures, loop=self.client.loop)
             for future in finished:
-                value, length = self._result(future)
+                value, length = self._result(future, step)
                 done += length
                 if progress:
                     progress(done)
@@ -128,18 +140,22 @@ class DaskPool:
         finally:
             self.client.cancel(futures + stored)
 
-    def _result(self, future) -> tuple[Any, int]:
+    def _result(self, future, step: list[int]) -> tuple[Any, int]:
         try:
             data = future.result()
         except Exception as exc:  # the stage's own failures come back as outcomes: this is the cluster's
             raise ClusterError(_failure(exc)) from None
-        self.traffic.received += len(data)
+        step[1] += len(data)
         ok, value = pickle.loads(data)
         if not ok:
             raise value
         return value
 
     def close(self) -> None:
+        with contextlib.suppress(Exception):  # (a measure only: a cluster gone by now is no failure)
+            usage = sorted(self.client.run(_usage).values())
+            self.measures.worker_peak_rss = [rss for rss, _ in usage]
+            self.measures.worker_cpu = [round(cpu, 2) for _, cpu in usage]
         self.client.close()
         self._close_cluster()
 
@@ -166,6 +182,14 @@ def _failure(exc: Exception) -> str:
     return f"the cluster failed ({type(exc).__name__}: {exc})"
 
 
+def _usage() -> tuple[int, float]:
+    """On a worker: its peak RSS (bytes) and CPU seconds."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+
+
 def _fingerprint() -> str:
     """On a worker: the generator code and library versions it runs (`cache.fingerprint`)."""
     from generator.incremental.cache import fingerprint
@@ -174,13 +198,10 @@ def _fingerprint() -> str:
 
 
 def _dumps(value: object) -> bytes:
-    """By reference where pickle can (module functions), by value where it cannot (a stage's closures)."""
-    try:
-        return pickle.dumps(value, protocol=5)
-    except (pickle.PicklingError, AttributeError, TypeError):
-        import cloudpickle  # (a dependency of distributed)
+    """Module functions by reference, a stage's closures (the search stage's sink) by value."""
+    import cloudpickle  # (a dependency of distributed)
 
-        return cloudpickle.dumps(value, protocol=5)
+    return cloudpickle.dumps(value, protocol=5)
 
 
 _one_at_a_time = threading.Lock()
@@ -194,8 +215,11 @@ def _call(token: str, items_blob: bytes, task_blob: bytes, span: tuple[int, int,
         loaded = _loaded.get(token)
         if loaded is None:
             _loaded.clear()
-            function, shared = pickle.loads(task_blob)
+            gc.unfreeze()  # the previous stage's data may be collected now
+            function, shared, thresholds = pickle.loads(task_blob)
+            gc.set_threshold(*thresholds)  # this process's collector tuned as the client's (`cli.tune_collector`)
             loaded = _loaded[token] = (pickle.loads(items_blob), function, shared)
+            gc.freeze()  # the stage's data is never garbage: no collection walks it (as in forked workers)
         items, function, shared = loaded
         indices = range(*span)
         try:
@@ -204,7 +228,3 @@ def _call(token: str, items_blob: bytes, task_blob: bytes, span: tuple[int, int,
             outcome = (False, exc)
         return pickle.dumps(outcome, protocol=5)
 
-
-def worker_pids(client) -> dict[str, int]:
-    """Each worker's process id (for tests that kill one)."""
-    return client.run(os.getpid)
