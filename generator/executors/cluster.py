@@ -70,7 +70,11 @@ class DaskPool:
             from generator.executors.local import default_jobs
 
             workers = jobs or default_jobs()
-            with warnings.catch_warnings():  # (no dashboard; its health port taken by another cluster is no news)
+            import dask
+
+            # No dashboard, so no profiler: its sampling of the task threads every 10 ms cost the
+            # workers CPU time. (Its health port taken by another cluster is no news either.)
+            with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
                 warnings.simplefilter("ignore", UserWarning)
                 self.cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
