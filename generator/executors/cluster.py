@@ -67,13 +67,13 @@ class DaskPool:
         self.cluster = None
         self.measures = Measures()
         if scheduler is None:
+            import dask
+
             from generator.executors.local import default_jobs
 
             workers = jobs or default_jobs()
-            import dask
-
-            # No dashboard, so no profiler: its sampling of the task threads every 10 ms cost the
-            # workers CPU time. (Its health port taken by another cluster is no news either.)
+            # No dashboard, so no profiler: nothing would read its samples of the task threads (every
+            # 10 ms). Its health port taken by another cluster is no news either.
             with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
                 warnings.simplefilter("ignore", UserWarning)
                 self.cluster = distributed.LocalCluster(
