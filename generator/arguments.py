@@ -61,6 +61,16 @@ def parser() -> argparse.ArgumentParser:
         help="worker processes for rendering (default: one per available core)",
     )
     build.add_argument(
+        "--executor", choices=("local", "dask"), default="local",
+        help="where a full build's heavy stages run: local worker processes (default), or a Dask "
+        "cluster (needs `pip install 'article-archive[dask]'`; see docs/scale.md)",
+    )
+    build.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --executor dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a "
+        "local cluster of --jobs worker processes). The workers must see the archive and the output at the same paths",
+    )
+    build.add_argument(
         "--no-cache", dest="cache", action="store_false",
         help="neither read nor write ROOT/.cache/build/ (the output is the same either way)",
     )

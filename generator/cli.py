@@ -93,10 +93,14 @@ def _build(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     if not _epoch_ok():
         return EXIT_USAGE
+    if args.scheduler is not None and args.executor != "dask":
+        print("archive: error: --scheduler needs --executor dask", file=sys.stderr)
+        return EXIT_USAGE
     output = Path(args.output) if args.output else None
     options = Options(
         root=root, output=output, base_url=args.base_url, pretty_urls=args.pretty_urls,
         display_root=args.root, lunr_index=args.lunr_index, jobs=args.jobs, cache=args.cache,
+        executor=args.executor, scheduler=args.scheduler,
     )
     shown = args.output or os.path.join(args.root, "site")
 

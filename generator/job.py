@@ -20,6 +20,8 @@ class Options:
     display_root: str = "."  # how the root is named in messages
     jobs: int | None = None  # worker processes; default: one per available core
     cache: bool = True  # keep pure steps' results in ROOT/.cache/build/
+    executor: str = "local"  # where a full build's heavy stages run: "local" (forked processes) or "dask"
+    scheduler: str | None = None  # the Dask scheduler's address; default: a LocalCluster of `jobs` workers
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Result:
     base_url: str | None = None  # where the site will be hosted, from the config or the options
     unchanged: bool = False  # nothing to do: every input and output as the last build left them
     patched: bool = False  # only article bodies changed: their pages, the feed and search files were made (patch.py)
+    cluster: dict = field(default_factory=dict)  # on a cluster: bytes to and from the workers, their memory and CPU
 
 
 class Clock:

@@ -34,20 +34,25 @@ from generator.render.pages import PageBuilder
 def run(options: Options, output: Path, config, clock: Clock, progress: Progress | None, last: LastBuild,
         problems: list[Problem]) -> Result:
     """The full build; `problems`: those found before it (the configuration's), reported with the rest."""
-    with cache.opened(options.root, "bodies", options.cache) as store:
-        return Stages(options, output, config, store, clock, progress, last).run(problems)
+    with cache.opened(options.root, "bodies", options.cache) as store, contextlib.ExitStack() as spread:
+        executor = spread.enter_context(executors.opened(options.executor, options.jobs, options.scheduler))
+        clock.lap("executor")
+        return Stages(options, output, config, store, clock, progress, last, executor, spread.close).run(problems)
 
 
 class Stages:
     """One build's stages, which share the body store, the executor and the clock."""
 
     def __init__(self, options: Options, output: Path, config, store: Store, clock: Clock,
-                 progress: Progress | None, last: LastBuild):
+                 progress: Progress | None, last: LastBuild, executor: executors.Executor,
+                 release: Callable[[], None] = lambda: None):
+        """`release`: ends the executor once the last stage that needs it is done (a cluster's
+        client threads are gone before the write stage forks)."""
         self.options, self.output, self.config, self.store = options, output, config, store
         self.manifest, self.inputs = last.manifest, last.inputs
         self.root, self.shown = options.root, options.display_root
         self.clock, self.progress = clock, progress
-        self.executor = executors.LocalPool(options.jobs)
+        self.executor, self.release = executor, release
         self.searched = 0
         self.last = last
         self.new_state = None
@@ -76,7 +81,7 @@ class Stages:
         indexing = search_index.Indexing(
             list(reversed(archive.articles)), archive.flags, html_of, links, version,
             [article_keys[a.slug] for a in reversed(archive.articles)], self.options.lunr_index,
-            self.executor.jobs, sink, self.config.language,
+            self.executor.jobs, sink, self.config.language, self.executor,
         )
         previous = self.last.previous_search_state(version)
         made = indexing.update(previous, lambda rel: (staging.out / rel).read_bytes()) if previous else None
@@ -191,6 +196,7 @@ class Stages:
             del pages, builder, page_keys, page_paths, files
             with _stage("search"):
                 changed += self._search(archive, html_of, article_keys, links, staging, done.entries)
+            self.release()
             self.clock.lap("search")
             for copy in copies:
                 changed += self._put(staging, copy.path, done.entries, source=copy.source)
@@ -228,6 +234,7 @@ class Stages:
             searched=self.searched,
             read=read.read,
             base_url=self.config.base_url,
+            cluster=self.executor.measures.report() if hasattr(self.executor, "measures") else {},
         )
 
 

@@ -10,18 +10,37 @@ context for free; an executor on a cluster ships it once per worker.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from generator.executors.local import LocalPool, WorkerDied, default_jobs
 
-__all__ = ["Executor", "LocalPool", "WorkerDied", "default_jobs"]
+__all__ = ["Executor", "LocalPool", "WorkerDied", "default_jobs", "opened", "KINDS"]
+
+KINDS = ("local", "dask")
 
 
 class Executor(Protocol):
-    jobs: int
+    jobs: int  # workers
+    remote: bool  # False: the local pool, which stages may skip for small work
 
     def map(self, function: Callable[..., Any], items: Sequence, shared: tuple,
-            progress: Callable[[int], None] | None = None) -> Iterator[Any]:
-        """`function(items, indices, *shared)` for partitions of indices covering `items`, yielded
-        as they finish. A worker lost on the way raises `WorkerDied`."""
+            progress: Callable[[int], None] | None = None, *,
+            chunks: Sequence[range] | None = None, ordered: bool = False) -> Iterator[Any]:
+        """`function(items, indices, *shared)` for partitions of indices covering `items` (the
+        given `chunks`, else the executor's), yielded as they finish (in chunk order if
+        `ordered`). A worker lost on the way raises `WorkerDied`, or is replaced."""
         ...
+
+
+@contextlib.contextmanager
+def opened(kind: str, jobs: int | None = None, scheduler: str | None = None) -> Iterator[Executor]:
+    """The executor a build asked for: the local pool, or a Dask cluster (the one at `scheduler`,
+    else a LocalCluster of `jobs` worker processes), closed when the block ends."""
+    if kind == "local":
+        yield LocalPool(jobs)
+        return
+    from generator.executors.cluster import DaskPool  # here: only a Dask build loads Dask
+
+    with DaskPool(scheduler, jobs) as pool:
+        yield pool

@@ -32,12 +32,15 @@ def default_jobs() -> int:
 class LocalPool:
     """The `Executor` of one machine: `run` over `jobs` forked worker processes."""
 
+    remote = False  # the stages decide when forking pays (small work runs in this process)
+
     def __init__(self, jobs: int | None = None):
         self.jobs = jobs or default_jobs()
 
     def map(self, function: Callable[..., Any], items: Sequence, shared: tuple,
-            progress: Callable[[int], None] | None = None) -> Iterator[Any]:
-        return run(function, items, shared, self.jobs, progress)
+            progress: Callable[[int], None] | None = None, *,
+            chunks: Sequence[range] | None = None, ordered: bool = False) -> Iterator[Any]:
+        return run(function, items, shared, self.jobs, progress, chunks=chunks, ordered=ordered)
 
 
 def run(

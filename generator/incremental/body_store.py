@@ -44,6 +44,10 @@ class Store:
         self._writer: _Writer | None = None
         self._names = itertools.count()
 
+    def __reduce__(self):
+        """Sent to another machine's process (a Dask worker): the folder alone; it opens its own packs."""
+        return Store, (self.folder,)
+
     def writable(self) -> bool:
         probe = self.folder / f".probe-{os.getpid()}"
         try:

@@ -12,7 +12,7 @@ import jinja2
 
 from generator.archive.model import Problem
 from generator.output.writer import Staging
-from generator.render import urls
+from generator.render import templates, urls
 from generator.render.contexts import (
     ArticlePage,
     DiffPage,
@@ -129,6 +129,16 @@ class Shared:
     root: Path
     display_root: str  # how the root is named in messages
     reuse: Reuse
+
+    def __reduce__(self):
+        """Sent to a cluster's worker: the template environment is made again there (it does not
+        pickle), from the same root and with the same bytecode cache."""
+        return _shared_again, (self.env.bytecode_cache is not None, self.site, self.links, self.staging, self.root,
+                               self.display_root, self.reuse)
+
+
+def _shared_again(cached: bool, *fields) -> Shared:
+    return Shared(templates.environment(fields[3], cached), *fields)
 
 
 def render_into(pages: AllPages, indices: range, shared: Shared) -> Rendered:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from generator.archive.model import Article, OutputFile, Written
 from generator.executors.local import even_chunks
-from generator.executors.local import run as fork_run
 from generator.render import urls
 from generator.render.plaintext import unfolded_text
 from generator.search import documents, languages, lunr_index, metadata, ranking, shards, statistics
@@ -58,17 +57,19 @@ class Indexing:
 
     def __init__(self, articles: Sequence[Article], flags: Mapping[str, tuple[str, ...]], bodies: Mapping[str, object],
                  links: urls.Links, version: bytes, keys: list, lunr: bool = False, workers: int | None = None,
-                 sink: shards.Sink | None = None, language: str | None = None) -> None:
+                 sink: shards.Sink | None = None, language: str | None = None,
+                 executor: shards.Executor | None = None) -> None:
         """`articles`: in document id order (oldest first; `update` reads only the changed ones);
         `flags`: each article's effective flags (`Archive.flags`); `version`: what the index
         depends on besides the documents; `keys`: what each document depends on, e.g. its
         article's digest; `sink`: lets worker processes write most files themselves (`build`
         yields them as `Written`); `language`: the archive's, that of articles without `lang`
-        (None: English, or for `update` the previous state's)."""
+        (None: English, or for `update` the previous state's); `executor`: a cluster to count and
+        encode on (else the local pool)."""
         self.articles, self.flags, self.bodies, self.links = articles, flags, bodies, links
         self.version, self.keys, self.sink = version, keys, sink
         self.lunr = lunr or len(articles) <= lunr_index.DEFAULT_LIMIT
-        self.workers = workers
+        self.workers, self.executor = workers, executor
         self.language = language
         self.state: state_mod.State | None = None
         self.kept: set[str] = set()
@@ -76,7 +77,8 @@ class Indexing:
 
     def build(self) -> Iterator[OutputFile | Written]:
         language = self.language or languages.ENGLISH
-        docs, collected, words = counted(self.articles, self.flags, self.bodies, self.links, self.workers, language)
+        docs, collected, words = counted(self.articles, self.flags, self.bodies, self.links, self.workers, language,
+                                        self.executor)
         self.searched = len(docs)
         dictionary, facets, paths = shards.Dictionary(language=languages.analyzer(language).lang), {}, set()
         dictionary.languages = languages.present(docs)
@@ -87,11 +89,12 @@ class Indexing:
             dictionary.words = word_files.stats_entry(words)
             if self.lunr:
                 stats = collected.stats()  # lunr-index.json needs every posting at once
-                made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary, self.sink),
+                made = itertools.chain(shards.iter_files(stats, docs, self.workers, dictionary, self.sink,
+                                                         self.executor),
                                        lunr_index.files(stats, docs, dictionary.language))
             else:
                 made = shards.iter_files(collected.ranges(shards.key_prefix), docs, self.workers, dictionary,
-                                         self.sink)
+                                         self.sink, self.executor)
             for file in made:
                 paths.add(file.path)
                 if isinstance(file, OutputFile) and metadata.is_facet(file.path):
@@ -171,6 +174,7 @@ class Indexing:
 def counted(
     articles: Sequence[Article], flags: Mapping[str, tuple[str, ...]], bodies: Mapping[str, object],
     links: urls.Links, workers: int | None = None, language: str = languages.ENGLISH,
+    executor: shards.Executor | None = None,
 ) -> tuple[list[SearchDoc], Collected, word_files.Words]:
     """The documents (without their body text), their counted terms and their words, in one
     pass of the workers.
@@ -186,7 +190,8 @@ def counted(
     counters = Counters(language)
     collected, docs, words = Collected(), [], word_files.Words(default=counters.default)
     job = (bodies, flags, links, counters)
-    for part, some, words_part in fork_run(_count_bodies, articles, job, workers, chunks=chunks, ordered=True):
+    pool = shards.pool_for(executor, workers)
+    for part, some, words_part in pool.map(_count_bodies, articles, job, chunks=chunks, ordered=True):
         collected.add(part)
         words.add(words_part, len(some))
         docs.extend(some)

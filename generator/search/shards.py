@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 import numpy as np
 
 from generator.archive.model import OutputFile, Written
-from generator.executors.local import run as fork_run
+from generator.executors import Executor
+from generator.executors.local import LocalPool
 from generator.search import encoding, languages, metadata, ranking
 from generator.search.documents import BOOSTS, FIELDS, PARALLEL_FROM, SearchDoc
 from generator.search.postings import Entries
@@ -316,7 +317,7 @@ def files(stats: TermStats, docs: list[SearchDoc], workers: int | None = None) -
 
 def iter_files(
     stats: TermStats | Iterable[Entries], docs: list[SearchDoc], workers: int | None = None,
-    dictionary: Dictionary | None = None, sink: Sink | None = None,
+    dictionary: Dictionary | None = None, sink: Sink | None = None, executor: Executor | None = None,
 ) -> Iterator[OutputFile | Written]:
     """The files of the sharded index as they are made, so that they can be written as they come.
 
@@ -333,7 +334,7 @@ def iter_files(
             yield part
 
     for prefix, made, terms in dictionary_files(noting([stats] if isinstance(stats, TermStats) else stats),
-                                                dictionary, workers, sink):
+                                                dictionary, workers, sink, executor):
         dictionary.extend(prefix, made, terms)
         yield from made
     yield from metadata.doc_files(docs, range(0, len(docs), metadata.CHUNK))
@@ -342,9 +343,15 @@ def iter_files(
     yield stats_file(dictionary)
 
 
+def pool_for(executor: Executor | None, jobs: int) -> Executor:
+    """Where the search stage's work runs: on a cluster's executor, every partition, however few
+    (the bytes are the same wherever they are made); else the local pool, forked only for `jobs` > 1."""
+    return executor if executor is not None and getattr(executor, "remote", False) else LocalPool(jobs)
+
+
 def dictionary_files(
     stats: TermStats | Iterable[TermStats | Entries], dictionary: Dictionary, workers: int | None = None,
-    sink: Sink | None = None,
+    sink: Sink | None = None, executor: Executor | None = None,
 ) -> Iterator[tuple[str, list[OutputFile | Written], dict[str, int] | None]]:
     """The files of every prefix, made in worker processes (`_grouped`: pages first, a prefix's
     shards and terms last); notes the document count and averages in `dictionary`."""
@@ -362,7 +369,8 @@ def dictionary_files(
         batches = _batches(names, sizes, max(jobs * 4 if jobs > 1 else 1, postings // BATCH + 1))
         job = (part, proxies, dfs, sink)
         chunks = [range(i, i + 1) for i in range(len(batches))]
-        yield from _grouped(one for made in fork_run(_encode, batches, job, jobs, chunks=chunks, ordered=True)
+        pool = pool_for(executor, jobs)
+        yield from _grouped(one for made in pool.map(_encode, batches, job, chunks=chunks, ordered=True)
                             for one in made)
         del part, job, batches
 
