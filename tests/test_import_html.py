@@ -254,3 +254,18 @@ def test_an_article_marked_as_the_part_to_print_is_kept():
     page_html = f"<html><body><h1>Bridge closes</h1><div class='entry-content print-only'>{text}</div></body></html>"
     body = html_reader.read(page_html).body
     assert all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_a_text_the_page_prints_twice_is_kept_once_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    code = "<pre><code>x = 1\ny = 2\nprint(x + y, 'is the answer to the sum')</code></pre>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><div id='story'><h1>Bridge closes</h1>"
+                 f"<div class='body'>{text}{code}</div><div class='print'>{text}{code}</div></div></body></html>")
+    make_tree(tmp_path, {"in/twice.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(article.body.count(p[:40]) == 1 for p in PARAGRAPHS)
+    assert article.body.count("print(x + y") == 2  # code may repeat on purpose
+    assert f"repeat (a paragraph the page prints twice): {PARAGRAPHS[1][:60]}" in ran.out
+

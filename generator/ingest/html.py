@@ -50,11 +50,13 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         include_tables=True, include_comments=False, include_images=False, with_metadata=False,
         deduplicate=False,
     )
-    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url)
+    dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
+    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
         # A page that draws its text with scripts may still state it in its JSON-LD.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
-        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url)
+        dropped = []
+        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     if not title:
@@ -67,7 +69,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     return Imported(
         kind="html", title=title, body=body, published=published, updated=updated,
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
-        sources=sources, image=image, local_image=local,
+        sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
 
 
@@ -235,7 +237,7 @@ def _split_at_double_breaks(parent) -> None:
     parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())
 
 
-def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
+def _clean_body(body: str, title: str | None, page_url: str | None, dropped: list[tuple[str, str]]) -> str:
     body = body.replace("\r", "").strip()
 
     def link(match: re.Match) -> str:
@@ -262,13 +264,14 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    blocks = _drop_cruft(body).split("\n\n")
+    blocks = _drop_repeats(_drop_cruft(body, dropped).split("\n\n"), dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
+        dropped += [("headline and kicker", _plain(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
     while blocks and furniture.is_header_line(_plain(blocks[0])):
-        blocks.pop(0)
+        dropped.append(("by-line or date line", _plain(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
 
 
@@ -284,7 +287,21 @@ def _plain(block: str) -> str:
     return re.sub(r"[*_`]", "", block).strip()
 
 
-def _drop_cruft(body: str) -> str:
+def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
+    Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
+    kept, seen = [], set()
+    for block in blocks:
+        plain = _plain(block)
+        if plain in seen and furniture.words(plain) >= 8 and not block.startswith(("```", "|")):
+            dropped.append(("repeat (a paragraph the page prints twice)", plain))
+            continue
+        seen.add(plain)
+        kept.append(block)
+    return kept
+
+
+def _drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
     """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
     kept, in_list = [], False
     blocks = body.split("\n\n")
@@ -295,10 +312,12 @@ def _drop_cruft(body: str) -> str:
             continue
         if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
+            dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))
             continue
         if in_list:
             is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
             if is_list or plain[-1] not in furniture.TERMINAL:
+                dropped.append(("related list", plain))
                 continue
             in_list = False
         kept.append(block)
