@@ -269,3 +269,24 @@ def test_a_text_the_page_prints_twice_is_kept_once_and_explained(cli, tmp_path):
     assert article.body.count("print(x + y") == 2  # code may repeat on purpose
     assert f"repeat (a paragraph the page prints twice): {PARAGRAPHS[1][:60]}" in ran.out
 
+
+
+def test_what_follows_the_text_after_a_line_that_ends_it_is_left_out_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    after = ("<p>A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition "
+             "with the headline: Bridge Closes.</p><p>Harbourwise is a blog about everything related to the "
+             "harbour, from ferries to bridges and the people who use them every day.</p>")
+    inside = ("<p>Related stories</p><ul><li><a href='https://example.org/a'>Ferry fares go up</a></li></ul>"
+              f"<p>{PARAGRAPHS[0].replace('city council', 'harbour board')}</p><p>{PARAGRAPHS[1].replace('Engineers', 'Divers')}</p>")
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><div id='story'><h1>Bridge closes</h1>"
+                 f"{text}{inside}{after}</div></body></html>")
+    make_tree(tmp_path, {"in/end.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(p[:40] in article.body for p in PARAGRAPHS)
+    assert "harbour board" in article.body and "Divers found" in article.body  # the text resumes after a list
+    assert "Ferry fares" not in article.body
+    assert "appeared in print" not in article.body and "Harbourwise" not in article.body
+    assert "footer: A version of this article appeared in print" in ran.out
+    assert "footer: Harbourwise is a blog" in ran.out

@@ -12,6 +12,7 @@ from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
 from generator.ingest import extracted, furniture, language, pagemeta
+from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
 
@@ -264,7 +265,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    blocks = _drop_repeats(_drop_cruft(body, dropped).split("\n\n"), dropped)
+    blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
@@ -285,6 +286,36 @@ def _plain(block: str) -> str:
     block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
     block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
     return re.sub(r"[*_`]", "", block).strip()
+
+
+ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it
+RESUME_WORDS = 25  # ... and the text resumes after a list or a notice with a paragraph of this many words
+_FINAL = ("comments", "footer", "share bar")  # these end it for good
+
+
+def _drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """What the extractor kept after the text: from a line that opens a comment section, tags, a print-edition
+    note, a share bar or a list of stories (the scraped text's rules, endings.py), all goes."""
+    kept, prose, why, final = [], 0, None, False
+    for index, block in enumerate(blocks):
+        plain = _plain(block)
+        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
+                furniture.words(plain) >= RESUME_WORDS and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", block):
+            why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
+        if kind:
+            why, final = kind, final or kind in _FINAL
+        if why:
+            dropped.append((why, plain))
+            continue
+        kept.append(block)
+        if _is_prose(plain):
+            prose += furniture.words(plain)
+    return kept
+
+
+def _is_prose(plain: str) -> bool:
+    return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
 
 
 def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
