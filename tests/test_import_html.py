@@ -290,3 +290,28 @@ def test_what_follows_the_text_after_a_line_that_ends_it_is_left_out_and_explain
     assert "appeared in print" not in article.body and "Harbourwise" not in article.body
     assert "footer: A version of this article appeared in print" in ran.out
     assert "footer: Harbourwise is a blog" in ran.out
+
+
+def _passes(monkeypatch, default: list[str], recall: list[str]) -> None:
+    """trafilatura's two passes, as given: the default one and the recall-favouring one."""
+    def extract(tree, favor_recall=False, **options):
+        paragraphs = recall if favor_recall else default
+        return "<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>"
+    monkeypatch.setattr(html_reader.trafilatura, "extract", extract)
+
+
+CAPTION = "Engineers inspect the harbour bridge, which opened in 1932, on a grey morning in spring this year."
+SIDEBAR = "Most read: ferry timetables change next month and parking near the terminal will cost more from May."
+PAGE = "<html><head><title>Bridge closes</title></head><body><p>x</p></body></html>"
+
+
+def test_when_the_extractor_s_passes_disagree_the_text_the_recall_pass_finds_is_taken(monkeypatch):
+    _passes(monkeypatch, default=[CAPTION, CAPTION.replace("grey", "wet")], recall=PARAGRAPHS)
+    body = html_reader.read(PAGE).body
+    assert all(p[:40] in body for p in PARAGRAPHS) and "morning" not in body
+
+
+def test_when_the_recall_pass_only_adds_to_the_text_the_default_pass_stays(monkeypatch):
+    _passes(monkeypatch, default=PARAGRAPHS, recall=[*PARAGRAPHS, SIDEBAR])
+    body = html_reader.read(PAGE).body
+    assert all(p[:40] in body for p in PARAGRAPHS) and "Most read" not in body
