@@ -178,3 +178,13 @@ def test_more_shapes_that_end_an_article(line, kind):
     record = text.read(_page(after=after))
     assert "ferry was late" not in record.body
     _check(record, [line], kind)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Follow @harbourgazette for breaking news and headlines.", "share bar"),
+    ("HIDE CAPTION", "navigation"),
+    ("Adjust text size:", "navigation"),
+])
+def test_furniture_lines_inside_the_text_are_left_out(line, kind):
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    _check(record, [line], kind)

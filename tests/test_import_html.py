@@ -256,3 +256,64 @@ def test_an_article_marked_as_the_part_to_print_is_kept():
     page_html = f"<html><body><h1>Bridge closes</h1><div class='entry-content print-only'>{text}</div></body></html>"
     body = html_reader.read(page_html).body
     assert all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_a_text_the_page_prints_twice_is_kept_once_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    code = "<pre><code>x = 1\ny = 2\nprint(x + y, 'is the answer to the sum')</code></pre>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><div id='story'><h1>Bridge closes</h1>"
+                 f"<div class='body'>{text}{code}</div><div class='print'>{text}{code}</div></div></body></html>")
+    make_tree(tmp_path, {"in/twice.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(article.body.count(p[:40]) == 1 for p in PARAGRAPHS)
+    assert article.body.count("print(x + y") == 2  # code may repeat on purpose
+    assert f"repeat (a paragraph the page prints twice): {PARAGRAPHS[1][:60]}" in ran.out
+
+
+
+def test_what_follows_the_text_after_a_line_that_ends_it_is_left_out_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    after = ("<p>A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition "
+             "with the headline: Bridge Closes.</p><p>Harbourwise is a blog about everything related to the "
+             "harbour, from ferries to bridges and the people who use them every day.</p>")
+    inside = ("<p>Related stories</p><ul><li><a href='https://example.org/a'>Ferry fares go up</a></li></ul>"
+              f"<p>{PARAGRAPHS[0].replace('city council', 'harbour board')}</p><p>{PARAGRAPHS[1].replace('Engineers', 'Divers')}</p>")
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><div id='story'><h1>Bridge closes</h1>"
+                 f"{text}{inside}{after}</div></body></html>")
+    make_tree(tmp_path, {"in/end.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(p[:40] in article.body for p in PARAGRAPHS)
+    assert "harbour board" in article.body and "Divers found" in article.body  # the text resumes after a list
+    assert "Ferry fares" not in article.body
+    assert "appeared in print" not in article.body and "Harbourwise" not in article.body
+    assert "footer: A version of this article appeared in print" in ran.out
+    assert "footer: Harbourwise is a blog" in ran.out
+
+
+def _passes(monkeypatch, default: list[str], recall: list[str]) -> None:
+    """trafilatura's two passes, as given: the default one and the recall-favouring one."""
+    def extract(tree, favor_recall=False, **options):
+        paragraphs = recall if favor_recall else default
+        return "<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>"
+    monkeypatch.setattr(html_reader.trafilatura, "extract", extract)
+
+
+CAPTION = "Engineers inspect the harbour bridge, which opened in 1932, on a grey morning in spring this year."
+SIDEBAR = "Most read: ferry timetables change next month and parking near the terminal will cost more from May."
+PAGE = "<html><head><title>Bridge closes</title></head><body><p>x</p></body></html>"
+
+
+def test_when_the_extractor_s_passes_disagree_the_text_the_recall_pass_finds_is_taken(monkeypatch):
+    _passes(monkeypatch, default=[CAPTION, CAPTION.replace("grey", "wet")], recall=PARAGRAPHS)
+    body = html_reader.read(PAGE).body
+    assert all(p[:40] in body for p in PARAGRAPHS) and "morning" not in body
+
+
+def test_when_the_recall_pass_only_adds_to_the_text_the_default_pass_stays(monkeypatch):
+    _passes(monkeypatch, default=PARAGRAPHS, recall=[*PARAGRAPHS, SIDEBAR])
+    body = html_reader.read(PAGE).body
+    assert all(p[:40] in body for p in PARAGRAPHS) and "Most read" not in body

@@ -111,7 +111,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
      |pin\s+it|tweet|share(?:\s+(?:this|the)\s+(?:article|story|page|post))?)[\s|/·•,]*){2,}
 | subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
 | advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
-| follow\s+(?:us|me)\b.* | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
+| follow\s+(?:us|me|@[\w.]+)\b.* | (?:hide|show)\s+captions? | (?:adjust|change)\s+(?:the\s+)?(?:text|font)\s+size | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
 | (?:popular|trending)\s+in\s+the\s+community
 | (?:(?:skip|jump)\s+(?:to\s+)?(?:the\s+)?(?:main\s+)?(?:content|navigation|search|menu)[\s|·•]*)+
@@ -175,7 +175,7 @@ def is_cruft(block: str) -> bool:
 
 
 _SHARE_WORDS = re.compile(r"(?i)\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|e-?mail|print|"
-                          r"copy\s+link|bookmark|save|teilen|partager|compartir|分享|シェア)")
+                          r"copy\s+link|bookmark|save|follow\s+(?:us|me|@)|teilen|partager|compartir|分享|シェア)")
 _COMMENT_WORDS = re.compile(r"(?i)\bcomments?\b|\bcomment(?:er|ar)\b|\bkommentier|\bcommenter\b|\bcomentar\b|评论")
 _NOTICE_WORDS = re.compile(
     r"(?i)advert|sponsor|promoted|paid|anzeige|werbung|publicit|cookie|privacy|terms|subscri|abonn|suscr|newsletter|"

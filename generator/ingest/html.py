@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import re
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -12,6 +14,7 @@ from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
 from generator.ingest import extracted, furniture, language, pagemeta
+from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
 
@@ -45,16 +48,14 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)
-    xml = trafilatura.extract(
-        tree, url=page_url, output_format="xml", include_links=True, include_formatting=True,
-        include_tables=True, include_comments=False, include_images=False, with_metadata=False,
-        deduplicate=False,
-    )
-    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url)
+    xml = _extract(tree, page_url)
+    dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
+    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
         # A page that draws its text with scripts may still state it in its JSON-LD.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
-        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url)
+        dropped = []
+        body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     if not title:
@@ -67,8 +68,30 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     return Imported(
         kind="html", title=title, body=body, published=published, updated=updated,
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
-        sources=sources, image=image, local_image=local,
+        sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
+
+
+AGREE = 0.6  # the share of the default pass's words the recall pass must hold for the two to agree
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
+
+
+def _extract(tree, page_url: str | None) -> str | None:
+    """trafilatura's main text, as XML. Its default pass sometimes takes a block beside the text for it (a
+    caption, a sidebar, the comments), and its recall-favouring pass then finds another text: when the two
+    disagree (most of the default's words are not in the other), the recall pass is taken. When the recall
+    pass only adds to the default's text, what it adds is furniture: the default stays."""
+    options = dict(url=page_url, output_format="xml", include_links=True, include_formatting=True,
+                   include_tables=True, include_comments=False, include_images=False, with_metadata=False,
+                   deduplicate=False)
+    default = trafilatura.extract(copy.deepcopy(tree), **options)
+    recall = trafilatura.extract(tree, favor_recall=True, **options)
+    if not default or not recall:
+        return default
+    mine = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", default).lower()))
+    theirs = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", recall).lower()))
+    shared = sum(min(count, theirs[word]) for word, count in mine.items())
+    return recall if shared < AGREE * sum(mine.values()) else default
 
 
 def _check_complexity(text: str) -> None:
@@ -235,7 +258,7 @@ def _split_at_double_breaks(parent) -> None:
     parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())
 
 
-def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
+def _clean_body(body: str, title: str | None, page_url: str | None, dropped: list[tuple[str, str]]) -> str:
     body = body.replace("\r", "").strip()
 
     def link(match: re.Match) -> str:
@@ -262,13 +285,14 @@ def _clean_body(body: str, title: str | None, page_url: str | None) -> str:
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    blocks = _drop_cruft(body).split("\n\n")
+    blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
+        dropped += [("headline and kicker", _plain(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
     while blocks and furniture.is_header_line(_plain(blocks[0])):
-        blocks.pop(0)
+        dropped.append(("by-line or date line", _plain(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
 
 
@@ -284,7 +308,51 @@ def _plain(block: str) -> str:
     return re.sub(r"[*_`]", "", block).strip()
 
 
-def _drop_cruft(body: str) -> str:
+ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it
+RESUME_WORDS = 25  # ... and the text resumes after a list or a notice with a paragraph of this many words
+_FINAL = ("comments", "footer", "share bar")  # these end it for good
+
+
+def _drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """What the extractor kept after the text: from a line that opens a comment section, tags, a print-edition
+    note, a share bar or a list of stories (the scraped text's rules, endings.py), all goes."""
+    kept, prose, why, final = [], 0, None, False
+    for index, block in enumerate(blocks):
+        plain = _plain(block)
+        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
+                furniture.words(plain) >= RESUME_WORDS and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", block):
+            why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
+        if kind:
+            why, final = kind, final or kind in _FINAL
+        if why:
+            dropped.append((why, plain))
+            continue
+        kept.append(block)
+        if _is_prose(plain):
+            prose += furniture.words(plain)
+    return kept
+
+
+def _is_prose(plain: str) -> bool:
+    return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
+
+
+def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
+    Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
+    kept, seen = [], set()
+    for block in blocks:
+        plain = _plain(block)
+        if plain in seen and furniture.words(plain) >= 8 and not block.startswith(("```", "|")):
+            dropped.append(("repeat (a paragraph the page prints twice)", plain))
+            continue
+        seen.add(plain)
+        kept.append(block)
+    return kept
+
+
+def _drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
     """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
     kept, in_list = [], False
     blocks = body.split("\n\n")
@@ -295,10 +363,12 @@ def _drop_cruft(body: str) -> str:
             continue
         if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
+            dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))
             continue
         if in_list:
             is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
             if is_list or plain[-1] not in furniture.TERMINAL:
+                dropped.append(("related list", plain))
                 continue
             in_list = False
         kept.append(block)
