@@ -111,3 +111,10 @@ def test_a_sites_name_above_a_menu_is_not_the_headline_even_when_it_shares_words
     page = (f"Harbour Ferry Council News\n{MENU}Timetables\nTickets\nContact\nAbout us\nArchive\nEvents\n"
             f"Ferry council timetable approved\nBy Jane Roe\n\n{ARTICLE}\n")
     assert text.read(page).title == "Ferry council timetable approved"
+
+
+def test_a_two_word_headline_over_its_by_line_is_not_taken_for_a_section_label():
+    for byline in ("October 25th, 2012 by Jane Roe", "March 3, 2021 by Jane Roe in News, Island life"):
+        record = text.read(f"{MENU}Ferry Timetable\n{byline}\n\n{ARTICLE}\n")
+        assert record.title == "Ferry Timetable", byline
+        _body_kept(record)

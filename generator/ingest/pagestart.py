@@ -85,8 +85,8 @@ def _first_is_headline(blocks: list[str]) -> bool:
 def _dated(blocks: list[str], index: int) -> bool:
     """A by-line or date line right under the block (or under the line under it)."""
     following = blocks[index + 1: index + 3]
-    return bool(following) and (_about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
-                                and _about_it(following[1]))
+    return bool(following) and (about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
+                                and about_it(following[1]))
 
 
 def _content_words(text: str) -> set[str]:
@@ -99,7 +99,7 @@ def _overlap(block: str, text_words: set[str]) -> float:
     return len(mine & text_words) / max(len(mine), 2) if mine else 0.0  # one shared word is little evidence
 
 
-def _about_it(block: str) -> bool:
+def about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
     return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
 

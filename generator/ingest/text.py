@@ -30,7 +30,7 @@ from generator.ingest.furniture import (
     rights_outside_text,
     words,
 )
-from generator.ingest.pagestart import find_start
+from generator.ingest.pagestart import about_it, find_start
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
@@ -75,7 +75,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
     if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
-            and following[-1:] not in ".!":
+            and following[-1:] not in ".!" \
+            and not (words(following) <= DATE_LINE_WORDS and about_it(following)):  # "1,400 Rectangles" over a by-line
         dropped.append(("navigation", first.strip()))
         first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
