@@ -118,3 +118,14 @@ def test_a_two_word_headline_over_its_by_line_is_not_taken_for_a_section_label()
         record = text.read(f"{MENU}Ferry Timetable\n{byline}\n\n{ARTICLE}\n")
         assert record.title == "Ferry Timetable", byline
         _body_kept(record)
+
+
+def test_the_line_under_a_blogs_links_to_the_posts_around_it_is_the_headline():
+    # the blog's name shares words with the post; a sidebar of other posts' titles stands above the links
+    sidebar = "Recent Posts\nNew ferry timetable starts in March\nCouncil votes on harbour fees\nArchives\nMarch 2021\n"
+    headline = "The ferry timetable is out. Time to plan your crossings."
+    for links in ("« Council votes on harbour fees | Main | Island life in winter »",
+                  "« Council votes on harbour fees | Main"):
+        record = text.read(f"Ferry Timetable Blog\nAbout\n{sidebar}{links}\nMarch 3, 2021\n{headline}\n\n{ARTICLE}\n")
+        assert record.title == headline, links
+        _body_kept(record)

@@ -16,6 +16,9 @@ from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_he
 _BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
                  r"(?:by|von|par|por|da|di)\s")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
+# A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
+# headline follows it, under its date line.
+_PREV_NEXT = re.compile(r"(?i)^«.*\|\s*main\b|\bmain\s*\|.*»$")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
@@ -37,6 +40,9 @@ def find_start(blocks: list[str]) -> int:
     body = _body_start(blocks)
     if body is None:
         return 0
+    after_links = _after_post_links(blocks, body)
+    if after_links is not None:
+        return after_links
     best, best_score, best_dated = 0, None, False
     scores: dict[int, float] = {}
     first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
@@ -70,6 +76,18 @@ def find_start(blocks: list[str]) -> int:
             above, text_words) > 0 or words(above) <= words(blocks[best]) and _overlap(above, text_words) >= 0.3):
         return best - 1  # the line found is the standfirst under the headline
     return best
+
+
+def _after_post_links(blocks: list[str], body: int) -> int | None:
+    """The line under a blog's links to the posts around this one (and under the post's date line)."""
+    links = next((i for i in range(body - 1, max(-1, body - LOOK_BACK - 1), -1) if _PREV_NEXT.search(blocks[i])), None)
+    if links is None:
+        return None
+    index = links + 1
+    while index < body and about_it(blocks[index]):
+        index += 1
+    block = blocks[index]
+    return index if 2 <= words(block) <= 30 and not is_cruft(block) else None
 
 
 def _first_is_headline(blocks: list[str]) -> bool:
