@@ -129,3 +129,17 @@ def test_the_line_under_a_blogs_links_to_the_posts_around_it_is_the_headline():
         record = text.read(f"Ferry Timetable Blog\nAbout\n{sidebar}{links}\nMarch 3, 2021\n{headline}\n\n{ARTICLE}\n")
         assert record.title == headline, links
         _body_kept(record)
+
+
+def test_a_headline_line_with_a_path_before_it_or_a_by_line_after_it_gives_the_headline_the_page_shows_alone():
+    shared = f"Share this story\n{HEADLINE}\nFacebook Twitter Email\n"
+    for line in (f"Home / Island News / {HEADLINE}", f"Local News {HEADLINE}",
+                 f"{HEADLINE} posted March 3, 2021 9:00 AM", f"{HEADLINE} «Harbour Gazette»"):
+        record = text.read(f"{line}\nBy Jane Roe\n\n{ARTICLE}\n\n{shared}")
+        assert record.title == HEADLINE, line
+    # a headline that starts with another line of the page, or ends with one after a word of its own, stays whole
+    for headline, other in (("Harbour council approves new ferry timetable in fresh twist",
+                             "Harbour council approves new ferry timetable"),
+                            (f"The {HEADLINE}", HEADLINE)):
+        record = text.read(f"{headline}\nBy Jane Roe\n\n{ARTICLE}\n\nShare this story\n{other}\n")
+        assert record.title == headline

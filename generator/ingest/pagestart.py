@@ -19,6 +19,8 @@ _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.
 _PREV_NEXT = re.compile(r"(?i)^«.*\|\s*main\b|\bmain\s*\|.*»$")
+_POSTED = re.compile(r"(?i)(?:posted|published|updated)\b")
+_PATH = re.compile(r"\s[/>»|]\s")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
@@ -88,6 +90,26 @@ def _after_post_links(blocks: list[str], body: int) -> int | None:
         index += 1
     block = blocks[index]
     return index if 2 <= words(block) <= 30 and not is_cruft(block) else None
+
+
+def headline_within(line: str, blocks: list[str]) -> str:
+    """The headline inside a line that adds to it: a line of four words or more elsewhere on the page that the
+    line ends with, after two words or more of a path ("Home / News / <headline>", "Local Lübeck <headline>"),
+    or starts with, before a by-line or a mark ("<headline> posted August 9th, 2012", "<headline> «Innosuisse»");
+    else the line. Not "<Headline>: <subtitle>", nor "The <headline>"."""
+    parts = line.split(" ")
+    if len(parts) < 5:
+        return line
+    others = set(blocks)
+    for cut in range(1, len(parts) - 3):  # the longest such line first
+        head, tail = " ".join(parts[:-cut]), " ".join(parts[-cut:])
+        if head in others and words(head) >= 4 and (_BY.match(tail) or _POSTED.match(tail) or not tail[0].isalnum()):
+            return head
+        head, side = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if side in others and words(side) >= 4 and cut >= 2 and (head[-1] != ":" or _PATH.search(head)) \
+                and not (parts[cut - 1].islower() and parts[cut - 1][-1].isalnum()):  # not "..., and <line>"
+            return side
+    return line
 
 
 def _first_is_headline(blocks: list[str]) -> bool:

@@ -30,7 +30,7 @@ from generator.ingest.furniture import (
     rights_outside_text,
     words,
 )
-from generator.ingest.pagestart import about_it, find_start
+from generator.ingest.pagestart import about_it, find_start, headline_within
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
@@ -83,6 +83,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
+    title = headline_within(title, page)
     found = Found(day_first=_not_english(text))
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
