@@ -143,3 +143,14 @@ def test_a_headline_line_with_a_path_before_it_or_a_by_line_after_it_gives_the_h
                             (f"The {HEADLINE}", HEADLINE)):
         record = text.read(f"{headline}\nBy Jane Roe\n\n{ARTICLE}\n\nShare this story\n{other}\n")
         assert record.title == headline
+
+
+def test_a_posts_tags_over_its_date_line_are_not_its_headline():
+    tags = "harbour council ferry timetable weekdays crossings"
+    record = text.read(f"Gull Point Weekly\nTop Stories\n{tags}\nNov 12, 2012 3:00 PM\nShare\nFacebook\nTwitter\n"
+                       f"{HEADLINE}\nJane Roe\nView Profile\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    _body_kept(record)
+    # a headline in lower case with words of a sentence stays a headline
+    headline = "creditshelf kooperiert mit finleap und plant eine Übernahme"
+    assert text.read(f"{MENU}{headline}\nBy Jane Roe\n\n{ARTICLE}\n").title == headline

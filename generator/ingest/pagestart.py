@@ -21,6 +21,10 @@ _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?
 _PREV_NEXT = re.compile(r"(?i)^«.*\|\s*main\b|\bmain\s*\|.*»$")
 _POSTED = re.compile(r"(?i)(?:posted|published|updated)\b")
 _PATH = re.compile(r"\s[/>»|]\s")
+# Words a headline in English has and a list of tags has not
+_FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was|at|by|from|as|it|its|this|that|how|why"
+                       r"|what|who|my|your|our|we|you|i|der|die|das|und|mit|von|für|im|le|la|les|des|et|du|de|el|los|y"
+                       r"|en|da|do|em|com)\b")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
@@ -190,5 +194,7 @@ def _headline_shaped(block: str) -> bool:
         return False
     if count <= 20 and (_BY.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
+    if block[0].islower() and count >= 3 and not _FUNCTION.search(block):
+        return False  # a post's tags: "lindsay lohan barbara walters"
     return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found())
                 or ending(block) == "comments")  # "3 Responses to <the headline>"
