@@ -25,13 +25,14 @@ _PATH = re.compile(r"\s[/>»|]\s")
 _FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was|at|by|from|as|it|its|this|that|how|why"
                        r"|what|who|my|your|our|we|you|i|der|die|das|und|mit|von|für|im|le|la|les|des|et|du|de|el|los|y"
                        r"|en|da|do|em|com)\b")
-_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
+_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
 KEEP_FIRST = 0.6  # a first line with this share of its words in the first paragraphs is the headline
 RUN = 60  # words of prose in a run that can be the article's text (or half the largest run)
+CRUMBED = 2.0  # score for a line right under a breadcrumb ("Home > Entertainment")
 DIST = 0.1  # score lost per block between the line and the first paragraph
 DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
 DECK_GAP = 4  # blocks between a headline and the line under it that scored best (a standfirst, a caption)
@@ -60,7 +61,8 @@ def find_start(blocks: list[str]) -> int:
         count = words(block)
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
-        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
+            + CRUMBED * (index > 0 and bool(_CRUMBS.search(blocks[index - 1])))
         scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
@@ -192,6 +194,8 @@ def _headline_shaped(block: str) -> bool:
     count = words(block)
     if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" or block[0] in "«‹<(←→" or _BLOG_NAV.search(block):
         return False
+    if _CRUMBS.search(block) and not _CRUMBS.search(block).start():
+        return False  # "Latest News → Regret the Error", "Home > Entertainment"
     if count <= 20 and (_BY.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
     if block[0].islower() and count >= 3 and not _FUNCTION.search(block):
