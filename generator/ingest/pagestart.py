@@ -18,7 +18,7 @@ _BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.
-_PREV_NEXT = re.compile(r"(?i)^«.*\|\s*main\b|\bmain\s*\|.*»$")
+_PREV_NEXT = re.compile(r"(?i)^«.*\|\s*(?:main|blog home)\b|\b(?:main|blog home)\s*\|.*»$")
 _POSTED = re.compile(r"(?i)(?:posted|published|updated)\b")
 _PATH = re.compile(r"\s[/>»|]\s")
 # Words a headline in English has and a list of tags has not
