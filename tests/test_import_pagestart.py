@@ -163,3 +163,11 @@ def test_the_line_under_a_breadcrumb_is_the_headline_rather_than_a_line_nearer_t
     for crumb in ("Home > Island News", "Island News → Ferries → Timetables"):
         record = text.read(f"{MENU}{crumb}\n{headline}\nJane Roe\nShare this:\n{under}\n\n{ARTICLE}\n")
         assert record.title == headline, crumb
+
+
+def test_a_page_that_prints_a_day_above_12_first_reads_its_other_numeric_dates_day_first():
+    record = text.read(f"{HEADLINE}\nPublished 06/02/2022 - 13:48\n\n{ARTICLE}\n\nMore news\n13/02/2022\n"
+                       "Ferry fares rise in spring\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 2, 6)
+    record = text.read(f"{HEADLINE}\nPublished 06/02/2022 - 13:48\n\n{ARTICLE}\n")  # nothing says: month first
+    assert (record.published.month, record.published.day) == (6, 2)

@@ -53,6 +53,7 @@ FINAL = ("comments", "footer", "share bar")  # these end an article for good; it
 # A by-line, a date or a comment count glued to the headline on a copied page: "<headline> by: Liz Thomas",
 # "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
 _TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
 NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
@@ -349,9 +350,10 @@ _OTHERS = re.compile(r"(?i)\b(?:le|la|les|des|et|est|der|die|das|und|ist|el|los|
 
 
 def _not_english(text: str) -> bool:
-    """A rough guess, enough to read 02/07/2021 as 2 July outside English."""
+    """A rough guess, enough to read 02/07/2021 as 2 July outside English; or the page prints its numeric
+    dates day first ("13/02/2022" beside "06/02/2022")."""
     sample = text[:20000]
-    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample))
+    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample)) or bool(_DAY_FIRST.search(sample))
 
 
 def _starts_with_dateline(paragraph: str) -> bool:
