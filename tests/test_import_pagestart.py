@@ -171,3 +171,11 @@ def test_a_page_that_prints_a_day_above_12_first_reads_its_other_numeric_dates_d
     assert (record.published.year, record.published.month, record.published.day) == (2022, 2, 6)
     record = text.read(f"{HEADLINE}\nPublished 06/02/2022 - 13:48\n\n{ARTICLE}\n")  # nothing says: month first
     assert (record.published.month, record.published.day) == (6, 2)
+
+
+def test_a_by_line_with_its_day_far_down_the_page_dates_it_rather_than_the_copyright_year():
+    related = "Related stories\nFerry fares rise in spring\nNew pier opens on the island\nHarbour fees explained\n"
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{related}Share\nFacebook\nTwitter\nAbout the author\nJane Roe\n"
+                       "Jane Roe writes about the island's transport and its harbour for the Gazette.\n"
+                       "Written by Jane Roe, PhD on April 29, 2018\nCopyright 2005-2024 Harbour Gazette\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2018, 4, 29)

@@ -200,6 +200,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
+    if published is None or published.day is None:  # a by-line with its day anywhere on the page, not the
+        published = _signed_date(page, found.day_first) or published  # copyright's year
     if published is None:
         for line in found.rights:
             year = re.search(r"\b(?:19|20)\d{2}\b", line)
@@ -251,6 +253,9 @@ _BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|p
                           r"pubblicato|aggiornato|atualizado|actualizado)\b")
 
 
+_WRITTEN = re.compile(r"(?i)^\W*(?:written|geschrieben|écrit|escrito)\s+(?:by|von|par|por)\b")
+
+
 def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
@@ -267,6 +272,16 @@ def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.dateti
             date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
             if date is not None:
                 return date
+    return None
+
+
+def _signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
+    """The day of the first short by-line or posted line that has one ("Written by Jane Roe on April 29, 2018")."""
+    for line in lines:
+        if words(line) <= DATE_LINE_WORDS and (_BY_OR_LABEL.match(line) or _WRITTEN.match(line)):
+            dated = textdates.find(line, day_first)
+            if dated and dated[0].day:
+                return dated[0]
     return None
 
 
