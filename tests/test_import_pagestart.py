@@ -179,3 +179,14 @@ def test_a_by_line_with_its_day_far_down_the_page_dates_it_rather_than_the_copyr
                        "Jane Roe writes about the island's transport and its harbour for the Gazette.\n"
                        "Written by Jane Roe, PhD on April 29, 2018\nCopyright 2005-2024 Harbour Gazette\n")
     assert (record.published.year, record.published.month, record.published.day) == (2018, 4, 29)
+
+
+def test_a_posts_category_line_comment_count_or_reprint_offer_is_not_its_headline():
+    for line in ("Posted in: Ferry timetable news | comments |", "Comments: 0 || Add Yours to the ferry timetable debate"):
+        record = text.read(f"{MENU}{line}\n{HEADLINE}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, line
+        _body_kept(record)
+    headline = "Islanders get their early boat at last"
+    record = text.read(f"{MENU}See a sample reprint in PDF format. Order a reprint of this article now\nISLAND\n"
+                       f"October 28, 2012, 10:35 p.m. ET\n{headline}\nArticle\nComments\nBy JANE ROE\n{ARTICLE}\n")
+    assert record.title == headline

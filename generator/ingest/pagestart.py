@@ -25,6 +25,8 @@ _PATH = re.compile(r"\s[/>»|]\s")
 _FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was|at|by|from|as|it|its|this|that|how|why"
                        r"|what|who|my|your|our|we|you|i|der|die|das|und|mit|von|für|im|le|la|les|des|et|du|de|el|los|y"
                        r"|en|da|do|em|com)\b")
+# Lines of a post's frame: its categories, its comment count, a reprint offer
+_FURNITURE = re.compile(r"(?i)(?:posted|filed)\s+(?:in|under)\s*:|comments?\s*:\s*\d|see a sample reprint\b")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
@@ -193,6 +195,8 @@ def _title_like(block: str) -> bool:
 def _headline_shaped(block: str) -> bool:
     count = words(block)
     if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" or block[0] in "«‹<(←→" or _BLOG_NAV.search(block):
+        return False
+    if _FURNITURE.match(block):
         return False
     crumb = _CRUMBS.search(block)
     if crumb and (not crumb.start() or "→" in block):
