@@ -111,3 +111,82 @@ def test_a_sites_name_above_a_menu_is_not_the_headline_even_when_it_shares_words
     page = (f"Harbour Ferry Council News\n{MENU}Timetables\nTickets\nContact\nAbout us\nArchive\nEvents\n"
             f"Ferry council timetable approved\nBy Jane Roe\n\n{ARTICLE}\n")
     assert text.read(page).title == "Ferry council timetable approved"
+
+
+def test_a_two_word_headline_over_its_by_line_is_not_taken_for_a_section_label():
+    for byline in ("October 25th, 2012 by Jane Roe", "March 3, 2021 by Jane Roe in News, Island life"):
+        record = text.read(f"{MENU}Ferry Timetable\n{byline}\n\n{ARTICLE}\n")
+        assert record.title == "Ferry Timetable", byline
+        _body_kept(record)
+
+
+def test_the_line_under_a_blogs_links_to_the_posts_around_it_is_the_headline():
+    # the blog's name shares words with the post; a sidebar of other posts' titles stands above the links
+    sidebar = "Recent Posts\nNew ferry timetable starts in March\nCouncil votes on harbour fees\nArchives\nMarch 2021\n"
+    headline = "The ferry timetable is out. Time to plan your crossings."
+    for links in ("« Council votes on harbour fees | Main | Island life in winter »",
+                  "« Council votes on harbour fees | Main",
+                  "« Council votes on harbour fees | Blog Home | Island life in winter »"):
+        record = text.read(f"Ferry Timetable Blog\nAbout\n{sidebar}{links}\nMarch 3, 2021\n{headline}\n\n{ARTICLE}\n")
+        assert record.title == headline, links
+        _body_kept(record)
+
+
+def test_a_headline_line_with_a_path_before_it_or_a_by_line_after_it_gives_the_headline_the_page_shows_alone():
+    shared = f"Share this story\n{HEADLINE}\nFacebook Twitter Email\n"
+    for line in (f"Home / Island News / {HEADLINE}", f"Local News {HEADLINE}",
+                 f"{HEADLINE} posted March 3, 2021 9:00 AM", f"{HEADLINE} «Harbour Gazette»"):
+        record = text.read(f"{line}\nBy Jane Roe\n\n{ARTICLE}\n\n{shared}")
+        assert record.title == HEADLINE, line
+    # a headline that starts with another line of the page, or ends with one after a word of its own, stays whole
+    for headline, other in (("Harbour council approves new ferry timetable in fresh twist",
+                             "Harbour council approves new ferry timetable"),
+                            (f"The {HEADLINE}", HEADLINE)):
+        record = text.read(f"{headline}\nBy Jane Roe\n\n{ARTICLE}\n\nShare this story\n{other}\n")
+        assert record.title == headline
+
+
+def test_a_posts_tags_over_its_date_line_are_not_its_headline():
+    tags = "harbour council ferry timetable weekdays crossings"
+    record = text.read(f"Gull Point Weekly\nTop Stories\n{tags}\nNov 12, 2012 3:00 PM\nShare\nFacebook\nTwitter\n"
+                       f"{HEADLINE}\nJane Roe\nView Profile\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    _body_kept(record)
+    # a headline in lower case with words of a sentence stays a headline
+    headline = "creditshelf kooperiert mit finleap und plant eine Übernahme"
+    assert text.read(f"{MENU}{headline}\nBy Jane Roe\n\n{ARTICLE}\n").title == headline
+
+
+def test_the_line_under_a_breadcrumb_is_the_headline_rather_than_a_line_nearer_the_text():
+    headline = "Islanders get their early ferry crossings at last"
+    under = "Council members approved the new ferry timetable with early crossings on weekdays"
+    for crumb in ("Home > Island News", "Island News → Ferries → Timetables", "Latest News → Ferries"):
+        record = text.read(f"{MENU}{crumb}\n{headline}\nJane Roe\nShare this:\n{under}\n\n{ARTICLE}\n")
+        assert record.title == headline, crumb
+
+
+def test_a_page_that_prints_a_day_above_12_first_reads_its_other_numeric_dates_day_first():
+    record = text.read(f"{HEADLINE}\nPublished 06/02/2022 - 13:48\n\n{ARTICLE}\n\nMore news\n13/02/2022\n"
+                       "Ferry fares rise in spring\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 2, 6)
+    record = text.read(f"{HEADLINE}\nPublished 06/02/2022 - 13:48\n\n{ARTICLE}\n")  # nothing says: month first
+    assert (record.published.month, record.published.day) == (6, 2)
+
+
+def test_a_by_line_with_its_day_far_down_the_page_dates_it_rather_than_the_copyright_year():
+    related = "Related stories\nFerry fares rise in spring\nNew pier opens on the island\nHarbour fees explained\n"
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{related}Share\nFacebook\nTwitter\nAbout the author\nJane Roe\n"
+                       "Jane Roe writes about the island's transport and its harbour for the Gazette.\n"
+                       "Written by Jane Roe, PhD on April 29, 2018\nCopyright 2005-2024 Harbour Gazette\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2018, 4, 29)
+
+
+def test_a_posts_category_line_comment_count_or_reprint_offer_is_not_its_headline():
+    for line in ("Posted in: Ferry timetable news | comments |", "Comments: 0 || Add Yours to the ferry timetable debate"):
+        record = text.read(f"{MENU}{line}\n{HEADLINE}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, line
+        _body_kept(record)
+    headline = "Islanders get their early boat at last"
+    record = text.read(f"{MENU}See a sample reprint in PDF format. Order a reprint of this article now\nISLAND\n"
+                       f"October 28, 2012, 10:35 p.m. ET\n{headline}\nArticle\nComments\nBy JANE ROE\n{ARTICLE}\n")
+    assert record.title == headline

@@ -16,13 +16,25 @@ from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_he
 _BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
                  r"(?:by|von|par|por|da|di)\s")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
-_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|]|\S\s*[>›»]\s*\S.*[>›»]")
+# A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
+# headline follows it, under its date line.
+_PREV_NEXT = re.compile(r"(?i)^«.*\|\s*(?:main|blog home)\b|\b(?:main|blog home)\s*\|.*»$")
+_POSTED = re.compile(r"(?i)(?:posted|published|updated)\b")
+_PATH = re.compile(r"\s[/>»|]\s")
+# Words a headline in English has and a list of tags has not
+_FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was|at|by|from|as|it|its|this|that|how|why"
+                       r"|what|who|my|your|our|we|you|i|der|die|das|und|mit|von|für|im|le|la|les|des|et|du|de|el|los|y"
+                       r"|en|da|do|em|com)\b")
+# Lines of a post's frame: its categories, its comment count, a reprint offer
+_FURNITURE = re.compile(r"(?i)(?:posted|filed)\s+(?:in|under)\s*:|comments?\s*:\s*\d|see a sample reprint\b")
+_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 OVERLAP = 6.0  # weight of the share of the line's words that the first paragraphs use
 KEEP_FIRST = 0.6  # a first line with this share of its words in the first paragraphs is the headline
 RUN = 60  # words of prose in a run that can be the article's text (or half the largest run)
+CRUMBED = 2.0  # score for a line right under a breadcrumb ("Home > Entertainment")
 DIST = 0.1  # score lost per block between the line and the first paragraph
 DECK = 1.5  # a line this many times longer than the headline-shaped line above it is the standfirst
 DECK_GAP = 4  # blocks between a headline and the line under it that scored best (a standfirst, a caption)
@@ -37,6 +49,9 @@ def find_start(blocks: list[str]) -> int:
     body = _body_start(blocks)
     if body is None:
         return 0
+    after_links = _after_post_links(blocks, body)
+    if after_links is not None:
+        return after_links
     best, best_score, best_dated = 0, None, False
     scores: dict[int, float] = {}
     first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
@@ -48,7 +63,8 @@ def find_start(blocks: list[str]) -> int:
         count = words(block)
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
-        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words)
+        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
+            + CRUMBED * (index > 0 and bool(_CRUMBS.search(blocks[index - 1])))
         scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
@@ -72,6 +88,38 @@ def find_start(blocks: list[str]) -> int:
     return best
 
 
+def _after_post_links(blocks: list[str], body: int) -> int | None:
+    """The line under a blog's links to the posts around this one (and under the post's date line)."""
+    links = next((i for i in range(body - 1, max(-1, body - LOOK_BACK - 1), -1) if _PREV_NEXT.search(blocks[i])), None)
+    if links is None:
+        return None
+    index = links + 1
+    while index < body and about_it(blocks[index]):
+        index += 1
+    block = blocks[index]
+    return index if 2 <= words(block) <= 30 and not is_cruft(block) else None
+
+
+def headline_within(line: str, blocks: list[str]) -> str:
+    """The headline inside a line that adds to it: a line of four words or more elsewhere on the page that the
+    line ends with, after two words or more of a path ("Home / News / <headline>", "Local Lübeck <headline>"),
+    or starts with, before a by-line or a mark ("<headline> posted August 9th, 2012", "<headline> «Innosuisse»");
+    else the line. Not "<Headline>: <subtitle>", nor "The <headline>"."""
+    parts = line.split(" ")
+    if len(parts) < 5:
+        return line
+    others = set(blocks)
+    for cut in range(1, len(parts) - 3):  # the longest such line first
+        head, tail = " ".join(parts[:-cut]), " ".join(parts[-cut:])
+        if head in others and words(head) >= 4 and (_BY.match(tail) or _POSTED.match(tail) or not tail[0].isalnum()):
+            return head
+        head, side = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if side in others and words(side) >= 4 and cut >= 2 and (head[-1] != ":" or _PATH.search(head)) \
+                and not (parts[cut - 1].islower() and parts[cut - 1][-1].isalnum()):  # not "..., and <line>"
+            return side
+    return line
+
+
 def _first_is_headline(blocks: list[str]) -> bool:
     """A scrape that starts with its headline: a headline-like first line, then soon a paragraph, with no
     menu (a run of one- to three-word lines) between them."""
@@ -85,8 +133,8 @@ def _first_is_headline(blocks: list[str]) -> bool:
 def _dated(blocks: list[str], index: int) -> bool:
     """A by-line or date line right under the block (or under the line under it)."""
     following = blocks[index + 1: index + 3]
-    return bool(following) and (_about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
-                                and _about_it(following[1]))
+    return bool(following) and (about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
+                                and about_it(following[1]))
 
 
 def _content_words(text: str) -> set[str]:
@@ -99,7 +147,7 @@ def _overlap(block: str, text_words: set[str]) -> float:
     return len(mine & text_words) / max(len(mine), 2) if mine else 0.0  # one shared word is little evidence
 
 
-def _about_it(block: str) -> bool:
+def about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
     return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
 
@@ -148,7 +196,14 @@ def _headline_shaped(block: str) -> bool:
     count = words(block)
     if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" or block[0] in "«‹<(←→" or _BLOG_NAV.search(block):
         return False
+    if _FURNITURE.match(block):
+        return False
+    crumb = _CRUMBS.search(block)
+    if crumb and (not crumb.start() or "→" in block):
+        return False  # "Latest News → Regret the Error", "Home > Entertainment"
     if count <= 20 and (_BY.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
+    if block[0].islower() and count >= 3 and not _FUNCTION.search(block):
+        return False  # a post's tags: "lindsay lohan barbara walters"
     return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found())
                 or ending(block) == "comments")  # "3 Responses to <the headline>"

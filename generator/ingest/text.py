@@ -30,7 +30,7 @@ from generator.ingest.furniture import (
     rights_outside_text,
     words,
 )
-from generator.ingest.pagestart import find_start
+from generator.ingest.pagestart import about_it, find_start, headline_within
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
@@ -53,6 +53,7 @@ FINAL = ("comments", "footer", "share bar")  # these end an article for good; it
 # A by-line, a date or a comment count glued to the headline on a copied page: "<headline> by: Liz Thomas",
 # "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
 _TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
 NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
@@ -75,13 +76,15 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
     if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
-            and following[-1:] not in ".!":
+            and following[-1:] not in ".!" \
+            and not (words(following) <= DATE_LINE_WORDS and about_it(following)):  # "1,400 Rectangles" over a by-line
         dropped.append(("navigation", first.strip()))
         first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
     blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
     if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
+    title = headline_within(title, page)
     found = Found(day_first=_not_english(text))
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
     body_started = in_cruft = footer = after_byline = False
@@ -197,6 +200,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
+    if published is None or published.day is None:  # a by-line with its day anywhere on the page, not the
+        published = _signed_date(page, found.day_first) or published  # copyright's year
     if published is None:
         for line in found.rights:
             year = re.search(r"\b(?:19|20)\d{2}\b", line)
@@ -248,6 +253,9 @@ _BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|p
                           r"pubblicato|aggiornato|atualizado|actualizado)\b")
 
 
+_WRITTEN = re.compile(r"(?i)^\W*(?:written|geschrieben|écrit|escrito)\s+(?:by|von|par|por)\b")
+
+
 def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
@@ -264,6 +272,16 @@ def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.dateti
             date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
             if date is not None:
                 return date
+    return None
+
+
+def _signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
+    """The day of the first short by-line or posted line that has one ("Written by Jane Roe on April 29, 2018")."""
+    for line in lines:
+        if words(line) <= DATE_LINE_WORDS and (_BY_OR_LABEL.match(line) or _WRITTEN.match(line)):
+            dated = textdates.find(line, day_first)
+            if dated and dated[0].day:
+                return dated[0]
     return None
 
 
@@ -347,9 +365,10 @@ _OTHERS = re.compile(r"(?i)\b(?:le|la|les|des|et|est|der|die|das|und|ist|el|los|
 
 
 def _not_english(text: str) -> bool:
-    """A rough guess, enough to read 02/07/2021 as 2 July outside English."""
+    """A rough guess, enough to read 02/07/2021 as 2 July outside English; or the page prints its numeric
+    dates day first ("13/02/2022" beside "06/02/2022")."""
     sample = text[:20000]
-    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample))
+    return len(_OTHERS.findall(sample)) > len(_ENGLISH.findall(sample)) or bool(_DAY_FIRST.search(sample))
 
 
 def _starts_with_dateline(paragraph: str) -> bool:
