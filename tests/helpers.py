@@ -174,3 +174,73 @@ def body_words(path: Path, new: str) -> None:
     head, _, body = text.partition("\n---\n")
     paragraphs = body.strip().split("\n\n")
     path.write_text(f"{head}\n---\n\n{new}\n\n" + "\n\n".join(paragraphs[1:]) + "\n", encoding="utf-8")
+
+
+def write_warc(path, captures, image: bytes | None = None) -> None:
+    """A WARC (gzipped if the name ends in .gz) of HTML responses, `captures` = [(uri, WARC-Date, html)];
+    then, if given, an image response, and always a request record (which an import must skip)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
+        for uri, stamp, html in captures:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers,
+                warc_headers_dict={"WARC-Date": stamp}))
+        if image is not None:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://cdn.example.org/img/bridge.jpg", "response", payload=io.BytesIO(image),
+                http_headers=headers, warc_headers_dict={"WARC-Date": "2021-04-08T12:00:00Z"}))
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/robots.txt", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+
+
+# The canonical URL of `page()` (its og:url without the tracking parameter).
+PAGE_URL = "https://example.org/news/harbour-bridge"
+
+# A scraped article for the furniture and page-start tests.
+FERRY_HEADLINE = "Harbour council approves new ferry timetable after long debate"
+FERRY_PARAGRAPHS = [
+    "The harbour council on Tuesday approved a new ferry timetable that adds two early crossings on weekdays "
+    "and one late crossing on Saturdays, ending a debate that lasted most of the year.",
+    "Council members said the change would help people who work early shifts on the island, while the ferry "
+    "company warned that the extra crossings would raise its fuel costs by about a tenth.",
+    "The new timetable starts in March. Tickets bought before then stay valid, the council said in a statement "
+    "after the vote, which passed by nine votes to four.",
+]
+FERRY_ARTICLE = "\n\n".join(FERRY_PARAGRAPHS)
+
+
+# An archive of seven languages for the search tests.
+MIXED = {
+    "archive.yaml": "title: Mixed\nlanguage: en\n",
+    "content/2021/en.md": article(
+        "title: Council arms the guards\npublished: 2021-01-01",
+        "The council voted to give the harbour guards new arms and houses for their horses.\n"),
+    "content/2021/de.md": article(
+        "title: Neue Häuser am Hafen\npublished: 2021-01-02\nlang: de",
+        "Die Stadt baut neue Häuser für die Familien. Der Bürgermeister hob die Arme.\n"),
+    "content/2021/fr.md": article(
+        "title: Les chevaux du port\npublished: 2021-01-03\nlang: fr",
+        "Les chevaux de la ville sont rentrés à l'écurie après la course.\n"),
+    "content/2021/es.md": article(
+        "title: Las casas nuevas\npublished: 2021-01-04\nlang: es-MX",
+        "Las ciudades construyeron casas para los trabajadores del puerto.\n"),
+    "content/2021/ru.md": article(
+        "title: Новые книги\npublished: 2021-01-05\nlang: ru",
+        "В библиотеке города появились новые книги о море.\n"),
+    "content/2021/zh.md": article(
+        "title: 北京新闻\npublished: 2021-01-06\nlang: zh",
+        "北京市政府今天宣布了新的港口计划。\n"),
+    "content/2021/ja.md": article(
+        "title: 東京の駅\npublished: 2021-01-07\nlang: ja",
+        "東京で今日、新しい駅が開業しました。\n"),
+    "content/2021/ar.md": article(
+        "title: أخبار الميناء\npublished: 2021-01-08\nlang: ar",
+        "افتتحت المدينة ميناء جديدا اليوم.\n"),
+}

@@ -13,17 +13,9 @@ import pytest
 
 from generator.ingest import text
 from generator.load import content
+from tests.helpers import FERRY_ARTICLE, FERRY_HEADLINE, FERRY_PARAGRAPHS
 
-HEADLINE = "Harbour council approves new ferry timetable after long debate"
-PARAGRAPHS = [
-    "The harbour council on Tuesday approved a new ferry timetable that adds two early crossings on weekdays "
-    "and one late crossing on Saturdays, ending a debate that lasted most of the year.",
-    "Council members said the change would help people who work early shifts on the island, while the ferry "
-    "company warned that the extra crossings would raise its fuel costs by about a tenth.",
-    "The new timetable starts in March. Tickets bought before then stay valid, the council said in a statement "
-    "after the vote, which passed by nine votes to four.",
-]
-ARTICLE = "\n\n".join(PARAGRAPHS)
+HEADLINE, PARAGRAPHS, ARTICLE = FERRY_HEADLINE, FERRY_PARAGRAPHS, FERRY_ARTICLE
 
 
 def _page(before: str = "", after: str = "", byline: str = "By Jane Roe") -> str:

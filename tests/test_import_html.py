@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from generator.ingest import html as html_reader
 from generator.load import content
-from tests.helpers import PARAGRAPHS, make_tree, page
+from tests.helpers import PARAGRAPHS, make_tree, page, write_warc
 
 
 def _load(root):
@@ -88,27 +84,10 @@ def test_html_saved_as_txt_is_read_as_html_and_latin1_pages_decode(cli, tmp_path
     assert by_name["page.txt"].title == "Harbour bridge to close for a year"
 
 
-def _warc(path, captures, image: bytes | None = None):
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
-        for uri, stamp, html in captures:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers,
-                warc_headers_dict={"WARC-Date": stamp}))
-        if image is not None:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                "https://cdn.example.org/img/bridge.jpg", "response", payload=io.BytesIO(image),
-                http_headers=headers, warc_headers_dict={"WARC-Date": "2021-04-08T12:00:00Z"}))
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/robots.txt", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-
-
 def test_a_warc_with_two_captures_of_one_url_is_one_article_from_the_latest_with_both_as_versions(cli, tmp_path):
     older = page().replace(PARAGRAPHS[3], "An earlier version of this paragraph said something else entirely.")
     jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 32
-    _warc(tmp_path / "crawl.warc.gz", [
+    write_warc(tmp_path / "crawl.warc.gz", [
         ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00Z", page()),
         ("https://example.org/news/harbour-bridge", "2021-04-06T08:00:00Z", older),
         ("https://example.org/news/other", "2021-04-08T12:05:00Z",
@@ -163,7 +142,7 @@ def test_a_page_drawn_by_scripts_falls_back_to_its_json_ld_article_body(tmp_path
 
 
 def test_a_warc_page_without_an_article_is_reported_as_skipped(cli, tmp_path):
-    _warc(tmp_path / "mixed.warc", [
+    write_warc(tmp_path / "mixed.warc", [
         ("https://example.org/news/harbour-bridge", "2021-04-08T12:00:00Z", page()),
         ("https://example.org/", "2021-04-08T12:01:00Z", "<html><head><title>Home</title></head><body>"
                                                           "<nav><a href='/a'>A</a></nav></body></html>"),

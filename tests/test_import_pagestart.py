@@ -4,7 +4,9 @@ the standfirst or the photo caption under the headline. Small pages of our own i
 from __future__ import annotations
 
 from generator.ingest import text
-from tests.test_import_furniture import ARTICLE, HEADLINE, PARAGRAPHS
+from tests.helpers import FERRY_ARTICLE as ARTICLE
+from tests.helpers import FERRY_HEADLINE as HEADLINE
+from tests.helpers import FERRY_PARAGRAPHS as PARAGRAPHS
 
 MENU = "Home\nNews\nSport\nWeather\nOpinion\nFerries\nIsland life\nBusiness\nLetters\n"
 

@@ -12,35 +12,7 @@ import pytest
 from generator.ingest import language
 from generator.search import languages
 from generator.search.tokens import terms
-from tests.helpers import article, make_tree
-
-MIXED = {
-    "archive.yaml": "title: Mixed\nlanguage: en\n",
-    "content/2021/en.md": article(
-        "title: Council arms the guards\npublished: 2021-01-01",
-        "The council voted to give the harbour guards new arms and houses for their horses.\n"),
-    "content/2021/de.md": article(
-        "title: Neue Häuser am Hafen\npublished: 2021-01-02\nlang: de",
-        "Die Stadt baut neue Häuser für die Familien. Der Bürgermeister hob die Arme.\n"),
-    "content/2021/fr.md": article(
-        "title: Les chevaux du port\npublished: 2021-01-03\nlang: fr",
-        "Les chevaux de la ville sont rentrés à l'écurie après la course.\n"),
-    "content/2021/es.md": article(
-        "title: Las casas nuevas\npublished: 2021-01-04\nlang: es-MX",
-        "Las ciudades construyeron casas para los trabajadores del puerto.\n"),
-    "content/2021/ru.md": article(
-        "title: Новые книги\npublished: 2021-01-05\nlang: ru",
-        "В библиотеке города появились новые книги о море.\n"),
-    "content/2021/zh.md": article(
-        "title: 北京新闻\npublished: 2021-01-06\nlang: zh",
-        "北京市政府今天宣布了新的港口计划。\n"),
-    "content/2021/ja.md": article(
-        "title: 東京の駅\npublished: 2021-01-07\nlang: ja",
-        "東京で今日、新しい駅が開業しました。\n"),
-    "content/2021/ar.md": article(
-        "title: أخبار الميناء\npublished: 2021-01-08\nlang: ar",
-        "افتتحت المدينة ميناء جديدا اليوم.\n"),
-}
+from tests.helpers import MIXED, article, make_tree
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ import pytest
 
 from generator.search import languages
 from generator.search.tokens import tokens
-from tests.helpers import article, make_tree
+from tests.helpers import MIXED, article, make_tree
 from tests.search_helpers import wait_for_results
-from tests.test_search_languages import MIXED
 
 pytestmark = pytest.mark.browser
 

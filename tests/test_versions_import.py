@@ -6,16 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-import io
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from generator.ingest import originals
 from generator.load import content
-from tests.helpers import PARAGRAPHS, STORY, make_tree, page
+from tests.helpers import PAGE_URL, PARAGRAPHS, STORY, make_tree, page, write_warc
 
-URL = "https://example.org/news/harbour-bridge"
+URL = PAGE_URL
 CHANGED = "Engineers found cracks in three of the bridge's steel supports during an inspection in the spring"
 
 
@@ -27,17 +23,6 @@ def _articles(root):
 
 def _versions(root):
     return sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*.versions/*.md"))
-
-
-def warc(path, captures):
-    """A WARC of HTML responses: (uri, WARC-Date, html)."""
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
-        for uri, stamp, html in captures:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers,
-                warc_headers_dict={"WARC-Date": stamp}))
 
 
 def test_every_input_is_kept_gzipped_under_its_sha256_reproducibly(cli, tmp_path):
@@ -102,7 +87,7 @@ def test_a_hand_edited_article_is_kept_and_the_new_capture_still_recorded(cli, t
 
 def test_a_warc_with_captures_of_one_url_gives_one_article_with_versions_in_capture_order(cli, tmp_path):
     latest = page().replace(PARAGRAPHS[1][:95], CHANGED)
-    warc(tmp_path / "crawl.warc.gz", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
+    write_warc(tmp_path / "crawl.warc.gz", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
     ran = cli("import", tmp_path / "crawl.warc.gz", "--root", tmp_path / "r")
     assert ran.code == 0 and "Imported 1, unchanged 0, kept 0, skipped 0, failed 0, new versions 2" in ran.out
     (article,) = _articles(tmp_path / "r")
@@ -187,7 +172,7 @@ def test_a_scrape_without_a_capture_time_is_no_version_and_its_url_is_reported(c
 
 def test_a_dry_run_shows_the_versions_it_would_add_and_writes_nothing(cli, tmp_path):
     latest = page().replace(PARAGRAPHS[1][:95], CHANGED)
-    warc(tmp_path / "crawl.warc", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
+    write_warc(tmp_path / "crawl.warc", [(URL, "2021-04-09T08:00:00Z", latest), (URL, "2021-04-08T12:00:00Z", page())])
     ran = cli("import", tmp_path / "crawl.warc", "--root", tmp_path / "r", "--dry-run")
     assert ran.code == 0 and not (tmp_path / "r").exists()
     folder = "content/2021/harbour-bridge-to-close-for-a-year"

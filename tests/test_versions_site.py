@@ -17,8 +17,8 @@ import pytest
 
 from generator.archive.model import ProblemsFound
 from generator.render import diffs
-from tests.helpers import PARAGRAPHS, append_to, cold, make_tree, page, run, site_files
-from tests.test_versions_import import URL, warc
+from tests.helpers import PAGE_URL as URL
+from tests.helpers import PARAGRAPHS, append_to, cold, make_tree, page, run, site_files, write_warc
 
 SLUG = "harbour-bridge-to-close-for-a-year"
 ARTICLE = f"2021/{SLUG}"
@@ -32,7 +32,7 @@ def _captures(tmp_path: Path) -> tuple[str, str]:
     third = second.replace("Harbour bridge to close for a year", THIRD_TITLE).replace(
         "force thousands", "force many thousands")
     make_tree(tmp_path, {"in/bridge.html": page()})
-    warc(tmp_path / "crawl.warc.gz", [(URL, "2021-04-10T08:00:00Z", third), (URL, "2021-04-09T08:00:00Z", second)])
+    write_warc(tmp_path / "crawl.warc.gz", [(URL, "2021-04-10T08:00:00Z", third), (URL, "2021-04-09T08:00:00Z", second)])
     return second, third
 
 
