@@ -48,6 +48,13 @@ def test_inflected_forms_find_their_articles_from_disk(cli, tmp_path, page):
     page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
     assert page.locator(".search-language").is_visible()
     assert page.locator("#search-results li a").inner_text() == "Neue Häuser am Hafen"
+    # A result in another language than the archive's says so, and runs in its script's direction.
+    assert page.locator("#search-results li").get_attribute("lang") == "de"
+    page.fill("#search-q", "الميناء")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("document.querySelector('#search-results li a').textContent === 'أخبار الميناء'")
+    assert page.locator("#search-results li").get_attribute("lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.querySelector('#search-results li h2')).direction") == "rtl"
     assert page.watched.errors == []
 
 
@@ -67,6 +74,7 @@ def test_a_language_filter_keeps_look_alike_stems_of_other_languages_out(cli, tm
     page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
     assert page.locator("select[name=lang]").input_value() == "en"
     assert page.locator("#search-results li a").inner_text() == "Council arms the guards"
+    assert page.locator("#search-results li").get_attribute("lang") is None  # the archive's own language
     assert page.watched.errors == []
 
 

@@ -151,7 +151,8 @@ class Indexing:
             dictionary.languages = languages.present(docs)  # (an edit that changes a language: all read)
         else:
             dictionary.languages = old.languages
-        out += metadata.doc_files(docs, sorted({number - number % metadata.CHUNK for number in changed}))
+        out += metadata.doc_files(docs, sorted({number - number % metadata.CHUNK for number in changed}),
+                                 dictionary.language)
         out += metadata.length_files(entries.field_lengths,
                                    metadata.changed_lengths(before, entries.field_lengths, changed))
         if all(metadata.facet_values(docs[n]) == metadata.facet_values(previous.docs[n]) for n in changed):

@@ -16,12 +16,15 @@ CHUNK = 8  # documents per metadata file: a result costs about 4 KB of metadata
 LENGTHS = 100  # documents per length file: the exact field lengths of the few rows that may rank
 
 
-def doc_files(docs: list[SearchDoc], starts: Iterable[int]) -> Iterator[OutputFile]:
-    """The metadata files of the documents from each start (a multiple of CHUNK)."""
+def doc_files(docs: list[SearchDoc], starts: Iterable[int], language: str) -> Iterator[OutputFile]:
+    """The metadata files of the documents from each start (a multiple of CHUNK). A document in
+    another language than the archive's (`language`, a primary subtag) names it last, so that its
+    result's title is read out in that language."""
     for start in starts:
         chunk = docs[start : start + CHUNK]
         yield encoding.script(f"docs/{start // CHUNK}", [
-            [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet] for d in chunk
+            [d.ref, d.title, d.date_iso, d.date_shown, list(d.sources), list(d.flags), d.snippet,
+             *([d.lang] if d.lang != language else [])] for d in chunk
         ])
 
 

@@ -337,7 +337,7 @@ def iter_files(
                                                 dictionary, workers, sink, executor):
         dictionary.extend(prefix, made, terms)
         yield from made
-    yield from metadata.doc_files(docs, range(0, len(docs), metadata.CHUNK))
+    yield from metadata.doc_files(docs, range(0, len(docs), metadata.CHUNK), dictionary.language)
     yield from metadata.length_files(lengths, range(0, dictionary.n_docs, metadata.LENGTHS))
     yield from metadata.facet_files(docs)
     yield stats_file(dictionary)

@@ -804,7 +804,8 @@
     return Promise.all(docIds.map(function (id) {
       return load("docs/" + Math.floor(id / stats.chunk)).then(function (chunk) {
         var d = chunk[id % stats.chunk];
-        return { id: id, ref: d[0], title: d[1], dateIso: d[2], date: d[3], sources: d[4], flags: d[5], snippet: d[6] };
+        return { id: id, ref: d[0], title: d[1], dateIso: d[2], date: d[3], sources: d[4], flags: d[5], snippet: d[6],
+                 lang: d[7] || null };
       });
     }));
   }
@@ -851,6 +852,10 @@
 
   function renderResult(doc, matched, root) {
     var li = element("li", "item result");
+    if (doc.lang) {  // another language than the page's: read out as such, written as its script goes
+      li.lang = doc.lang;
+      li.dir = "auto";
+    }
     var h = element("h2", "item-title");
     var a = element("a", null, doc.title);
     a.href = root + doc.ref;
