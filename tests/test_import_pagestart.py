@@ -192,3 +192,45 @@ def test_a_posts_category_line_comment_count_or_reprint_offer_is_not_its_headlin
     record = text.read(f"{MENU}See a sample reprint in PDF format. Order a reprint of this article now\nISLAND\n"
                        f"October 28, 2012, 10:35 p.m. ET\n{headline}\nArticle\nComments\nBy JANE ROE\n{ARTICLE}\n")
     assert record.title == headline
+
+
+def test_a_by_line_in_lower_case_under_the_headline_of_a_browser_copy_is_not_glued_to_it():
+    record = text.read(f"{MENU}{HEADLINE}\nferries! | By Jane Roe | April 13, 2020\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2020, 4, 13)
+
+
+def test_the_date_line_under_a_teaser_of_the_same_story_higher_on_the_page_dates_it():
+    # the header repeats the story (its headline and date line) above a menu; the article below has no date line
+    teaser = f"Top story\n{HEADLINE}\nPublicado:\nMiércoles, 4 de Mayo de 2022 a las 07:46hrs.\n"
+    others = "".join(f"Ferry fares rise in spring, part {n}\n{n}0 comments\n" for n in range(1, 8))
+    record = text.read(f"{MENU}{teaser}{others}{MENU}{HEADLINE}\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 5, 4)
+
+
+def test_a_date_labelled_as_such_in_the_pages_footer_dates_the_article():
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\nTags\nferries, harbour\nHarbour Gazette\nAuthor Jane Roe\n"
+                       "Date 6. Dezember 2022\nImpressum\n© 2022 Harbour Gazette\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 12, 6)
+
+
+def test_a_blogs_name_over_the_posts_date_is_not_the_headline():
+    record = text.read(f"Gull Point Weekly\nSunday, May 8, 2016\n{HEADLINE}\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2016, 5, 8)
+
+
+def test_a_menus_item_that_speaks_of_the_text_is_not_its_headline():
+    # "Ferry Timetable" sits between other menu items; the headline shares few words with the text
+    menu = "Menu\nFerry Timetable\nIsland Life and Weather\nSport\nDonate\nSearch\nSign up to Newsletters\n"
+    record = text.read(f"{menu}Gull Point\nIslanders get their early boat at last\n\n{ARTICLE}\n")
+    assert record.title == "Islanders get their early boat at last"
+
+
+def test_a_notice_about_the_readers_browser_is_not_the_start_of_the_text():
+    notice = "You are using an older browser version. Please use a supported version for the best experience."
+    menu = "Health & Fitness\nFood & Drink\nCars\nTravel\nnews\n"
+    record = text.read(f"{menu}{notice}\nPrevious Next\n{HEADLINE}\nThe Gazette 02/10/2020 Jane Roe\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    _body_kept(record)

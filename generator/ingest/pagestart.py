@@ -28,6 +28,10 @@ _FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was
 # Lines of a post's frame: its categories, its comment count, a reprint offer
 _FURNITURE = re.compile(r"(?i)(?:posted|filed)\s+(?:in|under)\s*:|comments?\s*:\s*\d|see a sample reprint\b")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
+# A notice to the reader about their browser or cookies ("You are using an older browser version. Please use a
+# supported version", "it is necessary to enable JavaScript"), no paragraph of the article
+_BROWSER_NOTICE = re.compile(r"(?i)\b(?:your|you|ihr\w*|votre)\b.{0,60}\b(?:browser|javascript)\b|\b(?:browser|javascript)"
+                             r"\b.{0,60}\b(?:enable|disabled|activate|aktivier\w*|supported|update)|\bcookies\b")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -61,6 +65,8 @@ def find_start(blocks: list[str]) -> int:
         if not _headline_shaped(block):
             continue
         count = words(block)
+        if count <= 4 and _in_menu(blocks, index) and not _dated(blocks, index):
+            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
         score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
@@ -68,6 +74,9 @@ def find_start(blocks: list[str]) -> int:
         scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
+    if body == 3 and words(blocks[0]) <= 3 and about_it(blocks[1]) and _headline_shaped(blocks[2]) \
+            and words(blocks[2]) >= 4 and _overlap(blocks[2], text_words) > 0:
+        return 2  # a blog's name, the post's date, its title, its text
     if best and not (best_dated and not _dated(blocks, 0)) and first_headline \
             and (_overlap(blocks[0], text_words) > 0 or _dated(blocks, 0)):  # a site's name shares no word with
         # the article
@@ -130,6 +139,13 @@ def _first_is_headline(blocks: list[str]) -> bool:
     return prose <= NEAR or prose <= 3 * NEAR and menu < SHARE * (prose - 1)
 
 
+def _in_menu(blocks: list[str], index: int) -> bool:
+    """Between two lines of one to four words (a menu's items), the one under it with no number (a date line:
+    "28.01.22 / 0 Kommentare")."""
+    return 0 < index < len(blocks) - 1 and words(blocks[index - 1]) <= 4 and words(blocks[index + 1]) <= 4 \
+        and not re.search(r"\d", blocks[index + 1])
+
+
 def _dated(blocks: list[str], index: int) -> bool:
     """A by-line or date line right under the block (or under the line under it)."""
     following = blocks[index + 1: index + 3]
@@ -154,7 +170,7 @@ def about_it(block: str) -> bool:
 
 def _prose(block: str) -> bool:
     return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
-        and not caption(block, Found())
+        and not caption(block, Found()) and not (words(block) <= 60 and _BROWSER_NOTICE.search(block))
 
 
 def _sentence_end(block: str) -> bool:
