@@ -234,3 +234,39 @@ def test_a_notice_about_the_readers_browser_is_not_the_start_of_the_text():
     record = text.read(f"{menu}{notice}\nPrevious Next\n{HEADLINE}\nThe Gazette 02/10/2020 Jane Roe\n\n{ARTICLE}\n")
     assert record.title == HEADLINE
     _body_kept(record)
+
+
+def test_a_list_of_tags_or_a_menu_in_capitals_on_one_line_is_not_the_headline():
+    for line in ("Ferry, Timetable, Harbour Council, Crossings, Top-Thema", "FERRY TIMETABLE COUNCIL CROSSINGS WEEKDAYS"):
+        record = text.read(f"{MENU}{HEADLINE}\nJane Roe\nShare\nFacebook\nTwitter\nEmail\n{line}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, line
+    # a headline with a list in it stays one
+    headline = "The Harbour Council's Long, Wet, Cold, Windy Day"
+    assert text.read(f"{MENU}{headline}\nBy Jane Roe\n\n{ARTICLE}\n").title == headline
+
+
+def test_a_headline_that_ends_with_an_abbreviation_and_not_a_caption_with_its_credit():
+    headline = "Ferry timetable approved in Port Gull, Wash."
+    record = text.read(f"{MENU}Home> Island\n{headline}\nGULL POINT, Wash. July 24, 2012 (AP)\n\n{ARTICLE}\n")
+    assert record.title == headline
+    for caption in ("The morning ferry leaves the harbour at dawn Getty Images",
+                    "The morning ferry leaves the harbour at dawn. Picture: Harbour Gazette"):
+        record = text.read(f"{MENU}{HEADLINE}\nCouncil votes nine to four\nJane Roe\nFriday 25 December 2015\n"
+                           f"0 comments\n{caption}\n{ARTICLE}\n")
+        assert record.title == HEADLINE, caption
+
+
+def test_a_chinese_date_line_labelled_time_anywhere_on_the_page_rather_than_the_copyright_year():
+    zh_menu = "".join(f"栏目{n}\n" for n in range(20))
+    paragraphs = "\n".join(f"第{n}段：港口大桥将关闭一年进行维修，数千名通勤者将改乘渡轮，商户担心客流减少。" for n in range(6))
+    page = f"时间：2004年10月21日14:18      作者：王明\n{zh_menu}港口大桥将关闭一年\n{paragraphs}\n版权所有 © 2006 港口日报\n"
+    record = text.read(page)
+    assert (record.published.year, record.published.month, record.published.day) == (2004, 10, 21)
+
+
+def test_a_date_line_right_above_the_headline_beats_a_date_inside_the_text():
+    page = (f"{MENU}Pressemitteilung | Harbour Gazette\n12.12.2022 12:22\n{HEADLINE}\n{ARTICLE}\n"
+            f"Fares from 10.08.2022:\n{PARAGRAPHS[1]}\n")
+    record = text.read(page)
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 12, 12)
