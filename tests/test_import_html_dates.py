@@ -47,3 +47,26 @@ def test_the_address_dates_an_ambiguous_shown_date():
             '<link rel="canonical" href="https://news.example.com/local/2020/oct/02/harbour-bridge-closes">')
     body = "<h1>Harbour bridge closes</h1><div>02/10/2020</div>" + TEXT
     assert _published(head, body, lang="") == PartialDate(2020, 10, 2)
+
+
+def test_a_page_that_prints_only_its_update_day_by_the_headline_is_dated_by_it():
+    # what a reader sees as the article's date: the metadata's first publication is not printed anywhere
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2016-08-29T21:54:39Z",
+          "dateModified": "2020-10-01T13:23:47Z"}
+    head = f'<title>Harbour bridge closes</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = "<h1>Harbour bridge closes</h1><div>By Jane Roe</div><div>Updated May 06, 2019</div>" + TEXT
+    assert _published(head, body) == PartialDate(2019, 5, 6)
+    # a page that prints its publication day too keeps it
+    body = "<h1>Harbour bridge closes</h1><div>Published August 29, 2016</div><div>Updated May 06, 2019</div>" + TEXT
+    assert _published(head, body) == PartialDate(2016, 8, 29)
+
+
+def test_the_day_printed_by_the_headline_wins_when_the_metadata_calls_it_the_modified_one():
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2020-01-03T09:48:24Z",
+          "dateModified": "2020-01-06T09:22:36Z"}
+    head = f'<title>Harbour bridge closes</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = "<div>Monday, 6 January 2020</div><h1>Harbour bridge closes</h1>" + TEXT
+    assert _published(head, body) == PartialDate(2020, 1, 6)
+    # a printed day the metadata does not name as modified: the metadata's publication day stays
+    body = "<div>Tuesday, 7 January 2020</div><h1>Harbour bridge closes</h1>" + TEXT
+    assert _published(head, body) == PartialDate(2020, 1, 3)

@@ -192,3 +192,81 @@ def test_a_posts_category_line_comment_count_or_reprint_offer_is_not_its_headlin
     record = text.read(f"{MENU}See a sample reprint in PDF format. Order a reprint of this article now\nISLAND\n"
                        f"October 28, 2012, 10:35 p.m. ET\n{headline}\nArticle\nComments\nBy JANE ROE\n{ARTICLE}\n")
     assert record.title == headline
+
+
+def test_a_by_line_in_lower_case_under_the_headline_of_a_browser_copy_is_not_glued_to_it():
+    record = text.read(f"{MENU}{HEADLINE}\nferries! | By Jane Roe | April 13, 2020\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2020, 4, 13)
+
+
+def test_the_date_line_under_a_teaser_of_the_same_story_higher_on_the_page_dates_it():
+    # the header repeats the story (its headline and date line) above a menu; the article below has no date line
+    teaser = f"Top story\n{HEADLINE}\nPublicado:\nMiércoles, 4 de Mayo de 2022 a las 07:46hrs.\n"
+    others = "".join(f"Ferry fares rise in spring, part {n}\n{n}0 comments\n" for n in range(1, 8))
+    record = text.read(f"{MENU}{teaser}{others}{MENU}{HEADLINE}\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 5, 4)
+
+
+def test_a_date_labelled_as_such_in_the_pages_footer_dates_the_article():
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\nTags\nferries, harbour\nHarbour Gazette\nAuthor Jane Roe\n"
+                       "Date 6. Dezember 2022\nImpressum\n© 2022 Harbour Gazette\n")
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 12, 6)
+
+
+def test_a_blogs_name_over_the_posts_date_is_not_the_headline():
+    record = text.read(f"Gull Point Weekly\nSunday, May 8, 2016\n{HEADLINE}\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2016, 5, 8)
+
+
+def test_a_menus_item_that_speaks_of_the_text_is_not_its_headline():
+    # "Ferry Timetable" sits between other menu items; the headline shares few words with the text
+    menu = "Menu\nFerry Timetable\nIsland Life and Weather\nSport\nDonate\nSearch\nSign up to Newsletters\n"
+    record = text.read(f"{menu}Gull Point\nIslanders get their early boat at last\n\n{ARTICLE}\n")
+    assert record.title == "Islanders get their early boat at last"
+
+
+def test_a_notice_about_the_readers_browser_is_not_the_start_of_the_text():
+    notice = "You are using an older browser version. Please use a supported version for the best experience."
+    menu = "Health & Fitness\nFood & Drink\nCars\nTravel\nnews\n"
+    record = text.read(f"{menu}{notice}\nPrevious Next\n{HEADLINE}\nThe Gazette 02/10/2020 Jane Roe\n\n{ARTICLE}\n")
+    assert record.title == HEADLINE
+    _body_kept(record)
+
+
+def test_a_list_of_tags_or_a_menu_in_capitals_on_one_line_is_not_the_headline():
+    for line in ("Ferry, Timetable, Harbour Council, Crossings, Top-Thema", "FERRY TIMETABLE COUNCIL CROSSINGS WEEKDAYS"):
+        record = text.read(f"{MENU}{HEADLINE}\nJane Roe\nShare\nFacebook\nTwitter\nEmail\n{line}\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, line
+    # a headline with a list in it stays one
+    headline = "The Harbour Council's Long, Wet, Cold, Windy Day"
+    assert text.read(f"{MENU}{headline}\nBy Jane Roe\n\n{ARTICLE}\n").title == headline
+
+
+def test_a_headline_that_ends_with_an_abbreviation_and_not_a_caption_with_its_credit():
+    headline = "Ferry timetable approved in Port Gull, Wash."
+    record = text.read(f"{MENU}Home> Island\n{headline}\nGULL POINT, Wash. July 24, 2012 (AP)\n\n{ARTICLE}\n")
+    assert record.title == headline
+    for caption in ("The morning ferry leaves the harbour at dawn Getty Images",
+                    "The morning ferry leaves the harbour at dawn. Picture: Harbour Gazette"):
+        record = text.read(f"{MENU}{HEADLINE}\nCouncil votes nine to four\nJane Roe\nFriday 25 December 2015\n"
+                           f"0 comments\n{caption}\n{ARTICLE}\n")
+        assert record.title == HEADLINE, caption
+
+
+def test_a_chinese_date_line_labelled_time_anywhere_on_the_page_rather_than_the_copyright_year():
+    zh_menu = "".join(f"栏目{n}\n" for n in range(20))
+    paragraphs = "\n".join(f"第{n}段：港口大桥将关闭一年进行维修，数千名通勤者将改乘渡轮，商户担心客流减少。" for n in range(6))
+    page = f"时间：2004年10月21日14:18      作者：王明\n{zh_menu}港口大桥将关闭一年\n{paragraphs}\n版权所有 © 2006 港口日报\n"
+    record = text.read(page)
+    assert (record.published.year, record.published.month, record.published.day) == (2004, 10, 21)
+
+
+def test_a_date_line_right_above_the_headline_beats_a_date_inside_the_text():
+    page = (f"{MENU}Pressemitteilung | Harbour Gazette\n12.12.2022 12:22\n{HEADLINE}\n{ARTICLE}\n"
+            f"Fares from 10.08.2022:\n{PARAGRAPHS[1]}\n")
+    record = text.read(page)
+    assert record.title == HEADLINE
+    assert (record.published.year, record.published.month, record.published.day) == (2022, 12, 12)

@@ -154,7 +154,12 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     stated = ld.get("datePublished") if ld_date(ld.get("datePublished")) else _meta_date(tree)
     published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
     updated = ld_date(ld.get("dateModified"))
-    shown = _date_near_title(tree, title)
+    shown, shown_update = _date_near_title(tree, title)
+    # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline, or the
+    # day it prints there is the one its metadata calls modified (not the published one).
+    seen = shown_update if shown is None else shown if shown.day and updated is not None and shown == updated else None
+    if seen is not None:
+        published, updated = seen, None
     vague = None
     if shown is not None and shown.day is None:
         vague, shown = shown, None  # a month alone: only when nothing names the day
@@ -232,18 +237,27 @@ def _compact_date(value: str | None) -> str | None:
     return f"{match[1]}-{match[2]}-{match[3]}" if match else None
 
 
-def _date_near_title(tree, title: str | None) -> PartialDate | None:
-    """A date line (`Posted: 04/06/2021`, `Published June 3, 2020`) among the few lines around the headline."""
+def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """(a date line, an update's date line) among the few lines around the headline (`Posted: 04/06/2021`,
+    `Published June 3, 2020`; `Updated May 6, 2019`)."""
     if not title:
-        return None
+        return None, None
     texts = [t.strip() for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()]
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
     if at is None:
-        return None
-    found = [date for date in (_date_line(line, _day_first(tree)) for line in texts[max(0, at - 5): at + 15])
-             if date is not None]
+        return None, None
+    near = texts[max(0, at - 5): at + 15]
+    found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
+    updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)
-    return next((date for labelled, date in found if labelled), found[0][1] if found else None)
+    shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
+    return shown, updates[0] if updates else None
+
+
+def _update_line(line: str, day_first: bool) -> PartialDate | None:
+    """The day of an update's date line (`Updated Mar 12, 2020 @ 10:42 am`)."""
+    found = furniture.date_line(line, day_first) if len(line) <= 120 else None
+    return found[1] if found and found[0] and found[1].day else None
 
 
 _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|发布|发表")

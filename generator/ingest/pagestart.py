@@ -28,6 +28,17 @@ _FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was
 # Lines of a post's frame: its categories, its comment count, a reprint offer
 _FURNITURE = re.compile(r"(?i)(?:posted|filed)\s+(?:in|under)\s*:|comments?\s*:\s*\d|see a sample reprint\b")
 _CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
+# A notice to the reader about their browser or cookies ("You are using an older browser version. Please use a
+# supported version", "it is necessary to enable JavaScript"), no paragraph of the article
+_BROWSER_NOTICE = re.compile(r"(?i)\b(?:enable|activate|aktivieren|disabled)\b.{0,30}\b(?:javascript|browser)\b|\b(?:browser|"
+                             r"javascript)\b.{0,60}\b(?:enable|disabled|activate|aktivier\w*|support\w*|update)|\bcookies\b"
+                             r"|\bplease enable\b")
+# A headline may end with an abbreviation ("... Tsunami Debris off Wash.", "... in U.S."), not with a sentence
+_ABBREVIATION = re.compile(r"\s(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+                           r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Inc|Corp|Co|Ltd|Jr|Sr|St|Mt"
+                           r"|(?:[A-Z]\.){1,3}[A-Z])\.$")
+# A photo's caption ends with its credit: "... as they should be Getty Images", "... Picture: Woman's Day"
+_CREDIT = re.compile(r"(?i)(?:getty\s*images|shutterstock|/\s*afp|\bap\s+photo|\b(?:picture|photo|foto|bild)\s*:.*)\)?$")
 SHARE = 0.5  # less than this share of one- to three-word lines, a menu, between them)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -61,6 +72,8 @@ def find_start(blocks: list[str]) -> int:
         if not _headline_shaped(block):
             continue
         count = words(block)
+        if count <= 4 and _in_menu(blocks, index) and not _dated(blocks, index):
+            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
         score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
         dated = _dated(blocks, index)
         score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
@@ -68,6 +81,9 @@ def find_start(blocks: list[str]) -> int:
         scores[index] = score
         if best_score is None or score > best_score:
             best, best_score, best_dated = index, score, dated
+    if body == 3 and words(blocks[0]) <= 3 and about_it(blocks[1]) and _headline_shaped(blocks[2]) \
+            and 4 <= words(blocks[2]) <= 12 and "," not in blocks[2] and _overlap(blocks[2], text_words) > 0:
+        return 2  # a blog's name, the post's date, its title, its text
     if best and not (best_dated and not _dated(blocks, 0)) and first_headline \
             and (_overlap(blocks[0], text_words) > 0 or _dated(blocks, 0)):  # a site's name shares no word with
         # the article
@@ -130,6 +146,13 @@ def _first_is_headline(blocks: list[str]) -> bool:
     return prose <= NEAR or prose <= 3 * NEAR and menu < SHARE * (prose - 1)
 
 
+def _in_menu(blocks: list[str], index: int) -> bool:
+    """Between two lines of one to four words (a menu's items), the one under it with no number (a date line:
+    "28.01.22 / 0 Kommentare") and no "By"."""
+    return 0 < index < len(blocks) - 1 and words(blocks[index - 1]) <= 4 and words(blocks[index + 1]) <= 4 \
+        and not re.search(r"\d", blocks[index + 1]) and not _BY.match(blocks[index + 1] + " ")
+
+
 def _dated(blocks: list[str], index: int) -> bool:
     """A by-line or date line right under the block (or under the line under it)."""
     following = blocks[index + 1: index + 3]
@@ -154,7 +177,7 @@ def about_it(block: str) -> bool:
 
 def _prose(block: str) -> bool:
     return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
-        and not caption(block, Found())
+        and not caption(block, Found()) and not (words(block) <= 60 and _BROWSER_NOTICE.search(block))
 
 
 def _sentence_end(block: str) -> bool:
@@ -187,6 +210,17 @@ def _body_start(blocks: list[str]) -> int | None:
     return next(first for first, total in runs if total >= enough)
 
 
+def _tags_or_menu(block: str) -> bool:
+    """A post's tags as a list ("ARD, Demonstrationen, Neu, Tagesschau, Top-Thema") or a menu in capitals on one
+    line ("NEWS FEATURES BEAUTY HEALTH"): no word of a sentence."""
+    if _FUNCTION.search(block):
+        return False
+    parts = [part.strip() for part in block.split(",")]
+    if len(parts) >= 5 and all(part and words(part) <= 3 for part in parts):
+        return True
+    return words(block) >= 4 and block.isupper()
+
+
 def _title_like(block: str) -> bool:
     """A first line that reads as a headline (by length alone: a page's copy starts with a short menu item)."""
     return 4 <= words(block) <= 40 and not is_cruft(block) and not (words(block) <= 12 and textdates.find(block))
@@ -194,7 +228,9 @@ def _title_like(block: str) -> bool:
 
 def _headline_shaped(block: str) -> bool:
     count = words(block)
-    if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" or block[0] in "«‹<(←→" or _BLOG_NAV.search(block):
+    if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" and not _ABBREVIATION.search(block) \
+            or block[0] in "«‹<(←→" or _BLOG_NAV.search(block) or _CREDIT.search(block) \
+            or _BROWSER_NOTICE.search(block):
         return False
     if _FURNITURE.match(block):
         return False
@@ -205,5 +241,7 @@ def _headline_shaped(block: str) -> bool:
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
     if block[0].islower() and count >= 3 and not _FUNCTION.search(block):
         return False  # a post's tags: "lindsay lohan barbara walters"
+    if _tags_or_menu(block):
+        return False
     return not (is_cruft(block) or is_header_line(block) or is_rights_line(block) or caption(block, Found())
                 or ending(block) == "comments")  # "3 Responses to <the headline>"

@@ -185,8 +185,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
     published, updated = found.published, found.updated
-    # The page's own date lines under the headline come first; then a date line found elsewhere; then one
-    # right after the article ("发表于 2004年12月27日" closes many a blog post).
+    # The page's own date lines under the headline come first; then a date line found elsewhere; then one right
+    # above the headline of a whole-page copy ("12.12.2022 12:22" over it); then one right after the article ("发表于 2004年12月27日" closes many a blog post).
     above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
     # just inside the text: a standfirst may have started it
     near = _near_date(above, found.day_first, text, captured)
@@ -194,9 +194,11 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         published = near
     elif published is None or published.day is None:
         inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
-        published = _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
+        published = _near_date(_date_lines(page[max(0, start - 2):start]), found.day_first, text, captured) \
+            or _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
             or _near_date(_date_lines(inside), found.day_first, text, captured) \
             or _near_date(_date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
+            or _near_date(_under_copies(page, start), found.day_first, text, captured) \
             or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
@@ -234,7 +236,9 @@ def _blocks(text: str) -> list[str]:
         current = ""
         wrapped = _wrapped(lines)
         for line in lines:
-            if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower():
+            if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower() \
+                    and (wrapped or not about_it(line)):  # a browser's copy: a by-line under the headline stays
+                # a line of its own ("yas! | By Jane Roe | April 13, 2020")
                 current += " " + line
             elif current and wrapped and len(current) >= 60 and current[-1] not in TERMINAL:
                 current += " " + line
@@ -250,7 +254,7 @@ def _blocks(text: str) -> list[str]:
 # A year, or a numeric date with a two-digit year: only such lines go to dateparser (it is slow).
 _MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
-                          r"pubblicato|aggiornato|atualizado|actualizado)\b")
+                          r"pubblicato|aggiornato|atualizado|actualizado|date|datum|fecha|时间|日期|发布时间|发表于)\b")
 
 
 _WRITTEN = re.compile(r"(?i)^\W*(?:written|geschrieben|écrit|escrito)\s+(?:by|von|par|por)\b")
@@ -283,6 +287,15 @@ def _signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
             if dated and dated[0].day:
                 return dated[0]
     return None
+
+
+def _under_copies(page: list[str], start: int) -> list[str]:
+    """The short lines under the headline where the page prints it before the article (a teaser of the same
+    story in its header with the date line under it)."""
+    if not start:
+        return []
+    return [line for index, block in enumerate(page[:start]) if block == page[start]
+            for line in _date_lines(page[index + 1: index + 4])]
 
 
 def _date_lines(lines: list[str]) -> list[str]:

@@ -38,9 +38,11 @@ PATTERNS = [
     re.compile(rf"\b{_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
     re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}"),
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
@@ -60,7 +62,7 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
 
 def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     groups = match.groupdict()
-    year = int(groups["year"])
+    year = int(groups["year"]) if groups.get("year") else _century(int(groups["yy"]))
     if groups.get("nmonth"):
         month = int(groups["nmonth"])
     else:
@@ -75,6 +77,11 @@ def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     except ValueError:
         return None
     return PartialDate(year, month, day)
+
+
+def _century(year: int) -> int:
+    """A two-digit year: "’20" is 2020, "’98" is 1998."""
+    return 2000 + year if year < 70 else 1900 + year
 
 
 # --- dates in by-lines and date lines of any language: dateparser --------------------------
