@@ -13,7 +13,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, pagemeta
+from generator.ingest import extracted, furniture, language, linklists, pagemeta
 from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
@@ -286,6 +286,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
+    blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):

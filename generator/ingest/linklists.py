@@ -1,0 +1,66 @@
+"""Blocks of an extracted page that are made of links: menus, blogrolls, tag clouds, lists of other stories.
+
+The extractor sometimes keeps a page's link furniture beside the text: a list of
+names that each link to a blog, a table of section links, a line of tags. Such a
+block is nearly all link text in short items; an article's own list of sources has
+longer items or prose between its links. A block goes only while the page keeps
+more prose than it loses: a page that is itself a list of links keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest import furniture
+
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)\s]*\)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+LINK_SHARE = 0.75  # at least this share of the block's words is link text
+MIN_ITEMS = 4  # ... in at least this many items (list items, table cells, links on one line)
+ITEM_WORDS = 8  # ... of at most this many words on average (an article's list of sources says more)
+TAG_LINKS = 6  # a paragraph of links alone, this many or more, is a tag line (fewer: a line naming sources)
+
+
+def kind(block: str) -> str | None:
+    """'navigation' for a block that is a menu, blogroll or tag line; 'related list' for a list of stories."""
+    if block.startswith("```"):
+        return None
+    lines = [line for line in block.split("\n") if line.strip()]
+    if block.startswith("|"):
+        items = [cell for line in lines if not re.fullmatch(r"[|\s:-]*", line)
+                 for cell in line.strip().strip("|").split("|") if cell.strip()]
+    elif all(_ITEM.match(line) for line in lines):
+        items = [_ITEM.sub("", line) for line in lines]
+    else:
+        items = [match.group(1) for match in _LINK.finditer(block)]
+        if len(items) < TAG_LINKS or _link_share(block) < 0.9:
+            return None  # a paragraph with links in it is prose; one made of links alone is a tag line
+        return "navigation"
+    share = _link_share(re.sub(r"\*\*([^*|]+)\*\*", r"[\1]()", block)) if block.startswith("|") else _link_share(block)
+    if len(items) < MIN_ITEMS or share < LINK_SHARE:
+        return None
+    if sum(furniture.words(_text(item)) for item in items) / len(items) > ITEM_WORDS:
+        return None
+    return "navigation" if block.startswith("|") or len(lines) < MIN_ITEMS else "link list (navigation, blogroll)"
+
+
+def _text(markdown: str) -> str:
+    text = re.sub(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+", "", _LINK.sub(r"\1", markdown))
+    return re.sub(r"[*_`|\\-]", " ", text)
+
+
+def _link_share(block: str) -> float:
+    total = furniture.words(_text(block))
+    linked = sum(furniture.words(_text(match.group(1))) for match in _LINK.finditer(block))
+    return linked / total if total else 0.0
+
+
+def drop(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """`blocks` less its link furniture, each dropped block noted in `dropped` with its kind."""
+    kinds = [kind(block) for block in blocks]
+    lost = sum(furniture.words(_text(b)) for b, k in zip(blocks, kinds) if k)
+    if not lost or lost * 2 > sum(furniture.words(_text(b)) for b in blocks):
+        return blocks
+    dropped += [(k, _text(b).strip()) for b, k in zip(blocks, kinds) if k]
+    return [b for b, k in zip(blocks, kinds) if not k]
