@@ -60,3 +60,35 @@ def test_the_import_report_explains_a_dropped_blogroll(cli, tmp_path, monkeypatc
     ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
     assert ran.code == 0, ran.err
     assert "link list (navigation, blogroll): Ann Example" in ran.out
+
+
+def _teaser(title: str, start: str) -> str:
+    return f"<list rend='ul'><item><ref target='https://example.org/{title.split()[0].lower()}'>{title}</ref></item></list>" \
+        f"<p>{start} [...]</p>"
+
+
+def test_other_posts_excerpts_cut_short_with_an_ellipsis_in_brackets_are_a_related_list(monkeypatch):
+    teasers = (_teaser("Ferry fares rise", "The ferry company said on Monday that fares would go up by a tenth")
+               + _teaser("New pier opens", "The harbour's new pier opened to walkers at the weekend after two years")
+               + _teaser("Tunnel plan shelved", "Plans for a tunnel under the harbour were put aside by the council"))
+    _extractor_keeps(monkeypatch, TEXT + teasers)
+    imported = html_reader.read(PAGE)
+    assert all(p[:40] in imported.body for p in PARAGRAPHS)
+    assert "Ferry fares" not in imported.body and "under the harbour" not in imported.body
+    assert ("related list", "Tunnel plan shelved") in imported.dropped
+
+
+def test_one_quotation_cut_short_stays(monkeypatch):
+    _extractor_keeps(monkeypatch, TEXT + "<p>The report ends: “the supports cannot carry the load [...]</p>")
+    assert "cannot carry the load" in html_reader.read(PAGE).body
+
+
+def test_a_list_of_other_stories_with_their_by_lines_and_days_is_a_related_list(monkeypatch):
+    items = (("Watch the ferry's last crossing", "Ann Example"), ("Photos: the pier at night", "Bo Writer"),
+             ("Tracks", "Cy Harbour"))
+    stories = "<list rend='ul'>" + "".join(
+        f"<item>{headline} By {who} on October 30, 2012 at 10:43 a.m.</item>" for headline, who in items) + "</list>"
+    _extractor_keeps(monkeypatch, TEXT + stories)
+    imported = html_reader.read(PAGE)
+    assert "last crossing" not in imported.body and "pier at night" not in imported.body
+    assert any(why == "related list" and "Bo Writer" in line for why, line in imported.dropped)
