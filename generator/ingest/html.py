@@ -339,13 +339,16 @@ def _is_prose(plain: str) -> bool:
     return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
 
 
+REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur
+
+
 def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
     """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
     Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
     kept, seen = [], set()
     for block in blocks:
         plain = _plain(block)
-        if plain in seen and furniture.words(plain) >= 8 and not block.startswith(("```", "|")):
+        if plain in seen and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
             dropped.append(("repeat (a paragraph the page prints twice)", plain))
             continue
         seen.add(plain)
