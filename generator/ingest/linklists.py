@@ -24,7 +24,7 @@ TAG_LINKS = 6  # a paragraph of links alone, this many or more, is a tag line (f
 
 
 def kind(block: str) -> str | None:
-    """'navigation' for a block that is a menu, blogroll or tag line; 'related list' for a list of stories."""
+    """'navigation' for a block that is a menu or a tag line, 'link list (navigation, blogroll)' for a list of links."""
     if block.startswith("```"):
         return None
     lines = [line for line in block.split("\n") if line.strip()]
@@ -97,5 +97,6 @@ def drop(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
     prose = sum(furniture.words(_text(b)) for b, k in zip(blocks, kinds) if not k and _is_prose(b))
     if not any(kinds) or prose < PROSE_LEFT:
         return blocks
-    dropped += [(k, _text(b).strip()) for b, k in zip(blocks, kinds) if k]
+    dropped += [(k, " ".join(re.sub(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+", "", _LINK.sub(r"\1", b)).split()))
+                for b, k in zip(blocks, kinds) if k]
     return [b for b, k in zip(blocks, kinds) if not k]
