@@ -296,3 +296,10 @@ def test_when_the_recall_pass_only_adds_to_the_text_the_default_pass_stays(monke
     _passes(monkeypatch, default=PARAGRAPHS, recall=[*PARAGRAPHS, SIDEBAR])
     body = html_reader.read(PAGE).body
     assert all(p[:40] in body for p in PARAGRAPHS) and "Most read" not in body
+
+
+def test_a_short_line_several_items_share_is_not_a_repeat(monkeypatch):
+    place = "Place: council chamber, first floor, old town hall, Harbour Street"
+    _passes(monkeypatch, default=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]],
+            recall=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]])
+    assert html_reader.read(PAGE).body.count(place) == 2

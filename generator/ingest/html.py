@@ -13,7 +13,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, pagemeta
+from generator.ingest import extracted, furniture, language, linklists, pagemeta
 from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
@@ -286,6 +286,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
+    blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
     if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
@@ -338,13 +339,16 @@ def _is_prose(plain: str) -> bool:
     return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
 
 
+REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur
+
+
 def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
     """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
     Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
     kept, seen = [], set()
     for block in blocks:
         plain = _plain(block)
-        if plain in seen and furniture.words(plain) >= 8 and not block.startswith(("```", "|")):
+        if plain in seen and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
             dropped.append(("repeat (a paragraph the page prints twice)", plain))
             continue
         seen.add(plain)
