@@ -148,7 +148,7 @@ class Emitter:
             image_file = path.parent / slug / record.local_image.name
         text = render(record, slug, rel, image, provenance)
         version, older = self._version(path, capture, provenance, text)
-        note = "; ".join(n for n in (note, _too_early(record, provenance)) if n)
+        note = "; ".join(n for n in (note, _too_early(record, provenance), *record.warnings) if n)
 
         if existing is not None and not path.is_file() and path in self.planned:  # a dry run's: not on disk
             return Outcome("version" if older else "updated", rel, "; ".join(n for n in (note, older) if n), version)

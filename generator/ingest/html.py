@@ -58,15 +58,19 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
+    warnings: tuple[str, ...] = ()
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
-        if heading is None:
-            raise ImportFailed("has no title (no <title>, og:title, headline or heading)")
-        title = heading.group(1).strip()
+        if heading is not None:
+            title = heading.group(1).strip()
+        else:  # the text is kept: a title is what a reader can add, the page's text is not
+            title = _first_words(body)
+            warnings = ("has no title (no <title>, og:title, headline or heading): titled by its first words; "
+                        "edit its title",)
     sitename = pagemeta.text_of(meta.sitename)
     sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()
     return Imported(
-        kind="html", title=title, body=body, published=published, updated=updated,
+        kind="html", title=title, body=body, published=published, updated=updated, warnings=warnings,
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
@@ -301,6 +305,16 @@ def _escape_markdown(text: str) -> str:
     text = html_lib.unescape(text)
     text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
     return re.sub(r"^(#{1,6}\s|>|[-+]\s|\d+[.)]\s)", r"\\\1", text)
+
+
+def _first_words(body: str, words: int = 12, characters: int = 80) -> str:
+    """A title for a page that names none: its text's first sentence, cut short (also in scripts
+    written without spaces)."""
+    first = next(plain for block in body.split("\n\n") if (plain := _plain(block)))
+    sentence = re.split(r"(?<=[.!?])\s+|(?<=[。！？])", first, maxsplit=1)[0].strip()
+    cut = " ".join(sentence.split()[:words])
+    cut = cut if len(cut) <= characters else cut[: characters - 1].rstrip()
+    return cut + ("…" if cut != sentence else "")
 
 
 def _plain(block: str) -> str:

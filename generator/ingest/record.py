@@ -47,3 +47,5 @@ class Imported:
     # Lines of the input the article leaves out or moves into a field, with the reason: (why, line). Shown by
     # `archive import --explain`; never written.
     dropped: tuple[tuple[str, str], ...] = ()
+    # What the reader had to guess, for the import report (a title made from the text's first words).
+    warnings: tuple[str, ...] = ()
