@@ -114,7 +114,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--captured", metavar="DATE", type=captured,
                      help="when the scraped text was saved (YYYY-MM-DD[THH:MM]): relative dates in it such as "
                      "'3 hours ago' are read against it (without it they are not read); it is also the capture "
-                     "time of the versions the inputs give (without it: a WARC record's date, else the file's time)")
+                     "time of the inputs' versions, except a WARC record's, which has its own date (without it, a "
+                     "scrape or saved page has no capture time and gives no version: a file's time is none)")
     imp.add_argument("--version-of", metavar="SLUG",
                      help="the inputs are new captures of the article with this slug (for scrapes that name no URL)")
     export = commands.add_parser(

@@ -20,6 +20,13 @@ def test_version_and_help(cli):
         assert option in build.out
 
 
+def test_import_help_says_what_gives_a_capture_time(cli):
+    # docs/versions.md: a WARC record's date, else --captured; a file's modification time never.
+    text = " ".join(cli("import", "--help").out.split())
+    assert "a file's time is none" in text and "else the file's time" not in text
+    assert "except a WARC record's, which has its own date" in text
+
+
 def test_wrong_usage_exits_2(tmp_path, cli):
     assert cli().code == 2
     assert cli("build", "--no-such-option").code == 2
