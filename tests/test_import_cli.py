@@ -181,3 +181,25 @@ def test_a_changed_input_updates_its_article_unless_edited_by_hand(cli, tmp_path
     kept = cli("import", tmp_path / "in", "--root", tmp_path)
     assert "kept 1, skipped 0" in kept.out and "A late edit." in path.read_text()
     assert "kept content/2021/harbour-plan-approved.md: edited by hand since its import" in kept.err
+
+
+def test_importing_an_archives_own_folder_reads_only_its_inputs(cli, tmp_path):
+    # A user keeps scrapes in the archive's folder and runs `archive import .` there: the archive's
+    # own folders, its exports (a bag, a ZIM) and its templates are not inputs.
+    root = tmp_path / "archive"
+    make_tree(root, {"scrapes/harbour.txt": STORY.format(title="Harbour plan approved")})
+    assert cli("import", root / "scrapes", "--root", root).code == 0
+    assert cli("build", "--root", root).code == 0
+    assert cli("export", "bagit", "--root", root).code == 0
+    make_tree(root, {
+        "templates/article.html": "{% extends 'base.html' %}",
+        "static/extra.html": "<html><body><p>A page of the site's own.</p></body></html>",
+        "archive.zim": b"ZIM\x04" + bytes(64),
+        "archive.zim.manifest": "A/index.html 0123\n",
+        "scrapes/ferry.txt": STORY.format(title="Ferry timetable changes"),
+    })
+    ran = cli("import", root, "--root", root)
+    assert ran.code == 0, ran.err
+    assert "Imported 1, unchanged 1, kept 0, skipped 0, failed 0" in ran.out
+    assert sorted(p.name for p in (root / "content").rglob("*.md")) == [
+        "ferry-timetable-changes.md", "harbour-plan-approved.md"]

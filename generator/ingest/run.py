@@ -77,17 +77,22 @@ class Summary:
             self.failed += 1
 
 
+OWN_FOLDERS = ("content", "site", "originals", "templates", "static")  # an archive's own, never its inputs
+
+
 def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]:
     """Every input file in a stable order; folders are walked, skipping hidden files, saved-page
-    asset folders (`*_files`), the archive's own content/ and site/, and asset files."""
+    asset folders (`*_files`), the archive's own folders (content/, site/, originals/, templates/,
+    static/), BagIt bags (an export holds copies of an archive) and asset files."""
     found: dict[Path, Input] = {}
     problems: list[Event] = []
-    skip_dirs = {(root / "content").resolve(), (root / "site").resolve()}
+    skip_dirs = {(root / name).resolve() for name in OWN_FOLDERS}
     for given in paths:
         path = Path(given)
         if path.is_file():
             found.setdefault(path.resolve(), Input(path, given))
         elif path.is_dir():
+            skip_dirs |= {tag.parent.resolve() for tag in path.rglob("bagit.txt")}
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
                 if child.is_dir() or any(p.startswith(".") or p.endswith("_files") for p in rel.parts):

@@ -23,7 +23,7 @@ KINDS_BY_SUFFIX = {
 ASSET_SUFFIXES = frozenset(
     ".css .js .mjs .map .json .xml .png .jpg .jpeg .gif .webp .avif .svg .ico .bmp .tif .tiff "
     ".woff .woff2 .ttf .otf .eot .mp4 .webm .mp3 .ogg .pdf .zip .gz .py .pyc .sh .toml .yaml .yml .cfg "
-    ".ini .csv .tsv .db .sqlite .exe .so .dll .o .class .jar".split()
+    ".ini .csv .tsv .db .sqlite .exe .so .dll .o .class .jar .zim .manifest".split()
 )
 
 _HTML = re.compile(
