@@ -166,3 +166,29 @@ def test_a_stray_quote_in_a_real_page_is_not_taken_for_a_huge_element(cli, tmp_p
     ran = cli("import", inputs, "--root", tmp_path / "r")
     assert ran.code == 0, ran.err
     assert len(_imported(tmp_path / "r")) == 1
+
+
+def test_a_few_damaged_bytes_inside_a_scrape_cost_neither_the_text_nor_the_rest(cli, tmp_path):
+    # Scrapers cut characters in half; browsers show such a byte as �. A long text with two of them
+    # is imported with a warning naming the line; a file cut short, or mostly not UTF-8, still fails.
+    paragraphs = [f"Paragraph {n}: the harbour board met again and the café owners spoke at length." for n in range(40)]
+    good = "Harbour board meets\n\n" + "\n\n".join(paragraphs) + "\n"
+    damaged = good.encode().replace(b"Paragraph 20:", b"Paragraph \xe2\x8220:")  # an é cut to two bytes
+    page = ("<html><head><meta charset='gb2312'><title>港口委员会开会</title></head><body><article>"
+            + "".join(f"<p>第{n}段：朱镕基今天在港口委员会会议上讲话，介绍了明年的工作计划。</p>" for n in range(20))
+            + "</article></body></html>").encode("gbk")  # 镕 is GBK, not GB2312: browsers read the label as GBK
+    make_tree(tmp_path, {"in/damaged.txt": damaged, "in/gbk.html": page,
+                         "in/cut.txt": good.encode()[: good.encode().rindex("é".encode()) + 1]})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 1  # the cut file
+    messages = _messages(ran)
+    assert "not valid UTF-8" in messages[str(tmp_path / "in/cut.txt")]
+    warning = next(v for k, v in messages.items() if k.startswith(str(tmp_path / "in/damaged.txt")))
+    assert warning.startswith(f"line {good.count(chr(10), 0, good.index('Paragraph 20:')) + 1}: 1 byte sequence")
+    assert not any(k.startswith(str(tmp_path / "in/gbk.html")) for k in messages)  # read whole, no warning
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "r/content").rglob("*.md")}
+    assert len(texts) == 2
+    board = next(t for t in texts.values() if "harbour board" in t)
+    assert "Paragraph 19: the harbour" in board and "Paragraph 21: the harbour" in board
+    assert "Paragraph \ufffd20:" in board or "Paragraph \ufffd\ufffd20:" in board
+    assert any("朱镕基" in t for t in texts.values())

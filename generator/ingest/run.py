@@ -8,7 +8,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -129,14 +129,16 @@ def read_input(path: Path, captured: dt.datetime | None = None, keep: Path | Non
     skipped: list[str] = []
     try:
         kind = sniff.kind_of(path.name, data)
+        damage: list[str] = []  # a scrape's few damaged bytes do not cost its text (a Markdown file is the user's to fix)
         if kind == "warc":
             records, skipped = warc.read(path, data)
         elif kind == "html":
-            records = [html.read(sniff.decode(data, html=True), path)]
+            records = [html.read(sniff.decode(data, html=True, damage=damage), path)]
         elif kind == "markdown":
             records = [markdown.read(sniff.decode(data), path)]
         else:
-            records = [text.read(sniff.decode(data), captured)]
+            records = [text.read(sniff.decode(data, damage=damage), captured)]
+        records = [replace(record, warnings=(*damage, *record.warnings)) for record in records] if damage else records
     except ImportFailed as exc:
         return Read(sha, error=str(exc))
     except RecursionError:

@@ -100,8 +100,23 @@ def kind_of(name: str, data: bytes) -> str:
     return "text"
 
 
-def decode(data: bytes, html: bool = False) -> str:
-    """The file's text: a BOM wins, then UTF-8, then a declared charset (HTML), then detection."""
+# A page's declared charset read as browsers read it (the WHATWG Encoding Standard's labels): a page
+# labelled gb2312 may hold any GBK character, one labelled Latin-1 any of windows-1252's.
+_AS_BROWSERS_READ = {
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "iso-ir-58"), "gb18030"),
+    **dict.fromkeys(("iso-8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp819"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "latin5"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11"), "cp874"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "korean"), "cp949"),
+    **dict.fromkeys(("shift_jis", "sjis", "ms_kanji", "x-sjis"), "cp932"),
+}
+MAX_DAMAGE = 32  # bad byte sequences a file may hold and still be read, each shown as U+FFFD (as a browser does)
+
+
+def decode(data: bytes, html: bool = False, damage: list[str] | None = None) -> str:
+    """The file's text: a BOM wins, then UTF-8, then a declared charset (HTML), then detection.
+    With a `damage` list, a file of that encoding with a few bad byte sequences inside it (not at its
+    end: a cut file) is read with U+FFFD in their place, and a note naming the line goes into the list."""
     if not data.strip():
         raise ImportFailed("is empty")
     for bom, encoding in _BOMS:
@@ -120,12 +135,20 @@ def decode(data: bytes, html: bool = False) -> str:
     if html:
         declared = _META_CHARSET.search(data[:8192])
         if declared:
-            name = declared.group(1).decode("ascii", "replace")
+            name = declared.group(1).decode("ascii", "replace").lower()
+            name = _AS_BROWSERS_READ.get(name, name)
             try:
                 return _clean(data.decode(name))
-            except (LookupError, UnicodeDecodeError):
+            except UnicodeDecodeError:
+                text = _despite_damage(data, name, damage)
+                if text is not None:
+                    return _clean(text)
+            except LookupError:
                 pass
     if _mostly_utf8(data):
+        text = _despite_damage(data, "utf-8", damage)
+        if text is not None:
+            return _clean(text)
         line = data[: utf8_error.start].count(b"\n") + 1
         raise ImportFailed(f"is not valid UTF-8: line {line} holds bytes that are no character "
                            "(re-save the file as UTF-8)")
@@ -133,6 +156,32 @@ def decode(data: bytes, html: bool = False) -> str:
     if best is None or best.chaos > 0.3:
         raise ImportFailed("is not text in any encoding I recognise (binary, or damaged)")
     return _clean(str(best))
+
+
+def _despite_damage(data: bytes, encoding: str, damage: list[str] | None) -> str | None:
+    """The text with each bad byte sequence as U+FFFD, when a `damage` list is given and the bad
+    sequences are few (at most MAX_DAMAGE, one per 1,000 bytes at most) and none ends the file."""
+    if damage is None:
+        return None
+    parts: list[str] = []
+    bad: list[int] = []
+    start = 0
+    while True:
+        try:
+            parts.append(data[start:].decode(encoding))
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(start + exc.start)
+            if len(bad) > MAX_DAMAGE or start + exc.end >= len(data) or len(bad) * 1000 > len(data):
+                return None
+            parts += [data[start : start + exc.start].decode(encoding), "\ufffd"]
+            start += exc.end
+    lines = sorted({data[:offset].count(b"\n") + 1 for offset in bad})
+    where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
+    count = f"{len(bad)} byte sequence{'s' if len(bad) > 1 else ''}"
+    damage.append(f"{where}: {count} that {'are' if len(bad) > 1 else 'is'} no character in {encoding.upper()}, "
+                  "kept as \ufffd (the file is damaged there)")
+    return "".join(parts)
 
 
 def _mostly_utf8(data: bytes) -> bool:
