@@ -6,7 +6,7 @@ The archive is benchmarks/corpus.py's (the one build_bench.py caches in .cache/b
 copied from `--source` if given (its content/ and archive.yaml only: nothing is written there).
 Each build runs in a process of its own (`--one`), with its output and ROOT/.cache cleared first,
 and reports its driver's peak RSS (ru_maxrss), that of its largest forked worker (local) or of
-each Dask worker process, and the bytes pickled between the client and the workers.
+each Dask worker process, and the bytes pickled between the client and the workers (and those left on the shared path).
 """
 
 from __future__ import annotations
@@ -47,9 +47,11 @@ def one(executor: str, root: Path, output: Path) -> dict:
         "dask_worker_cpu": measured.get("worker_cpu", []),
         "sent_mb": round(measured.get("sent", 0) / MB, 1),
         "received_mb": round(measured.get("received", 0) / MB, 1),
+        "shared_mb": round(measured.get("shared", 0) / MB, 1),
         "tasks": measured.get("tasks", 0),
-        "steps_mb": {name: [round(sent / MB, 1), round(received / MB, 1), tasks]
-                     for name, (sent, received, tasks) in measured.get("steps", {}).items()},
+        # each step: [MB sent with the tasks, MB received, tasks, MB written on the shared path for the workers]
+        "steps_mb": {name: [round(sent / MB, 3), round(received / MB, 1), tasks, round(shared / MB, 1)]
+                     for name, (sent, received, tasks, shared) in measured.get("steps", {}).items()},
     }
 
 
