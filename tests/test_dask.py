@@ -150,6 +150,7 @@ def test_a_build_whose_workers_keep_dying_fails_and_keeps_the_previous_site(smal
     assert ran.code == 1
     assert "died more often than Dask retries it" in ran.err and "Traceback" not in ran.err
     assert site_files(small / "site") == before
+    assert not any((small / ".cache/build/cluster").glob("*"))  # the steps' contexts removed all the same
 
 
 def test_without_dask_the_build_says_how_to_install_it(small, cli, monkeypatch):
