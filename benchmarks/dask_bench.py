@@ -5,8 +5,11 @@
 The archive is benchmarks/corpus.py's (the one build_bench.py caches in .cache/bench/archive-SIZE),
 copied from `--source` if given (its content/ and archive.yaml only: nothing is written there).
 Each build runs in a process of its own (`--one`), with its output and ROOT/.cache cleared first,
-and reports its driver's peak RSS (ru_maxrss), that of its largest forked worker (local) or of
-each Dask worker process, and the bytes pickled between the client and the workers.
+then `--settle` seconds of quiet (after a `sync`): the file system frees a deleted site's files
+after the deletion returns, and a build started at once pays for it (its rendering's CPU time
+tripled in one trial). The executors alternate which goes first from one repeat to the next.
+Each build reports its driver's peak RSS (ru_maxrss), that of its largest forked worker (local) or of
+each Dask worker process, and the bytes pickled between the client and the workers (and those left on the shared path).
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ def one(executor: str, root: Path, output: Path) -> dict:
         "dask_worker_cpu": measured.get("worker_cpu", []),
         "sent_mb": round(measured.get("sent", 0) / MB, 1),
         "received_mb": round(measured.get("received", 0) / MB, 1),
+        "shared_mb": round(measured.get("shared", 0) / MB, 1),
         "tasks": measured.get("tasks", 0),
-        "steps_mb": {name: [round(sent / MB, 1), round(received / MB, 1), tasks]
-                     for name, (sent, received, tasks) in measured.get("steps", {}).items()},
+        # each step: [MB sent with the tasks, MB received, tasks, MB written on the shared path for the workers]
+        "steps_mb": {name: [round(sent / MB, 3), round(received / MB, 1), tasks, round(shared / MB, 1)]
+                     for name, (sent, received, tasks, shared) in measured.get("steps", {}).items()},
     }
 
 
@@ -69,6 +74,7 @@ def main() -> None:
     parser.add_argument("--source", type=Path, help="an archive of that size to copy (never written to)")
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--executors", nargs="+", default=["local", "dask"])
+    parser.add_argument("--settle", type=float, default=20.0, help="seconds of quiet before each build")
     parser.add_argument("--one", nargs=3, metavar=("EXECUTOR", "ROOT", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -77,10 +83,12 @@ def main() -> None:
     root = prepared(args.size, args.source, Path(".cache/bench"))
     output = root / "site"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    for _ in range(args.repeats):
-        for executor in args.executors:
+    for repeat in range(args.repeats):
+        for executor in args.executors if repeat % 2 == 0 else reversed(args.executors):
             for stale in (output, root / ".cache", *root.glob(".article-archive-twin-*")):
                 shutil.rmtree(stale, ignore_errors=True)
+            os.sync()
+            time.sleep(args.settle)
             ran = subprocess.run([sys.executable, "-m", "benchmarks.dask_bench", "--one", executor, str(root),
                                   str(output)], env=env, check=True, capture_output=True, text=True)
             print(ran.stdout.strip().splitlines()[-1], flush=True)

@@ -35,7 +35,8 @@ def run(options: Options, output: Path, config, clock: Clock, progress: Progress
         problems: list[Problem]) -> Result:
     """The full build; `problems`: those found before it (the configuration's), reported with the rest."""
     with cache.opened(options.root, "bodies", options.cache) as store, contextlib.ExitStack() as spread:
-        executor = spread.enter_context(executors.opened(options.executor, options.jobs, options.scheduler))
+        executor = spread.enter_context(executors.opened(options.executor, options.jobs, options.scheduler,
+                                                         options.root / cache.FOLDER / "cluster"))
         clock.lap("executor")
         return Stages(options, output, config, store, clock, progress, last, executor, spread.close).run(problems)
 

@@ -57,6 +57,25 @@ def test_2000_articles_are_the_same_bytes_on_a_2_worker_cluster(big, scheduler):
     on_dask = run(root, root / "site", executor="dask", scheduler=scheduler, cache=False)
     assert site_files(root / "site") == local
     assert on_dask.cluster["sent"] > 0 and on_dask.cluster["received"] > 0
+    _assert_contexts_went_through_the_shared_path(root, on_dask.cluster)
+
+
+def _assert_contexts_went_through_the_shared_path(root: Path, measured: dict) -> None:
+    """Each task carried a file name, a digest and a range: its step's items and context (the
+    archive, the pages, the postings) were written once on the shared path, and removed after."""
+    for step in ("render_into", "encode"):
+        sent, _, tasks, shared = measured["steps"][step]
+        assert sent <= TASK_BYTES * tasks, (step, sent, tasks)
+        assert shared > TASK_BYTES * tasks  # (what the workers read instead)
+    assert not any((root / ".cache/build/cluster").glob("*"))
+
+
+TASK_BYTES = 1024  # what one task may send, whatever the archive's size
+
+
+def test_the_workers_read_each_steps_context_from_the_shared_path(small, scheduler):
+    built = run(small, small / "site", executor="dask", scheduler=scheduler, cache=False)
+    _assert_contexts_went_through_the_shared_path(small, built.cluster)
 
 
 def test_cluster_and_local_builds_share_the_caches(small, scheduler, tmp_path, trusted_at_once):
@@ -131,6 +150,7 @@ def test_a_build_whose_workers_keep_dying_fails_and_keeps_the_previous_site(smal
     assert ran.code == 1
     assert "died more often than Dask retries it" in ran.err and "Traceback" not in ran.err
     assert site_files(small / "site") == before
+    assert not any((small / ".cache/build/cluster").glob("*"))  # the steps' contexts removed all the same
 
 
 def test_without_dask_the_build_says_how_to_install_it(small, cli, monkeypatch):

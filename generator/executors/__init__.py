@@ -11,6 +11,7 @@ context for free; an executor on a cluster ships it once per worker.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from generator.executors.local import LocalPool, WorkerDied, default_jobs
@@ -34,13 +35,16 @@ class Executor(Protocol):
 
 
 @contextlib.contextmanager
-def opened(kind: str, jobs: int | None = None, scheduler: str | None = None) -> Iterator[Executor]:
+def opened(kind: str, jobs: int | None = None, scheduler: str | None = None,
+           shared: Path | None = None) -> Iterator[Executor]:
     """The executor a build asked for: the local pool, or a Dask cluster (the one at `scheduler`,
-    else a LocalCluster of `jobs` worker processes), closed when the block ends."""
+    else a LocalCluster of `jobs` worker processes), closed when the block ends. `shared`: a
+    folder of the build's on the path every worker shares, where a cluster's steps leave their
+    contexts for the workers to read."""
     if kind == "local":
         yield LocalPool(jobs)
         return
     from generator.executors.cluster import DaskPool  # here: only a Dask build loads Dask
 
-    with DaskPool(scheduler, jobs) as pool:
+    with DaskPool(scheduler, jobs, shared) as pool:
         yield pool

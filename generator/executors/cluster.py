@@ -1,11 +1,17 @@
 """The `Executor` on a Dask cluster (`archive build --executor dask`).
 
 The only module that imports `distributed`. A stage's items and shared context
-are pickled once here and scattered to every worker as bytes (each worker
-unpickles them once per stage); each task is then only a function and a range of
-indices, and each result comes back pickled by the worker. Pages and search files
-are written by the workers into the staging folder, which must be the same path
-on every worker (a shared file system); only small results travel back.
+are pickled once here into a file on the shared path (the build's
+`.cache/build/cluster/`, named by its digest), which each worker reads and
+unpickles once per stage; each task is then only that file's name, its digest and
+a range of indices, and each result comes back pickled by the worker. Pages and
+search files are written by the workers into the staging folder, which must be
+the same path on every worker (a shared file system); only small results travel back.
+
+Nothing big goes through the client's connections: the contexts were scattered to
+every worker before (160 MB at 10k articles, the render step's archive and the
+encode step's postings), which the client's and the workers' event loops
+serialised beside the work (benchmarks/RESULTS.md, "The build on Dask").
 
 A worker lost mid-stage is replaced by Dask and its tasks run again elsewhere:
 the stage functions are pure, and what they write (body store packs, staged
@@ -16,11 +22,17 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import os
 import pickle
+import shutil
+import socket
+import tempfile
 import threading
 import uuid
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from generator.archive.model import Problem, ProblemsFound
@@ -37,28 +49,33 @@ class ClusterError(ProblemsFound):
 
 @dataclass
 class Measures:
-    """Bytes between this process (the client) and the workers: what was scattered (once per
-    worker) and sent with the tasks, and the pickled results that came back; and each worker
-    process's peak memory and CPU time, read as the cluster is let go."""
+    """Bytes between this process (the client) and the workers: what was sent with the tasks,
+    the pickled results that came back, and what was written on the shared path for the workers
+    to read (each step's items and context, once); and each worker process's peak memory and CPU
+    time, read as the cluster is let go."""
 
     worker_peak_rss: list[int] = field(default_factory=list)  # bytes, each worker process's peak so far
     worker_cpu: list[float] = field(default_factory=list)  # seconds (user + system), each worker process's so far
-    steps: dict[str, list[int]] = field(default_factory=dict)  # function -> [bytes sent, bytes received, tasks]
+    # function -> [bytes sent, bytes received, tasks, bytes written on the shared path]
+    steps: dict[str, list[int]] = field(default_factory=dict)
 
     def report(self) -> dict:
         """For `Result.cluster`: the totals, then each step's, and the workers'."""
         return {"sent": sum(step[0] for step in self.steps.values()),
                 "received": sum(step[1] for step in self.steps.values()),
-                "tasks": sum(step[2] for step in self.steps.values()), **vars(self)}
+                "tasks": sum(step[2] for step in self.steps.values()),
+                "shared": sum(step[3] for step in self.steps.values()), **vars(self)}
 
 
 class DaskPool:
     """`Executor` on a Dask cluster: the one at `scheduler`, else a LocalCluster of processes sized
-    to this machine (`jobs` workers of one thread). Use as a context manager."""
+    to this machine (`jobs` workers of one thread). `folder`: where each step's context is written
+    for the workers, on the shared path (else a temporary folder: a LocalCluster's workers only).
+    Use as a context manager."""
 
     remote = True  # every partition goes to the workers, however small the work
 
-    def __init__(self, scheduler: str | None = None, jobs: int | None = None):
+    def __init__(self, scheduler: str | None = None, jobs: int | None = None, folder: Path | None = None):
         try:
             import distributed
         except ImportError:
@@ -66,6 +83,7 @@ class DaskPool:
         self._distributed = distributed
         self.cluster = None
         self.measures = Measures()
+        self.folder, self._own_folder = _contexts_folder(folder)
         if scheduler is None:
             import dask
 
@@ -121,16 +139,14 @@ class DaskPool:
         if not chunks:
             return
         token = uuid.uuid4().hex
-        blobs = [_dumps(items), _dumps((function, shared, gc.get_threshold()))]
         name = getattr(function, "__name__", "call").strip("_")
-        step = self.measures.steps.setdefault(name, [0, 0, 0])
-        step[0] += sum(len(blob) for blob in blobs) * len(self.client.nthreads())
-        stored = self.client.scatter(blobs, broadcast=True, hash=False)
-        futures = [
-            self.client.submit(_call, token, *stored, (indices.start, indices.stop, indices.step),
-                               key=f"{name}-{token}-{number}", pure=False)
-            for number, indices in enumerate(chunks)
-        ]
+        step = self.measures.steps.setdefault(name, [0, 0, 0, 0])
+        path, digest, size = self._written(_dumps((items, function, shared, gc.get_threshold())))
+        step[3] += size
+        spans = [(indices.start, indices.stop, indices.step) for indices in chunks]
+        step[0] += sum(len(pickle.dumps((str(path), digest, span), protocol=5)) for span in spans)
+        futures = [self.client.submit(_call, str(path), digest, span, key=f"{name}-{token}-{number}", pure=False)
+                   for number, span in enumerate(spans)]
         step[2] += len(futures)
         try:
             done = 0
@@ -142,7 +158,20 @@ class DaskPool:
                     progress(done)
                 yield value
         finally:
-            self.client.cancel(futures + stored)
+            self.client.cancel(futures)
+            with contextlib.suppress(OSError):  # (read by every task that will ever run)
+                path.unlink()
+
+    def _written(self, data: bytes) -> tuple[Path, str, int]:
+        """A step's pickled context as a file the workers read: named by its digest, written whole
+        (a worker never reads a part of it)."""
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        path = self.folder / f"{digest}{SUFFIX}"
+        temp = self.folder / f".{digest}.{os.getpid()}.tmp"
+        with open(temp, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+        return path, digest, len(data)
 
     def _result(self, future, step: list[int]) -> tuple[Any, int]:
         try:
@@ -162,6 +191,11 @@ class DaskPool:
             self.measures.worker_cpu = [round(cpu, 2) for _, cpu in usage]
         self.client.close()
         self._close_cluster()
+        if self._own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                self.folder.rmdir()  # (only if empty: another build of this root may be using it)
 
     def _close_cluster(self) -> None:
         if self.cluster is not None:
@@ -176,6 +210,19 @@ class DaskPool:
 
 
 _CONNECT_TIMEOUT = "10s"
+SUFFIX = ".context"
+
+
+def _contexts_folder(folder: Path | None) -> tuple[Path, bool]:
+    """The folder the steps' contexts go to, made; and whether it is a temporary one of ours."""
+    if folder is not None:
+        folder = Path(os.path.abspath(folder))  # (the workers' working folder may be another)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder, False
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix="article-archive-cluster-")), True
 
 
 def _failure(exc: Exception) -> str:
@@ -212,17 +259,19 @@ _one_at_a_time = threading.Lock()
 _loaded: dict[str, tuple[Sequence, Callable, tuple]] = {}  # on a worker: the current stage's items and context
 
 
-def _call(token: str, items_blob: bytes, task_blob: bytes, span: tuple[int, int, int]) -> bytes:
-    """On a worker: one partition of a stage. The stage's data is unpickled once per worker
-    (the previous stage's is dropped); the outcome goes back pickled, so the client counts its bytes."""
+def _call(path: str, digest: str, span: tuple[int, int, int]) -> bytes:
+    """On a worker: one partition of a stage. The stage's data is read from the shared path and
+    unpickled once per worker, kept by its digest (the previous stage's is dropped); the outcome
+    goes back pickled, so the client counts its bytes."""
     with _one_at_a_time:  # the stages' writers (body store packs) are one per process
-        loaded = _loaded.get(token)
+        loaded = _loaded.get(digest)
         if loaded is None:
             _loaded.clear()
             gc.unfreeze()  # the previous stage's data may be collected now
-            function, shared, thresholds = pickle.loads(task_blob)
+            items, function, shared, thresholds = pickle.loads(_read(path, digest))
             gc.set_threshold(*thresholds)  # this process's collector tuned as the client's (`cli.tune_collector`)
-            loaded = _loaded[token] = (pickle.loads(items_blob), function, shared)
+            loaded = _loaded[digest] = (items, function, shared)
+            del items, shared
             gc.freeze()  # the stage's data is never garbage: no collection walks it (as in forked workers)
         items, function, shared = loaded
         indices = range(*span)
@@ -231,4 +280,18 @@ def _call(token: str, items_blob: bytes, task_blob: bytes, span: tuple[int, int,
         except Exception as exc:  # raised again on the client, as the local pool does
             outcome = (False, exc)
         return pickle.dumps(outcome, protocol=5)
+
+
+def _read(path: str, digest: str) -> bytes:
+    """On a worker: a step's context as the client wrote it, or a clear error."""
+    where = f"{socket.gethostname()}:{path}"
+    try:
+        with open(path, "rb") as source:
+            data = source.read()
+    except OSError as exc:
+        raise RuntimeError(f"a worker cannot read {where} ({exc.strerror}): the build's root must be on a "
+                           "file system shared with the client, at the same path") from None
+    if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:
+        raise RuntimeError(f"a worker read other bytes at {where} than the client wrote")
+    return data
 
