@@ -52,6 +52,16 @@ def test_the_bundled_archive_is_the_same_bytes_on_a_cluster_it_starts(tmp_path, 
     assert site_files(tmp_path / "dask") == site_files(tmp_path / "local")
 
 
+def _malloc_trim() -> str | None:
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_the_cluster_a_build_starts_keeps_glibcs_own_memory_tuning(tmp_path):
+    # Dask's default MALLOC_TRIM_THRESHOLD_ makes every large numpy array a fresh, zeroed mmap.
+    with cluster.DaskPool(jobs=2, folder=tmp_path / "contexts") as pool:
+        assert list(pool.client.run(_malloc_trim).values()) == [None, None]
+
+
 def test_2000_articles_are_the_same_bytes_on_a_2_worker_cluster(big, scheduler):
     root, local = big
     on_dask = run(root, root / "site", executor="dask", scheduler=scheduler, cache=False)

@@ -91,8 +91,14 @@ class DaskPool:
 
             workers = jobs or default_jobs()
             # No dashboard, so no profiler: nothing would read its samples of the task threads (every
-            # 10 ms). Its health port taken by another cluster is no news either.
-            with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
+            # 10 ms). Its health port taken by another cluster is no news either. Dask starts its
+            # workers with MALLOC_TRIM_THRESHOLD_ set, which turns off glibc's growing mmap threshold:
+            # every large array is then a fresh mmap, zeroed page by page, and the search step's
+            # numpy work took 40 % longer (benchmarks/RESULTS.md). The nannies read it as they are made.
+            environ = {key: value for key, value in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                       if key != "MALLOC_TRIM_THRESHOLD_"}
+            with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False,
+                                                             "distributed.nanny.pre-spawn-environ": environ}):
                 warnings.simplefilter("ignore", UserWarning)
                 self.cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
