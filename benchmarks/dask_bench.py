@@ -4,10 +4,11 @@
 
 The archive is benchmarks/corpus.py's (the one build_bench.py caches in .cache/bench/archive-SIZE),
 copied from `--source` if given (its content/ and archive.yaml only: nothing is written there).
-Each build runs in a process of its own (`--one`), with its output and ROOT/.cache cleared first,
-then `--settle` seconds of quiet (after a `sync`): the file system frees a deleted site's files
-after the deletion returns, and a build started at once pays for it (its rendering's CPU time
-tripled in one trial). The executors alternate which goes first from one repeat to the next.
+Each build runs in a process of its own (`--one`), with its output and ROOT/.cache moved aside first
+(deleted only when all builds are done: the file system frees a deleted site's files after the
+deletion returns, and a build started then pays for it; its rendering's CPU time tripled in one
+trial), then `--settle` seconds of quiet after a `sync`. The executors alternate which goes first
+from one repeat to the next.
 Each build reports its driver's peak RSS (ru_maxrss), that of its largest forked worker (local) or of
 each Dask worker process, and the bytes pickled between the client and the workers (and those left on the shared path).
 """
@@ -74,7 +75,7 @@ def main() -> None:
     parser.add_argument("--source", type=Path, help="an archive of that size to copy (never written to)")
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--executors", nargs="+", default=["local", "dask"])
-    parser.add_argument("--settle", type=float, default=20.0, help="seconds of quiet before each build")
+    parser.add_argument("--settle", type=float, default=10.0, help="seconds of quiet before each build")
     parser.add_argument("--one", nargs=3, metavar=("EXECUTOR", "ROOT", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -83,15 +84,22 @@ def main() -> None:
     root = prepared(args.size, args.source, Path(".cache/bench"))
     output = root / "site"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    # Earlier outputs are moved aside, not deleted, until the end: ext4 finishes a deletion of
+    # 34,000 files after rmtree returns, and the next build paid for it (a local build 16 s after a
+    # quiet start, 31 s right after a Dask build's site was deleted).
+    aside = root.parent / f"{root.name}-aside"
     for repeat in range(args.repeats):
         for executor in args.executors if repeat % 2 == 0 else reversed(args.executors):
-            for stale in (output, root / ".cache", *root.glob(".article-archive-twin-*")):
-                shutil.rmtree(stale, ignore_errors=True)
+            for number, stale in enumerate((output, root / ".cache", *root.glob(".article-archive-twin-*"))):
+                if stale.exists():
+                    aside.mkdir(exist_ok=True)
+                    stale.rename(aside / f"{time.time_ns()}-{number}")
             os.sync()
             time.sleep(args.settle)
             ran = subprocess.run([sys.executable, "-m", "benchmarks.dask_bench", "--one", executor, str(root),
                                   str(output)], env=env, check=True, capture_output=True, text=True)
             print(ran.stdout.strip().splitlines()[-1], flush=True)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 if __name__ == "__main__":
