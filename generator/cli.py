@@ -11,6 +11,7 @@ import argparse
 import errno
 import gc
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -206,6 +207,9 @@ def _serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not _epoch_ok():
         return EXIT_USAGE
+    # Ctrl-C stops the preview even when the parent process ignored it (a script's background job):
+    # Python installs no handler for a signal it inherits as ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def report(outcome: Outcome) -> None:
         if outcome.changed:

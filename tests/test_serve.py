@@ -309,10 +309,17 @@ def test_a_build_process_that_dies_is_shown_and_the_next_edit_builds_again(archi
         assert "Alive" in get(preview, "/2020/a/")[2]
 
 
-def test_archive_serve_from_the_command_line_stops_cleanly_on_ctrl_c(archive):
+def _ignoring_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# Started as usual, and by a parent that ignores Ctrl-C (a script's background job; Dask's
+# LocalCluster leaves its process so): a process inherits that, and Python then installs no handler.
+@pytest.mark.parametrize("inherited", [None, _ignoring_ctrl_c], ids=["usual", "ignored-by-parent"])
+def test_archive_serve_from_the_command_line_stops_cleanly_on_ctrl_c(archive, inherited):
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(archive), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=inherited,
     )
     try:
         built = server.stdout.readline()
