@@ -92,8 +92,9 @@ def collect(paths: Iterable[str], root: Path) -> tuple[list[Input], list[Event]]
         if path.is_file():
             found.setdefault(path.resolve(), Input(path, given))
         elif path.is_dir():
-            skip_dirs |= {tag.parent.resolve() for tag in path.rglob("bagit.txt")}
-            for child in sorted(path.rglob("*")):
+            children = sorted(path.rglob("*"))
+            skip_dirs |= {child.parent.resolve() for child in children if child.name == "bagit.txt"}
+            for child in children:
                 rel = child.relative_to(path)
                 if child.is_dir() or any(p.startswith(".") or p.endswith("_files") for p in rel.parts):
                     continue
