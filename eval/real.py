@@ -41,7 +41,7 @@ def import_form(data_dir: Path, form: str, ext: str, root: Path) -> tuple[set[st
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):  # 1: some inputs failed, which the report counts
         raise SystemExit(f"archive import {folder} exited {done.returncode}:\n{done.stderr}")
-    problem = re.compile(re.escape(str(folder)) + r"/([^/\n]+)\." + ext + r": ")
+    problem = re.compile(re.escape(str(folder)) + r"/([^/\n]+)\." + ext + r": (?!skipped\b)")  # not a duplicate's
     failed = {m.group(1) for m in problem.finditer(done.stdout + "\n" + done.stderr)}
     return failed, seconds
 

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 
+from eval.real import import_form
 from eval.real_ceiling import date_printed, line_oracle_f1, title_as_line
 from eval.real_corpus import load_pages, part_of
 from eval.real_report import Result, body_table, lines, supplement_table
@@ -130,3 +131,14 @@ def test_line_oracle_keeps_the_lines_of_the_page_that_the_gold_has():
     assert line_oracle_f1(page, "First paragraph here.\n\nSecond one.", tokens, prf) == 1.0
     # a gold word the page shows only inside a line of furniture ("Share") cannot be had by whole lines
     assert line_oracle_f1(page, "First paragraph here. Share", tokens, prf) < 1.0
+
+
+def test_only_inputs_the_import_failed_count_as_failed_not_a_duplicate_it_skipped(tmp_path):
+    page = "<html><head><title>Harbour walks</title></head><body><article><p>" + \
+        "The harbour walk opened on Tuesday after two years of work on the old sea wall. " * 4 + \
+        "</p></article></body></html>"
+    (tmp_path / "data/html").mkdir(parents=True)
+    for name, text in (("a", page), ("b", page), ("empty", "")):  # b: the same bytes as a, so skipped
+        (tmp_path / "data/html" / f"{name}.html").write_text(text, encoding="utf-8")
+    failed, _ = import_form(tmp_path / "data", "html", "html", tmp_path / "root")
+    assert failed == {"empty"}

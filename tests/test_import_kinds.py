@@ -158,3 +158,32 @@ def test_a_txt_that_quotes_html_in_its_code_samples_is_read_as_text():
     scrape = f"Get your front-end code covered\n\n{PROSE}\n\nHere is the page we test:\n\n{code}\n{PROSE}\n"
     assert kind_of("post.txt", scrape.encode()) == "text"
     assert kind_of("saved.txt", ("\ufeff" + code + PROSE).encode()) == "html"  # a saved page starts as markup
+
+
+def test_a_scrape_without_a_paragraph_of_prose_keeps_its_short_lines_as_its_text(cli, tmp_path):
+    # A post that is a list of links, and a gallery page of captions: no line is prose, yet those lines are
+    # what the page said. A scrape of nothing but a menu still fails.
+    make_tree(tmp_path, {
+        "in/list.txt": "The five best harbour walks of the year.\n\n"
+                       "• A foggy morning on the north pier (photos).\n\n"
+                       "• The lighthouse keeper's favourite bench.\n\n"
+                       "• Why the ferry timetable changed in March.\n\n"
+                       "• Ten minutes of gulls, recorded at dawn.\n\n"
+                       "• The café that opens only at low tide.\n\n"
+                       "posted by harbourwatch @ 6:01 PM\n\n0 Comments:\n\nPost a Comment\n",
+        "in/gallery.txt": "Sand Sculptures on the Beach\n\n"
+                          "Visitors pose beside giant sand castles.\n\n"
+                          "A girl stands beside a sand dragon at the summer festival in Weymouth, where artists "
+                          "worked for a week on the sculptures (Photo: J. Doe)\n",
+        "in/menu.txt": "Home\n\nNews\n\nSport\n\nWeather\n\nContact us\n",
+    })
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 1 and "menu.txt: holds no article text" in ran.err
+    assert ran.err.count("has no paragraph of prose") == 2
+    texts = {a.title: a.body for a in _load(tmp_path / "r")}
+    assert set(texts) == {"The five best harbour walks of the year.", "Sand Sculptures on the Beach"}
+    walks = texts["The five best harbour walks of the year."]
+    assert all(item in walks for item in ("north pier", "lighthouse keeper", "ferry timetable", "gulls", "low tide"))
+    assert "Post a Comment" not in walks
+    assert "Visitors pose beside giant sand castles." in texts["Sand Sculptures on the Beach"]
+    assert "sand dragon" in texts["Sand Sculptures on the Beach"]

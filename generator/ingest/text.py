@@ -172,6 +172,12 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if kept:  # else the page is nothing but a list (of stories, of points): that list is its text
         items = kept
         dropped += listed
+    warnings: tuple[str, ...] = ()
+    if not items:  # no paragraph of prose: a gallery's captions or a post that is a list are the text itself
+        items = _short_lines_as_text(blocks, dropped)
+        found.summary = None if any(line == found.summary for _, line in items) else found.summary
+        warnings = ("has no paragraph of prose (a gallery? a list?): kept its short lines under the headline as "
+                    "its text; check them",)
     if not items:
         raise ImportFailed("holds no article text (only a title, captions or navigation)")
     dateline, agency, rest = split_dateline(items[0][1])
@@ -220,6 +226,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
         rights=tuple(dict.fromkeys(found.rights)), sources=sources,
         flags=("archived",) if found.archived else (), image=found.image, dropped=tuple(dropped),
+        warnings=warnings,
     )
 
 
@@ -345,6 +352,22 @@ def _heading_like(block: str) -> bool:
     if block[0] in "\"“‘'«„(-–—•*" or not (block[0].isupper() or block[0].isdigit()):
         return False
     return block[-1] not in TERMINAL.replace("?", "") and not block.endswith(("...", ","))
+
+
+# What a page without prose holds under its headline: dropped as furniture only because no prose followed.
+_TEXT_WHEN_NO_PROSE = frozenset({"navigation (short lines above the article)", "standfirst (summary)",
+                                 "photo caption (image caption and credit)", "related list"})
+
+
+def _short_lines_as_text(blocks: list[str], dropped: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The lines under the headline that were set aside as furniture of a kind a short text is made of, when
+    together they say something (20 words); taken out of `dropped`."""
+    taken = {(why, line) for why, line in dropped if why in _TEXT_WHEN_NO_PROSE}
+    lines = [block for block in blocks if any((why, block) in taken for why in _TEXT_WHEN_NO_PROSE)]
+    if sum(words(line) for line in lines) < 20:
+        return []
+    dropped[:] = [(why, line) for why, line in dropped if (why, line) not in taken or line not in lines]
+    return [("p", line) for line in lines]
 
 
 def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> list[tuple[str, str]]:
