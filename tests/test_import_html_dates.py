@@ -70,3 +70,27 @@ def test_the_day_printed_by_the_headline_wins_when_the_metadata_calls_it_the_mod
     # a printed day the metadata does not name as modified: the metadata's publication day stays
     body = "<div>Tuesday, 7 January 2020</div><h1>Harbour bridge closes</h1>" + TEXT
     assert _published(head, body) == PartialDate(2020, 1, 3)
+
+
+def test_json_ld_wrapped_in_a_cdata_section_is_read():
+    # `<script type="application/ld+json">` holding `<![CDATA[ ... ]]>` (a page written as XHTML): the metadata's
+    # publication day, not the later day the page's <meta> tag names
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2015-10-15T02:19:15.607Z"}
+    head = ('<title>Harbour bridge closes</title><meta property="article:published_time" content="2015-12-11T14:28:34Z">'
+            f'<script type="application/ld+json">\n  <![CDATA[\n  {json.dumps(ld)}\n  ]]>\n</script>')
+    body = "<h1>Harbour bridge closes</h1>" + TEXT
+    assert _published(head, body) == PartialDate(2015, 10, 15)
+
+
+def test_an_update_label_in_its_own_element_makes_the_date_after_it_an_update():
+    # "Updated" and the day in two elements: the update the metadata names as modified; the address shows the
+    # day the metadata names as the publication, which stays
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2017-12-15T08:50:02-05:00",
+          "dateModified": "2018-07-24T14:15:58-04:00"}
+    head = ('<title>Harbour bridge closes</title><link rel="canonical" href="https://news.example.com/2017/12/15/'
+            f'harbour-bridge-closes"><script type="application/ld+json">{json.dumps(ld)}</script>')
+    for label in ("Updated", "Last Updated:"):
+        body = (f"<h1>Harbour bridge closes</h1><div>By <a>Jane Roe</a></div><span>{label}</span>"
+                "<time>Jul 24, 2018, 2:15pm EDT</time>" + TEXT)
+        assert _published(head, body) == PartialDate(2017, 12, 15), label
+

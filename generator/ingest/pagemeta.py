@@ -39,11 +39,15 @@ def text_of(value) -> str | None:
     return value or None
 
 
+# XHTML-minded pages wrap the script's JSON in a CDATA section (or an HTML comment) that JSON cannot read
+_CDATA = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def json_ld(tree) -> dict:
     """The first NewsArticle-like JSON-LD object, if the page has one."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text_content() or "")
+            data = json.loads(_CDATA.sub("", script.text_content() or ""))
         except (ValueError, RecursionError):
             continue
         stack = [data]
@@ -155,9 +159,13 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
     updated = ld_date(ld.get("dateModified"))
     shown, shown_update = _date_near_title(tree, title)
-    # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline, or the
-    # day it prints there is the one its metadata calls modified (not the published one).
-    seen = shown_update if shown is None else shown if shown.day and updated is not None and shown == updated else None
+    # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
+    # address shows the publication day the metadata names), or the day it prints there, bare, is the one its
+    # metadata calls modified (not the published one).
+    if shown is None:
+        seen = None if published is not None and _url_date(tree) == published else shown_update
+    else:
+        seen = shown if shown.day and updated is not None and shown == updated else None
     if seen is not None:
         published, updated = seen, None
     vague = None
@@ -246,12 +254,30 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
     if at is None:
         return None, None
-    near = texts[max(0, at - 5): at + 15]
+    near = _labelled(texts[max(0, at - 5): at + 15])
     found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
     updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)
     shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
     return shown, updates[0] if updates else None
+
+
+# A date field's name in an element of its own ("Updated", "Last Updated:"): the value follows
+_LABEL = re.compile(r"^[^\W\d_][^\d:]{0,30}:?$")
+_DATE_LABEL = re.compile(r"(?i)^(?:date|datum|fecha|data|日期|时间|发布日期|发布时间)\s*:?$")
+
+
+def _labelled(lines: list[str]) -> list[str]:
+    """The lines with the name of a date field (`Updated`, `Published:`, `Date:`) joined to the value after it."""
+    out: list[str] = []
+    for line in lines:
+        label = out[-1] if out else ""
+        if _LABEL.match(label) and len(label.split()) <= 3 and (
+                textdates.UPDATE_WORDS.search(label) or _PUBLISHED.search(label) or _DATE_LABEL.match(label)):
+            out[-1] = f"{label} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _update_line(line: str, day_first: bool) -> PartialDate | None:
