@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.archive.model import PartialDate
 from generator.ingest import textdates
 
 
@@ -16,3 +17,17 @@ def test_a_two_digit_year_after_an_apostrophe_and_a_month_between_dots():
     assert _day("21.dez.2018 às 12h55") == (2018, 12, 21)
     assert textdates.find("the 14 Feb '20 sale") is not None  # a day and a month: a date
     assert textdates.find("Feb ’20") is None  # no day: not a full date in this shape
+
+
+def test_a_chinese_date_right_after_a_han_character():
+    # "本贴由大卫于2005年8月12日16:12:21在〖论坛〗发表": 于 ("on") is a letter, with no word boundary before the year
+    assert _day("本贴由大卫于2005年8月12日16:12:21在〖论坛〗发表") == (2005, 8, 12)
+    assert textdates.find("编号12005年8月12日") is None  # a longer number is no year
+
+
+def test_dateparser_s_readings_must_name_the_year_the_line_prints():
+    # an archive list's month ("2006年1月") is no day of the year 20; a forum list's "5/23/06" is no 5 June 2023
+    assert textdates.search("·2006年1月 (90)", "zh") is None
+    found = textdates.search("馨语 09:02:51 5/23/06 (无内容)", "zh", day_first=True)
+    assert found is None or found.year == 2006
+    assert textdates.search("Posted 3 March 2020 by Jane Roe", "en") == PartialDate(2020, 3, 3)

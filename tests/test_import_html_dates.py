@@ -94,3 +94,13 @@ def test_an_update_label_in_its_own_element_makes_the_date_after_it_an_update():
                 "<time>Jul 24, 2018, 2:15pm EDT</time>" + TEXT)
         assert _published(head, body) == PartialDate(2017, 12, 15), label
 
+
+
+def test_a_page_without_metadata_is_dated_by_its_time_stamped_or_labelled_date_line():
+    # old pages with no date a machine reads: the line that stamps the article with a day and a time of day,
+    # or names its publication date (htmldate's search of the text finds only the footer's years)
+    footer = "<div>Copyright © 2003-2005 港口日报</div>"
+    stamped = ("<div>NEWS.EXAMPLE.COM  2003年11月12日16:36　港口日报</div>" + ZH_TEXT + footer)
+    assert _published("<title>港口大桥将关闭一年</title>", stamped, lang="zh") == PartialDate(2003, 11, 12)
+    labelled = ("<div>作者： 黄宇  来源：港口日报  发布日期： 9/17/2004 5:54:13 AM</div>" + ZH_TEXT + footer)
+    assert _published("<title>欢迎访问港口日报</title>", labelled, lang="zh") == PartialDate(2004, 9, 17)

@@ -35,7 +35,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
-    re.compile(rf"\b{_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
+    re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
@@ -132,7 +132,22 @@ def search(line: str, lang: str, captured: dt.datetime | None = None, day_first:
     except Exception:  # noqa: BLE001 - dateparser fails on odd input; a line without a date is no error
         return None
     for written, when in found:
-        named = str(when.year) in written or re.search(rf"(?<!\d){when.year % 100:02d}(?!\d)", written)
-        if named or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
+        if when.year < 1900:  # "2006年1月" read as the year 20
+            continue
+        if named_year(written, when.year) or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
             return PartialDate(when.year, when.month, when.day)
     return None
+
+
+_NUMERIC = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d{2}|\d{4})(?!\d)")
+
+
+def named_year(written: str, year: int) -> bool:
+    """Whether `written` names `year`: in full, or as the two digits that end a numeric date (`5/23/06` is
+    2006, never 2023, whatever order dateparser tried)."""
+    if re.search(rf"(?<!\d){year}(?!\d)", written):
+        return True
+    numeric = _NUMERIC.search(written)
+    if numeric is not None:
+        return numeric.group(1) == f"{year % 100:02d}"
+    return bool(re.search(rf"(?<!\d){year % 100:02d}(?!\d)", written))
