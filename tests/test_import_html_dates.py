@@ -104,3 +104,12 @@ def test_a_page_without_metadata_is_dated_by_its_time_stamped_or_labelled_date_l
     assert _published("<title>港口大桥将关闭一年</title>", stamped, lang="zh") == PartialDate(2003, 11, 12)
     labelled = ("<div>作者： 黄宇  来源：港口日报  发布日期： 9/17/2004 5:54:13 AM</div>" + ZH_TEXT + footer)
     assert _published("<title>欢迎访问港口日报</title>", labelled, lang="zh") == PartialDate(2004, 9, 17)
+
+
+def test_a_placeholder_first_of_january_gives_way_to_the_update_day_the_page_names():
+    head = "<title>Easy harbour cake</title>"
+    # (the update line is far below the headline, after the ingredients)
+    ingredients = "<ul>" + "".join(f"<li>{n} cups of flour</li>" for n in range(16)) + "</ul>"
+    body = ("<h1>Easy harbour cake</h1>" + ingredients + "<div class='recipeDate'>Updated June 13, 2019</div>"
+            "<meta itemprop='dateCreated' content='01/01/2004'><meta itemprop='dateModified' content='06/13/2019'>" + TEXT)
+    assert _published(head, body) == PartialDate(2019, 6, 13)
