@@ -31,3 +31,14 @@ def test_dateparser_s_readings_must_name_the_year_the_line_prints():
     found = textdates.search("馨语 09:02:51 5/23/06 (无内容)", "zh", day_first=True)
     assert found is None or found.year == 2006
     assert textdates.search("Posted 3 March 2020 by Jane Roe", "en") == PartialDate(2020, 3, 3)
+
+
+def test_a_scrape_with_no_date_line_by_its_headline_is_dated_by_a_time_stamped_line():
+    from generator.ingest import text
+
+    story = "\n\n".join(
+        f"Paragraph {n} of the story says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("Harbour bridge closes for a year\n\n" + story +
+            "\n\nHarbour Radio - The harbour podcast - 18.03.2020 13:15 Uhr Autor/in: Jane Roe\n\n"
+            "Related: The ferry timetable for 2021\n")
+    assert text.read(page).published == PartialDate(2020, 3, 18)

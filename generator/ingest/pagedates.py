@@ -55,25 +55,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     return published, updated
 
 
-_TIME_AFTER = re.compile(r"^\s*,?\s*(?:[^\W\d_]{1,3}\s*)?\d{1,2}:\d{2}")
-_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)\W*$")
-
-
 def _stamped_date(tree) -> PartialDate | None:
     """A page with no date a machine can read: its first short line that stamps a day with a time of day
     (`2003年11月12日16:36`, `12.03.2005, 08:15`) or names a day its publication date (`发布日期： 9/17/2004`)."""
-    day_first = _day_first(tree)
-    for text in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"):
-        line = " ".join(text.split())
-        if not 8 <= len(line) <= 160:
-            continue
-        found = textdates.find(line, day_first)
-        if found is None or not found[0].day:
-            continue
-        start, end = found[1]
-        if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
-            return found[0]
-    return None
+    lines = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    return textdates.first_stamped((" ".join(line.split()) for line in lines), _day_first(tree))
 
 
 def _date_in_text(tree) -> PartialDate | None:

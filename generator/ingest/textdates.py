@@ -60,6 +60,26 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
     return None
 
 
+_TIME_AFTER = re.compile(r"^\s*,?\s*(?:[^\W\d_]{1,3}\s*)?\d{1,2}:\d{2}")
+_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)\W*$")
+
+
+def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
+    """The day of the first short line that stamps it with a time of day (`2003年11月12日16:36`,
+    `18.03.2020 13:15 Uhr`) or names it a publication date (`发布日期： 9/17/2004`): what dates a page
+    with no date line by its headline."""
+    for line in lines:
+        if not 8 <= len(line) <= 160:
+            continue
+        found = find(line, day_first)
+        if found is None or not found[0].day:
+            continue
+        start, end = found[1]
+        if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
+            return found[0]
+    return None
+
+
 def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else _century(int(groups["yy"]))
