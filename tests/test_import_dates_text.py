@@ -42,3 +42,17 @@ def test_a_scrape_with_no_date_line_by_its_headline_is_dated_by_a_time_stamped_l
             "\n\nHarbour Radio - The harbour podcast - 18.03.2020 13:15 Uhr Autor/in: Jane Roe\n\n"
             "Related: The ferry timetable for 2021\n")
     assert text.read(page).published == PartialDate(2020, 3, 18)
+
+
+def test_a_long_published_on_line_dates_a_scrape_whose_headline_was_not_found():
+    from generator.ingest import text
+
+    # a social network's post: the headline is hard to tell from the author's bio; the date line names itself
+    story = "\n\n".join(
+        f"Paragraph {n} of the post says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("This website uses cookies to improve service. By using this site, you agree to this use. See our Cookie "
+            "Policy\n\ndismiss\n\nSign in\n\nJoin now\n\nI was at a wedding by the harbour at the weekend.\n\n"
+            "Published on August 19, 2019August 19, 2019 • 319 Likes • 160 Comments\n\nReport this post\n\n"
+            "Jane RoeFollow\n\nHarbour master and writer about ships and boats. Focus: ferries & the sea\n\n"
+            "Like319\n\nComment160\n\nShare\n\n" + story + "\n\n© 2020 Example Corporation\n")
+    assert text.read(page).published == PartialDate(2019, 8, 19)

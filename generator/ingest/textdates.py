@@ -61,7 +61,8 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
 
 
 _TIME_AFTER = re.compile(r"^\s*,?\s*(?:[^\W\d_]{1,3}\s*)?\d{1,2}:\d{2}")
-_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)\W*$")
+_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)"
+                    r"(?:\s+(?:on|am|le|el|em))?\W*$")
 
 
 def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
