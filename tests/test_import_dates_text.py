@@ -56,3 +56,12 @@ def test_a_long_published_on_line_dates_a_scrape_whose_headline_was_not_found():
             "Jane RoeFollow\n\nHarbour master and writer about ships and boats. Focus: ferries & the sea\n\n"
             "Like319\n\nComment160\n\nShare\n\n" + story + "\n\n© 2020 Example Corporation\n")
     assert text.read(page).published == PartialDate(2019, 8, 19)
+
+
+def test_a_time_stamp_after_a_middle_dot_and_a_date_with_spaces_after_its_dots():
+    # the lines that date a page whose headline was not found: a blog's "17. Januar 2014 · 02:16" above its
+    # title, a comment's "18. 05. 2014 22:38"
+    lines = ["Startseite", "Impressum", "← Ein älterer Beitrag", "17. Januar 2014 · 02:16", "↓ Zu den Kommentaren"]
+    assert textdates.first_stamped(lines, day_first=True) == PartialDate(2014, 1, 17)
+    assert textdates.first_stamped(["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"], True) == PartialDate(2014, 5, 18)
+    assert textdates.first_stamped(["Version 2.1. 2014 · 3 Dateien"], True) is None  # no date, no time stamp

@@ -39,7 +39,7 @@ PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
-    re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
@@ -60,7 +60,7 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
     return None
 
 
-_TIME_AFTER = re.compile(r"^\s*,?\s*(?:[^\W\d_]{1,3}\s*)?\d{1,2}:\d{2}")
+_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
 _NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)"
                     r"(?:\s+(?:on|am|le|el|em))?\W*$")
 
