@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.archive.model import PartialDate
 from generator.ingest import textdates
 
 
@@ -16,3 +17,51 @@ def test_a_two_digit_year_after_an_apostrophe_and_a_month_between_dots():
     assert _day("21.dez.2018 às 12h55") == (2018, 12, 21)
     assert textdates.find("the 14 Feb '20 sale") is not None  # a day and a month: a date
     assert textdates.find("Feb ’20") is None  # no day: not a full date in this shape
+
+
+def test_a_chinese_date_right_after_a_han_character():
+    # "本贴由大卫于2005年8月12日16:12:21在〖论坛〗发表": 于 ("on") is a letter, with no word boundary before the year
+    assert _day("本贴由大卫于2005年8月12日16:12:21在〖论坛〗发表") == (2005, 8, 12)
+    assert textdates.find("编号12005年8月12日") is None  # a longer number is no year
+
+
+def test_dateparser_s_readings_must_name_the_year_the_line_prints():
+    # an archive list's month ("2006年1月") is no day of the year 20; a forum list's "5/23/06" is no 5 June 2023
+    assert textdates.search("·2006年1月 (90)", "zh") is None
+    found = textdates.search("馨语 09:02:51 5/23/06 (无内容)", "zh", day_first=True)
+    assert found is None or found.year == 2006
+    assert textdates.search("Posted 3 March 2020 by Jane Roe", "en") == PartialDate(2020, 3, 3)
+
+
+def test_a_scrape_with_no_date_line_by_its_headline_is_dated_by_a_time_stamped_line():
+    from generator.ingest import text
+
+    story = "\n\n".join(
+        f"Paragraph {n} of the story says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("Harbour bridge closes for a year\n\n" + story +
+            "\n\nHarbour Radio - The harbour podcast - 18.03.2020 13:15 Uhr Autor/in: Jane Roe\n\n"
+            "Related: The ferry timetable for 2021\n")
+    assert text.read(page).published == PartialDate(2020, 3, 18)
+
+
+def test_a_long_published_on_line_dates_a_scrape_whose_headline_was_not_found():
+    from generator.ingest import text
+
+    # a social network's post: the headline is hard to tell from the author's bio; the date line names itself
+    story = "\n\n".join(
+        f"Paragraph {n} of the post says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("This website uses cookies to improve service. By using this site, you agree to this use. See our Cookie "
+            "Policy\n\ndismiss\n\nSign in\n\nJoin now\n\nI was at a wedding by the harbour at the weekend.\n\n"
+            "Published on August 19, 2019August 19, 2019 • 319 Likes • 160 Comments\n\nReport this post\n\n"
+            "Jane RoeFollow\n\nHarbour master and writer about ships and boats. Focus: ferries & the sea\n\n"
+            "Like319\n\nComment160\n\nShare\n\n" + story + "\n\n© 2020 Example Corporation\n")
+    assert text.read(page).published == PartialDate(2019, 8, 19)
+
+
+def test_a_time_stamp_after_a_middle_dot_and_a_date_with_spaces_after_its_dots():
+    # the lines that date a page whose headline was not found: a blog's "17. Januar 2014 · 02:16" above its
+    # title, a comment's "18. 05. 2014 22:38"
+    lines = ["Startseite", "Impressum", "← Ein älterer Beitrag", "17. Januar 2014 · 02:16", "↓ Zu den Kommentaren"]
+    assert textdates.first_stamped(lines, day_first=True) == PartialDate(2014, 1, 17)
+    assert textdates.first_stamped(["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"], True) == PartialDate(2014, 5, 18)
+    assert textdates.first_stamped(["Version 2.1. 2014 · 3 Dateien"], True) is None  # no date, no time stamp

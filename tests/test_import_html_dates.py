@@ -70,3 +70,46 @@ def test_the_day_printed_by_the_headline_wins_when_the_metadata_calls_it_the_mod
     # a printed day the metadata does not name as modified: the metadata's publication day stays
     body = "<div>Tuesday, 7 January 2020</div><h1>Harbour bridge closes</h1>" + TEXT
     assert _published(head, body) == PartialDate(2020, 1, 3)
+
+
+def test_json_ld_wrapped_in_a_cdata_section_is_read():
+    # `<script type="application/ld+json">` holding `<![CDATA[ ... ]]>` (a page written as XHTML): the metadata's
+    # publication day, not the later day the page's <meta> tag names
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2015-10-15T02:19:15.607Z"}
+    head = ('<title>Harbour bridge closes</title><meta property="article:published_time" content="2015-12-11T14:28:34Z">'
+            f'<script type="application/ld+json">\n  <![CDATA[\n  {json.dumps(ld)}\n  ]]>\n</script>')
+    body = "<h1>Harbour bridge closes</h1>" + TEXT
+    assert _published(head, body) == PartialDate(2015, 10, 15)
+
+
+def test_an_update_label_in_its_own_element_makes_the_date_after_it_an_update():
+    # "Updated" and the day in two elements: the update the metadata names as modified; the address shows the
+    # day the metadata names as the publication, which stays
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2017-12-15T08:50:02-05:00",
+          "dateModified": "2018-07-24T14:15:58-04:00"}
+    head = ('<title>Harbour bridge closes</title><link rel="canonical" href="https://news.example.com/2017/12/15/'
+            f'harbour-bridge-closes"><script type="application/ld+json">{json.dumps(ld)}</script>')
+    for label in ("Updated", "Last Updated:"):
+        body = (f"<h1>Harbour bridge closes</h1><div>By <a>Jane Roe</a></div><span>{label}</span>"
+                "<time>Jul 24, 2018, 2:15pm EDT</time>" + TEXT)
+        assert _published(head, body) == PartialDate(2017, 12, 15), label
+
+
+
+def test_a_page_without_metadata_is_dated_by_its_time_stamped_or_labelled_date_line():
+    # old pages with no date a machine reads: the line that stamps the article with a day and a time of day,
+    # or names its publication date (htmldate's search of the text finds only the footer's years)
+    footer = "<div>Copyright © 2003-2005 港口日报</div>"
+    stamped = ("<div>NEWS.EXAMPLE.COM  2003年11月12日16:36　港口日报</div>" + ZH_TEXT + footer)
+    assert _published("<title>港口大桥将关闭一年</title>", stamped, lang="zh") == PartialDate(2003, 11, 12)
+    labelled = ("<div>作者： 黄宇  来源：港口日报  发布日期： 9/17/2004 5:54:13 AM</div>" + ZH_TEXT + footer)
+    assert _published("<title>欢迎访问港口日报</title>", labelled, lang="zh") == PartialDate(2004, 9, 17)
+
+
+def test_a_placeholder_first_of_january_gives_way_to_the_update_day_the_page_names():
+    head = "<title>Easy harbour cake</title>"
+    # (the update line is far below the headline, after the ingredients)
+    ingredients = "<ul>" + "".join(f"<li>{n} cups of flour</li>" for n in range(16)) + "</ul>"
+    body = ("<h1>Easy harbour cake</h1>" + ingredients + "<div class='recipeDate'>Updated June 13, 2019</div>"
+            "<meta itemprop='dateCreated' content='01/01/2004'><meta itemprop='dateModified' content='06/13/2019'>" + TEXT)
+    assert _published(head, body) == PartialDate(2019, 6, 13)

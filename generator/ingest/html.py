@@ -13,7 +13,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, linklists, pagemeta
+from generator.ingest import extracted, furniture, language, linklists, pagedates, pagemeta
 from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
@@ -44,7 +44,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     ld = pagemeta.json_ld(tree)
     page_url = pagemeta.clean_url(ld.get("url") or meta.url or url)
     title = pagemeta.title_of(ld, meta, tree, page_url)
-    published, updated = pagemeta.dates_of(tree, ld, title)
+    published, updated = pagedates.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)

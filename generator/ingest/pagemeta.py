@@ -1,8 +1,7 @@
-"""What an HTML page says about its article: title, dates, authors, language, lead image, address.
+"""What an HTML page says about its article: title, authors, language, lead image, address (its dates: `pagedates`).
 
 Read from the page's metadata (JSON-LD, og:*, <meta>, <title> less the site's
-name) and, failing that, from what the page shows near its headline; htmldate
-when nothing else says.
+name) and, failing that, from what the page shows near its headline.
 """
 
 from __future__ import annotations
@@ -13,11 +12,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-import htmldate
-
-from generator.archive import dates
-from generator.archive.model import Image, PartialDate
-from generator.ingest import furniture, headline, sniff, textdates
+from generator.archive.model import Image
+from generator.ingest import headline, sniff
 from generator.ingest.record import LocalImage
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -39,11 +35,15 @@ def text_of(value) -> str | None:
     return value or None
 
 
+# XHTML-minded pages wrap the script's JSON in a CDATA section (or an HTML comment) that JSON cannot read
+_CDATA = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def json_ld(tree) -> dict:
     """The first NewsArticle-like JSON-LD object, if the page has one."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text_content() or "")
+            data = json.loads(_CDATA.sub("", script.text_content() or ""))
         except (ValueError, RecursionError):
             continue
         stack = [data]
@@ -150,165 +150,6 @@ def clean_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
-def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    stated = ld.get("datePublished") if ld_date(ld.get("datePublished")) else _meta_date(tree)
-    published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
-    updated = ld_date(ld.get("dateModified"))
-    shown, shown_update = _date_near_title(tree, title)
-    # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline, or the
-    # day it prints there is the one its metadata calls modified (not the published one).
-    seen = shown_update if shown is None else shown if shown.day and updated is not None and shown == updated else None
-    if seen is not None:
-        published, updated = seen, None
-    vague = None
-    if shown is not None and shown.day is None:
-        vague, shown = shown, None  # a month alone: only when nothing names the day
-    if published is None or (shown is not None and _in_utc(stated)
-                             and abs((shown.last_day() - published.last_day()).days) <= 1):
-        # The day the page shows beside its headline is its own local day; a machine date in UTC
-        # a day off is the same moment.
-        published = shown or published
-    if published is None:
-        published = _date_element(tree)
-    if published is None:
-        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
-        published = ld_date(found)
-    if updated is None:
-        found = htmldate.find_date(tree, extensive_search=False, original_date=False)
-        updated = ld_date(found)
-    if published is None:
-        published = vague
-    if published is None:
-        published = _date_in_text(tree)
-    if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
-        updated = None
-    return published, updated
-
-
-def _date_in_text(tree) -> PartialDate | None:
-    """A page with no date a machine can read: the date htmldate finds in its text, unless only a year
-    was found (htmldate then says 1 January)."""
-    found = htmldate.find_date(tree, extensive_search=True, original_date=True, min_date="1995-01-01")
-    return None if not found or found.endswith("-01-01") else ld_date(found)
-
-
-_META_DATES = (
-    "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
-    "publish-date", "publication_date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
-)
-
-
-def _meta_date(tree) -> str | None:
-    """A publication date the page states in a <meta> tag (property, name or itemprop), as written."""
-    found = {}
-    for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        found.setdefault(key, meta.get("content"))
-    for key in _META_DATES:
-        value = found.get(key.lower())
-        if ld_date(value) or ld_date(_compact_date(value)):
-            return value
-    return None
-
-
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2}|[a-z]{3})/(\d{2})/")
-
-
-def _url_date(tree) -> PartialDate | None:
-    """`https://example.org/news/2020/oct/02/slug`: the day the address was made."""
-    address = _og(tree, "og:url") or _first_attr(tree, '//link[@rel="canonical"]/@href') or ""
-    found = _URL_DATE.search(address.lower())
-    if found is None:
-        return None
-    month = textdates.MONTHS.get(found[2]) if found[2].isalpha() else int(found[2])
-    try:
-        return dates.parse(f"{found[1]}-{month:02d}-{found[3]}") if month else None
-    except ValueError:
-        return None
-
-
-def _in_utc(value: str | None) -> bool:
-    """`2020-02-25T02:25:54Z`: a moment in UTC, which may be another day where the page is."""
-    return bool(value) and bool(re.search(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)?\s*$", value))
-
-
-def _compact_date(value: str | None) -> str | None:
-    match = re.match(r"^\s*(\d{4})(\d{2})(\d{2})\b", value or "")
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
-
-
-def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    """(a date line, an update's date line) among the few lines around the headline (`Posted: 04/06/2021`,
-    `Published June 3, 2020`; `Updated May 6, 2019`)."""
-    if not title:
-        return None, None
-    texts = [t.strip() for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()]
-    at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
-    if at is None:
-        return None, None
-    near = texts[max(0, at - 5): at + 15]
-    found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
-    updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
-    # A line that says "Published" beats a bare date (the day's date in the page's header)
-    shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
-    return shown, updates[0] if updates else None
-
-
-def _update_line(line: str, day_first: bool) -> PartialDate | None:
-    """The day of an update's date line (`Updated Mar 12, 2020 @ 10:42 am`)."""
-    found = furniture.date_line(line, day_first) if len(line) <= 120 else None
-    return found[1] if found and found[0] and found[1].day else None
-
-
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|发布|发表")
-
-
-def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
-    """(labelled as published, the date) if `line` is a date line: a date alone, or one that starts the
-    line (`2004年7月16日08:19 [ 黄宇 ] 来源：...`); not an update's date."""
-    if len(line) > 120:
-        return None
-    found = furniture.date_line(line, day_first)
-    if found is not None:
-        return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
-    led = textdates.find(line, day_first)
-    if led is not None and led[0].day and led[1][0] <= 12 and not textdates.UPDATE_WORDS.search(line[:led[1][0]]):
-        return bool(_PUBLISHED.search(line[:led[1][0]])), led[0]
-    return None
-
-
-_DATE_XPATH = (
-    '//time | //*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish") '
-    'or contains(@class, "posted") or contains(@class, "meta") or contains(@id, "date") or contains(@itemprop, "date")]'
-)
-
-
-def _date_element(tree) -> PartialDate | None:
-    """A date written in an element the page marks as a date (htmldate's fast search missed it)."""
-    for element in tree.xpath(_DATE_XPATH)[:20]:
-        for value in (element.get("datetime"), element.get("content")):
-            if value and ld_date(value):
-                return ld_date(value)
-        content = element.text_content()
-        if content and len(content) <= 200:
-            found = textdates.find(content, _day_first(tree))
-            if found:
-                return found[0]
-    return None
-
-
-def ld_date(value) -> PartialDate | None:
-    if not isinstance(value, str):
-        return None
-    match = re.match(r"^\s*(\d{4}-\d{2}-\d{2})", value)
-    if not match:
-        return None
-    try:
-        return dates.parse(match.group(1))
-    except ValueError:
-        return None
-
-
 def authors(ld: dict, meta) -> tuple[str, ...]:
     names: list[str] = []
     author = ld.get("author")
@@ -319,12 +160,6 @@ def authors(ld: dict, meta) -> tuple[str, ...]:
     if not names and meta.author:
         names = [n.strip() for n in re.split(r";", meta.author) if n.strip()]
     return tuple(dict.fromkeys(n for n in names if len(n) <= 80))
-
-
-def _day_first(tree) -> bool:
-    """`04/06/2021` is 6 April everywhere but in US English."""
-    lang = (lang_of(tree) or "en").lower()
-    return not (lang == "en" or lang.startswith("en-us"))
 
 
 def lang_of(tree) -> str | None:

@@ -210,6 +210,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         published, updated = updated, None
     if published is None or published.day is None:  # a by-line with its day anywhere on the page, not the
         published = _signed_date(page, found.day_first) or published  # copyright's year
+    if published is None or published.day is None:
+        published = textdates.first_stamped(page, found.day_first) or published
     if published is None:
         for line in found.rights:
             year = re.search(r"\b(?:19|20)\d{2}\b", line)

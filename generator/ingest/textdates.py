@@ -35,11 +35,11 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
-    re.compile(rf"\b{_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
+    re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
-    re.compile(rf"\b(?P<day>\d{{1,2}})[.-](?P<nmonth>\d{{1,2}})[.-]{_YEAR}"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
@@ -57,6 +57,27 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
             date = _date(match, day_first and "/" in match.group())
             if date is not None:
                 return date, match.span()
+    return None
+
+
+_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
+_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)"
+                    r"(?:\s+(?:on|am|le|el|em))?\W*$")
+
+
+def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
+    """The day of the first short line that stamps it with a time of day (`2003年11月12日16:36`,
+    `18.03.2020 13:15 Uhr`) or names it a publication date (`发布日期： 9/17/2004`): what dates a page
+    with no date line by its headline."""
+    for line in lines:
+        if not 8 <= len(line) <= 160:
+            continue
+        found = find(line, day_first)
+        if found is None or not found[0].day:
+            continue
+        start, end = found[1]
+        if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
+            return found[0]
     return None
 
 
@@ -132,7 +153,22 @@ def search(line: str, lang: str, captured: dt.datetime | None = None, day_first:
     except Exception:  # noqa: BLE001 - dateparser fails on odd input; a line without a date is no error
         return None
     for written, when in found:
-        named = str(when.year) in written or re.search(rf"(?<!\d){when.year % 100:02d}(?!\d)", written)
-        if named or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
+        if when.year < 1900:  # "2006年1月" read as the year 20
+            continue
+        if named_year(written, when.year) or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
             return PartialDate(when.year, when.month, when.day)
     return None
+
+
+_NUMERIC = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d{2}|\d{4})(?!\d)")
+
+
+def named_year(written: str, year: int) -> bool:
+    """Whether `written` names `year`: in full, or as the two digits that end a numeric date (`5/23/06` is
+    2006, never 2023, whatever order dateparser tried)."""
+    if re.search(rf"(?<!\d){year}(?!\d)", written):
+        return True
+    numeric = _NUMERIC.search(written)
+    if numeric is not None:
+        return numeric.group(1) == f"{year % 100:02d}"
+    return bool(re.search(rf"(?<!\d){year % 100:02d}(?!\d)", written))
