@@ -63,24 +63,11 @@ def find_start(blocks: list[str]) -> int:
     after_links = _after_post_links(blocks, body)
     if after_links is not None:
         return after_links
-    best, best_score, best_dated = 0, None, False
-    scores: dict[int, float] = {}
     first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
     text_words = _content_words(" ".join(blocks[body: body + 6]))
-    for index in range(max(0, body - LOOK_BACK), body):
-        block = blocks[index]
-        if not _headline_shaped(block):
-            continue
-        count = words(block)
-        if count <= 4 and _in_menu(blocks, index) and not _dated(blocks, index):
-            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
-        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
-        dated = _dated(blocks, index)
-        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
-            + CRUMBED * (index > 0 and bool(_CRUMBS.search(blocks[index - 1])))
-        scores[index] = score
-        if best_score is None or score > best_score:
-            best, best_score, best_dated = index, score, dated
+    scores = rule_scores(blocks, body, first_headline, text_words)
+    best, best_score = max(scores.items(), key=lambda item: (item[1], -item[0]), default=(0, None))
+    best_dated = best_score is not None and _dated(blocks, best)
     if body == 3 and words(blocks[0]) <= 3 and about_it(blocks[1]) and _headline_shaped(blocks[2]) \
             and 4 <= words(blocks[2]) <= 12 and "," not in blocks[2] and _overlap(blocks[2], text_words) > 0:
         return 2  # a blog's name, the post's date, its title, its text
@@ -102,6 +89,23 @@ def find_start(blocks: list[str]) -> int:
             above, text_words) > 0 or words(above) <= words(blocks[best]) and _overlap(above, text_words) >= 0.3):
         return best - 1  # the line found is the standfirst under the headline
     return best
+
+
+def rule_scores(blocks: list[str], body: int, first_headline: bool, text_words: set[str]) -> dict[int, float]:
+    """The rules' score of each headline-shaped line in the LOOK_BACK lines above the first paragraph `body`."""
+    scores: dict[int, float] = {}
+    for index in range(max(0, body - LOOK_BACK), body):
+        block = blocks[index]
+        if not _headline_shaped(block):
+            continue
+        count = words(block)
+        if count <= 4 and _in_menu(blocks, index) and not _dated(blocks, index):
+            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
+        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
+        score += 4 * (index == 0 and first_headline) + DATED * _dated(blocks, index) \
+            + OVERLAP * _overlap(block, text_words) + CRUMBED * (index > 0 and bool(_CRUMBS.search(blocks[index - 1])))
+        scores[index] = score
+    return scores
 
 
 def _after_post_links(blocks: list[str], body: int) -> int | None:
