@@ -23,7 +23,6 @@ from pathlib import Path
 import numpy as np
 
 from eval.real_corpus import REPO, SUPPLEMENT, corpus_dir, load_pages
-from generator.ingest import headline_weights as headline_trees
 from generator.ingest import headlineline
 from generator.ingest.text import _blocks
 
@@ -126,15 +125,15 @@ def _tree(x, g, h, cuts) -> list[list[float]]:
     return nodes
 
 
-def accuracy(pages, trees=False) -> dict[str, tuple[int, int, int]]:
+def accuracy(pages, trees=None) -> dict[str, tuple[int, int, int]]:
     """Per source and form: (pages, right by the rules, right by the weights)."""
     found: dict[str, list[int]] = {}
     for _, form, source, indexes, rows, labels, rule, sure in pages:
         counts = found.setdefault(f"{source} {form}", [0, 0, 0])
         counts[0] += 1
         counts[1] += rule in indexes and labels[indexes.index(rule)]
-        if trees:
-            counts[2] += labels[indexes.index(rule if sure else headlineline.best(indexes, rows))]
+        if trees is not None:
+            counts[2] += labels[indexes.index(rule if sure else headlineline.best(indexes, rows, trees))]
     return {k: tuple(v) for k, v in sorted(found.items())}
 
 
@@ -156,8 +155,8 @@ def _cross_validate(pages) -> int:
     folds = [(set(ids[k::5]), [p for p in train if p[0] in set(ids[k::5])]) for k in range(5)]
     folds.append((set(), [p for p in pages if p[2] not in TRAIN_SOURCES]))
     for held, scored in folds:
-        headline_trees.TREES = fit([p for p in train if p[0] not in held])
-        for key, counts in accuracy(scored, True).items():
+        trees = headlineline.compiled(fit([p for p in train if p[0] not in held]))
+        for key, counts in accuracy(scored, trees).items():
             totals.setdefault(key, [0, 0, 0])
             totals[key] = [a + b for a, b in zip(totals[key], counts)]
     for key, (n, rules, model) in sorted(totals.items()):
@@ -189,7 +188,7 @@ def main(argv=None) -> int:
         write(fit(train))
         print(f"trained on {len(train)} page copies; trees written to {OUT}", file=sys.stderr)
         return 0
-    for key, (n, rules, model) in accuracy(page_rows(scorer, data, ()), True).items():
+    for key, (n, rules, model) in accuracy(page_rows(scorer, data, ()), headlineline.TREES).items():
         print(f"{key:40s} {n:4d}  rules {rules / n:.3f}  trees {model / n:.3f}")
     return 0
 

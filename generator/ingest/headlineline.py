@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from generator.ingest import headline_weights
 from generator.ingest.furniture import TERMINAL, is_cruft, words
@@ -64,6 +65,7 @@ def features(blocks: list[str], rule: int, body: int | None,
     """(candidate indexes, one row of NAMES per candidate); `rule`: the rules' choice, `body`: the first
     paragraph, `first_headline`: the rules' guess that the scrape starts with its headline."""
     indexes = candidates(blocks, body)
+    words_in = lru_cache(maxsize=None)(words)  # each line's count is asked for by several features
     text_words = _content_words(" ".join(blocks[body: body + 6])) if body is not None else set()
     later_words = _content_words(" ".join(blocks[body + 3: body + 40])) if body is not None else set()
     ruled = rule_scores(blocks, body, first_headline, text_words) if body is not None else {}
@@ -85,7 +87,7 @@ def features(blocks: list[str], rule: int, body: int | None,
     rows = []
     for i in indexes:
         block = blocks[i]
-        n = words(block)
+        n = words_in(block)
         prev = blocks[i - 1] if i else ""
         nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
         tokens = _WORD.findall(block)
@@ -96,15 +98,15 @@ def features(blocks: list[str], rule: int, body: int | None,
             overlaps[i] == best and best > 0, bool(i and _CRUMBS.search(prev)), bool(_CRUMBS.search(block)),
             _in_menu(blocks, i), block[-1] in ".!?。！？", block[-1] in ":,;", block[0].islower(), block.isupper(),
             len(_CAPITAL.findall(block)) / max(len(tokens), 1), counts[block] > 1,
-            _inside_other(block, blocks), bool(prev) and words(prev) <= 3, bool(nxt) and words(nxt) <= 3,
+            _inside_other(block, blocks), bool(prev) and words_in(prev) <= 3, bool(nxt) and words_in(nxt) <= 3,
             bool(nxt) and _prose(nxt), is_cruft(block), sum(c.isdigit() for c in block) / len(block),
             bool(_CJK.search(block)), i == nearest,
-            bool(nxt) and shaped.get(i + 1, False) and words(nxt) > n and nxt[-1] not in TERMINAL,
+            bool(nxt) and shaped.get(i + 1, False) and words_in(nxt) > n and nxt[-1] not in TERMINAL,
             _overlap(block, later_words), min(overlap_rank.get(i, 10), 10) / 10, min(shaped_rank.get(i, 10), 10) / 10,
-            sum(words(b) <= 3 for b in blocks[max(0, i - 5): i]) / 5,
-            any(about_it(b) for b in blocks[i + 1: i + 4] if words(b) <= 20), bool(prev) and words(prev) <= 20
+            sum(words_in(b) <= 3 for b in blocks[max(0, i - 5): i]) / 5,
+            any(about_it(b) for b in blocks[i + 1: i + 4] if words_in(b) <= 20), bool(prev) and words_in(prev) <= 20
             and about_it(prev), any(block.startswith(t) for t in truncated if len(t) < len(block)),
-            n > words(prev), n > words(nxt), max(ruled[i] - top_rule, -10) if i in ruled else -10.0,
+            n > words_in(prev), n > words_in(nxt), max(ruled[i] - top_rule, -10) if i in ruled else -10.0,
             _overlap(block, page_words),
         ])
     return indexes, [[float(x) for x in row] for row in rows]
@@ -115,20 +117,29 @@ def _inside_other(block: str, blocks: list[str]) -> bool:
     return len(block) >= 12 and any(len(other) > len(block) and block in other for other in blocks[:200])
 
 
-def tree_score(tree: list[list[float]], row: list[float]) -> float:
-    node = tree[0]
-    while node[0] >= 0:
-        node = tree[int(node[2] if row[int(node[0])] <= node[1] else node[3])]
-    return node[1]
+def tree_score(tree, row: list[float]) -> float:
+    """A tree's value for a row: from the root, left while the row's feature is <= the node's threshold."""
+    feature, value, left, right = tree[0]
+    while feature >= 0:
+        feature, value, left, right = tree[left if row[feature] <= value else right]
+    return value
 
 
-def score(row: list[float]) -> float:
-    return sum(tree_score(tree, row) for tree in headline_weights.TREES)
+def compiled(trees: list[list[list[float]]]) -> list[tuple]:
+    """Trees as tuples of (feature, threshold or value, left, right), their indexes ints: quicker to walk."""
+    return [tuple((int(f), float(v), int(left), int(right)) for f, v, left, right in tree) for tree in trees]
 
 
-def best(indexes: list[int], rows: list[list[float]]) -> int:
+TREES = compiled(headline_weights.TREES)
+
+
+def score(row: list[float], trees: list[tuple] = TREES) -> float:
+    return sum(tree_score(tree, row) for tree in trees)
+
+
+def best(indexes: list[int], rows: list[list[float]], trees: list[tuple] = TREES) -> int:
     """The best-scored candidate (the first on a tie)."""
-    scores = [score(row) for row in rows]
+    scores = [score(row, trees) for row in rows]
     return indexes[max(range(len(indexes)), key=lambda k: (scores[k], -k))]
 
 

@@ -8,6 +8,7 @@ use, most often one followed by a by-line or a date line. A scrape that already 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.ingest import textdates
 from generator.ingest.endings import ending
@@ -174,11 +175,13 @@ def _overlap(block: str, text_words: set[str]) -> float:
     return len(mine & text_words) / max(len(mine), 2) if mine else 0.0  # one shared word is little evidence
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
 def about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
     return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
 def _prose(block: str) -> bool:
     return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
         and not caption(block, Found()) and not (words(block) <= 60 and _BROWSER_NOTICE.search(block))
@@ -230,6 +233,7 @@ def _title_like(block: str) -> bool:
     return 4 <= words(block) <= 40 and not is_cruft(block) and not (words(block) <= 12 and textdates.find(block))
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
 def _headline_shaped(block: str) -> bool:
     count = words(block)
     if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" and not _ABBREVIATION.search(block) \
