@@ -27,6 +27,14 @@ def test_the_headline_with_its_by_line_under_it_not_the_sub_heading_that_repeats
     assert ("navigation", "← Island life in winter") in record.dropped
 
 
+def test_a_breadcrumb_above_the_headline_and_a_sub_heading_under_its_by_line_are_neither_the_headline():
+    for crumb in ("Home > Island > Ferries", "Home › Island › Ferries › “Which island we..."):
+        page = f"{MENU}{crumb}\n{QUOTED}\nBy Jane Roe | 3 March 2021\nThe new ferry timetable\n{ARTICLE}\n"
+        record = text.read(page)
+        assert record.title == QUOTED, crumb
+        assert ("navigation", crumb) in record.dropped
+
+
 def test_the_shipped_trees_load_and_score_without_scikit_learn_or_numpy():
     # A fresh interpreter where importing scikit-learn or numpy fails: the import reads the page all the same.
     code = (

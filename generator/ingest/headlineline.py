@@ -18,21 +18,21 @@ from functools import lru_cache
 from generator.ingest import headline_weights
 from generator.ingest.furniture import TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
-    _CRUMBS,
-    _after_post_links,
-    _body_start,
-    _content_words,
-    _dated,
-    _first_is_headline,
-    _headline_shaped,
-    _in_menu,
-    _overlap,
-    _prose,
-    _title_like,
+    CRUMBS,
     about_it,
+    after_post_links,
+    body_start,
+    content_words,
+    dated,
     find_start,
+    first_is_headline,
+    headline_shaped,
     headline_within,
+    in_menu,
+    overlap,
+    prose,
     rule_scores,
+    title_like,
 )
 
 ABOVE = 40  # lines above the text's first paragraph that may be its headline
@@ -66,13 +66,13 @@ def features(blocks: list[str], rule: int, body: int | None,
     paragraph, `first_headline`: the rules' guess that the scrape starts with its headline."""
     indexes = candidates(blocks, body)
     words_in = lru_cache(maxsize=None)(words)  # each line's count is asked for by several features
-    text_words = _content_words(" ".join(blocks[body: body + 6])) if body is not None else set()
-    later_words = _content_words(" ".join(blocks[body + 3: body + 40])) if body is not None else set()
+    text_words = content_words(" ".join(blocks[body: body + 6])) if body is not None else set()
+    later_words = content_words(" ".join(blocks[body + 3: body + 40])) if body is not None else set()
     ruled = rule_scores(blocks, body, first_headline, text_words) if body is not None else {}
     top_rule = max(ruled.values(), default=0.0)
-    page_words = _content_words(" ".join(b for b in blocks if _prose(b)))
+    page_words = content_words(" ".join(b for b in blocks if prose(b)))
     top = body if body is not None else len(blocks)
-    overlaps = {i: _overlap(blocks[i], text_words if i < top else _content_words(" ".join(
+    overlaps = {i: overlap(blocks[i], text_words if i < top else content_words(" ".join(
         b for k, b in enumerate(blocks[top: top + 6], top) if k != i))) for i in indexes}  # not the line itself
     best = max(overlaps.values(), default=0.0)
     above = [i for i in indexes if i < top]
@@ -80,7 +80,7 @@ def features(blocks: list[str], rule: int, body: int | None,
     counts: dict[str, int] = {}
     for block in blocks:
         counts[block] = counts.get(block, 0) + 1
-    shaped = {i: _headline_shaped(blocks[i]) for i in indexes}
+    shaped = {i: headline_shaped(blocks[i]) for i in indexes}
     nearest = max((i for i in indexes if shaped[i] and i < top), default=None)
     shaped_rank = {i: r for r, i in enumerate(sorted((i for i in above if shaped[i]), reverse=True))}
     truncated = [b.rstrip(".…").rstrip() for b in blocks[:top] if b.endswith(("...", "…")) and len(b) >= 15]
@@ -92,22 +92,22 @@ def features(blocks: list[str], rule: int, body: int | None,
         nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
         tokens = _WORD.findall(block)
         rows.append([
-            i == rule, i == rule - 1, i == rule + 1, shaped[i], _title_like(block), min(n, 30) / 10, n <= 3,
+            i == rule, i == rule - 1, i == rule + 1, shaped[i], title_like(block), min(n, 30) / 10, n <= 3,
             n >= 15, math.log(1 + len(block)), min(abs(top - i), 40) / 10, i < top, i >= top, i == 0,
-            i == 0 and first_headline, _dated(blocks, i), about_it(block), overlaps[i],
-            overlaps[i] == best and best > 0, bool(i and _CRUMBS.search(prev)), bool(_CRUMBS.search(block)),
-            _in_menu(blocks, i), block[-1] in ".!?。！？", block[-1] in ":,;", block[0].islower(), block.isupper(),
+            i == 0 and first_headline, dated(blocks, i), about_it(block), overlaps[i],
+            overlaps[i] == best and best > 0, bool(i and CRUMBS.search(prev)), bool(CRUMBS.search(block)),
+            in_menu(blocks, i), block[-1] in ".!?。！？", block[-1] in ":,;", block[0].islower(), block.isupper(),
             len(_CAPITAL.findall(block)) / max(len(tokens), 1), counts[block] > 1,
             _inside_other(block, blocks), bool(prev) and words_in(prev) <= 3, bool(nxt) and words_in(nxt) <= 3,
-            bool(nxt) and _prose(nxt), is_cruft(block), sum(c.isdigit() for c in block) / len(block),
+            bool(nxt) and prose(nxt), is_cruft(block), sum(c.isdigit() for c in block) / len(block),
             bool(_CJK.search(block)), i == nearest,
             bool(nxt) and shaped.get(i + 1, False) and words_in(nxt) > n and nxt[-1] not in TERMINAL,
-            _overlap(block, later_words), min(overlap_rank.get(i, 10), 10) / 10, min(shaped_rank.get(i, 10), 10) / 10,
+            overlap(block, later_words), min(overlap_rank.get(i, 10), 10) / 10, min(shaped_rank.get(i, 10), 10) / 10,
             sum(words_in(b) <= 3 for b in blocks[max(0, i - 5): i]) / 5,
             any(about_it(b) for b in blocks[i + 1: i + 4] if words_in(b) <= 20), bool(prev) and words_in(prev) <= 20
             and about_it(prev), any(block.startswith(t) for t in truncated if len(t) < len(block)),
             n > words_in(prev), n > words_in(nxt), max(ruled[i] - top_rule, -10) if i in ruled else -10.0,
-            _overlap(block, page_words),
+            overlap(block, page_words),
         ])
     return indexes, [[float(x) for x in row] for row in rows]
 
@@ -156,9 +156,9 @@ def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:
     """(the rules' choice, the first paragraph, whether the first line looks like the headline, whether the rules
     are sure): they are sure of a scrape that starts with its headline (the text form: a copy from the headline
     down) and of the line under a blog's links to the posts before and after this one."""
-    rule, body = find_start(blocks), _body_start(blocks)
-    first_headline = body is not None and _first_is_headline(blocks)  # (it needs a paragraph)
-    return rule, body, first_headline, rule == 0 and first_headline or body is not None and _after_post_links(
+    rule, body = find_start(blocks), body_start(blocks)
+    first_headline = body is not None and first_is_headline(blocks)  # (it needs a paragraph)
+    return rule, body, first_headline, rule == 0 and first_headline or body is not None and after_post_links(
         blocks, body) == rule
 
 
