@@ -1,12 +1,12 @@
-"""Which line of a copied page is its headline, by learned weights over what the rules see of each line.
+"""Which line of a copied page is its headline, by learned trees over what the rules see of each line.
 
 pagestart.find_start's rules choose one line; on a whole-page copy (menus, breadcrumbs, teasers of other
 stories above the article) they miss often enough that a line scorer does better: every line from the
-page's top to just under where the article's text starts is a candidate, described by a few numbers
-(its length, its shape, its place, the lines around it, whether the text speaks of it, what the rules
-chose), and the candidate with the highest weighted sum is the headline. The weights are plain numbers
-in headline_weights.py, written by eval/train_headline.py from pages whose licence allows it (the
-Readability and trafilatura dev parts); scoring needs no library.
+page's top to just under where the article's text starts is a candidate, described by the numbers of
+NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
+rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
+sure. The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from pages
+whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
 """
 
 from __future__ import annotations
