@@ -22,7 +22,7 @@ PELICAN_STAMP := $(PELICAN_VENV)/.installed
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import eval-real clean
+.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import eval-real train-headline clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
@@ -83,6 +83,11 @@ eval-import: $(RUN_STAMP)
 # Chromium. The report goes to .cache/eval-real/report.md; see eval/RESULTS.md.
 eval-real: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python -m eval.real
+
+# The headline line scorer's trees (generator/ingest/headline_weights.py), from the unpacked corpus's dev part
+# (Readability and trafilatura pages only; the same pages give the same trees). --cv: compared with the rules.
+train-headline: $(TEST_STAMP)
+	$(BIN)/python -m eval.train_headline --data $${REAL_ARTICLES:-.cache/real-articles}
 
 # Playwright drives Debian's Chromium: its own browser download cannot work offline.
 $(CHROMIUM):

@@ -8,6 +8,7 @@ use, most often one followed by a by-line or a date line. A scrape that already 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.ingest import textdates
 from generator.ingest.endings import ending
@@ -27,7 +28,7 @@ _FUNCTION = re.compile(r"(?i)\b(?:the|an?|of|to|in|on|for|with|and|or|is|are|was
                        r"|en|da|do|em|com)\b")
 # Lines of a post's frame: its categories, its comment count, a reprint offer
 _FURNITURE = re.compile(r"(?i)(?:posted|filed)\s+(?:in|under)\s*:|comments?\s*:\s*\d|see a sample reprint\b")
-_CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
+CRUMBS = re.compile(r"(?i)\b(?:home|startseite|accueil|inicio)\s*[>/›»|→]|\S\s*[>›»→]\s*\S.*[>›»→]|\S\s→\s\S")
 # A notice to the reader about their browser or cookies ("You are using an older browser version. Please use a
 # supported version", "it is necessary to enable JavaScript"), no paragraph of the article
 _BROWSER_NOTICE = re.compile(r"(?i)\b(?:enable|activate|aktivieren|disabled)\b.{0,30}\b(?:javascript|browser)\b|\b(?:browser|"
@@ -57,54 +58,58 @@ NEAR = 12  # a headline-like first line this close to the first paragraph is the
 
 def find_start(blocks: list[str]) -> int:
     """The index of the headline block (0 when the scrape starts with it, or when nothing better is found)."""
-    body = _body_start(blocks)
+    body = body_start(blocks)
     if body is None:
         return 0
-    after_links = _after_post_links(blocks, body)
+    after_links = after_post_links(blocks, body)
     if after_links is not None:
         return after_links
-    best, best_score, best_dated = 0, None, False
-    scores: dict[int, float] = {}
-    first_headline = _first_is_headline(blocks)  # no menu under the first line: it may well be the headline
-    text_words = _content_words(" ".join(blocks[body: body + 6]))
-    for index in range(max(0, body - LOOK_BACK), body):
-        block = blocks[index]
-        if not _headline_shaped(block):
-            continue
-        count = words(block)
-        if count <= 4 and _in_menu(blocks, index) and not _dated(blocks, index):
-            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
-        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
-        dated = _dated(blocks, index)
-        score += 4 * (index == 0 and first_headline) + DATED * dated + OVERLAP * _overlap(block, text_words) \
-            + CRUMBED * (index > 0 and bool(_CRUMBS.search(blocks[index - 1])))
-        scores[index] = score
-        if best_score is None or score > best_score:
-            best, best_score, best_dated = index, score, dated
-    if body == 3 and words(blocks[0]) <= 3 and about_it(blocks[1]) and _headline_shaped(blocks[2]) \
-            and 4 <= words(blocks[2]) <= 12 and "," not in blocks[2] and _overlap(blocks[2], text_words) > 0:
+    first_headline = first_is_headline(blocks)  # no menu under the first line: it may well be the headline
+    text_words = content_words(" ".join(blocks[body: body + 6]))
+    scores = rule_scores(blocks, body, first_headline, text_words)
+    best, best_score = max(scores.items(), key=lambda item: (item[1], -item[0]), default=(0, None))
+    best_dated = best_score is not None and dated(blocks, best)
+    if body == 3 and words(blocks[0]) <= 3 and about_it(blocks[1]) and headline_shaped(blocks[2]) \
+            and 4 <= words(blocks[2]) <= 12 and "," not in blocks[2] and overlap(blocks[2], text_words) > 0:
         return 2  # a blog's name, the post's date, its title, its text
-    if best and not (best_dated and not _dated(blocks, 0)) and first_headline \
-            and (_overlap(blocks[0], text_words) > 0 or _dated(blocks, 0)):  # a site's name shares no word with
+    if best and not (best_dated and not dated(blocks, 0)) and first_headline \
+            and (overlap(blocks[0], text_words) > 0 or dated(blocks, 0)):  # a site's name shares no word with
         # the article
         return 0
-    if best and (_headline_shaped(blocks[0]) or _title_like(blocks[0])) and len(_content_words(blocks[0])) >= 3 \
-            and _overlap(blocks[0], text_words) >= KEEP_FIRST and (first_headline or not best_dated):
+    if best and (headline_shaped(blocks[0]) or title_like(blocks[0])) and len(content_words(blocks[0])) >= 3 \
+            and overlap(blocks[0], text_words) >= KEEP_FIRST and (first_headline or not best_dated):
         return 0  # the first line speaks of what the text says: it is the headline
     for index in range(max(0, best - DECK_GAP), best):  # a headline above the line found: that is its deck
         block = blocks[index]  # or a caption
         if index in scores and scores[index] >= best_score - CLOSE and words(block) >= 5 \
-                and _overlap(block, text_words) >= 0.4 and not _CRUMBS.search(block) \
+                and overlap(block, text_words) >= 0.4 and not CRUMBS.search(block) \
                 and blocks[best].lower() not in block.lower():  # not a breadcrumb ending in the headline
             return index
     above = blocks[best - 1] if best else ""
-    if _headline_shaped(above) and 5 <= words(above) and (DECK * words(above) <= words(blocks[best]) and _overlap(
-            above, text_words) > 0 or words(above) <= words(blocks[best]) and _overlap(above, text_words) >= 0.3):
+    if headline_shaped(above) and 5 <= words(above) and (DECK * words(above) <= words(blocks[best]) and overlap(
+            above, text_words) > 0 or words(above) <= words(blocks[best]) and overlap(above, text_words) >= 0.3):
         return best - 1  # the line found is the standfirst under the headline
     return best
 
 
-def _after_post_links(blocks: list[str], body: int) -> int | None:
+def rule_scores(blocks: list[str], body: int, first_headline: bool, text_words: set[str]) -> dict[int, float]:
+    """The rules' score of each headline-shaped line in the LOOK_BACK lines above the first paragraph `body`."""
+    scores: dict[int, float] = {}
+    for index in range(max(0, body - LOOK_BACK), body):
+        block = blocks[index]
+        if not headline_shaped(block):
+            continue
+        count = words(block)
+        if count <= 4 and in_menu(blocks, index) and not dated(blocks, index):
+            continue  # "Housing & Homelessness" between "Menu" and "Climate & NYC": a menu's item
+        score = -DIST * (body - index) + min(count, 10) / 3 - (2 if count <= 3 else 0) - 2 * block[0].islower()
+        score += 4 * (index == 0 and first_headline) + DATED * dated(blocks, index) \
+            + OVERLAP * overlap(block, text_words) + CRUMBED * (index > 0 and bool(CRUMBS.search(blocks[index - 1])))
+        scores[index] = score
+    return scores
+
+
+def after_post_links(blocks: list[str], body: int) -> int | None:
     """The line under a blog's links to the posts around this one (and under the post's date line)."""
     links = next((i for i in range(body - 1, max(-1, body - LOOK_BACK - 1), -1) if _PREV_NEXT.search(blocks[i])), None)
     if links is None:
@@ -136,46 +141,48 @@ def headline_within(line: str, blocks: list[str]) -> str:
     return line
 
 
-def _first_is_headline(blocks: list[str]) -> bool:
+def first_is_headline(blocks: list[str]) -> bool:
     """A scrape that starts with its headline: a headline-like first line, then soon a paragraph, with no
     menu (a run of one- to three-word lines) between them."""
-    if not (_headline_shaped(blocks[0]) or _title_like(blocks[0])):
+    if not (headline_shaped(blocks[0]) or title_like(blocks[0])):
         return False
-    prose = next(index for index, block in enumerate(blocks) if _prose(block))
-    menu = sum(words(b) <= 3 for b in blocks[1:prose])
-    return prose <= NEAR or prose <= 3 * NEAR and menu < SHARE * (prose - 1)
+    first = next(index for index, block in enumerate(blocks) if prose(block))
+    menu = sum(words(b) <= 3 for b in blocks[1:first])
+    return first <= NEAR or first <= 3 * NEAR and menu < SHARE * (first - 1)
 
 
-def _in_menu(blocks: list[str], index: int) -> bool:
+def in_menu(blocks: list[str], index: int) -> bool:
     """Between two lines of one to four words (a menu's items), the one under it with no number (a date line:
     "28.01.22 / 0 Kommentare") and no "By"."""
     return 0 < index < len(blocks) - 1 and words(blocks[index - 1]) <= 4 and words(blocks[index + 1]) <= 4 \
         and not re.search(r"\d", blocks[index + 1]) and not _BY.match(blocks[index + 1] + " ")
 
 
-def _dated(blocks: list[str], index: int) -> bool:
+def dated(blocks: list[str], index: int) -> bool:
     """A by-line or date line right under the block (or under the line under it)."""
     following = blocks[index + 1: index + 3]
-    return bool(following) and (about_it(following[0]) or len(following) > 1 and not _headline_shaped(following[0])
+    return bool(following) and (about_it(following[0]) or len(following) > 1 and not headline_shaped(following[0])
                                 and about_it(following[1]))
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if len(w) >= 4 or _CJK.match(w)}
 
 
-def _overlap(block: str, text_words: set[str]) -> float:
+def overlap(block: str, text_words: set[str]) -> float:
     """The share of the line's words that the article's first paragraphs use: a headline speaks of them."""
-    mine = _content_words(block)
+    mine = content_words(block)
     return len(mine & text_words) / max(len(mine), 2) if mine else 0.0  # one shared word is little evidence
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
 def about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
     return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
 
 
-def _prose(block: str) -> bool:
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
+def prose(block: str) -> bool:
     return words(block) >= 12 and _sentence_end(block) and not is_cruft(block) and not is_rights_line(block) \
         and not caption(block, Found()) and not (words(block) <= 60 and _BROWSER_NOTICE.search(block))
 
@@ -187,12 +194,12 @@ def _sentence_end(block: str) -> bool:
     return block[-1] in TERMINAL
 
 
-def _body_start(blocks: list[str]) -> int | None:
+def body_start(blocks: list[str]) -> int | None:
     """The first paragraph of the first large run of prose (gaps of a few lines allowed)."""
     runs: list[tuple[int, int]] = []  # (first block, words)
     first, total, gap = None, 0, 0
     for index, block in enumerate(blocks):
-        if _prose(block):
+        if prose(block):
             if first is None:
                 first, total = index, 0
             total += words(block)
@@ -221,12 +228,13 @@ def _tags_or_menu(block: str) -> bool:
     return words(block) >= 4 and block.isupper()
 
 
-def _title_like(block: str) -> bool:
+def title_like(block: str) -> bool:
     """A first line that reads as a headline (by length alone: a page's copy starts with a short menu item)."""
     return 4 <= words(block) <= 40 and not is_cruft(block) and not (words(block) <= 12 and textdates.find(block))
 
 
-def _headline_shaped(block: str) -> bool:
+@lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
+def headline_shaped(block: str) -> bool:
     count = words(block)
     if not 2 <= count <= 30 or len(block) > 250 or block[-1] in ".,;:" and not _ABBREVIATION.search(block) \
             or block[0] in "«‹<(←→" or _BLOG_NAV.search(block) or _CREDIT.search(block) \
@@ -234,7 +242,7 @@ def _headline_shaped(block: str) -> bool:
         return False
     if _FURNITURE.match(block):
         return False
-    crumb = _CRUMBS.search(block)
+    crumb = CRUMBS.search(block)
     if crumb and (not crumb.start() or "→" in block):
         return False  # "Latest News → Regret the Error", "Home > Entertainment"
     if count <= 20 and (_BY.match(block) or textdates.find(block)):

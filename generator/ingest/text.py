@@ -30,7 +30,8 @@ from generator.ingest.furniture import (
     rights_outside_text,
     words,
 )
-from generator.ingest.pagestart import about_it, find_start, headline_within
+from generator.ingest.headlineline import choose as find_start
+from generator.ingest.pagestart import about_it, headline_within
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(

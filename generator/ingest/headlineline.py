@@ -1,0 +1,167 @@
+"""Which line of a copied page is its headline, by learned trees over what the rules see of each line.
+
+pagestart.find_start's rules choose one line; on a whole-page copy (menus, breadcrumbs, teasers of other
+stories above the article) they miss often enough that a line scorer does better: every line from the
+page's top to just under where the article's text starts is a candidate, described by the numbers of
+NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
+rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
+sure. The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from pages
+whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from generator.ingest import headline_weights
+from generator.ingest.furniture import TERMINAL, is_cruft, words
+from generator.ingest.pagestart import (
+    CRUMBS,
+    about_it,
+    after_post_links,
+    body_start,
+    content_words,
+    dated,
+    find_start,
+    first_is_headline,
+    headline_shaped,
+    headline_within,
+    in_menu,
+    overlap,
+    prose,
+    rule_scores,
+    title_like,
+)
+
+ABOVE = 40  # lines above the text's first paragraph that may be its headline
+BELOW = 3  # ... and lines from that paragraph on (a page whose first "paragraph" is the standfirst)
+MAX_WORDS = 40  # a longer line is no headline
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
+_WORD = re.compile(r"\b\w")
+
+NAMES = (
+    "rule", "rule_above", "rule_below", "shaped", "title_like", "words", "few_words", "many_words", "log_chars",
+    "distance", "above_text", "in_text", "first", "first_headline", "dated", "about", "overlap", "best_overlap",
+    "crumbed", "crumbs", "in_menu", "ends_sentence", "ends_colon", "lower_first", "upper", "capitals", "repeats",
+    "inside_other", "prev_short", "next_short", "next_prose", "cruft", "digits", "cjk", "nearest_shaped",
+    "deck_below", "later_overlap", "overlap_rank", "shaped_rank", "menu_above", "dated_below", "dated_above",
+    "truncated_copy", "longer_than_prev", "longer_than_next", "rule_score", "page_overlap",
+)
+
+
+def candidates(blocks: list[str], body: int | None) -> list[int]:
+    """The indexes of the lines that may be the headline, around the first paragraph `body`."""
+    if body is None:
+        return [0]
+    span = range(max(0, body - ABOVE), min(len(blocks), body + BELOW))
+    return sorted({0} | {i for i in span if words(blocks[i]) <= MAX_WORDS})
+
+
+def features(blocks: list[str], rule: int, body: int | None,
+             first_headline: bool) -> tuple[list[int], list[list[float]]]:
+    """(candidate indexes, one row of NAMES per candidate); `rule`: the rules' choice, `body`: the first
+    paragraph, `first_headline`: the rules' guess that the scrape starts with its headline."""
+    indexes = candidates(blocks, body)
+    words_in = lru_cache(maxsize=None)(words)  # each line's count is asked for by several features
+    text_words = content_words(" ".join(blocks[body: body + 6])) if body is not None else set()
+    later_words = content_words(" ".join(blocks[body + 3: body + 40])) if body is not None else set()
+    ruled = rule_scores(blocks, body, first_headline, text_words) if body is not None else {}
+    top_rule = max(ruled.values(), default=0.0)
+    page_words = content_words(" ".join(b for b in blocks if prose(b)))
+    top = body if body is not None else len(blocks)
+    overlaps = {i: overlap(blocks[i], text_words if i < top else content_words(" ".join(
+        b for k, b in enumerate(blocks[top: top + 6], top) if k != i))) for i in indexes}  # not the line itself
+    best = max(overlaps.values(), default=0.0)
+    above = [i for i in indexes if i < top]
+    overlap_rank = {i: r for r, i in enumerate(sorted(above, key=lambda i: (-overlaps[i], -i)))}
+    counts: dict[str, int] = {}
+    for block in blocks:
+        counts[block] = counts.get(block, 0) + 1
+    shaped = {i: headline_shaped(blocks[i]) for i in indexes}
+    nearest = max((i for i in indexes if shaped[i] and i < top), default=None)
+    shaped_rank = {i: r for r, i in enumerate(sorted((i for i in above if shaped[i]), reverse=True))}
+    truncated = [b.rstrip(".…").rstrip() for b in blocks[:top] if b.endswith(("...", "…")) and len(b) >= 15]
+    rows = []
+    for i in indexes:
+        block = blocks[i]
+        n = words_in(block)
+        prev = blocks[i - 1] if i else ""
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
+        tokens = _WORD.findall(block)
+        rows.append([
+            i == rule, i == rule - 1, i == rule + 1, shaped[i], title_like(block), min(n, 30) / 10, n <= 3,
+            n >= 15, math.log(1 + len(block)), min(abs(top - i), 40) / 10, i < top, i >= top, i == 0,
+            i == 0 and first_headline, dated(blocks, i), about_it(block), overlaps[i],
+            overlaps[i] == best and best > 0, bool(i and CRUMBS.search(prev)), bool(CRUMBS.search(block)),
+            in_menu(blocks, i), block[-1] in ".!?。！？", block[-1] in ":,;", block[0].islower(), block.isupper(),
+            len(_CAPITAL.findall(block)) / max(len(tokens), 1), counts[block] > 1,
+            _inside_other(block, blocks), bool(prev) and words_in(prev) <= 3, bool(nxt) and words_in(nxt) <= 3,
+            bool(nxt) and prose(nxt), is_cruft(block), sum(c.isdigit() for c in block) / len(block),
+            bool(_CJK.search(block)), i == nearest,
+            bool(nxt) and shaped.get(i + 1, False) and words_in(nxt) > n and nxt[-1] not in TERMINAL,
+            overlap(block, later_words), min(overlap_rank.get(i, 10), 10) / 10, min(shaped_rank.get(i, 10), 10) / 10,
+            sum(words_in(b) <= 3 for b in blocks[max(0, i - 5): i]) / 5,
+            any(about_it(b) for b in blocks[i + 1: i + 4] if words_in(b) <= 20), bool(prev) and words_in(prev) <= 20
+            and about_it(prev), any(block.startswith(t) for t in truncated if len(t) < len(block)),
+            n > words_in(prev), n > words_in(nxt), max(ruled[i] - top_rule, -10) if i in ruled else -10.0,
+            overlap(block, page_words),
+        ])
+    return indexes, [[float(x) for x in row] for row in rows]
+
+
+def _inside_other(block: str, blocks: list[str]) -> bool:
+    """The line stands inside a longer line of the page ("Home > News > <headline>", "<headline> | Site")."""
+    return len(block) >= 12 and any(len(other) > len(block) and block in other for other in blocks[:200])
+
+
+def tree_score(tree, row: list[float]) -> float:
+    """A tree's value for a row: from the root, left while the row's feature is <= the node's threshold."""
+    feature, value, left, right = tree[0]
+    while feature >= 0:
+        feature, value, left, right = tree[left if row[feature] <= value else right]
+    return value
+
+
+def compiled(trees: list[list[list[float]]]) -> list[tuple]:
+    """Trees as tuples of (feature, threshold or value, left, right), their indexes ints: quicker to walk."""
+    return [tuple((int(f), float(v), int(left), int(right)) for f, v, left, right in tree) for tree in trees]
+
+
+TREES = compiled(headline_weights.TREES)
+
+
+def score(row: list[float], trees: list[tuple] = TREES) -> float:
+    return sum(tree_score(tree, row) for tree in trees)
+
+
+def best(indexes: list[int], rows: list[list[float]], trees: list[tuple] = TREES) -> int:
+    """The best-scored candidate (the first on a tie)."""
+    scores = [score(row, trees) for row in rows]
+    return indexes[max(range(len(indexes)), key=lambda k: (scores[k], -k))]
+
+
+def choose(blocks: list[str]) -> int:
+    """The index of the headline line of a scrape, whole-page copy or not: the rules' choice where they are
+    sure, else the best-scored line."""
+    if not blocks:
+        return 0
+    rule, body, first_headline, sure = rules(blocks)
+    return rule if sure else best(*features(blocks, rule, body, first_headline))
+
+
+def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:
+    """(the rules' choice, the first paragraph, whether the first line looks like the headline, whether the rules
+    are sure): they are sure of a scrape that starts with its headline (the text form: a copy from the headline
+    down) and of the line under a blog's links to the posts before and after this one."""
+    rule, body = find_start(blocks), body_start(blocks)
+    first_headline = body is not None and first_is_headline(blocks)  # (it needs a paragraph)
+    return rule, body, first_headline, rule == 0 and first_headline or body is not None and after_post_links(
+        blocks, body) == rule
+
+
+def title_of(block: str, blocks: list[str]) -> str:
+    """The title a line gives (the headline inside "Home / News / <headline>"): what training compares."""
+    return headline_within(block, blocks)

@@ -1,0 +1,68 @@
+"""The learned headline line scorer (generator/ingest/headlineline.py): on a whole-page copy it finds the headline
+where the rules took a sub-heading for it, and its shipped trees load and score with no machine-learning library.
+Small pages of our own in the shapes real copies have."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.ingest import headline_weights, headlineline, text
+from tests.helpers import FERRY_ARTICLE as ARTICLE
+from tests.helpers import FERRY_PARAGRAPHS as PARAGRAPHS
+
+MENU = "Home\nNews\nSport\nWeather\nOpinion\nFerries\nIsland life\nBusiness\nLetters\n"
+# A headline that shares no word with the article's first paragraphs (a quotation, a pun)
+QUOTED = "“Which island we want”"
+PAGE = (f"{MENU}← Island life in winter\n{QUOTED}\nby Jane Roe, published 3 March 2021\n"
+        f"Facebook0Tweet0Email0Print0\nThe new ferry timetable\n{ARTICLE}\n")
+
+
+def test_the_headline_with_its_by_line_under_it_not_the_sub_heading_that_repeats_the_texts_words():
+    # The rules took "The new ferry timetable" (right above the text, all its words in it) for the headline.
+    record = text.read(PAGE)
+    assert record.title == QUOTED
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    assert ("navigation", "← Island life in winter") in record.dropped
+
+
+def test_a_breadcrumb_above_the_headline_and_a_sub_heading_under_its_by_line_are_neither_the_headline():
+    for crumb in ("Home > Island > Ferries", "Home › Island › Ferries › “Which island we..."):
+        page = f"{MENU}{crumb}\n{QUOTED}\nBy Jane Roe | 3 March 2021\nThe new ferry timetable\n{ARTICLE}\n"
+        record = text.read(page)
+        assert record.title == QUOTED, crumb
+        assert ("navigation", crumb) in record.dropped
+
+
+def test_the_shipped_trees_load_and_score_without_scikit_learn_or_numpy():
+    # A fresh interpreter where importing scikit-learn or numpy fails: the import reads the page all the same.
+    code = (
+        "import sys\n"
+        "sys.modules['sklearn'] = None\n"
+        "sys.modules['numpy'] = None\n"
+        "from generator.ingest import headlineline\n"
+        "from generator.ingest.text import _blocks\n"
+        f"blocks = _blocks({PAGE!r})\n"
+        "print(blocks[headlineline.choose(blocks)])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == QUOTED
+
+
+def test_the_shipped_trees_are_plain_numbers_for_the_features_the_code_computes():
+    # Trees trained for another list of features would read the wrong numbers: retrain when NAMES change.
+    assert tuple(headline_weights.NAMES) == tuple(headlineline.NAMES)
+    assert headline_weights.TREES
+    for tree in headline_weights.TREES:
+        for feature, threshold, left, right in tree:
+            assert isinstance(threshold, float)
+            if feature >= 0:
+                assert feature < len(headlineline.NAMES) and 0 < left < len(tree) and 0 < right < len(tree)
+    blocks = text._blocks(PAGE)
+    rule, body, first_headline, sure = headlineline.rules(blocks)
+    assert not sure  # the trees choose here
+    indexes, rows = headlineline.features(blocks, rule, body, first_headline)
+    assert len(rows) == len(indexes) and all(len(row) == len(headlineline.NAMES) for row in rows)
+    assert all(isinstance(headlineline.score(row), float) for row in rows)
