@@ -65,3 +65,11 @@ def test_a_time_stamp_after_a_middle_dot_and_a_date_with_spaces_after_its_dots()
     assert textdates.first_stamped(lines, day_first=True) == PartialDate(2014, 1, 17)
     assert textdates.first_stamped(["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"], True) == PartialDate(2014, 5, 18)
     assert textdates.first_stamped(["Version 2.1. 2014 · 3 Dateien"], True) is None  # no date, no time stamp
+
+
+def test_a_machine_date_glued_to_the_author_s_name():
+    # a theme that prints the ISO stamp right after the name: "Jane Roe2021-12-14T12:38:19+01:00Dezember 14th, 2021"
+    line = "Jane Roe2021-12-14T12:38:19+01:00Dezember 14th, 2021|AKTUELLES, Allgemein|0 Kommentare"
+    assert _day(line) == (2021, 12, 14)
+    assert textdates.first_stamped(["Startseite", line], day_first=True) == PartialDate(2021, 12, 14)
+    assert textdates.find("ISBN 9782021-12-14T") is None  # digits before it: no year
