@@ -73,3 +73,15 @@ def test_a_machine_date_glued_to_the_author_s_name():
     assert _day(line) == (2021, 12, 14)
     assert textdates.first_stamped(["Startseite", line], day_first=True) == PartialDate(2021, 12, 14)
     assert textdates.find("ISBN 9782021-12-14T") is None  # digits before it: no year
+
+
+def test_a_whole_page_copy_s_date_line_right_over_its_headline_beats_a_date_further_down():
+    from generator.ingest import text
+
+    story = "\n\n".join(
+        f"Paragraph {n} of the post says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("Jane Roe\n\nAbout\n\nSubscribe\n\n21 September 2020\n\nHarbours\n\nHarbour bridge closes for a year\n\n"
+            "What the closure means for the ferries and the shops.\n\n" + story +
+            "\n\n06. Aug 2020 // Tips\n\nMore on bridges and the boats that pass under them\n\n"
+            "© 2020 Jane Roe. All rights reserved.\n")
+    assert text.read(page).published == PartialDate(2020, 9, 21)
