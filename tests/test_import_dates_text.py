@@ -63,7 +63,8 @@ def test_a_time_stamp_after_a_middle_dot_and_a_date_with_spaces_after_its_dots()
     # title, a comment's "18. 05. 2014 22:38"
     lines = ["Startseite", "Impressum", "← Ein älterer Beitrag", "17. Januar 2014 · 02:16", "↓ Zu den Kommentaren"]
     assert textdates.first_stamped(lines, day_first=True) == PartialDate(2014, 1, 17)
-    assert textdates.first_stamped(["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"], True) == PartialDate(2014, 5, 18)
+    comment = ["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"]
+    assert textdates.first_stamped(comment, day_first=True) == PartialDate(2014, 5, 18)
     assert textdates.first_stamped(["Version 2.1. 2014 · 3 Dateien"], True) is None  # no date, no time stamp
 
 
