@@ -63,5 +63,26 @@ def test_a_time_stamp_after_a_middle_dot_and_a_date_with_spaces_after_its_dots()
     # title, a comment's "18. 05. 2014 22:38"
     lines = ["Startseite", "Impressum", "← Ein älterer Beitrag", "17. Januar 2014 · 02:16", "↓ Zu den Kommentaren"]
     assert textdates.first_stamped(lines, day_first=True) == PartialDate(2014, 1, 17)
-    assert textdates.first_stamped(["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"], True) == PartialDate(2014, 5, 18)
+    comment = ["Marius", "Schöner Beitrag!", "18. 05. 2014 22:38"]
+    assert textdates.first_stamped(comment, day_first=True) == PartialDate(2014, 5, 18)
     assert textdates.first_stamped(["Version 2.1. 2014 · 3 Dateien"], True) is None  # no date, no time stamp
+
+
+def test_a_machine_date_glued_to_the_author_s_name():
+    # a theme that prints the ISO stamp right after the name: "Jane Roe2021-12-14T12:38:19+01:00Dezember 14th, 2021"
+    line = "Jane Roe2021-12-14T12:38:19+01:00Dezember 14th, 2021|AKTUELLES, Allgemein|0 Kommentare"
+    assert _day(line) == (2021, 12, 14)
+    assert textdates.first_stamped(["Startseite", line], day_first=True) == PartialDate(2021, 12, 14)
+    assert textdates.find("ISBN 9782021-12-14T") is None  # digits before it: no year
+
+
+def test_a_whole_page_copy_s_date_line_right_over_its_headline_beats_a_date_further_down():
+    from generator.ingest import text
+
+    story = "\n\n".join(
+        f"Paragraph {n} of the post says what happened at the harbour and who was there to see it." for n in range(4))
+    page = ("Jane Roe\n\nAbout\n\nSubscribe\n\n21 September 2020\n\nHarbours\n\nHarbour bridge closes for a year\n\n"
+            "What the closure means for the ferries and the shops.\n\n" + story +
+            "\n\n06. Aug 2020 // Tips\n\nMore on bridges and the boats that pass under them\n\n"
+            "© 2020 Jane Roe. All rights reserved.\n")
+    assert text.read(page).published == PartialDate(2020, 9, 21)

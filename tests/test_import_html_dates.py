@@ -76,7 +76,8 @@ def test_json_ld_wrapped_in_a_cdata_section_is_read():
     # `<script type="application/ld+json">` holding `<![CDATA[ ... ]]>` (a page written as XHTML): the metadata's
     # publication day, not the later day the page's <meta> tag names
     ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2015-10-15T02:19:15.607Z"}
-    head = ('<title>Harbour bridge closes</title><meta property="article:published_time" content="2015-12-11T14:28:34Z">'
+    head = ('<title>Harbour bridge closes</title>'
+            '<meta property="article:published_time" content="2015-12-11T14:28:34Z">'
             f'<script type="application/ld+json">\n  <![CDATA[\n  {json.dumps(ld)}\n  ]]>\n</script>')
     body = "<h1>Harbour bridge closes</h1>" + TEXT
     assert _published(head, body) == PartialDate(2015, 10, 15)
@@ -111,5 +112,6 @@ def test_a_placeholder_first_of_january_gives_way_to_the_update_day_the_page_nam
     # (the update line is far below the headline, after the ingredients)
     ingredients = "<ul>" + "".join(f"<li>{n} cups of flour</li>" for n in range(16)) + "</ul>"
     body = ("<h1>Easy harbour cake</h1>" + ingredients + "<div class='recipeDate'>Updated June 13, 2019</div>"
-            "<meta itemprop='dateCreated' content='01/01/2004'><meta itemprop='dateModified' content='06/13/2019'>" + TEXT)
+            "<meta itemprop='dateCreated' content='01/01/2004'>"
+            "<meta itemprop='dateModified' content='06/13/2019'>" + TEXT)
     assert _published(head, body) == PartialDate(2019, 6, 13)

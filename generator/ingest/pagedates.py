@@ -55,10 +55,13 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     return published, updated
 
 
+_TEXT_NODES = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+
+
 def _stamped_date(tree) -> PartialDate | None:
     """A page with no date a machine can read: its first short line that stamps a day with a time of day
     (`2003年11月12日16:36`, `12.03.2005, 08:15`) or names a day its publication date (`发布日期： 9/17/2004`)."""
-    lines = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    lines = tree.xpath(_TEXT_NODES)
     return textdates.first_stamped((" ".join(line.split()) for line in lines), _day_first(tree))
 
 
@@ -119,7 +122,7 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     `Published June 3, 2020`; `Updated May 6, 2019`)."""
     if not title:
         return None, None
-    texts = [t.strip() for t in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()]
+    texts = [t.strip() for t in tree.xpath(_TEXT_NODES) if t.strip()]
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
     if at is None:
         return None, None

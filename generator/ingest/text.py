@@ -197,6 +197,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
     # just inside the text: a standfirst may have started it
     near = _near_date(above, found.day_first, text, captured)
+    if near is None and start:  # a whole-page copy's date line right over its headline, beside a section's name
+        near = _near_date(_date_lines(page[max(0, start - 2):start]), found.day_first, text, captured)
     if near is not None and near != updated:
         published = near
     elif published is None or published.day is None:

@@ -35,6 +35,8 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
+    # an ISO stamp glued to a name: "Jane Roe2021-12-14T12:38"
+    re.compile(rf"(?<!\d){_YEAR}-(?P<nmonth>\d{{2}})-(?P<day>\d{{2}})(?=T\d{{2}}:\d{{2}})"),
     re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
@@ -61,8 +63,8 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
 
 
 _TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
-_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|日期|时间|发布|发表|veröffentlicht|publié|publicado)"
-                    r"(?:\s+(?:on|am|le|el|em))?\W*$")
+_NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|veröffentlicht|publié|publicado|"
+                    r"日期|时间|发布|发表)(?:\s+(?:on|am|le|el|em))?\W*$")
 
 
 def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
@@ -155,7 +157,8 @@ def search(line: str, lang: str, captured: dt.datetime | None = None, day_first:
     for written, when in found:
         if when.year < 1900:  # "2006年1月" read as the year 20
             continue
-        if named_year(written, when.year) or (captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)):
+        relative = captured is not None and not re.search(r"\d{1,2}[:.h]\d{2}\s*$", written)
+        if named_year(written, when.year) or relative:
             return PartialDate(when.year, when.month, when.day)
     return None
 
