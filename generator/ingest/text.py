@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.archive.model import PartialDate, Source
-from generator.ingest import textdates
+from generator.archive.model import Source
+from generator.ingest import datelines
+from generator.ingest.datelines import DATE_LINE_WORDS
 from generator.ingest.endings import ending
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE,
@@ -55,8 +56,6 @@ FINAL = ("comments", "footer", "share bar")  # these end an article for good; it
 # "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
 _TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
 _DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
-DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
-NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
 
@@ -191,36 +190,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             raise ImportFailed("holds no article text after its dateline")
     body = "\n\n".join(("## " + _escape(t)) if kind == "h" else _escape(t) for kind, t in items) + "\n"
 
-    published, updated = found.published, found.updated
-    # The page's own date lines under the headline come first; then a date line found elsewhere; then one right
-    # above the headline of a whole-page copy ("12.12.2022 12:22" over it); then one right after the article ("发表于 2004年12月27日" closes many a blog post).
-    above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
-    # just inside the text: a standfirst may have started it
-    near = _near_date(above, found.day_first, text, captured)
-    if near is None and start:  # a whole-page copy's date line right over its headline, beside a section's name
-        near = _near_date(_date_lines(page[max(0, start - 2):start]), found.day_first, text, captured)
-    if near is not None and near != updated:
-        published = near
-    elif published is None or published.day is None:
-        inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
-        published = _near_date(_date_lines(page[max(0, start - 2):start]), found.day_first, text, captured) \
-            or _near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
-            or _near_date(_date_lines(inside), found.day_first, text, captured) \
-            or _near_date(_date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
-            or _near_date(_under_copies(page, start), found.day_first, text, captured) \
-            or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
-    if published is None and updated is not None:
-        published, updated = updated, None
-    if published is None or published.day is None:  # a by-line with its day anywhere on the page, not the
-        published = _signed_date(page, found.day_first) or published  # copyright's year
-    if published is None or published.day is None:
-        published = textdates.first_stamped(page, found.day_first) or published
-    if published is None:
-        for line in found.rights:
-            year = re.search(r"\b(?:19|20)\d{2}\b", line)
-            if year:
-                published = PartialDate(int(year.group()))
-                break
+    published, updated = datelines.dates(found, blocks, aside, body_at, end_at, page, start, text, captured)
     title = _TITLE_TAIL.sub("", title) if words(_TITLE_TAIL.sub("", title)) >= 3 else title
     source_name = agency or found.outlet
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
@@ -261,58 +231,6 @@ def _blocks(text: str) -> list[str]:
         if current:
             out.append(current)
     return out
-
-
-# A year, or a numeric date with a two-digit year: only such lines go to dateparser (it is slow).
-_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
-_BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
-                          r"pubblicato|aggiornato|atualizado|actualizado|date|datum|fecha|时间|日期|发布时间|发表于)\b")
-
-
-_WRITTEN = re.compile(r"(?i)^\W*(?:written|geschrieben|écrit|escrito)\s+(?:by|von|par|por)\b")
-
-
-def _near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
-    """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
-    2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
-    short = [line for line in lines if words(line) <= 30 and (
-        not (_is_prose(line) and words(line) >= 12) or _BY_OR_LABEL.match(line))]
-    for line in short:
-        dated = textdates.find(line, day_first)
-        if dated and dated[0].day:
-            return dated[0]
-    lang = None
-    for line in short:
-        if _MAYBE_DATE.search(line) or captured is not None and re.search(r"\d", line):
-            lang = lang or textdates.language(text)
-            date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
-            if date is not None:
-                return date
-    return None
-
-
-def _signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
-    """The day of the first short by-line or posted line that has one ("Written by Jane Roe on April 29, 2018")."""
-    for line in lines:
-        if words(line) <= DATE_LINE_WORDS and (_BY_OR_LABEL.match(line) or _WRITTEN.match(line)):
-            dated = textdates.find(line, day_first)
-            if dated and dated[0].day:
-                return dated[0]
-    return None
-
-
-def _under_copies(page: list[str], start: int) -> list[str]:
-    """The short lines under the headline where the page prints it before the article (a teaser of the same
-    story in its header with the date line under it)."""
-    if not start:
-        return []
-    return [line for index, block in enumerate(page[:start]) if block == page[start]
-            for line in _date_lines(page[index + 1: index + 4])]
-
-
-def _date_lines(lines: list[str]) -> list[str]:
-    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
-    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
 
 
 def _wrapped(lines: list[str]) -> bool:

@@ -1,0 +1,110 @@
+"""Which of a scrape's lines date it: the date lines under its headline, over it in a whole-page copy, right
+after the article, a by-line anywhere, a time-stamped line; textdates reads each line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.archive.model import PartialDate
+from generator.ingest import textdates
+from generator.ingest.furniture import TERMINAL, Found, words
+
+DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
+NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
+
+
+def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at: int, page: list[str], start: int,
+          text: str, captured: dt.datetime | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """(published, updated) of a scrape: `blocks` from its headline down, the article's text from `body_at` to
+    `end_at`, `aside` the captions and notices (their dates are not the article's); `page` the whole copy, whose
+    headline is at `start`; what the by-lines said is in `found`."""
+    published, updated = found.published, found.updated
+    # The page's own date lines under the headline come first; then a date line found elsewhere; then one right
+    # above the headline of a whole-page copy ("12.12.2022 12:22" over it); then one right after the article
+    # ("发表于 2004年12月27日" closes many a blog post).
+    above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
+    # just inside the text: a standfirst may have started it
+    near = near_date(above, found.day_first, text, captured)
+    if near is None and start:  # a whole-page copy's date line right over its headline, beside a section's name
+        near = near_date(date_lines(page[max(0, start - 2):start]), found.day_first, text, captured)
+    if near is not None and near != updated:
+        published = near
+    elif published is None or published.day is None:
+        inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
+        published = near_date(date_lines(page[max(0, start - 2):start]), found.day_first, text, captured) \
+            or near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
+            or near_date(date_lines(inside), found.day_first, text, captured) \
+            or near_date(date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
+            or near_date(under_copies(page, start), found.day_first, text, captured) \
+            or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
+    if published is None and updated is not None:
+        published, updated = updated, None
+    if published is None or published.day is None:  # a by-line with its day anywhere on the page, not the
+        published = signed_date(page, found.day_first) or published  # copyright's year
+    if published is None or published.day is None:
+        published = textdates.first_stamped(page, found.day_first) or published
+    if published is None:
+        for line in found.rights:
+            year = re.search(r"\b(?:19|20)\d{2}\b", line)
+            if year:
+                published = PartialDate(int(year.group()))
+                break
+    return published, updated
+
+
+# A year, or a numeric date with a two-digit year: only such lines go to dateparser (it is slow).
+_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+_BY_OR_LABEL = re.compile(r"(?i)^\W*(?:by|von|par|por|posted|published|updated|publié|publicado|veröffentlicht|"
+                          r"pubblicato|aggiornato|atualizado|actualizado|date|datum|fecha|时间|日期|发布时间|发表于)\b")
+
+
+_WRITTEN = re.compile(r"(?i)^\W*(?:written|geschrieben|écrit|escrito)\s+(?:by|von|par|por)\b")
+
+
+def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetime | None) -> PartialDate | None:
+    """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
+    2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
+    short = [line for line in lines if words(line) <= 30 and (
+        not _a_sentence(line) or _BY_OR_LABEL.match(line))]
+    for line in short:
+        dated = textdates.find(line, day_first)
+        if dated and dated[0].day:
+            return dated[0]
+    lang = None
+    for line in short:
+        if _MAYBE_DATE.search(line) or captured is not None and re.search(r"\d", line):
+            lang = lang or textdates.language(text)
+            date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
+            if date is not None:
+                return date
+    return None
+
+
+def signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
+    """The day of the first short by-line or posted line that has one ("Written by Jane Roe on April 29, 2018")."""
+    for line in lines:
+        if words(line) <= DATE_LINE_WORDS and (_BY_OR_LABEL.match(line) or _WRITTEN.match(line)):
+            dated = textdates.find(line, day_first)
+            if dated and dated[0].day:
+                return dated[0]
+    return None
+
+
+def under_copies(page: list[str], start: int) -> list[str]:
+    """The short lines under the headline where the page prints it before the article (a teaser of the same
+    story in its header with the date line under it)."""
+    if not start:
+        return []
+    return [line for index, block in enumerate(page[:start]) if block == page[start]
+            for line in date_lines(page[index + 1: index + 4])]
+
+
+def date_lines(lines: list[str]) -> list[str]:
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
+    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
+
+
+def _a_sentence(line: str) -> bool:
+    """A line of the article's prose, not a date line (unless a label starts it)."""
+    return words(line) >= 12 and (line[-1] in TERMINAL or words(line) >= 20)
