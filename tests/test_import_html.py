@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from generator.ingest import html as html_reader
+from generator.ingest import mainblock
 from generator.load import content
 from tests.helpers import PARAGRAPHS, make_tree, page, write_warc
 
@@ -274,11 +275,13 @@ def test_what_follows_the_text_after_a_line_that_ends_it_is_left_out_and_explain
 
 
 def _passes(monkeypatch, default: list[str], recall: list[str]) -> None:
-    """trafilatura's two passes, as given: the default one and the recall-favouring one."""
+    """trafilatura's two passes, as given: the default one and the recall-favouring one (and no second
+    opinion from Readability: tests/test_import_mainblock.py stages that)."""
     def extract(tree, favor_recall=False, **options):
         paragraphs = recall if favor_recall else default
         return "<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>"
-    monkeypatch.setattr(html_reader.trafilatura, "extract", extract)
+    monkeypatch.setattr(mainblock.trafilatura, "extract", extract)
+    monkeypatch.setattr(mainblock, "_Readability", None)
 
 
 CAPTION = "Engineers inspect the harbour bridge, which opened in 1932, on a grey morning in spring this year."

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import copy
 import html as html_lib
 import re
-from collections import Counter
 from pathlib import Path
 
 import lxml.html
-import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, linklists, pagemeta
+from generator.ingest import extracted, furniture, language, linklists, mainblock, pagemeta
 from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
@@ -48,7 +45,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)
-    xml = _extract(tree, page_url)
+    xml, choice = mainblock.extract(tree, page_url)
     dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
     body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
@@ -56,6 +53,8 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
         dropped = []
         body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url, dropped)
+    elif choice:
+        dropped.insert(0, ("block choice", choice))
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     warnings: tuple[str, ...] = ()
@@ -74,28 +73,6 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
-
-
-AGREE = 0.6  # the share of the default pass's words the recall pass must hold for the two to agree
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
-
-
-def _extract(tree, page_url: str | None) -> str | None:
-    """trafilatura's main text, as XML. Its default pass sometimes takes a block beside the text for it (a
-    caption, a sidebar, the comments), and its recall-favouring pass then finds another text: when the two
-    disagree (most of the default's words are not in the other), the recall pass is taken. When the recall
-    pass only adds to the default's text, what it adds is furniture: the default stays."""
-    options = dict(url=page_url, output_format="xml", include_links=True, include_formatting=True,
-                   include_tables=True, include_comments=False, include_images=False, with_metadata=False,
-                   deduplicate=False)
-    default = trafilatura.extract(copy.deepcopy(tree), **options)
-    recall = trafilatura.extract(tree, favor_recall=True, **options)
-    if not default or not recall:
-        return default
-    mine = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", default).lower()))
-    theirs = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", recall).lower()))
-    shared = sum(min(count, theirs[word]) for word, count in mine.items())
-    return recall if shared < AGREE * sum(mine.values()) else default
 
 
 def _check_complexity(text: str) -> None:

@@ -1,0 +1,87 @@
+"""Which block of a saved page becomes the text: trafilatura's pass, outvoted when Readability and its
+precision pass agree on another block. The extractors are staged (a real page that fools trafilatura's
+default pass is large): each returns the block this test names for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import html as html_reader
+from generator.ingest import mainblock
+
+ARTICLE = ("The harbour council voted on Tuesday to rebuild the old ferry pier before the winter storms. "
+           "Engineers had warned in March that the timber piles were rotting faster than expected. "
+           "The work starts in May and should take eleven weeks, the council's clerk said after the vote.")
+MENU = ("Hot topics: Tides • Weather • Ferries Home Local Region Sport Business Culture Opinion Video Photos "
+        "Most read Lifeboat crew honoured Fish market moves Tide tables for June Letters to the editor "
+        "Crossword Puzzles Obituaries Subscribe Sign in Newsletter Contact us Advertise Jobs Archive")
+PAGE = "<html><head><title>Pier to be rebuilt</title></head><body><p>placeholder</p></body></html>"
+
+
+def _xml(text: str) -> str:
+    return f"<doc><main><p>{text}</p></main><comments/></doc>"
+
+
+@pytest.fixture
+def staged(monkeypatch):
+    """Stage the extractors: {pass name: text}; 'readability' is Readability's text. Counts the passes run."""
+    runs: list[str] = []
+
+    def stage(**texts):
+        def extract(tree, favor_precision=False, favor_recall=False, **options):
+            name = "precision" if favor_precision else "recall" if favor_recall else "default"
+            runs.append(name)
+            return _xml(texts[name])
+
+        class Readability:
+            def __init__(self, tree, min_text_length=25):
+                pass
+
+            def summary(self):
+                return f"<div><p>{texts['readability']}</p></div>"
+
+        monkeypatch.setattr(mainblock.trafilatura, "extract", extract)
+        monkeypatch.setattr(mainblock, "_Readability", Readability)
+        return runs
+
+    return stage
+
+
+def test_readability_and_the_precision_pass_outvote_a_pass_that_took_the_menu(staged):
+    runs = staged(default=MENU, recall=MENU, precision=ARTICLE, readability=ARTICLE + " Photo: Ann Example")
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert "Hot topics" not in read.body
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "precision pass" in note and "over its default pass" in note
+    assert runs == ["default", "recall", "precision"]
+
+
+def test_when_readability_agrees_no_third_pass_is_run(staged):
+    runs = staged(default=ARTICLE, recall=ARTICLE, precision=MENU, readability=ARTICLE)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert not [d for d in read.dropped if d[0] == "block choice"]
+    assert runs == ["default", "recall"]
+
+
+def test_readability_alone_does_not_outvote_the_pass_taken(staged):
+    staged(default=ARTICLE, recall=ARTICLE, precision=ARTICLE, readability=MENU)
+    assert html_reader.read(PAGE).body.strip() == ARTICLE
+
+
+def test_a_few_words_both_others_agree_on_do_not_replace_the_text(staged):
+    """An error page's cookie box that Readability and the precision pass both take is not the article."""
+    notice = "Choose how long to keep your cookie: one day, one month, one year."
+    staged(default=ARTICLE, recall=ARTICLE, precision=notice, readability=notice)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert not [d for d in read.dropped if d[0] == "block choice"]
+
+
+def test_the_recall_pass_taken_is_named_in_the_explanation(staged):
+    staged(default=MENU, recall=ARTICLE, precision=ARTICLE, readability=ARTICLE)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "recall pass" in note and "over its default pass" in note
