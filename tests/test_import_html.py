@@ -306,3 +306,36 @@ def test_a_short_line_several_items_share_is_not_a_repeat(monkeypatch):
     _passes(monkeypatch, default=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]],
             recall=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]])
     assert html_reader.read(PAGE).body.count(place) == 2
+
+
+GALLERY = ["Fishing boats wait out the storm in the inner basin on Sunday morning.",
+           "The old lighthouse keeper's cottage, now a museum, lit up for the festival.",
+           "Divers from the harbour board check the piles under the ferry pier.",
+           "A crane lifts the first new span into place at low tide."]
+
+
+def test_a_photo_gallery_after_the_text_is_left_out_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    gallery = "<h2>The harbour in pictures</h2><ul>" + "".join(
+        f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{gallery}</article></body></html>")
+    make_tree(tmp_path, {"in/gallery.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(p[:40] in article.body for p in PARAGRAPHS)
+    assert "lighthouse" not in article.body and "in pictures" not in article.body
+    assert "photo gallery (captions): The harbour in pictures" in ran.out
+    assert "photo gallery (captions): 2/4 The old lighthouse keeper's cottage" in ran.out
+
+
+def test_a_page_that_is_a_gallery_keeps_its_captions(cli, tmp_path):
+    gallery = "<ul>" + "".join(f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
+    page_html = (f"<html><head><title>The harbour in pictures</title></head><body><article>"
+                 f"<h1>The harbour in pictures</h1><p>{PARAGRAPHS[0]}</p>{gallery}</article></body></html>")
+    make_tree(tmp_path, {"in/gallery.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(caption in article.body for caption in GALLERY)

@@ -267,6 +267,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
+    blocks = _drop_galleries(blocks, dropped)
     blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
@@ -344,6 +345,30 @@ def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str
             continue
         seen.add(plain)
         kept.append(block)
+    return kept
+
+
+_COUNTER = re.compile(r"^\s*(?:[-*+]\s+)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s")
+GALLERY_ITEMS = 3  # a slideshow's captions: this many items counted "1/50", "2/50" ... (or "1 of 12")
+
+
+def _drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A photo gallery the page shows after the text ("1/50 Caption ...", "2/50 ..."), and its heading: each
+    caption is a line counted k of n. Kept where it is the page's text (no 80 words of prose before it)."""
+    kept, prose = [], 0
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        counted = [_COUNTER.match(line) for line in lines]
+        if prose >= ENDING_WORDS and len(lines) >= GALLERY_ITEMS and all(counted) and \
+                len({m.group(2) for m in counted}) == 1 and \
+                [int(m.group(1)) for m in counted] == list(range(int(counted[0].group(1)), int(counted[0].group(1)) + len(lines))):
+            if kept and kept[-1].startswith("#"):
+                dropped.append(("photo gallery (captions)", _plain(kept.pop())))
+            dropped += [("photo gallery (captions)", _plain(line)) for line in lines]
+            continue
+        kept.append(block)
+        if _is_prose(_plain(block)):
+            prose += furniture.words(_plain(block))
     return kept
 
 
