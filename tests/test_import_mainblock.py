@@ -18,8 +18,9 @@ MENU = ("Hot topics: Tides • Weather • Ferries Home Local Region Sport Busin
 PAGE = "<html><head><title>Pier to be rebuilt</title></head><body><p>placeholder</p></body></html>"
 
 
-def _xml(text: str) -> str:
-    return f"<doc><main><p>{text}</p></main><comments/></doc>"
+def _xml(text: str | list[str]) -> str:
+    blocks = [text] if isinstance(text, str) else text
+    return "<doc><main>" + "".join(b if b.startswith("<") else f"<p>{b}</p>" for b in blocks) + "</main><comments/></doc>"
 
 
 @pytest.fixture
@@ -30,6 +31,8 @@ def staged(monkeypatch):
     def stage(**texts):
         def extract(tree, favor_precision=False, favor_recall=False, **options):
             name = "precision" if favor_precision else "recall" if favor_recall else "default"
+            if isinstance(tree, str):  # the page Readability's block makes
+                name = "readability block"
             runs.append(name)
             return _xml(texts[name])
 
@@ -38,7 +41,8 @@ def staged(monkeypatch):
                 pass
 
             def summary(self):
-                return f"<div><p>{texts['readability']}</p></div>"
+                text = texts["readability"]
+                return "<div>" + "".join(f"<p>{t}</p>" for t in ([text] if isinstance(text, str) else text)) + "</div>"
 
         monkeypatch.setattr(mainblock.trafilatura, "extract", extract)
         monkeypatch.setattr(mainblock, "_Readability", Readability)
@@ -85,3 +89,29 @@ def test_the_recall_pass_taken_is_named_in_the_explanation(staged):
     assert read.body.strip() == ARTICLE
     [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
     assert "recall pass" in note and "over its default pass" in note
+
+
+LEFT_OUT = ("Divers who inspected the piles last week found that two of them had already split below the "
+            "waterline, the clerk added.")
+
+
+def test_a_paragraph_of_prose_that_only_readability_kept_is_put_back_in_its_place(staged):
+    first, second = ARTICLE.split(". ", 1)
+    teaser = "Ferry fares rise again: what the new timetable means for you… <ref target='https://example.org/x'>Read more</ref>"
+    block = [first + ".", LEFT_OUT, "<list><item>Share on the harbour forum and win a year of free crossings today</item></list>",
+             teaser, second]
+    staged(default=[first + ".", second], recall=[first + ".", second], precision=MENU,
+           readability=[first + ".", LEFT_OUT, "Share on the harbour forum", teaser, second], **{"readability block": block})
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", LEFT_OUT, second]
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert note.startswith("added 1 paragraph of Readability's block that trafilatura left out: Divers who inspected")
+
+
+def test_readability_s_block_is_not_merged_when_it_cuts_the_text_otherwise(staged):
+    first, second = ARTICLE.split(". ", 1)
+    block = [ARTICLE, LEFT_OUT]  # one paragraph where the text has two: no place to put what it adds
+    staged(default=[first + ".", second], recall=[first + ".", second], precision=MENU,
+           readability=[ARTICLE, LEFT_OUT], **{"readability block": block})
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", second]

@@ -45,9 +45,13 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)
-    xml, choice = mainblock.extract(tree, page_url)
+    found = mainblock.extract(tree, page_url)
+    text, choice = extracted.to_markdown(found.xml) if found.xml else "", found.note
+    if found.fuller:
+        text, added = mainblock.merge(text, extracted.to_markdown(found.fuller))
+        choice = "; ".join(filter(None, (choice, added))) or None
     dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
-    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url, dropped)
+    body = _clean_body(text, title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
         # A page that draws its text with scripts may still state it in its JSON-LD.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
