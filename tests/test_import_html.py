@@ -339,3 +339,19 @@ def test_a_page_that_is_a_gallery_keeps_its_captions(cli, tmp_path):
     assert ran.code == 0, ran.err
     [article] = _load(tmp_path / "r")
     assert all(caption in article.body for caption in GALLERY)
+
+
+def test_a_section_headed_response_is_text_not_a_comment_thread(cli, tmp_path):
+    """A text about HTTP has a section "Response"; only "Responses", "3 Responses" open a comment thread."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    section = ("<h2>Response</h2><p>The bridge's web page answers each request for the timetable with a response "
+               "that says whether the crossing is open, and when the next ferry leaves the harbour.</p>")
+    thread = "<h2>3 Responses</h2><p>Ann: Finally some good news for the ferry crews after such a long winter.</p>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{section}{thread}</article></body></html>")
+    make_tree(tmp_path, {"in/response.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert "## Response" in article.body and "next ferry leaves the harbour" in article.body
+    assert "good news for the ferry crews" not in article.body

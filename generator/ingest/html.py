@@ -138,9 +138,11 @@ def _drop_furniture(tree) -> None:
 
 
 # A heading that opens the readers' comments: it and all that follows it in its block go.
+# ("Response" alone is a section of a text about HTTP: only "Responses", "1 Response" open a thread.)
 _COMMENTS_HEADING = re.compile(
-    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses?|replies|discussion|kommentare?|commentaires?|"
-    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses|replies|discussion|kommentare?|commentaires?|"
+    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^\d+\s+response$|"
+    r"^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
 
 
 def _drop_comment_threads(tree) -> None:
