@@ -115,3 +115,20 @@ def test_readability_s_block_is_not_merged_when_it_cuts_the_text_otherwise(stage
            readability=[ARTICLE, LEFT_OUT], **{"readability block": block})
     read = html_reader.read(PAGE)
     assert read.body.strip().split("\n\n") == [first + ".", second]
+
+
+def test_what_the_recall_pass_adds_is_taken_when_readability_takes_it_too(staged):
+    first, second = ARTICLE.split(". ", 1)
+    more = [LEFT_OUT, "The new pier will have a ramp for wheelchairs and prams, which the old one never had, "
+                      "and lights along its whole length for the winter evenings."]
+    staged(default=[first + "."], recall=[first + ".", *more, second], precision=[first + "."],
+           readability=[first + ".", *more, second])
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", *more, second]
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "recall pass" in note and "Readability takes the same block" in note
+
+
+def test_what_the_recall_pass_adds_stays_out_when_readability_does_not_take_it(staged):
+    staged(default=ARTICLE, recall=[ARTICLE, MENU], precision=ARTICLE, readability=ARTICLE)
+    assert html_reader.read(PAGE).body.strip() == ARTICLE

@@ -4,7 +4,8 @@ trafilatura's default pass sometimes takes a block beside the text for it (a cap
 comments, the whole page run into one paragraph). Its recall-favouring pass then often finds another text,
 and its precision-favouring pass the article alone. Readability's scoring of the page (trafilatura ships a
 port of it) is an independent opinion: when it agrees with the pass taken, nothing more is done (most
-pages); when it does not, and it agrees with the precision pass instead, the two outvote the pass taken.
+pages); when it does not, and it agrees with the precision pass instead, the two outvote the pass taken
+(and when it agrees with the recall pass where that only adds to the default's text, what it adds is text).
 When Readability's block holds the text taken and more, the paragraphs of prose it adds are merged in
 (trafilatura sometimes leaves out a paragraph set apart in its own box).
 """
@@ -57,9 +58,14 @@ def extract(tree, page_url: str | None) -> Extraction:
     note = (f"chose trafilatura's recall pass ({_count(theirs)} words) over its default pass ({_count(mine)} "
             "words): the two took different blocks") if name == "recall" else None
     opinion, summary = _readability(copy.deepcopy(untouched))
-    taken_words = _words(taken)
     if not opinion:
         return Extraction(taken, note, None)
+    if name == "default" and _f1(theirs, opinion) >= SAME and _f1(mine, opinion) < SAME:
+        # ... unless Readability takes the block the recall pass took: then what it adds is text
+        taken, name = recall, "recall"
+        note = (f"chose trafilatura's recall pass ({_count(theirs)} words) over its default pass ({_count(mine)} "
+                "words): Readability takes the same block")
+    taken_words = _words(taken)
     if _f1(taken_words, opinion) < SAME:
         precise = trafilatura.extract(untouched, favor_precision=True, **options)
         precise_words = _words(precise or "")
