@@ -355,3 +355,17 @@ def test_a_section_headed_response_is_text_not_a_comment_thread(cli, tmp_path):
     [article] = _load(tmp_path / "r")
     assert "## Response" in article.body and "next ferry leaves the harbour" in article.body
     assert "good news for the ferry crews" not in article.body
+
+
+def test_text_the_extractor_leaves_loose_in_a_block_is_kept_in_its_place(monkeypatch):
+    """trafilatura's recall pass may give paragraphs as loose text beside its elements (`<div><div><p/> text
+    </div><ref/> text <p>text</p></div>`): they are the text; a slideshow's captions deep in nested blocks and
+    a teaser headline are not."""
+    first, second, third, fourth = PARAGRAPHS
+    slideshow = "<div><div><div><div>The old bridge at dawn, seen from the ferry terminal in 1932.</div></div></div></div>"
+    xml = (f"<doc><main><div><div><p/> {first}</div><ref/>{second}<lb/>{third}<p>{fourth}</p></div>"
+           f"<div>A century of harbour crossings</div>{slideshow}</main></doc>")
+    monkeypatch.setattr(mainblock.trafilatura, "extract", lambda tree, **options: xml)
+    monkeypatch.setattr(mainblock, "_Readability", None)
+    body = html_reader.read(PAGE).body
+    assert body.strip().split("\n\n") == [first, second, third, fourth]
