@@ -66,6 +66,16 @@ def test_a_comment_section_is_left_out_as_comments():
     _check(record, ["12 Comments", "FerryFan on March 3, 2021 at 9:12 am", "Leave a Reply"], "comments")
 
 
+def test_a_section_headed_response_stays_but_responses_open_the_comments():
+    section = ("Response\n\nThe timetable page answers each request with a response that says whether the "
+               "crossing is open and when the next ferry leaves the harbour.\n\n")
+    after = "2 Responses\n\nFerryFan: About time, the first crossing has been late every morning for a year.\n"
+    record = text.read(_page(after=section + after))
+    assert "next ferry leaves the harbour" in record.body
+    assert "About time" not in record.body
+    _check(record, ["2 Responses"], "comments")
+
+
 def test_a_footer_after_the_article_is_left_out_as_footer():
     after = ("Tags: ferries, harbour council, timetable\n\n"
              "About us | Contact | Advertise with us | Jobs at the Gazette\n\n"

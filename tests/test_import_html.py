@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from generator.ingest import html as html_reader
+from generator.ingest import mainblock
 from generator.load import content
 from tests.helpers import PARAGRAPHS, make_tree, page, write_warc
 
@@ -274,11 +275,13 @@ def test_what_follows_the_text_after_a_line_that_ends_it_is_left_out_and_explain
 
 
 def _passes(monkeypatch, default: list[str], recall: list[str]) -> None:
-    """trafilatura's two passes, as given: the default one and the recall-favouring one."""
+    """trafilatura's two passes, as given: the default one and the recall-favouring one (and no second
+    opinion from Readability: tests/test_import_mainblock.py stages that)."""
     def extract(tree, favor_recall=False, **options):
         paragraphs = recall if favor_recall else default
         return "<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>"
-    monkeypatch.setattr(html_reader.trafilatura, "extract", extract)
+    monkeypatch.setattr(mainblock.trafilatura, "extract", extract)
+    monkeypatch.setattr(mainblock, "_Readability", None)
 
 
 CAPTION = "Engineers inspect the harbour bridge, which opened in 1932, on a grey morning in spring this year."
@@ -303,3 +306,66 @@ def test_a_short_line_several_items_share_is_not_a_repeat(monkeypatch):
     _passes(monkeypatch, default=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]],
             recall=[PARAGRAPHS[0], place, PARAGRAPHS[1], place, PARAGRAPHS[2]])
     assert html_reader.read(PAGE).body.count(place) == 2
+
+
+GALLERY = ["Fishing boats wait out the storm in the inner basin on Sunday morning.",
+           "The old lighthouse keeper's cottage, now a museum, lit up for the festival.",
+           "Divers from the harbour board check the piles under the ferry pier.",
+           "A crane lifts the first new span into place at low tide."]
+
+
+def test_a_photo_gallery_after_the_text_is_left_out_and_explained(cli, tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    gallery = "<h2>The harbour in pictures</h2><ul>" + "".join(
+        f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{gallery}</article></body></html>")
+    make_tree(tmp_path, {"in/gallery.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(p[:40] in article.body for p in PARAGRAPHS)
+    assert "lighthouse" not in article.body and "in pictures" not in article.body
+    assert "photo gallery (captions): The harbour in pictures" in ran.out
+    assert "photo gallery (captions): 2/4 The old lighthouse keeper's cottage" in ran.out
+
+
+def test_a_page_that_is_a_gallery_keeps_its_captions(cli, tmp_path):
+    gallery = "<ul>" + "".join(f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
+    page_html = (f"<html><head><title>The harbour in pictures</title></head><body><article>"
+                 f"<h1>The harbour in pictures</h1><p>{PARAGRAPHS[0]}</p>{gallery}</article></body></html>")
+    make_tree(tmp_path, {"in/gallery.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert all(caption in article.body for caption in GALLERY)
+
+
+def test_a_section_headed_response_is_text_not_a_comment_thread(cli, tmp_path):
+    """A text about HTTP has a section "Response"; only "Responses", "3 Responses" open a comment thread."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    section = ("<h2>Response</h2><p>The bridge's web page answers each request for the timetable with a response "
+               "that says whether the crossing is open, and when the next ferry leaves the harbour.</p>")
+    thread = "<h2>3 Responses</h2><p>Ann: Finally some good news for the ferry crews after such a long winter.</p>"
+    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{section}{thread}</article></body></html>")
+    make_tree(tmp_path, {"in/response.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert "## Response" in article.body and "next ferry leaves the harbour" in article.body
+    assert "good news for the ferry crews" not in article.body
+
+
+def test_text_the_extractor_leaves_loose_in_a_block_is_kept_in_its_place(monkeypatch):
+    """trafilatura's recall pass may give paragraphs as loose text beside its elements (`<div><div><p/> text
+    </div><ref/> text <p>text</p></div>`): they are the text; a slideshow's captions deep in nested blocks and
+    a teaser headline are not."""
+    first, second, third, fourth = PARAGRAPHS
+    slideshow = "<div><div><div><div>The old bridge at dawn, seen from the ferry terminal in 1932.</div></div></div></div>"
+    xml = (f"<doc><main><div><div><p/> {first}</div><ref/>{second}<lb/>{third}<p>{fourth}</p></div>"
+           f"<div>A century of harbour crossings</div>{slideshow}</main></doc>")
+    monkeypatch.setattr(mainblock.trafilatura, "extract", lambda tree, **options: xml)
+    monkeypatch.setattr(mainblock, "_Readability", None)
+    body = html_reader.read(PAGE).body
+    assert body.strip().split("\n\n") == [first, second, third, fourth]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.ingest import html as html_reader
+from generator.ingest import mainblock
 from tests.helpers import PARAGRAPHS, make_tree
 
 PAGE = "<html><head><title>Bridge closes</title></head><body><p>x</p></body></html>"
@@ -10,8 +11,8 @@ TEXT = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
 
 
 def _extractor_keeps(monkeypatch, main: str) -> None:
-    """trafilatura's output, as given (both passes alike): the text and the furniture it kept."""
-    monkeypatch.setattr(html_reader.trafilatura, "extract", lambda tree, **options: f"<doc><main>{main}</main></doc>")
+    """trafilatura's output, as given (all passes alike): the text and the furniture it kept."""
+    monkeypatch.setattr(mainblock.trafilatura, "extract", lambda tree, **options: f"<doc><main>{main}</main></doc>")
 
 
 def _links(*names: str) -> list[str]:

@@ -3,7 +3,8 @@
 A copied page runs on past the article: a comment section, lists of other
 stories, tags, a print-edition note, the footer. Each opens with a line of a
 recognisable shape; once the article's text has begun, such a line ends it.
-Every rule is a general pattern, never one outlet's exact strings.
+Every rule is a general pattern, never one outlet's exact strings. ("Response" alone is no comment
+section: it heads a section of a text about HTTP; "1 Response", "Responses" are.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
-  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
+  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
     (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
 | (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
 | (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments

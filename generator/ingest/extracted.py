@@ -11,6 +11,8 @@ import re
 
 from lxml import etree
 
+from generator.ingest import furniture
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _BLOCK_START = re.compile(r"^(#{1,6}\s|[-+*]\s|\d+[.)]\s|=+\s*$|>)")
 
@@ -27,7 +29,7 @@ def to_markdown(xml: str) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
-def _blocks(element) -> list[str]:
+def _blocks(element, depth: int = 0) -> list[str]:
     tag = element.tag
     if tag == "head":
         level = re.match(r"h(\d)", element.get("rend") or "")
@@ -51,8 +53,39 @@ def _blocks(element) -> list[str]:
     if tag in ("graphic", "lb"):
         return []
     if tag in ("div", "section"):
-        return [b for child in element for b in _blocks(child)]
+        return _mixed(element, depth)
     return _paragraphs(element)
+
+
+_INLINE = ("hi", "ref", "lb", "graphic", "code")
+LOOSE_DEPTH = 2  # loose text this few blocks deep is the text's; deeper, a slideshow's or a teaser box's
+LOOSE_WORDS = 20  # ... and it is a paragraph of prose: this many words, or a sentence's end
+
+
+def _mixed(element, depth: int) -> list[str]:
+    """A block holding blocks and loose text (its own, or after a child): a run of loose text and inline
+    elements is a paragraph of its own, in its place, when it is prose not deep in nested blocks (the
+    recall pass leaves a text's paragraphs so; a slideshow's captions and teaser headlines stay out)."""
+    blocks: list[str] = []
+    run = etree.Element("p")
+    run.text = element.text
+    for child in list(element):
+        if child.tag in _INLINE and not (child.tag == "code" and "\n" in "".join(child.itertext())):
+            run.append(child)  # its tail comes with it
+            continue
+        blocks += _loose(run, depth)
+        blocks += _blocks(child, depth + 1)
+        run = etree.Element("p")
+        run.text = child.tail
+    return blocks + _loose(run, depth)
+
+
+def _loose(run, depth: int) -> list[str]:
+    if depth > LOOSE_DEPTH or not (len(run) or (run.text or "").strip()):
+        return []
+    paragraphs = _paragraphs(run)
+    text = " ".join(paragraphs)
+    return paragraphs if len(text.split()) >= LOOSE_WORDS or text.rstrip("*_")[-1:] in furniture.TERMINAL else []
 
 
 def _paragraphs(element) -> list[str]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import copy
 import html as html_lib
 import re
-from collections import Counter
 from pathlib import Path
 
 import lxml.html
-import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, linklists, pagedates, pagemeta
+from generator.ingest import extracted, furniture, language, linklists, mainblock, pagedates, pagemeta
 from generator.ingest.endings import ending
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
@@ -48,14 +45,20 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     _prepare(tree)
-    xml = _extract(tree, page_url)
+    found = mainblock.extract(tree, page_url)
+    text, choice = extracted.to_markdown(found.xml) if found.xml else "", found.note
+    if found.fuller:
+        text, added = mainblock.merge(text, extracted.to_markdown(found.fuller))
+        choice = "; ".join(filter(None, (choice, added))) or None
     dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
-    body = _clean_body(extracted.to_markdown(xml) if xml else "", title, page_url, dropped)
+    body = _clean_body(text, title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):
         # A page that draws its text with scripts may still state it in its JSON-LD.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", ld["articleBody"]) if p.strip()]
         dropped = []
         body = _clean_body("\n\n".join(_escape_markdown(p) for p in paragraphs), title, page_url, dropped)
+    elif choice:
+        dropped.insert(0, ("block choice", choice))
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     warnings: tuple[str, ...] = ()
@@ -74,28 +77,6 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
-
-
-AGREE = 0.6  # the share of the default pass's words the recall pass must hold for the two to agree
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
-
-
-def _extract(tree, page_url: str | None) -> str | None:
-    """trafilatura's main text, as XML. Its default pass sometimes takes a block beside the text for it (a
-    caption, a sidebar, the comments), and its recall-favouring pass then finds another text: when the two
-    disagree (most of the default's words are not in the other), the recall pass is taken. When the recall
-    pass only adds to the default's text, what it adds is furniture: the default stays."""
-    options = dict(url=page_url, output_format="xml", include_links=True, include_formatting=True,
-                   include_tables=True, include_comments=False, include_images=False, with_metadata=False,
-                   deduplicate=False)
-    default = trafilatura.extract(copy.deepcopy(tree), **options)
-    recall = trafilatura.extract(tree, favor_recall=True, **options)
-    if not default or not recall:
-        return default
-    mine = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", default).lower()))
-    theirs = Counter(_WORD.findall(re.sub(r"<[^>]*>", " ", recall).lower()))
-    shared = sum(min(count, theirs[word]) for word, count in mine.items())
-    return recall if shared < AGREE * sum(mine.values()) else default
 
 
 def _check_complexity(text: str) -> None:
@@ -157,9 +138,11 @@ def _drop_furniture(tree) -> None:
 
 
 # A heading that opens the readers' comments: it and all that follows it in its block go.
+# ("Response" alone is a section of a text about HTTP: only "Responses", "1 Response" open a thread.)
 _COMMENTS_HEADING = re.compile(
-    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses?|replies|discussion|kommentare?|commentaires?|"
-    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses|replies|discussion|kommentare?|commentaires?|"
+    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^\d+\s+response$|"
+    r"^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
 
 
 def _drop_comment_threads(tree) -> None:
@@ -290,6 +273,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
+    blocks = _drop_galleries(blocks, dropped)
     blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
     heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
@@ -367,6 +351,30 @@ def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str
             continue
         seen.add(plain)
         kept.append(block)
+    return kept
+
+
+_COUNTER = re.compile(r"^\s*(?:[-*+]\s+)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s")
+GALLERY_ITEMS = 3  # a slideshow's captions: this many items counted "1/50", "2/50" ... (or "1 of 12")
+
+
+def _drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A photo gallery the page shows after the text ("1/50 Caption ...", "2/50 ..."), and its heading: each
+    caption is a line counted k of n. Kept where it is the page's text (no 80 words of prose before it)."""
+    kept, prose = [], 0
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        counted = [_COUNTER.match(line) for line in lines]
+        if prose >= ENDING_WORDS and len(lines) >= GALLERY_ITEMS and all(counted) and \
+                len({m.group(2) for m in counted}) == 1 and \
+                [int(m.group(1)) for m in counted] == list(range(int(counted[0].group(1)), int(counted[0].group(1)) + len(lines))):
+            if kept and kept[-1].startswith("#"):
+                dropped.append(("photo gallery (captions)", _plain(kept.pop())))
+            dropped += [("photo gallery (captions)", _plain(line)) for line in lines]
+            continue
+        kept.append(block)
+        if _is_prose(_plain(block)):
+            prose += furniture.words(_plain(block))
     return kept
 
 

@@ -1,0 +1,134 @@
+"""Which block of a saved page becomes the text: trafilatura's pass, outvoted when Readability and its
+precision pass agree on another block. The extractors are staged (a real page that fools trafilatura's
+default pass is large): each returns the block this test names for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import html as html_reader
+from generator.ingest import mainblock
+
+ARTICLE = ("The harbour council voted on Tuesday to rebuild the old ferry pier before the winter storms. "
+           "Engineers had warned in March that the timber piles were rotting faster than expected. "
+           "The work starts in May and should take eleven weeks, the council's clerk said after the vote.")
+MENU = ("Hot topics: Tides • Weather • Ferries Home Local Region Sport Business Culture Opinion Video Photos "
+        "Most read Lifeboat crew honoured Fish market moves Tide tables for June Letters to the editor "
+        "Crossword Puzzles Obituaries Subscribe Sign in Newsletter Contact us Advertise Jobs Archive")
+PAGE = "<html><head><title>Pier to be rebuilt</title></head><body><p>placeholder</p></body></html>"
+
+
+def _xml(text: str | list[str]) -> str:
+    blocks = [text] if isinstance(text, str) else text
+    return "<doc><main>" + "".join(b if b.startswith("<") else f"<p>{b}</p>" for b in blocks) + "</main><comments/></doc>"
+
+
+@pytest.fixture
+def staged(monkeypatch):
+    """Stage the extractors: {pass name: text}; 'readability' is Readability's text. Counts the passes run."""
+    runs: list[str] = []
+
+    def stage(**texts):
+        def extract(tree, favor_precision=False, favor_recall=False, **options):
+            name = "precision" if favor_precision else "recall" if favor_recall else "default"
+            if isinstance(tree, str):  # the page Readability's block makes
+                name = "readability block"
+            runs.append(name)
+            return _xml(texts[name])
+
+        class Readability:
+            def __init__(self, tree, min_text_length=25):
+                pass
+
+            def summary(self):
+                text = texts["readability"]
+                return "<div>" + "".join(f"<p>{t}</p>" for t in ([text] if isinstance(text, str) else text)) + "</div>"
+
+        monkeypatch.setattr(mainblock.trafilatura, "extract", extract)
+        monkeypatch.setattr(mainblock, "_Readability", Readability)
+        return runs
+
+    return stage
+
+
+def test_readability_and_the_precision_pass_outvote_a_pass_that_took_the_menu(staged):
+    runs = staged(default=MENU, recall=MENU, precision=ARTICLE, readability=ARTICLE + " Photo: Ann Example")
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert "Hot topics" not in read.body
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "precision pass" in note and "over its default pass" in note
+    assert runs == ["default", "recall", "precision"]
+
+
+def test_when_readability_agrees_no_third_pass_is_run(staged):
+    runs = staged(default=ARTICLE, recall=ARTICLE, precision=MENU, readability=ARTICLE)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert not [d for d in read.dropped if d[0] == "block choice"]
+    assert runs == ["default", "recall"]
+
+
+def test_readability_alone_does_not_outvote_the_pass_taken(staged):
+    staged(default=ARTICLE, recall=ARTICLE, precision=ARTICLE, readability=MENU)
+    assert html_reader.read(PAGE).body.strip() == ARTICLE
+
+
+def test_a_few_words_both_others_agree_on_do_not_replace_the_text(staged):
+    """An error page's cookie box that Readability and the precision pass both take is not the article."""
+    notice = "Choose how long to keep your cookie: one day, one month, one year."
+    staged(default=ARTICLE, recall=ARTICLE, precision=notice, readability=notice)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    assert not [d for d in read.dropped if d[0] == "block choice"]
+
+
+def test_the_recall_pass_taken_is_named_in_the_explanation(staged):
+    staged(default=MENU, recall=ARTICLE, precision=ARTICLE, readability=ARTICLE)
+    read = html_reader.read(PAGE)
+    assert read.body.strip() == ARTICLE
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "recall pass" in note and "over its default pass" in note
+
+
+LEFT_OUT = ("Divers who inspected the piles last week found that two of them had already split below the "
+            "waterline, the clerk added.")
+
+
+def test_a_paragraph_of_prose_that_only_readability_kept_is_put_back_in_its_place(staged):
+    first, second = ARTICLE.split(". ", 1)
+    teaser = "Ferry fares rise again: what the new timetable means for you… <ref target='https://example.org/x'>Read more</ref>"
+    block = [first + ".", LEFT_OUT, "<list><item>Share on the harbour forum and win a year of free crossings today</item></list>",
+             teaser, second]
+    staged(default=[first + ".", second], recall=[first + ".", second], precision=MENU,
+           readability=[first + ".", LEFT_OUT, "Share on the harbour forum", teaser, second], **{"readability block": block})
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", LEFT_OUT, second]
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert note.startswith("added 1 paragraph of Readability's block that trafilatura left out: Divers who inspected")
+
+
+def test_readability_s_block_is_not_merged_when_it_cuts_the_text_otherwise(staged):
+    first, second = ARTICLE.split(". ", 1)
+    block = [ARTICLE, LEFT_OUT]  # one paragraph where the text has two: no place to put what it adds
+    staged(default=[first + ".", second], recall=[first + ".", second], precision=MENU,
+           readability=[ARTICLE, LEFT_OUT], **{"readability block": block})
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", second]
+
+
+def test_what_the_recall_pass_adds_is_taken_when_readability_takes_it_too(staged):
+    first, second = ARTICLE.split(". ", 1)
+    more = [LEFT_OUT, "The new pier will have a ramp for wheelchairs and prams, which the old one never had, "
+                      "and lights along its whole length for the winter evenings."]
+    staged(default=[first + "."], recall=[first + ".", *more, second], precision=[first + "."],
+           readability=[first + ".", *more, second])
+    read = html_reader.read(PAGE)
+    assert read.body.strip().split("\n\n") == [first + ".", *more, second]
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert "recall pass" in note and "Readability takes the same block" in note
+
+
+def test_what_the_recall_pass_adds_stays_out_when_readability_does_not_take_it(staged):
+    staged(default=ARTICLE, recall=[ARTICLE, MENU], precision=ARTICLE, readability=ARTICLE)
+    assert html_reader.read(PAGE).body.strip() == ARTICLE
