@@ -369,3 +369,18 @@ def test_text_the_extractor_leaves_loose_in_a_block_is_kept_in_its_place(monkeyp
     monkeypatch.setattr(mainblock, "_Readability", None)
     body = html_reader.read(PAGE).body
     assert body.strip().split("\n\n") == [first, second, third, fourth]
+
+
+def test_a_numbered_point_after_a_read_more_line_is_the_articles_not_a_related_list(cli, tmp_path):
+    def point(n):
+        return f"<p>{n}. Secret number {n}</p><p>The harbour master explained secret {n} at length, and said that " \
+               f"no owner had asked to change it in {n + 20} years.</p>"
+    page_html = (f"<html><head><title>Seven secrets of harbour owners</title></head><body><article>"
+                 f"<h1>Seven secrets of harbour owners</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
+                 f"{''.join(point(n) for n in (1, 2, 3, 4))}<p>Read more</p>{point(5)}</article></body></html>")
+    make_tree(tmp_path, {"in/points.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    assert "5. Secret number 5" in article.body and "related list: 5." not in ran.out
+    assert "Read more" not in article.body  # the line itself is still furniture

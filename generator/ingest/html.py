@@ -10,8 +10,7 @@ import lxml.html
 from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
-from generator.ingest import extracted, furniture, language, linklists, mainblock, pagedates, pagemeta
-from generator.ingest.endings import ending
+from generator.ingest import bodyblocks, extracted, furniture, language, linklists, mainblock, pagedates, pagemeta
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
 
@@ -272,16 +271,16 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     # Nothing may be read as raw HTML: `<tag` becomes literal text.
     body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    blocks = _drop_repeats(_drop_after_ending(_drop_cruft(body, dropped).split("\n\n"), dropped), dropped)
-    blocks = _drop_galleries(blocks, dropped)
+    blocks = bodyblocks.drop_after_ending(bodyblocks.drop_cruft(body, dropped).split("\n\n"), dropped)
+    blocks = bodyblocks.drop_galleries(bodyblocks.drop_repeats(blocks, dropped), dropped)
     blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
-    heading = next((i for i, b in enumerate(blocks[:4]) if _plain(b) == title), None)
-    if heading is not None and all(len(_plain(b).split()) <= 6 for b in blocks[:heading]):
-        dropped += [("headline and kicker", _plain(b)) for b in blocks[:heading + 1]]
+    heading = next((i for i, b in enumerate(blocks[:4]) if bodyblocks.text_of(b) == title), None)
+    if heading is not None and all(len(bodyblocks.text_of(b).split()) <= 6 for b in blocks[:heading]):
+        dropped += [("headline and kicker", bodyblocks.text_of(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
-    while blocks and furniture.is_header_line(_plain(blocks[0])):
-        dropped.append(("by-line or date line", _plain(blocks.pop(0))))
+    while blocks and furniture.is_header_line(bodyblocks.text_of(blocks[0])):
+        dropped.append(("by-line or date line", bodyblocks.text_of(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
 
 
@@ -294,108 +293,8 @@ def _escape_markdown(text: str) -> str:
 def _first_words(body: str, words: int = 12, characters: int = 80) -> str:
     """A title for a page that names none: its text's first sentence, cut short (also in scripts
     written without spaces)."""
-    first = next(plain for block in body.split("\n\n") if (plain := _plain(block)))
+    first = next(plain for block in body.split("\n\n") if (plain := bodyblocks.text_of(block)))
     sentence = re.split(r"(?<=[.!?])\s+|(?<=[。！？])", first, maxsplit=1)[0].strip()
     cut = " ".join(sentence.split()[:words])
     cut = cut if len(cut) <= characters else cut[: characters - 1].rstrip()
     return cut + ("…" if cut != sentence else "")
-
-
-def _plain(block: str) -> str:
-    block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
-    block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
-    return re.sub(r"[*_`]", "", block).strip()
-
-
-ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it
-RESUME_WORDS = 25  # ... and the text resumes after a list or a notice with a paragraph of this many words
-_FINAL = ("comments", "footer", "share bar")  # these end it for good
-
-
-def _drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
-    """What the extractor kept after the text: from a line that opens a comment section, tags, a print-edition
-    note, a share bar or a list of stories (the scraped text's rules, endings.py), all goes."""
-    kept, prose, why, final = [], 0, None, False
-    for index, block in enumerate(blocks):
-        plain = _plain(block)
-        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
-        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
-                furniture.words(plain) >= RESUME_WORDS and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", block):
-            why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
-        if kind:
-            why, final = kind, final or kind in _FINAL
-        if why:
-            dropped.append((why, plain))
-            continue
-        kept.append(block)
-        if _is_prose(plain):
-            prose += furniture.words(plain)
-    return kept
-
-
-def _is_prose(plain: str) -> bool:
-    return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
-
-
-REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur
-
-
-def _drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
-    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
-    Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
-    kept, seen = [], set()
-    for block in blocks:
-        plain = _plain(block)
-        if plain in seen and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
-            dropped.append(("repeat (a paragraph the page prints twice)", plain))
-            continue
-        seen.add(plain)
-        kept.append(block)
-    return kept
-
-
-_COUNTER = re.compile(r"^\s*(?:[-*+]\s+)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s")
-GALLERY_ITEMS = 3  # a slideshow's captions: this many items counted "1/50", "2/50" ... (or "1 of 12")
-
-
-def _drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
-    """A photo gallery the page shows after the text ("1/50 Caption ...", "2/50 ..."), and its heading: each
-    caption is a line counted k of n. Kept where it is the page's text (no 80 words of prose before it)."""
-    kept, prose = [], 0
-    for block in blocks:
-        lines = [line for line in block.split("\n") if line.strip()]
-        counted = [_COUNTER.match(line) for line in lines]
-        if prose >= ENDING_WORDS and len(lines) >= GALLERY_ITEMS and all(counted) and \
-                len({m.group(2) for m in counted}) == 1 and \
-                [int(m.group(1)) for m in counted] == list(range(int(counted[0].group(1)), int(counted[0].group(1)) + len(lines))):
-            if kept and kept[-1].startswith("#"):
-                dropped.append(("photo gallery (captions)", _plain(kept.pop())))
-            dropped += [("photo gallery (captions)", _plain(line)) for line in lines]
-            continue
-        kept.append(block)
-        if _is_prose(_plain(block)):
-            prose += furniture.words(_plain(block))
-    return kept
-
-
-def _drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
-    """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
-    kept, in_list = [], False
-    blocks = body.split("\n\n")
-    notices = furniture.rights_outside_text([_plain(block) for block in blocks])
-    for index, block in enumerate(blocks):
-        plain = _plain(block)
-        if not plain:
-            continue
-        if furniture.is_cruft(plain) or index in notices:
-            in_list = bool(furniture.SECTION_CRUFT.match(plain))
-            dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))
-            continue
-        if in_list:
-            is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
-            if is_list or plain[-1] not in furniture.TERMINAL:
-                dropped.append(("related list", plain))
-                continue
-            in_list = False
-        kept.append(block)
-    return "\n\n".join(kept)

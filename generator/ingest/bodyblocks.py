@@ -1,0 +1,119 @@
+"""The extracted body's blocks that are not the article's: what follows its ending (comments, a footer, a share
+bar), a paragraph printed twice, a gallery's counted captions, read-more lines and the list of stories under
+them. Each one dropped is named in `dropped`, for --explain."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest import furniture
+from generator.ingest.endings import ending
+
+
+def text_of(block: str) -> str:
+    """A block's words without its Markdown."""
+    block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
+    block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
+    return re.sub(r"[*_`]", "", block).strip()
+
+
+ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it
+RESUME_WORDS = 25  # ... and the text resumes after a list or a notice with a paragraph of this many words
+_FINAL = ("comments", "footer", "share bar")  # these end it for good
+
+
+def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """What the extractor kept after the text: from a line that opens a comment section, tags, a print-edition
+    note, a share bar or a list of stories (the scraped text's rules, endings.py), all goes."""
+    kept, prose, why, final = [], 0, None, False
+    for index, block in enumerate(blocks):
+        plain = text_of(block)
+        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
+                furniture.words(plain) >= RESUME_WORDS and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", block):
+            why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
+        if kind:
+            why, final = kind, final or kind in _FINAL
+        if why:
+            dropped.append((why, plain))
+            continue
+        kept.append(block)
+        if _is_prose(plain):
+            prose += furniture.words(plain)
+    return kept
+
+
+def _is_prose(plain: str) -> bool:
+    return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
+
+
+REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur
+
+
+def drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
+    Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
+    kept, seen = [], set()
+    for block in blocks:
+        plain = text_of(block)
+        if plain in seen and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
+            dropped.append(("repeat (a paragraph the page prints twice)", plain))
+            continue
+        seen.add(plain)
+        kept.append(block)
+    return kept
+
+
+_COUNTER = re.compile(r"^\s*(?:[-*+]\s+)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s")
+GALLERY_ITEMS = 3  # a slideshow's captions: this many items counted "1/50", "2/50" ... (or "1 of 12")
+
+
+def drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A photo gallery the page shows after the text ("1/50 Caption ...", "2/50 ..."), and its heading: each
+    caption is a line counted k of n. Kept where it is the page's text (no 80 words of prose before it)."""
+    kept, prose = [], 0
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        counted = [_COUNTER.match(line) for line in lines]
+        if prose >= ENDING_WORDS and len(lines) >= GALLERY_ITEMS and all(counted) and \
+                len({m.group(2) for m in counted}) == 1 and \
+                [int(m.group(1)) for m in counted] == list(range(int(counted[0].group(1)), int(counted[0].group(1)) + len(lines))):
+            if kept and kept[-1].startswith("#"):
+                dropped.append(("photo gallery (captions)", text_of(kept.pop())))
+            dropped += [("photo gallery (captions)", text_of(line)) for line in lines]
+            continue
+        kept.append(block)
+        if _is_prose(text_of(block)):
+            prose += furniture.words(text_of(block))
+    return kept
+
+
+_POINT = re.compile(r"^(?:#{1,6}\s+)?\\?(\d{1,3})[.)]\s")  # "5. Beware the hairdryer", "### 6. Mini bars ..."
+
+
+def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
+    """Page furniture the extractor kept: read-more links, ad markers, share prompts, headline lists."""
+    kept, in_list, number = [], False, None
+    blocks = body.split("\n\n")
+    notices = furniture.rights_outside_text([text_of(block) for block in blocks])
+    for index, block in enumerate(blocks):
+        plain = text_of(block)
+        if not plain:
+            continue
+        if furniture.is_cruft(plain) or index in notices:
+            in_list = bool(furniture.SECTION_CRUFT.match(plain))
+            dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))
+            continue
+        point = _POINT.match(block)
+        if in_list and point and number is not None and int(point.group(1)) == number + 1:
+            in_list = False  # the article's own numbered points go on ("4. …", "Read more", "5. …")
+        if in_list:
+            is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
+            if is_list or plain[-1] not in furniture.TERMINAL:
+                dropped.append(("related list", plain))
+                continue
+            in_list = False
+        numbered = [int(m.group(1)) for line in block.split("\n") if (m := _POINT.match(line.lstrip()))]
+        number = numbered[-1] if numbered else number
+        kept.append(block)
+    return "\n\n".join(kept)
