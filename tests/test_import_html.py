@@ -17,6 +17,17 @@ def _load(root):
     return articles
 
 
+def _import_article(cli, tmp_path, inner: str, title: str = "Bridge closes", explain: bool = True):
+    """One page, `<h1>title</h1>` then `inner` in an article, imported with the CLI: (the article, the run)."""
+    page_html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{inner}</article>"
+                 "</body></html>")
+    make_tree(tmp_path, {"in/page.html": page_html})
+    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", *(["--explain"] if explain else []))
+    assert ran.code == 0, ran.err
+    [article] = _load(tmp_path / "r")
+    return article, ran
+
+
 def test_an_html_page_becomes_a_clean_article(cli, tmp_path):
     make_tree(tmp_path, {"in/bridge.html": page()})
     ran = cli("import", tmp_path / "in", "--root", tmp_path)
@@ -318,12 +329,7 @@ def test_a_photo_gallery_after_the_text_is_left_out_and_explained(cli, tmp_path)
     text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     gallery = "<h2>The harbour in pictures</h2><ul>" + "".join(
         f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
-    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
-                 f"{text}{gallery}</article></body></html>")
-    make_tree(tmp_path, {"in/gallery.html": page_html})
-    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
-    assert ran.code == 0, ran.err
-    [article] = _load(tmp_path / "r")
+    article, ran = _import_article(cli, tmp_path, text + gallery)
     assert all(p[:40] in article.body for p in PARAGRAPHS)
     assert "lighthouse" not in article.body and "in pictures" not in article.body
     assert "photo gallery (captions): The harbour in pictures" in ran.out
@@ -332,12 +338,8 @@ def test_a_photo_gallery_after_the_text_is_left_out_and_explained(cli, tmp_path)
 
 def test_a_page_that_is_a_gallery_keeps_its_captions(cli, tmp_path):
     gallery = "<ul>" + "".join(f"<li>{n}/{len(GALLERY)} {caption}</li>" for n, caption in enumerate(GALLERY, 1)) + "</ul>"
-    page_html = (f"<html><head><title>The harbour in pictures</title></head><body><article>"
-                 f"<h1>The harbour in pictures</h1><p>{PARAGRAPHS[0]}</p>{gallery}</article></body></html>")
-    make_tree(tmp_path, {"in/gallery.html": page_html})
-    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r")
-    assert ran.code == 0, ran.err
-    [article] = _load(tmp_path / "r")
+    article, _ = _import_article(cli, tmp_path, f"<p>{PARAGRAPHS[0]}</p>{gallery}", title="The harbour in pictures",
+                                 explain=False)
     assert all(caption in article.body for caption in GALLERY)
 
 
@@ -347,12 +349,7 @@ def test_a_section_headed_response_is_text_not_a_comment_thread(cli, tmp_path):
     section = ("<h2>Response</h2><p>The bridge's web page answers each request for the timetable with a response "
                "that says whether the crossing is open, and when the next ferry leaves the harbour.</p>")
     thread = "<h2>3 Responses</h2><p>Ann: Finally some good news for the ferry crews after such a long winter.</p>"
-    page_html = (f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
-                 f"{text}{section}{thread}</article></body></html>")
-    make_tree(tmp_path, {"in/response.html": page_html})
-    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
-    assert ran.code == 0, ran.err
-    [article] = _load(tmp_path / "r")
+    article, _ = _import_article(cli, tmp_path, text + section + thread)
     assert "## Response" in article.body and "next ferry leaves the harbour" in article.body
     assert "good news for the ferry crews" not in article.body
 
@@ -375,12 +372,8 @@ def test_a_numbered_point_after_a_read_more_line_is_the_articles_not_a_related_l
     def point(n):
         return f"<p>{n}. Secret number {n}</p><p>The harbour master explained secret {n} at length, and said that " \
                f"no owner had asked to change it in {n + 20} years.</p>"
-    page_html = (f"<html><head><title>Seven secrets of harbour owners</title></head><body><article>"
-                 f"<h1>Seven secrets of harbour owners</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
-                 f"{''.join(point(n) for n in (1, 2, 3, 4))}<p>Read more</p>{point(5)}</article></body></html>")
-    make_tree(tmp_path, {"in/points.html": page_html})
-    ran = cli("import", tmp_path / "in", "--root", tmp_path / "r", "--explain")
-    assert ran.code == 0, ran.err
-    [article] = _load(tmp_path / "r")
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article, ran = _import_article(cli, tmp_path, text + "".join(point(n) for n in (1, 2, 3, 4)) + "<p>Read more</p>"
+                                   + point(5), title="Seven secrets of harbour owners")
     assert "5. Secret number 5" in article.body and "related list: 5." not in ran.out
     assert "Read more" not in article.body  # the line itself is still furniture
