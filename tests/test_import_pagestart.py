@@ -270,3 +270,22 @@ def test_a_date_line_right_above_the_headline_beats_a_date_inside_the_text():
     record = text.read(page)
     assert record.title == HEADLINE
     assert (record.published.year, record.published.month, record.published.day) == (2022, 12, 12)
+
+
+def test_a_kicker_ending_with_a_colon_on_its_own_line_over_the_headline_is_part_of_the_title():
+    # Some news sites print "Kicker:" and the headline on two lines; their title reads "Kicker: Headline".
+    kicker, headline = "Dance at the old engine depot:", "Soaked to the skin"
+    whole_page = f"{MENU}{kicker}\n{headline}\n{ARTICLE}\nJane Roe\n"
+    from_the_headline = f"{kicker}\n{headline}\n{ARTICLE}\n"
+    for page in (whole_page, from_the_headline):
+        record = text.read(page)
+        assert record.title == f"{kicker} {headline}"
+        assert kicker not in record.body and headline not in record.body
+        _body_kept(record)
+
+
+def test_a_short_label_ending_with_a_colon_over_the_headline_stays_out_of_the_title():
+    for label in ("Share:", "Adjust text size:", "Read more:"):
+        record = text.read(f"{MENU}{label}\n{HEADLINE}\nBy Jane Roe\n\n{ARTICLE}\n")
+        assert record.title == HEADLINE, label
+        _body_kept(record)

@@ -53,6 +53,7 @@ DECK_GAP = 4  # blocks between a headline and the line under it that scored best
 CLOSE = 3.0  # ... when the headline's score is this close
 DATED = 2.0  # score for a by-line or date line under the line
 LOOK_BACK = 30  # blocks before the text's first paragraph where its headline may stand
+KICKER_WORDS = 12  # a longer line ending with a colon introduces a list or a quotation
 NEAR = 12  # a headline-like first line this close to the first paragraph is the headline (or at 3 x NEAR with
 
 
@@ -139,6 +140,18 @@ def headline_within(line: str, blocks: list[str]) -> str:
                 and not (parts[cut - 1].islower() and parts[cut - 1][-1].isalnum()):  # not "..., and <line>"
             return side
     return line
+
+
+def kicker(blocks: list[str], index: int) -> bool:
+    """A kicker on a line of its own, ending with a colon, over the headline line at `index + 1`: the title is
+    both ("Dance at the depot:" / "Soaked to the skin" -> "Dance at the depot: Soaked to the skin"). Four
+    words or more: "Share:", "Adjust text size:", "Read more:" are no kicker."""
+    if not 0 <= index < len(blocks) - 1:
+        return False
+    block, headline = blocks[index], blocks[index + 1]
+    return block.endswith(":") and 4 <= words(block) <= KICKER_WORDS and not block[:-1].rstrip().endswith(
+        ("...", "…")) and not (is_cruft(block) or about_it(block) or CRUMBS.search(block)) \
+        and headline_shaped(headline) and not prose(headline)
 
 
 def first_is_headline(blocks: list[str]) -> bool:

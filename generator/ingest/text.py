@@ -32,7 +32,7 @@ from generator.ingest.furniture import (
     words,
 )
 from generator.ingest.headlineline import choose as find_start
-from generator.ingest.pagestart import about_it, headline_within
+from generator.ingest.pagestart import about_it, headline_within, kicker
 from generator.ingest.record import Imported, ImportFailed
 
 DATELINE = re.compile(
@@ -67,6 +67,12 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     dropped: list[tuple[str, str]] = []  # (why, line): what the article leaves out or moves, for --explain
     page = _blocks(text)
     start = find_start(page) if page else 0
+    for at in (start - 1, start):  # the kicker over the headline found, or the line found and the headline
+        if at >= 0 and kicker(page, at):
+            page[at: at + 2] = [f"{page[at]} {page[at + 1]}"]
+            start = at
+            text = "\n\n".join(page)  # the title is the first line, alone
+            break
     if start:  # a whole-page copy: the navigation above the headline is left out
         dropped += [(cruft_kind(block) if is_cruft(block) else "navigation", block) for block in page[:start]]
         text = "\n\n".join(page[start:])
