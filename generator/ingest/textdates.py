@@ -45,6 +45,9 @@ PATTERNS = [
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
+    # a month's name glued to the name before it on a copied page: "Jane RoeNovember 6, 2023"
+    re.compile(rf"(?<=[a-z])(?P<month>[A-Z][a-z]{{2,8}})\.?\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d{2})(?![\d.])"),  # "17.11.19" (not version 2.4.10)
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
@@ -152,6 +155,10 @@ def search(line: str, lang: str, captured: dt.datetime | None = None, day_first:
     languages = list(dict.fromkeys([lang, "en"]))
     try:
         found = search_dates(line, languages=languages, settings=settings) or []
+        if not found:  # its search misses a line that is nothing but a date ("9/11/13 10:00AM"): read it whole
+            from dateparser import parse
+            whole = parse(line, languages=languages, settings=settings)
+            found = [(line, whole)] if whole is not None else []
     except Exception:  # noqa: BLE001 - dateparser fails on odd input; a line without a date is no error
         return None
     for written, when in found:
