@@ -69,7 +69,7 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
     short = [line for line in lines if words(line) <= 30 and (
-        not _a_sentence(line) or _BY_OR_LABEL.match(line)) or date_led(line, day_first)]
+        not _a_sentence(line) or _BY_OR_LABEL.match(line)) or textdates.date_led(line, day_first)]
     for line in short:
         dated = textdates.find(line, day_first)
         if dated and dated[0].day:
@@ -111,21 +111,6 @@ def headline_copies(page: list[str], start: int) -> list[str]:
         return []
     return [line.replace(headline, " ").strip() for index, line in enumerate(page)
             if index != start and headline in line and len(line) - len(headline) <= 40]
-
-
-# What may stand before a date that leads a line: nothing but "(", or a label and a separator ("Nachricht | ")
-_LEAD = re.compile(r"^(?:\W{0,2}|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|·•/]\s*)$")
-_CLOSE = re.compile(r"^\s*(?:[)\]|·•/:–—-]|[^\W\d_])")
-
-
-def date_led(line: str, day_first: bool) -> bool:
-    """Whether a date leads the line: "(21. November 2022) Energy prices ...", "News | 30.10.2021 Migration"."""
-    found = textdates.find(line[:40], day_first)
-    if found is None or not found[0].day:
-        return False
-    start, end = found[1]
-    return bool(_LEAD.match(line[:start])) and bool(_CLOSE.match(line[end:])) and (
-        line[:start].strip() != "" or line[end:].lstrip()[:1] in ")]|·•/:–—-")
 
 
 _ALONE = re.compile(r"(?i)^[\W_]*(?:(?:um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?)?[\W_]*$")

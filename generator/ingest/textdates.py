@@ -65,9 +65,30 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
     return None
 
 
+# What may stand before a date that leads a line: nothing but "(", or a label and a separator ("Nachricht | ")
+_LEAD = re.compile(r"^(?:\W{0,2}|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|·•/]\s*)$")
+_CLOSE = re.compile(r"^\s*(?:[)\]|·•/:–—-]|[^\W\d_])")
+
+
+def date_led(line: str, day_first: bool) -> bool:
+    """Whether a date leads the line: "(21. November 2022) Energy prices ...", "News | 30.10.2021 Migration"."""
+    found = find(line[:40], day_first)
+    if found is None or not found[0].day:
+        return False
+    start, end = found[1]
+    return bool(_LEAD.match(line[:start])) and bool(_CLOSE.match(line[end:])) and (
+        line[:start].strip() != "" or line[end:].lstrip()[:1] in ")]|·•/:–—-")
+
+
 _TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
 _NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|veröffentlicht|publié|publicado|"
                     r"日期|时间|发布|发表)(?:\s+(?:on|am|le|el|em))?\W*$")
+
+JOINED = re.compile(r"(?i)\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|inscription|"
+                     r"registrado|registro|iscritto)\b|注册")
+
+# A forum's clock: the time the page was served ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently ...")
+CLOCK = re.compile(r"(?i)\b(?:aktuelle zeit|it is currently|current time|heure actuelle|hora actual|ora attuale)\b|当前时间|现在时间")
 
 
 def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
@@ -81,6 +102,8 @@ def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
         if found is None or not found[0].day:
             continue
         start, end = found[1]
+        if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
+            continue  # the day a forum's member signed up (in the profile beside a post), the time the page was served
         if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
             return found[0]
     return None
