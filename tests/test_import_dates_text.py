@@ -134,3 +134,13 @@ def test_a_date_alone_under_the_text_dates_the_scrape_unless_it_is_one_of_a_list
     listed = ["Unterstütze uns!", "RELATED POSTS", "Menschen", "13. Dezember 2022", "Die Fähre fährt wieder",
               "Kultur", "14. November 2022", "Ein Fest am Hafen"]
     assert datelines.date_alone(listed, day_first=True) is None
+
+
+def test_a_long_kicker_line_a_date_leads_over_the_headline_of_a_whole_page_copy():
+    from generator.ingest import text
+
+    page = ("Home\n\nAbout us\n\nTopics\n\nHarbours\n\nSearch\n\nYou are here:\n\nHome\n\nTopics\n\n"
+            "News | 30.10.2021 Harbours / Ferries «Harbour bridge closes for a whole year, the city says»\n\n"
+            "Jane Roe on what the closure means for the ferries and the shops\n\n" + _STORY +
+            "\n\nMore on this topic\n\nInterview | 01.11.2021 «The ferrymen»\n\nShare this page\n")
+    assert text.read(page).published == PartialDate(2021, 10, 30)

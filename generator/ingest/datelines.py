@@ -145,8 +145,9 @@ def _alone(line: str, day_first: bool) -> PartialDate | None:
 
 
 def date_lines(lines: list[str]) -> list[str]:
-    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
-    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), and
+    longer ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline")."""
+    return [line for line in lines if words(line) <= DATE_LINE_WORDS or textdates.date_led(line, False)]
 
 
 def _a_sentence(line: str) -> bool:
