@@ -91,9 +91,11 @@ def test_a_whole_page_copy_s_date_line_right_over_its_headline_beats_a_date_furt
 def test_a_month_glued_to_the_name_before_it_and_a_dotted_two_digit_year():
     # a by-line copied without the space between the author and the date: "Jane RoeNovember 6, 2023"
     assert _day("Jane RoeNovember 6, 2023") == (2023, 11, 6)
-    assert _day("Nächste Vorherige 17.11.19") == (2019, 11, 17)
-    assert textdates.find("Download HarbourCMS 2.4.10") is None  # a version number, not 2 April 2010
-    assert textdates.find("Release 10.12.19.5") is None
+    assert textdates.find_dotted("Nächste Vorherige 17.11.19", day_first=True)[0] == PartialDate(2019, 11, 17)
+    assert textdates.find_dotted("10.26.12 at 4:33 PM", day_first=False)[0] == PartialDate(2012, 10, 26)
+    assert textdates.find_dotted("Download HarbourCMS 2.4.10", True) is None  # a version number, not 2 April 2010
+    assert textdates.find_dotted("Release 10.12.19.5", True) is None
+    assert textdates.find("17.11.19") is None  # only a line that is nothing else is read so (datelines.date_alone)
 
 
 def test_dateparser_reads_a_line_that_is_nothing_but_a_date():

@@ -137,7 +137,7 @@ LIST_GAP = 6  # lines between two items' dates in a list of stories
 def _alone(line: str, day_first: bool) -> PartialDate | None:
     """The date a line holds (a day, or a month alone), when the line is that date and nothing else but a
     weekday or a time of day."""
-    found = textdates.find(line, day_first) if len(line) <= 40 else None
+    found = textdates.find(line, day_first) or textdates.find_dotted(line, day_first) if len(line) <= 40 else None
     if found is None:
         return None
     start, end = found[1]

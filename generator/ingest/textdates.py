@@ -47,7 +47,6 @@ PATTERNS = [
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
     # a month's name glued to the name before it on a copied page: "Jane RoeNovember 6, 2023"
     re.compile(rf"(?<=[a-z])(?P<month>[A-Z][a-z]{{2,8}})\.?\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d{2})(?![\d.])"),  # "17.11.19" (not version 2.4.10)
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
@@ -62,6 +61,20 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
             date = _date(match, day_first and "/" in match.group())
             if date is not None:
                 return date, match.span()
+    return None
+
+
+# "17.11.19": not one of PATTERNS, where it would take a version number, or an American page's month-first
+# "10.26.12" in its text for a date line
+_DOTTED_YY = re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d{2})(?![\d.])")
+
+
+def find_dotted(text: str, day_first: bool) -> tuple[PartialDate, tuple[int, int]] | None:
+    """A dotted date with a two-digit year (`17.11.19`), day first unless the page is American English."""
+    for match in _DOTTED_YY.finditer(text):
+        date = _date(match, swap=not day_first)
+        if date is not None:
+            return date, match.span()
     return None
 
 
