@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.archive.model import PartialDate
-from generator.ingest import textdates
+from generator.ingest import datelines, textdates
 
 
 def _day(written: str) -> tuple[int, int, int | None]:
@@ -86,3 +86,63 @@ def test_a_whole_page_copy_s_date_line_right_over_its_headline_beats_a_date_furt
             "\n\n06. Aug 2020 // Tips\n\nMore on bridges and the boats that pass under them\n\n"
             "© 2020 Jane Roe. All rights reserved.\n")
     assert text.read(page).published == PartialDate(2020, 9, 21)
+
+
+def test_a_month_glued_to_the_name_before_it_and_a_dotted_two_digit_year():
+    # a by-line copied without the space between the author and the date: "Jane RoeNovember 6, 2023"
+    assert _day("Jane RoeNovember 6, 2023") == (2023, 11, 6)
+    assert textdates.find_dotted("Nächste Vorherige 17.11.19", day_first=True)[0] == PartialDate(2019, 11, 17)
+    assert textdates.find_dotted("10.26.12 at 4:33 PM", day_first=False)[0] == PartialDate(2012, 10, 26)
+    assert textdates.find_dotted("Download HarbourCMS 2.4.10", True) is None  # a version number, not 2 April 2010
+    assert textdates.find_dotted("Release 10.12.19.5", True) is None
+    assert textdates.find("17.11.19") is None  # only a line that is nothing else is read so (datelines.date_alone)
+
+
+def test_dateparser_reads_a_line_that_is_nothing_but_a_date():
+    # dateparser's search finds nothing in "9/11/13 10:00AM" alone (it does with a name before it)
+    assert textdates.search("9/11/13 10:00AM", "en") == PartialDate(2013, 9, 11)
+    assert textdates.search("Today 7:30AM", "en") is None
+
+
+_STORY = "\n\n".join(
+    f"Paragraph {n} of the story says what happened at the harbour and who was there to see it." for n in range(4))
+
+
+def test_a_date_that_leads_the_first_paragraph_or_a_kicker_line_dates_the_scrape():
+    from generator.ingest import text
+
+    page = ("Harbour bridge closes for a year\n\n(21. November 2022) The harbour bridge closes on Monday for a year "
+            "of repairs, the city said, and the ferries will run every ten minutes while the works last.\n\n"
+            + _STORY + "\n\nMore from the harbour\n\nFerry prices 28.09.2022\n")
+    assert text.read(page).published == PartialDate(2022, 11, 21)
+    kicker = ("Harbour bridge closes for a year\n\nNews | 30.10.2021 Harbours Harbour bridge closes for a year\n\n"
+              + _STORY + "\n\nInterview | 01.11.2021 The ferrymen\n")
+    assert text.read(kicker).published == PartialDate(2021, 10, 30)
+
+
+def test_the_headline_in_a_list_of_latest_posts_with_its_date_dates_the_scrape():
+    from generator.ingest import text
+
+    page = ("Harbour bridge closes for a year\n\n" + _STORY + "\n\nLatest posts\n\n"
+            "Harbour bridge closes for a year 26/10/2018\n\nFerry prices go up 05/10/2018\n")
+    assert text.read(page).published == PartialDate(2018, 10, 26)
+
+
+def test_a_date_alone_under_the_text_dates_the_scrape_unless_it_is_one_of_a_list():
+    from generator.ingest import text
+
+    page = "Hafenbrücke wird ein Jahr lang gesperrt\n\n" + _STORY + "\n\nQuelle: Stadt\n\n28. November 2022\n\nZurück\n"
+    assert text.read(page).published == PartialDate(2022, 11, 28)
+    listed = ["Unterstütze uns!", "RELATED POSTS", "Menschen", "13. Dezember 2022", "Die Fähre fährt wieder",
+              "Kultur", "14. November 2022", "Ein Fest am Hafen"]
+    assert datelines.date_alone(listed, day_first=True) is None
+
+
+def test_a_long_kicker_line_a_date_leads_over_the_headline_of_a_whole_page_copy():
+    from generator.ingest import text
+
+    page = ("Home\n\nAbout us\n\nTopics\n\nHarbours\n\nSearch\n\nYou are here:\n\nHome\n\nTopics\n\n"
+            "News | 30.10.2021 Harbours / Ferries «Harbour bridge closes for a whole year, the city says»\n\n"
+            "Jane Roe on what the closure means for the ferries and the shops\n\n" + _STORY +
+            "\n\nMore on this topic\n\nInterview | 01.11.2021 «The ferrymen»\n\nShare this page\n")
+    assert text.read(page).published == PartialDate(2021, 10, 30)

@@ -115,3 +115,15 @@ def test_a_placeholder_first_of_january_gives_way_to_the_update_day_the_page_nam
             "<meta itemprop='dateCreated' content='01/01/2004'>"
             "<meta itemprop='dateModified' content='06/13/2019'>" + TEXT)
     assert _published(head, body) == PartialDate(2019, 6, 13)
+
+
+def test_a_forum_member_s_sign_up_day_and_the_forum_s_clock_do_not_date_the_post():
+    # a forum thread: the poster's profile ("Registriert: 18.09.2008, 05:56") by the topic's title, the post's
+    # own stamp in a by-line, the time the page was served at the foot ("Aktuelle Zeit: 14.10.2020, 12:18")
+    body = ("<h2 class='topic-title'><a href='./viewtopic.php?t=1'>Hafenbrücke wird gesperrt</a></h2>"
+            "<dl><dd><strong>Beiträge:</strong> 1626</dd><dd><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl>"
+            "<p class='author'>von <strong>r23</strong> » 21.01.2009, 05:42</p>"
+            + "".join(f"<p>Absatz {n}: Die Hafenbrücke wird ein Jahr lang gesperrt, sagt die Stadt, und die Fähren "
+                      "fahren alle zehn Minuten, solange die Arbeiten dauern.</p>" for n in range(4))
+            + "<p class='responsive-center time'>Aktuelle Zeit: 14.10.2020, 12:18</p>")
+    assert _published("<title>Hafenbrücke wird gesperrt - Forum</title>", body, lang="de") == PartialDate(2009, 1, 21)

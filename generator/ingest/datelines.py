@@ -37,6 +37,7 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
             or near_date(date_lines(inside), found.day_first, text, captured) \
             or near_date(date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
             or near_date(under_copies(page, start), found.day_first, text, captured) \
+            or near_date(headline_copies(page, start), found.day_first, text, captured) \
             or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
         published, updated = updated, None
@@ -44,6 +45,8 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
         published = signed_date(page, found.day_first) or published  # copyright's year
     if published is None or published.day is None:
         published = textdates.first_stamped(page, found.day_first) or published
+    if published is None or published.day is None:  # a date on a line of its own under the headline (one
+        published = date_alone(page[start + 1:], found.day_first) or published  # that ends the text, "21.01.2022")
     if published is None:
         for line in found.rights:
             year = re.search(r"\b(?:19|20)\d{2}\b", line)
@@ -66,7 +69,7 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
     short = [line for line in lines if words(line) <= 30 and (
-        not _a_sentence(line) or _BY_OR_LABEL.match(line))]
+        not _a_sentence(line) or _BY_OR_LABEL.match(line)) or textdates.date_led(line, day_first)]
     for line in short:
         dated = textdates.find(line, day_first)
         if dated and dated[0].day:
@@ -100,9 +103,51 @@ def under_copies(page: list[str], start: int) -> list[str]:
             for line in date_lines(page[index + 1: index + 4])]
 
 
+def headline_copies(page: list[str], start: int) -> list[str]:
+    """What stands beside the headline where the page prints it again with its date on the same line (a list of
+    the latest posts: "Headline 26/10/2018")."""
+    headline = page[start] if start < len(page) else ""
+    if words(headline) < 3:
+        return []
+    return [line.replace(headline, " ").strip() for index, line in enumerate(page)
+            if index != start and headline in line and len(line) - len(headline) <= 40]
+
+
+_ALONE = re.compile(r"(?i)^[\W_]*(?:(?:um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?)?[\W_]*$")
+
+_WEEKDAY = re.compile(r"^[\W_]*(?:[^\W\d_]{2,12},)?[\W_]*$")  # "Monday, 3 May 2020"
+
+
+def date_alone(lines: list[str], day_first: bool) -> PartialDate | None:
+    """The day of the first line that is a date and nothing else (but a weekday or a time of day): a page's date
+    line that no label names ("21.01.2022" under the text); not one of a list's dates (a related story's)."""
+    for index, line in enumerate(lines):
+        day = _alone(line, day_first) if words(line) <= DATE_LINE_WORDS else None
+        if day is None:
+            continue
+        # one date among a list's (another day's date alone a few lines down): a related story's
+        listed = any(_alone(other, day_first) not in (None, day) for other in lines[index + 1: index + 1 + LIST_GAP])
+        return None if listed or not day.day else day
+    return None
+
+
+LIST_GAP = 6  # lines between two items' dates in a list of stories
+
+
+def _alone(line: str, day_first: bool) -> PartialDate | None:
+    """The date a line holds (a day, or a month alone), when the line is that date and nothing else but a
+    weekday or a time of day."""
+    found = textdates.find(line, day_first) or textdates.find_dotted(line, day_first) if len(line) <= 40 else None
+    if found is None:
+        return None
+    start, end = found[1]
+    return found[0] if _WEEKDAY.match(line[:start]) and _ALONE.match(line[end:]) else None
+
+
 def date_lines(lines: list[str]) -> list[str]:
-    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22")."""
-    return [line for line in lines if words(line) <= DATE_LINE_WORDS]
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), and
+    longer ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline")."""
+    return [line for line in lines if words(line) <= DATE_LINE_WORDS or textdates.date_led(line, False)]
 
 
 def _a_sentence(line: str) -> bool:

@@ -145,7 +145,8 @@ def _labelled(lines: list[str]) -> list[str]:
     for line in lines:
         label = out[-1] if out else ""
         if _LABEL.match(label) and len(label.split()) <= 3 and (
-                textdates.UPDATE_WORDS.search(label) or _PUBLISHED.search(label) or _DATE_LABEL.match(label)):
+                textdates.UPDATE_WORDS.search(label) or _PUBLISHED.search(label) or _DATE_LABEL.match(label)
+                or textdates.JOINED.search(label)):
             out[-1] = f"{label} {line}"
         else:
             out.append(line)
@@ -164,8 +165,8 @@ _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publ
 def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     """(labelled as published, the date) if `line` is a date line: a date alone, or one that starts the
     line (`2004年7月16日08:19 [ 黄宇 ] 来源：...`); not an update's date."""
-    if len(line) > 120:
-        return None
+    if len(line) > 120 or textdates.JOINED.search(re.split(r"\d", line, maxsplit=1)[0]):
+        return None  # (the day a forum's member signed up, in the profile beside the post)
     found = furniture.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
@@ -188,7 +189,7 @@ def _date_element(tree) -> PartialDate | None:
             if value and ld_date(value):
                 return ld_date(value)
         content = element.text_content()
-        if content and len(content) <= 200:
+        if content and len(content) <= 200 and not textdates.CLOCK.search(content):
             found = textdates.find(content, _day_first(tree))
             if found:
                 return found[0]

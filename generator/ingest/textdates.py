@@ -45,6 +45,8 @@ PATTERNS = [
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s+['’](?P<yy>\d{{2}})(?!\d)"),  # "14 Feb ’20"
+    # a month's name glued to the name before it on a copied page: "Jane RoeNovember 6, 2023"
+    re.compile(rf"(?<=[a-z])(?P<month>[A-Z][a-z]{{2,8}})\.?\s+{_DAY},?\s+{_YEAR}"),
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
@@ -62,9 +64,44 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
     return None
 
 
+# "17.11.19": not one of PATTERNS, where it would take a version number, or an American page's month-first
+# "10.26.12" in its text for a date line
+_DOTTED_YY = re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d{2})(?![\d.])")
+
+
+def find_dotted(text: str, day_first: bool) -> tuple[PartialDate, tuple[int, int]] | None:
+    """A dotted date with a two-digit year (`17.11.19`), day first unless the page is American English."""
+    for match in _DOTTED_YY.finditer(text):
+        date = _date(match, swap=not day_first)
+        if date is not None:
+            return date, match.span()
+    return None
+
+
+# What may stand before a date that leads a line: nothing but "(", or a label and a separator ("Nachricht | ")
+_LEAD = re.compile(r"^(?:\W{0,2}|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|·•/]\s*)$")
+_CLOSE = re.compile(r"^\s*(?:[)\]|·•/:–—-]|[^\W\d_])")
+
+
+def date_led(line: str, day_first: bool) -> bool:
+    """Whether a date leads the line: "(21. November 2022) Energy prices ...", "News | 30.10.2021 Migration"."""
+    found = find(line[:40], day_first)
+    if found is None or not found[0].day:
+        return False
+    start, end = found[1]
+    return bool(_LEAD.match(line[:start])) and bool(_CLOSE.match(line[end:])) and (
+        line[:start].strip() != "" or line[end:].lstrip()[:1] in ")]|·•/:–—-")
+
+
 _TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
 _NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|veröffentlicht|publié|publicado|"
                     r"日期|时间|发布|发表)(?:\s+(?:on|am|le|el|em))?\W*$")
+
+JOINED = re.compile(r"(?i)\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|inscription|"
+                     r"registrado|registro|iscritto)\b|注册")
+
+# A forum's clock: the time the page was served ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently ...")
+CLOCK = re.compile(r"(?i)\b(?:aktuelle zeit|it is currently|current time|heure actuelle|hora actual|ora attuale)\b|当前时间|现在时间")
 
 
 def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
@@ -78,6 +115,8 @@ def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
         if found is None or not found[0].day:
             continue
         start, end = found[1]
+        if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
+            continue  # the day a forum's member signed up (in the profile beside a post), the time the page was served
         if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
             return found[0]
     return None
@@ -152,6 +191,10 @@ def search(line: str, lang: str, captured: dt.datetime | None = None, day_first:
     languages = list(dict.fromkeys([lang, "en"]))
     try:
         found = search_dates(line, languages=languages, settings=settings) or []
+        if not found:  # its search misses a line that is nothing but a date ("9/11/13 10:00AM"): read it whole
+            from dateparser import parse
+            whole = parse(line, languages=languages, settings=settings)
+            found = [(line, whole)] if whole is not None else []
     except Exception:  # noqa: BLE001 - dateparser fails on odd input; a line without a date is no error
         return None
     for written, when in found:
