@@ -174,6 +174,18 @@ def test_the_article_resumes_after_a_list_of_stories_inside_it():
     ("Reader Comments (3)", "comments"),
     ("One Response to Harbour council approves new ferry timetable", "comments"),
     ("Liked this post?", "share bar"),
+    # the same furniture in the languages of the real pages we measure on
+    ("Das könnte Sie auch interessieren!", "related list"),
+    ("Verwandte Artikel", "related list"),
+    ("Articles liés", "related list"),
+    ("Tous nos derniers podcasts", "related list"),
+    ("Schreibe einen Kommentar", "comments"),
+    ("Du musst angemeldet sein, um einen Kommentar abzugeben.", "comments"),
+    ("Vos réactions", "comments"),
+    ("We want to hear what you think about this article.", "comments"),
+    ("Jetzt teilen!", "share bar"),
+    ("Folgen Sie uns:", "share bar"),
+    ("Advertising Disclosure", "notice"),
 ])
 def test_more_shapes_that_end_an_article(line, kind):
     after = f"{line}\n\nA reader wrote that the ferry was late again this morning, for the third time this week.\n"

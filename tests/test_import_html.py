@@ -232,6 +232,34 @@ def test_a_comment_thread_after_a_comments_heading_is_left_out():
     assert "disagree" not in body and "Spam" not in body and "Posted by" not in body
 
 
+def test_an_article_marked_as_commented_is_not_taken_for_its_comments():
+    """Kinja marks the article itself `class="post commented"`: it is the text, the thread below it is not."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    thread = ('<div class="comments"><p>I disagree with every word of this, the bridge is perfectly fine as it is '
+              'and the council should spend its money on the ferries instead of closing the road for a year.</p></div>')
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article class='post hentry commented'>"
+                 f"<h1>Bridge closes</h1>{text}</article>{thread}</body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "disagree" not in body
+
+
+def test_a_short_post_in_a_box_named_after_its_author_is_kept():
+    """Typepad names a post's box "entry-author-<name>": a short post in it is no by-line box."""
+    post = ("Experimental philosophers nicely fit the description for this <a href='https://example.org/jobs'>"
+            "position</a> in the Centre for Knowledge Integration, and I'm told that such applications would be of "
+            "interest. The department has a robust cognitive science programme.")
+    blogroll = "".join(f"<li><a href='https://example.org/{n}'>Person {n}</a></li>" for n in range(60))
+    page_html = ("<html><head><title>Faculty position</title></head><body><div class='beta'>"
+                 "<div class='entry-author-ann_example entry-type-post entry'><h3>Faculty position</h3>"
+                 f"<div class='entry-content'><div class='entry-body'><p>{post}</p></div></div>"
+                 "<p class='entry-footer'>Posted by Ann Example</p></div></div>"
+                 f"<div class='module-list'><ul>{blogroll}</ul></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "in the Centre for Knowledge Integration" in body and "robust cognitive science programme." in body
+    assert "Person 7" not in body
+
+
 def test_a_notice_shown_only_on_paper_is_left_out():
     notice = ('<div class="printSummary pfHeader"><ul><li><p>Dow Jones Reprints: This copy is for your personal, '
               'non-commercial use only. To order presentation-ready copies for distribution to your colleagues, '

@@ -309,3 +309,13 @@ def test_a_section_label_above_the_headline_is_not_the_title():
     assert text.read("Politics\n\nCouncil approves budget after long session\n\n" + story).title == \
         "Council approves budget after long session"
     assert text.read("Brexit\n\n" + story).title == "Brexit"  # a short title followed by prose stays
+
+
+def test_a_headline_with_a_video_label_over_its_by_line_is_the_title():
+    """"Video: <headline>" over its by-line is the headline; "Read more: <headline>" over another line stays a link."""
+    body = ("The council voted on Tuesday to close the harbour bridge for a year of repairs, the longest closure since "
+            "it opened in 1932.\n\nFerries will run every ten minutes during the morning and evening rush hours.\n")
+    labelled = text.read(f"VIDEO: Voting on the harbour bridge's future\nBy Ann Example.\n\n{body}")
+    assert labelled.title == "VIDEO: Voting on the harbour bridge's future"
+    teaser = text.read(f"Read more: Ferry fares rise in May\nHarbour bridge to close for a year\n\n{body}")
+    assert teaser.title == "Harbour bridge to close for a year"

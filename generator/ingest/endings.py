@@ -20,6 +20,9 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 | your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80} | (?:what\s+do\s+you\s+think|have\s+your\s+say)\s*\??
 | you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.{0,20} | comments?\s+(?:filter|policy|powered\s+by\b.*)\s*:?
 | \{\s*\d+\s+(?:comments?|trackbacks?)\b.{0,60}\} | there\s+are\s+no\s+comments(?:\s+yet)?
+| schreiben\s+sie\s+einen\s+kommentar | schreibe\s+einen\s+kommentar | kommentar\s+(?:schreiben|verfassen)
+| du\s+musst\s+angemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar.{0,30} | vos\s+r[ée]actions | laisser\s+un\s+commentaire
+| (?:deja|escribe)\s+(?:un|tu)\s+comentario | lascia\s+un\s+commento | we\s+want\s+to\s+hear\s+what\s+you\s+think\b.{0,60}
 | 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
 )[\W_]*$""")
 
@@ -30,6 +33,10 @@ RELATED = re.compile(r"""(?ix)^[\W_]*(?:
 | you\s+may\s+like\s+to\s+read | what\s+to\s+read\s+next | what's\s+(?:popular|hot|trending)\b.{0,20} | around\s+the\s+web | from\s+(?:around\s+)?the\s+web
 | (?:recommended|suggested|featured)\s+(?:for\s+you|stories|articles|reading|videos?|links)\b.{0,20} | promoted\s+(?:stories|content|links)
 | (?:by\s+)?taboola.{0,30} | (?:by\s+)?outbrain.{0,30} | sponsored\s+(?:stories|links|content|headlines) | in\s+case\s+you\s+missed\s+it
+| das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | lesen\s+sie\s+auch\s+(?:die\s+folgenden|diese)\b.{0,40} | zum\s+weiterlesen
+| verwandte\s+(?:artikel|beiträge|themen) | mehr\s+(?:themen|artikel|beiträge|nachrichten)\b.{0,40}
+| articles?\s+(?:correspondants|similaires|liés) | (?:tous\s+)?nos\s+derni(?:ers|ères)\s+(?:articles|podcasts|vidéos|actualités)
+| discover\s+our\s+latest\b.{0,40}
 | (?:相关|推荐|热点|热门|最新|更多|延伸)(?:新闻|阅读|文章|报道|链接|内容|专题|连接)\s*[:：]? | 今日新闻 | 关于我们
 )[\W_]*$""")
 
@@ -56,13 +63,14 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 | like\s+it\.?\s+tweet\s+it.{0,20} | liked\s+this\s+(?:post|article|story)\s*\?
 | (?:follow\s+@?\w+\s+on\s+twitter|like\s+us\s+on\s+facebook)\b.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
 | continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
+| (?:news\s+|jetzt\s+|artikel\s+)?teilen | like\s+it\?\s+share\s+it | (?:folgen\s+sie\s+uns|suivez-nous|síguenos)\b.{0,40}
 | tópicos\s+relacionados | tagged\s+(?:with|as)\s*:.{0,200} | 分享到.{0,10}
 )[\W_]*$""")
 
 # Invitations and advertising after the article: a newsletter box, a sponsors' block.
 NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
   (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
-| support\s+our\s+sponsors\s*:? | (?:sponsored|promoted)\s+links?
+| support\s+our\s+sponsors\s*:? | advertising\s+disclosure | (?:sponsored|promoted)\s+links?
 | this\s+(?:story|page)\s+contains\s+(?:a\s+piece\s+of\s+)?media\s+that\s+requires\b.{0,120}
 )[\W_]*$""")
 

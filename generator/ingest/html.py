@@ -103,6 +103,15 @@ _FURNITURE = re.compile(
     r"timestamp)(?:[_-]+\w+)?)$", re.I)
 
 
+# The box of an article's own text.
+_ARTICLE_TEXT = re.compile(r"(?i)^(?:entry|post|article|story)[-_]?(?:body|content|text)$")
+
+
+# A box of readers' comments ("comments", "commentlist", "disqus_thread"), whatever its size; not a post
+# marked as having some ("commented": Kinja marks the article itself so), nor a commentary.
+_COMMENT_BOX = re.compile(r"(?i)^(?:comment|discussion|disqus)(?!ed$|ary)")
+
+
 # ... and of the standfirst above it (only before the first real paragraph: later it is a subheading).
 _STANDFIRST = re.compile(
     r"^(?:[\w-]*[_-])?(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|bajada|sottotitolo|occhiello|vorspann|"
@@ -119,7 +128,10 @@ def _names(element) -> list[str]:
 
 
 def _small(element) -> bool:
-    return len(element.xpath(".//p")) <= 2 and len(element.text_content()) < 600
+    """Small enough to be a by-line or a standfirst box, and not the box of the article's own text (Typepad
+    names a post "entry-author-<name>")."""
+    return len(element.xpath(".//p")) <= 2 and len(element.text_content()) < 600 and not any(
+        _ARTICLE_TEXT.match(name) for inner in element.iter() if isinstance(inner.tag, str) for name in _names(inner))
 
 
 def _drop_furniture(tree) -> None:
@@ -130,7 +142,7 @@ def _drop_furniture(tree) -> None:
         if element.tag == "p" and len(element.text_content().split()) >= 20:
             before_text = False
         names = _names(element)
-        if any(re.match(r"(?i)^(?:comments?|discussion|disqus)", n) for n in names) or (
+        if any(_COMMENT_BOX.match(n) for n in names) or (
                 any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
             element.drop_tree()

@@ -18,8 +18,10 @@ from generator.ingest.datelines import DATE_LINE_WORDS
 from generator.ingest.endings import ending
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE,
+    BYLINE,
     NOTICE_SUBJECT,
     OUTLET_WORDS,
+    READ_ALSO,
     SECTION_CRUFT,
     TERMINAL,
     Found,
@@ -77,7 +79,9 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         dropped += [(cruft_kind(block) if is_cruft(block) else "navigation", block) for block in page[:start]]
         text = "\n\n".join(page[start:])
     first, _, rest = text.partition("\n")
-    while rest.strip() and is_cruft(first.strip()):  # "Supported by", "Advertisement" above the title
+    while rest.strip() and is_cruft(first.strip()) and not (  # "Supported by", "Advertisement" above the title
+            READ_ALSO.match(first.strip()) and BYLINE.match(rest.lstrip().partition("\n")[0].strip())):
+        # ("Video: <headline>" over its by-line is the headline, no link to another story)
         dropped.append((cruft_kind(first.strip()), first.strip()))
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
