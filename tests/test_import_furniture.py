@@ -186,6 +186,11 @@ def test_the_article_resumes_after_a_list_of_stories_inside_it():
     ("Jetzt teilen!", "share bar"),
     ("Folgen Sie uns:", "share bar"),
     ("Advertising Disclosure", "notice"),
+    ("Vos réactions (11)", "comments"),
+    ("Subscribe to: Post Comments (Atom)", "footer"),
+    ("Inscription à : Publier les commentaires (Atom)", "footer"),
+    ("Missing out on the latest news? Enter your email below to receive our stories in your inbox.", "notice"),
+    ("Get The Harbour Gazette's Daily Edition by email and never miss our top stories Free Sign Up", "notice"),
 ])
 def test_more_shapes_that_end_an_article(line, kind):
     after = f"{line}\n\nA reader wrote that the ferry was late again this morning, for the third time this week.\n"
@@ -198,7 +203,14 @@ def test_more_shapes_that_end_an_article(line, kind):
     ("Follow @harbourgazette for breaking news and headlines.", "share bar"),
     ("HIDE CAPTION", "navigation"),
     ("Adjust text size:", "navigation"),
+    ("À lire aussi » Les tarifs du ferry augmentent en mai", "related list"),
 ])
 def test_furniture_lines_inside_the_text_are_left_out(line, kind):
     record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
     _check(record, [line], kind)
+
+
+def test_a_paragraph_about_a_newsletter_is_text_not_a_sign_up_box():
+    line = "Readers who subscribe to the print edition get the email newsletter too, the paper said on Monday."
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    assert line in record.body and PARAGRAPHS[2] in record.body

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
-  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|kommentare?|commentaires?|comentarios?|commenti)
+  (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|réactions|kommentare?|commentaires?|comentarios?|commenti)
     (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
 | (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
 | (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments
@@ -21,7 +21,7 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 | you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.{0,20} | comments?\s+(?:filter|policy|powered\s+by\b.*)\s*:?
 | \{\s*\d+\s+(?:comments?|trackbacks?)\b.{0,60}\} | there\s+are\s+no\s+comments(?:\s+yet)?
 | schreiben\s+sie\s+einen\s+kommentar | schreibe\s+einen\s+kommentar | kommentar\s+(?:schreiben|verfassen)
-| du\s+musst\s+angemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar.{0,30} | vos\s+r[ée]actions | laisser\s+un\s+commentaire
+| du\s+musst\s+angemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar.{0,30} | vos\s+r[ée]actions(?:\s*\(\d+\))? | laisser\s+un\s+commentaire
 | (?:deja|escribe)\s+(?:un|tu)\s+comentario | lascia\s+un\s+commento | we\s+want\s+to\s+hear\s+what\s+you\s+think\b.{0,60}
 | 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
 )[\W_]*$""")
@@ -36,7 +36,7 @@ RELATED = re.compile(r"""(?ix)^[\W_]*(?:
 | das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren | lesen\s+sie\s+auch\s+(?:die\s+folgenden|diese)\b.{0,40} | zum\s+weiterlesen
 | verwandte\s+(?:artikel|beiträge|themen) | mehr\s+(?:themen|artikel|beiträge|nachrichten)\b.{0,40}
 | articles?\s+(?:correspondants|similaires|liés) | (?:tous\s+)?nos\s+derni(?:ers|ères)\s+(?:articles|podcasts|vidéos|actualités)
-| discover\s+our\s+latest\b.{0,40}
+| discover\s+our\s+latest\b.{0,40} | temas\s+del\s+d[ií]a\s*:? | weitere\s+inhalte\s+zu\b.{0,40}
 | (?:相关|推荐|热点|热门|最新|更多|延伸)(?:新闻|阅读|文章|报道|链接|内容|专题|连接)\s*[:：]? | 今日新闻 | 关于我们
 )[\W_]*$""")
 
@@ -48,6 +48,7 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 | a\s+version\s+of\s+this\s+(?:article|story|review)\s+(?:appeared|appears)\b.{0,200}
 | (?:this\s+)?(?:article|story)\s+(?:first\s+)?appeared\s+(?:in|on)\s+(?:print|the\s+print|page)\b.{0,200}
 | (?:posted|written|published)\s+by\s+.{1,80}?\s+(?:at|on|\|)\s+.{0,60}(?:\|\s*)?(?:permalink|comments?|trackback).{0,40}
+| (?:subscribe\s+to|inscription\s+à|abonnieren|suscribirse\s+a)\s*:\s*(?:post\s+comments|posts|publier\s+les\s+commentaires|articles|kommentare\s+zum\s+post|entradas|enviar\s+comentarios)\b.{0,20}
 | permalink | trackback(?:\s+url\b.*)? | .{0,80}\|\s*permalink\b.{0,60} | post\s+navigation
 | listed\s+below\s+are\s+links\s+to\s+weblogs\s+that\s+reference\b.{0,200} | this\s+entry\s+was\s+posted\s+in\b.{0,200}
 | related\s+(?:topics|items|tags|searches)\s*:?.{0,200} | .{0,80}\|\s*tags\s*:.{0,200} | [▼►]\s*(?:19|20)\d{2}\s*\(\d+\)
@@ -70,7 +71,9 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 # Invitations and advertising after the article: a newsletter box, a sponsors' block.
 NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
   (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
-| support\s+our\s+sponsors\s*:? | advertising\s+disclosure | (?:sponsored|promoted)\s+links?
+| support\s+our\s+sponsors\s*:? | advertising\s+disclosure
+| (?=.{0,250}$)(?=.*\b(?:e-?mail|newsletter|inbox|correo|boîte\s+mail)\b)(?=.*(?:\b(?:your?|votre|vous|te|dich|ihre?)\b|sign\s+me\s+up|sign\s+up\W*$))
+    .*\b(?:sign\s+(?:me\s+)?up|subscribe|enter\s+your\s+e-?mail|suscr[ií]bete|abonnez-vous|inscrivez-vous|anmelden|abonnieren)\b.* | (?:sponsored|promoted)\s+links?
 | this\s+(?:story|page)\s+contains\s+(?:a\s+piece\s+of\s+)?media\s+that\s+requires\b.{0,120}
 )[\W_]*$""")
 

@@ -87,8 +87,8 @@ SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 # "Read more: <another headline>" and the like.
 READ_ALSO = re.compile(
     r"(?i)^[\W_]*(?:(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|v[ií]deos?|photos?|fotos?|related|lesen\s+sie\s+(?:auch|mehr)|"
-    r"relacionad[oa]s?|(?:también\s+)?te\s+puede\s+interesar|ti\s+potrebbe\s+interessare|leggi\s+anche|mehr\s+dazu|lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
-    r"\s*[:：]")
+    r"relacionad[oa]s?|(?:también\s+)?te\s+puede\s+interesar|ti\s+potrebbe\s+interessare|leggi\s+anche|mehr\s+dazu|(?:à\s+)?lire\s+(?:aussi|également)|à\s+lire|lee\s+(?:también|más)|leer\s+más|相关阅读|延伸阅读|あわせて読みたい|関連記事)"
+    r"\s*[:：»]")
 # Invitations to do something else than read: chat, download, get newsletters or alerts.
 PROMO = re.compile(
     r"(?i)^[\W_]*(?:(?:chat|connect|talk)\s+with\s+us|download\s+(?:our|the)\s+\w*\s*app|"
