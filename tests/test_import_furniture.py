@@ -191,6 +191,11 @@ def test_the_article_resumes_after_a_list_of_stories_inside_it():
     ("Inscription à : Publier les commentaires (Atom)", "footer"),
     ("Missing out on the latest news? Enter your email below to receive our stories in your inbox.", "notice"),
     ("Get The Harbour Gazette's Daily Edition by email and never miss our top stories Free Sign Up", "notice"),
+    ("Archive – RSS – Impressum – Datenschutz – 2009-2020 by Jane Roe – Powered by Nikola", "footer"),
+    ("Impressum | Datenschutz | Kontakt", "footer"),
+    ("All content is licensed under a Creative Commons Attribution 4.0 International License.", "footer"),
+    ("This post contains affiliate links: we may earn a commission when you buy through them.", "notice"),
+    ("Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "notice"),
 ])
 def test_more_shapes_that_end_an_article(line, kind):
     after = f"{line}\n\nA reader wrote that the ferry was late again this morning, for the third time this week.\n"
@@ -214,3 +219,13 @@ def test_a_paragraph_about_a_newsletter_is_text_not_a_sign_up_box():
     line = "Readers who subscribe to the print edition get the email newsletter too, the paper said on Monday."
     record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
     assert line in record.body and PARAGRAPHS[2] in record.body
+
+
+def test_prose_that_shares_words_with_a_footer_is_text():
+    lines = ["The new ferry – powered by hydrogen – goes into service in May, the company said on Monday.",
+             "The views expressed by the senator were shared by most of the council, according to the minutes.",
+             "The company said its privacy policy and terms of use would change next year, angering users."]
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{ARTICLE}\n\n" + "\n\n".join(lines) + f"\n\n{PARAGRAPHS[2]}\n")
+    for line in lines:
+        assert line in record.body
+    assert PARAGRAPHS[2] in record.body

@@ -49,6 +49,9 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:this\s+)?(?:article|story)\s+(?:first\s+)?appeared\s+(?:in|on)\s+(?:print|the\s+print|page)\b.{0,200}
 | (?:posted|written|published)\s+by\s+.{1,80}?\s+(?:at|on|\|)\s+.{0,60}(?:\|\s*)?(?:permalink|comments?|trackback).{0,40}
 | (?:subscribe\s+to|inscription\s+à|abonnieren|suscribirse\s+a)\s*:\s*(?:post\s+comments|posts|publier\s+les\s+commentaires|articles|kommentare\s+zum\s+post|entradas|enviar\s+comentarios)\b.{0,20}
+| (?:(?:[^–|·•]{1,40}[–|·•]\s*){2,8})?(?:proudly\s+)?powered\s+by\s+[\w.\- ]{1,30}
+| (?=.{0,200}$)(?=(?:.*?\b(?:impressum|datenschutz(?:erklärung)?|privacy\s+policy|terms\s+of\s+(?:use|service)|mentions\s+légales|aviso\s+legal|cookie\s+policy|contact\s+us|sitemap)\b){2}).*[–|·•].*
+| (?:all\s+)?(?:content|text|this\s+(?:work|blog|site))\s+(?:is\s+)?licensed\s+under\s+(?:a\s+|the\s+)?creative\s+commons\b.{0,150}
 | permalink | trackback(?:\s+url\b.*)? | .{0,80}\|\s*permalink\b.{0,60} | post\s+navigation
 | listed\s+below\s+are\s+links\s+to\s+weblogs\s+that\s+reference\b.{0,200} | this\s+entry\s+was\s+posted\s+in\b.{0,200}
 | related\s+(?:topics|items|tags|searches)\s*:?.{0,200} | .{0,80}\|\s*tags\s*:.{0,200} | [▼►]\s*(?:19|20)\d{2}\s*\(\d+\)
@@ -72,6 +75,10 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
 NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
   (?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:la|the|our)\s+(?:\w+\s+)?newsletter.{0,40}
 | support\s+our\s+sponsors\s*:? | advertising\s+disclosure
+| this\s+(?:post|article|page)\s+(?:contains|may\s+contain)\s+(?:affiliate\s+links|references\s+to\s+products)\b.{0,200}
+| (?:.{0,60}/\s*)?bei\s+den\s+verlinkungen\s+handelt\s+es\s+sich\s+um\s+affiliate.{0,200}
+| (?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in|on|here|by)\b.{0,150}\b(?:authors?|writers?|own|necessarily|contributors?)\b.{0,80}
+| les\s+opinions\s+exprimées\b.{0,150}\bauteurs?\b.{0,40}
 | (?=.{0,250}$)(?=.*\b(?:e-?mail|newsletter|inbox|correo|boîte\s+mail)\b)(?=.*(?:\b(?:your?|votre|vous|te|dich|ihre?)\b|sign\s+me\s+up|sign\s+up\W*$))
     .*\b(?:sign\s+(?:me\s+)?up|subscribe|enter\s+your\s+e-?mail|suscr[ií]bete|abonnez-vous|inscrivez-vous|anmelden|abonnieren)\b.* | (?:sponsored|promoted)\s+links?
 | this\s+(?:story|page)\s+contains\s+(?:a\s+piece\s+of\s+)?media\s+that\s+requires\b.{0,120}
