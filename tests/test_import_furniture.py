@@ -109,7 +109,8 @@ def test_copyright_then_furniture_ends_the_article_but_a_paragraph_about_copyrig
     ("Updated 3:04 PM ET, Tue November 19, 2019", dt.date(2019, 11, 19)),
     ("19/11/2019 15:04", dt.date(2019, 11, 19)),
     ("Posted 9/11/13 10:00AM", dt.date(2013, 9, 11)),
-    ("Jane Roe | 06.11.19", dt.date(2019, 11, 6)),
+    ("Jane Roe | 06.11.19", dt.date(2019, 6, 11)),  # American sites write dotted dates month first
+    ("Jane Roe | 21.10.2019", dt.date(2019, 10, 21)),
     ("发表于 2019年11月19日 15:04 - (阅读:3727)", dt.date(2019, 11, 19)),
 ])
 def test_a_date_line_under_the_headline_gives_the_date(line, day):
@@ -229,3 +230,9 @@ def test_prose_that_shares_words_with_a_footer_is_text():
     for line in lines:
         assert line in record.body
     assert PARAGRAPHS[2] in record.body
+
+
+def test_a_dotted_date_in_a_german_text_is_day_first():
+    record = text.read(f"Hafenrat beschließt neuen Fährplan\nJana Roe | 06.11.19\n\n{GERMAN}")
+    published = record.published
+    assert (published.year, published.month, published.day) == (2019, 11, 6)

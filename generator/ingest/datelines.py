@@ -78,10 +78,19 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
     for line in short:
         if _MAYBE_DATE.search(line) or captured is not None and re.search(r"\d", line):
             lang = lang or textdates.language(text)
-            date = textdates.search(line, lang, captured, day_first or bool(re.search(r"\d\.\d", line)))
+            date = textdates.search(line, lang, captured, day_first or _dotted_day_first(line, lang))
             if date is not None:
                 return date
     return None
+
+
+def _dotted_day_first(line: str, lang: str) -> bool:
+    """A dotted date is day first ("21.10.2019", "06.11.19" in German), except with a two-digit year in English:
+    American sites write "11.03.17" for 3 November (Engadget, Wired, the IAB in the corpus; none day first)."""
+    return bool(re.search(r"\d\.\d", line)) and not (lang == "en" and _DOTTED_SHORT.search(line))
+
+
+_DOTTED_SHORT = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
 
 
 def signed_date(lines: list[str], day_first: bool) -> PartialDate | None:
