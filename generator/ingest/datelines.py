@@ -86,7 +86,8 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
 
 def _dotted_day_first(line: str, lang: str) -> bool:
     """A dotted date is day first ("21.10.2019", "06.11.19" in German), except with a two-digit year in English:
-    American sites write "11.03.17" for 3 November (Engadget, Wired, the IAB in the corpus; none day first)."""
+    American sites write "11.03.17" for 3 November (Engadget, the IAB in the corpus; no English page of it writes
+    such a date day first)."""
     return bool(re.search(r"\d\.\d", line)) and not (lang == "en" and _DOTTED_SHORT.search(line))
 
 
