@@ -38,13 +38,9 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
             dropped.append((why, plain))
             continue
         kept.append(block)
-        if _is_prose(plain):
+        if furniture.is_prose(plain):
             prose += furniture.words(plain)
     return kept
-
-
-def _is_prose(plain: str) -> bool:
-    return plain[-1:] in furniture.TERMINAL or furniture.words(plain) >= 20
 
 
 REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur
@@ -83,7 +79,7 @@ def drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[st
             dropped += [("photo gallery (captions)", text_of(line)) for line in lines]
             continue
         kept.append(block)
-        if _is_prose(text_of(block)):
+        if furniture.is_prose(text_of(block)):
             prose += furniture.words(text_of(block))
     return kept
 

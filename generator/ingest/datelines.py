@@ -8,7 +8,7 @@ import re
 
 from generator.archive.model import PartialDate
 from generator.ingest import textdates
-from generator.ingest.furniture import TERMINAL, Found, words
+from generator.ingest.furniture import Found, is_prose, words
 
 DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
 NAV_DATES = 15  # lines above the headline of a whole-page copy where the page's date line may stand
@@ -26,13 +26,15 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
     above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
     # just inside the text: a standfirst may have started it
     near = near_date(above, found.day_first, text, captured)
-    if near is None and start:  # a whole-page copy's date line right over its headline, beside a section's name
-        near = near_date(date_lines(page[max(0, start - 2):start]), found.day_first, text, captured)
+    over = date_lines(page[max(0, start - 2):start])  # a whole-page copy's date line right over its headline
+    if near is None and start:  # (beside a section's name)
+        near = near_date(over, found.day_first, text, captured)
     if near is not None and near != updated:
         published = near
     elif published is None or published.day is None:
         inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
-        published = near_date(date_lines(page[max(0, start - 2):start]), found.day_first, text, captured) \
+        # (when `near` is None, the lines over the headline were read above and named no date)
+        published = (near_date(over, found.day_first, text, captured) if near is not None else None) \
             or near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
             or near_date(date_lines(inside), found.day_first, text, captured) \
             or near_date(date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
@@ -69,7 +71,7 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
     short = [line for line in lines if words(line) <= 30 and (
-        not _a_sentence(line) or _BY_OR_LABEL.match(line)) or textdates.date_led(line, day_first)]
+        not (words(line) >= 12 and is_prose(line)) or _BY_OR_LABEL.match(line)) or textdates.date_led(line, day_first)]
     for line in short:
         dated = textdates.find(line, day_first)
         if dated and dated[0].day:
@@ -158,8 +160,3 @@ def date_lines(lines: list[str]) -> list[str]:
     """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), and
     longer ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline")."""
     return [line for line in lines if words(line) <= DATE_LINE_WORDS or textdates.date_led(line, False)]
-
-
-def _a_sentence(line: str) -> bool:
-    """A line of the article's prose, not a date line (unless a label starts it)."""
-    return words(line) >= 12 and (line[-1] in TERMINAL or words(line) >= 20)

@@ -161,6 +161,11 @@ def words(block: str) -> int:
     return len(_CJK.sub(" ", block).split()) + (cjk + 1) // 2
 
 
+def is_prose(block: str) -> bool:
+    """A paragraph of prose, as the endings count it: it ends as a sentence ends, or runs 20 words."""
+    return block[-1:] in TERMINAL or words(block) >= 20
+
+
 BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
 
 

@@ -29,6 +29,7 @@ from generator.ingest.furniture import (
     cruft_kind,
     header,
     is_cruft,
+    is_prose,
     is_rights_line,
     rights_outside_text,
     words,
@@ -161,7 +162,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 continue
             in_cruft = False
         if not body_started:
-            if (_is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
+            if (is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
                 body_started, body_at = True, index
                 items.append(("p", block))
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
@@ -172,7 +173,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             continue
         items.append(("h" if _heading_like(block) else "p", block))
 
-    if set_aside and not any(_is_prose(t) for _, t in items):
+    if set_aside and not any(is_prose(t) for _, t in items):
         items = set_aside + items
     elif set_aside:
         found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
@@ -262,21 +263,17 @@ def _title(blocks: list[str]) -> tuple[str, list[str]]:
 def _resumes(blocks: list[str], index: int) -> bool:
     """The article goes on here after a box inside it: two paragraphs of prose in a row."""
     pair = blocks[index: index + 2]
-    return len(pair) == 2 and all(_is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
+    return len(pair) == 2 and all(is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
 
 
 def _prose_words(items) -> int:
-    return sum(words(t) for _, t in items if _is_prose(t))
+    return sum(words(t) for _, t in items if is_prose(t))
 
 
 def _ends_here(blocks: list[str], index: int, items) -> bool:
     """A copyright line after the article's text, followed by page furniture (not by more paragraphs)."""
     return _prose_words(items) >= MIN_WORDS and any(
-        not (_is_prose(b) and words(b) >= 8) for b in blocks[index + 1: index + 4])
-
-
-def _is_prose(block: str) -> bool:
-    return block[-1] in TERMINAL or words(block) >= 20
+        not (is_prose(b) and words(b) >= 8) for b in blocks[index + 1: index + 4])
 
 
 def _heading_like(block: str) -> bool:
