@@ -200,3 +200,8 @@ def test_a_headline_printed_twice_is_dated_by_the_line_under_its_first_copy():
     start = 7  # the sidebar's copy
     published, _ = datelines.dates(Found(), page[start + 1:], set(), 2, 2, page, start, "\n".join(page), None)
     assert published == PartialDate(2020, 1, 23)
+
+
+def test_a_quote_s_source_cited_between_semicolons_is_no_date_line():
+    lines = ["Jane Roe; Minister on Stage; Harbour Daily (Barbados); Mar 20, 2005.", "Posted Apr 7, 2009"]
+    assert datelines.date_lines(lines) == ["Posted Apr 7, 2009"]

@@ -181,8 +181,13 @@ def date_lines(lines: list[str]) -> list[str]:
     prose = [index for index, line in enumerate(lines) if words(line) >= 8 and line.rstrip()[-1:] in ".!?。！？"
              and index not in stamps]  # a sentence (a list's "… 22:19:04 8/25/05 (10)" is none)
     closing = {index for index in stamps if not prose or index > prose[-1]}
-    return [line for index, line in enumerate(lines) if words(line) <= DATE_LINE_WORDS
-            or textdates.date_led(line, False) or index in closing]
+    return [line for index, line in enumerate(lines) if (words(line) <= DATE_LINE_WORDS
+            or textdates.date_led(line, False) or index in closing) and not _CITATION.search(line)]
+
+
+# A source's citation, its fields between semicolons: "Jane Roe; Minister on Stage; Daily Nation; Mar 20, 2005."
+# (a quote's source inside the text, not the page's date line)
+_CITATION = re.compile(r"[^;]+;[^;]+;[^;]+;")
 
 
 STAMP_WORDS = 30  # a post's stamp with the forum's or the section's name in it
