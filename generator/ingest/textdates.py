@@ -109,16 +109,24 @@ def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
     `18.03.2020 13:15 Uhr`) or names it a publication date (`发布日期： 9/17/2004`): what dates a page
     with no date line by its headline."""
     for line in lines:
-        if not 8 <= len(line) <= 160:
-            continue
-        found = find(line, day_first)
-        if found is None or not found[0].day:
-            continue
-        start, end = found[1]
-        if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
-            continue  # the day a forum's member signed up (in the profile beside a post), the time the page was served
-        if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
-            return found[0]
+        day = stamped(line, day_first)
+        if day is not None:
+            return day
+    return None
+
+
+def stamped(line: str, day_first: bool = False) -> PartialDate | None:
+    """The day a line stamps with a time of day or names a publication date (see first_stamped)."""
+    if not 8 <= len(line) <= 160:
+        return None
+    found = find(line, day_first)
+    if found is None or not found[0].day:
+        return None
+    start, end = found[1]
+    if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
+        return None  # the day a forum's member signed up (in the profile beside a post), the time the page was served
+    if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
+        return found[0]
     return None
 
 
