@@ -127,3 +127,32 @@ def test_a_forum_member_s_sign_up_day_and_the_forum_s_clock_do_not_date_the_post
                       "fahren alle zehn Minuten, solange die Arbeiten dauern.</p>" for n in range(4))
             + "<p class='responsive-center time'>Aktuelle Zeit: 14.10.2020, 12:18</p>")
     assert _published("<title>Hafenbrücke wird gesperrt - Forum</title>", body, lang="de") == PartialDate(2009, 1, 21)
+
+
+def test_a_bare_date_meta_yields_to_the_day_printed_by_the_headline():
+    # a journal's `<meta name="dc.Date">` is its online-first day; the day is the one printed over the
+    # headline. A tag that names the publication keeps its day.
+    body = "<div>Original Research</div><div>7 April 2020</div><h1>Harbour bridge closes</h1>" + TEXT
+    head = '<title>Harbour bridge closes</title><meta name="dc.Date" content="2020-03-03">'
+    assert _published(head, body) == PartialDate(2020, 4, 7)
+    head = '<title>Harbour bridge closes</title><meta property="article:published_time" content="2020-03-03">'
+    assert _published(head, body) == PartialDate(2020, 3, 3)
+
+
+def test_a_microdata_publication_date_beats_the_day_s_date_in_the_header():
+    header = "<div class='header-date'>Monday, June 1, 2020</div>" + "".join(f"<a href='/s{n}'>Section {n}</a>"
+                                                                             for n in range(8))
+    body = (header + "<h1>Harbour bridge closes</h1><div>By Jane Roe</div>"
+            "<span itemprop='datePublished' content='2020-05-28T09:00:00+02:00'>last week</span>" + TEXT)
+    assert _published("<title>Harbour bridge closes</title>", body) == PartialDate(2020, 5, 28)
+
+
+def test_a_utc_moment_is_dated_by_the_local_day_the_page_writes_for_it():
+    # the JSON-LD's moment in UTC is the next day; the page's own <meta> writes it with its offset
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2020-02-25T02:25:54Z"}
+    head = ('<title>Harbour bridge closes</title><meta property="og:updated_time" content="2020-02-24T21:25:54-05:00">'
+            f'<script type="application/ld+json">{json.dumps(ld)}</script>')
+    assert _published(head, "<h1>Harbour bridge closes</h1>" + TEXT) == PartialDate(2020, 2, 24)
+    # another moment with an offset is no help
+    head = head.replace("21:25:54-05:00", "20:01:00-05:00")
+    assert _published(head, "<h1>Harbour bridge closes</h1>" + TEXT) == PartialDate(2020, 2, 25)

@@ -3,6 +3,7 @@ address), the day it shows by its headline, and, failing those, its time-stamped
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import htmldate
@@ -14,8 +15,14 @@ from generator.ingest.pagemeta import lang_of
 
 
 def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    stated = ld.get("datePublished") if ld_date(ld.get("datePublished")) else _meta_date(tree)
-    published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
+    generic = False
+    if ld_date(ld.get("datePublished")):
+        stated = ld.get("datePublished")
+    else:
+        stated, generic = _meta_date(tree)
+    stated = stated or _microdata_date(tree)
+    published = (_local_day(tree, stated) or ld_date(stated) or ld_date(_compact_date(stated))
+                 or _url_date(tree))
     updated = ld_date(ld.get("dateModified"))
     shown, shown_update = _date_near_title(tree, title)
     # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
@@ -30,10 +37,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     vague = None
     if shown is not None and shown.day is None:
         vague, shown = shown, None  # a month alone: only when nothing names the day
-    if published is None or (shown is not None and _in_utc(stated)
-                             and abs((shown.last_day() - published.last_day()).days) <= 1):
+    if published is None or (shown is not None and (generic or _in_utc(stated)
+                             and abs((shown.last_day() - published.last_day()).days) <= 1)):
         # The day the page shows beside its headline is its own local day; a machine date in UTC
-        # a day off is the same moment.
+        # a day off is the same moment. A bare `<meta name="date">` (Dublin Core's "a date in the
+        # life of the resource": an online-first day, a record's) yields to the day printed there.
         published = shown or published
     if published is None:
         published = _date_element(tree)
@@ -72,14 +80,22 @@ def _date_in_text(tree) -> PartialDate | None:
     return None if not found or found.endswith("-01-01") else ld_date(found)
 
 
+# The names sites give their publication date in <meta>, the most specific first (htmldate's list, less
+# the loose ones: "created", "timestamp", "release_date")
 _META_DATES = (
-    "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
-    "publish-date", "publication_date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
-)
+    "article:published_time", "og:published_time", "og:article:published_time", "article:published",
+    "article.published", "article:post_date", "datePublished", "date_published", "published_time",
+    "published_date", "published-date", "publisheddate", "parsely-pub-date", "sailthru.date",
+    "cxenseparse:recs:publishtime", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "article_date_original", "pubdate", "publishdate", "publish_date", "publish-date", "publication_date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date.publication",
+) + ("date", "dc.date", "dcterms.date", "dc:date")
+_GENERIC = frozenset(("date", "dc.date", "dcterms.date", "dc:date"))
 
 
-def _meta_date(tree) -> str | None:
-    """A publication date the page states in a <meta> tag (property, name or itemprop), as written."""
+def _meta_date(tree) -> tuple[str | None, bool]:
+    """(a publication date the page states in a <meta> tag (property, name or itemprop), as written;
+    whether the tag only says "date")."""
     found = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -87,7 +103,44 @@ def _meta_date(tree) -> str | None:
     for key in _META_DATES:
         value = found.get(key.lower())
         if ld_date(value) or ld_date(_compact_date(value)):
+            return value, key in _GENERIC
+    return None, False
+
+
+def _microdata_date(tree) -> str | None:
+    """`<time itemprop="datePublished" datetime="2020-03-02T09:00:00+01:00">`: schema.org's date in the markup."""
+    for element in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')[:3]:
+        value = element.get("datetime") or element.get("content")
+        if ld_date(value):
             return value
+    return None
+
+
+_STAMP = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?")
+
+
+def _moment(found: re.Match) -> dt.datetime | None:
+    offset = (found[3] or "").replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(f"{found[1]}T{found[2]}{offset}") if offset else None
+    except ValueError:
+        return None
+
+
+def _local_day(tree, stated: str | None) -> PartialDate | None:
+    """The local day of a publication moment the metadata states in UTC, when the page writes the same moment
+    with its own offset elsewhere (`2020-02-25T02:25:54Z` and `2020-02-24T21:25:54-05:00`): a UTC day can
+    be the next one where the page is."""
+    found = _STAMP.match((stated or "").strip())
+    moment = _moment(found) if found else None
+    if moment is None or moment.utcoffset():
+        return None
+    values = tree.xpath("//meta/@content | //time/@datetime | //script[@type='application/ld+json']/text()")
+    for value in values:
+        for other in _STAMP.finditer(str(value)[:20_000]):
+            local = _moment(other)
+            if local is not None and local.utcoffset() and abs((local - moment).total_seconds()) < 60:
+                return ld_date(other[1])
     return None
 
 
