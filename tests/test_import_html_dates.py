@@ -156,3 +156,15 @@ def test_a_utc_moment_is_dated_by_the_local_day_the_page_writes_for_it():
     # another moment with an offset is no help
     head = head.replace("21:25:54-05:00", "20:01:00-05:00")
     assert _published(head, "<h1>Harbour bridge closes</h1>" + TEXT) == PartialDate(2020, 2, 25)
+
+
+def test_a_chinese_government_notice_is_dated_by_the_day_it_was_written():
+    # the info-disclosure table of a government site: 成文日期 (written, signed) and 发布日期 (posted on the site)
+    table = ("<table><tr><td>发文机关：</td><td>港口市人民政府</td><td>成文日期：</td><td>2022年01月27日</td></tr>"
+             "<tr><td>标 题：</td><td>港口市人民政府关于大桥维修的通告</td><td>发布日期：</td><td>2022年01月28日</td></tr></table>")
+    head = '<title>港口市人民政府关于大桥维修的通告</title><meta name="PubDate" content="2022-01-28 00:00:00">'
+    body = table + "<h1>港口市人民政府关于大桥维修的通告</h1>" + ZH_TEXT + "<div>2022年1月27日</div>"
+    assert _published(head, body, lang="zh") == PartialDate(2022, 1, 27)
+    # a page that names only the day it was posted keeps it
+    body = body.replace("<td>成文日期：</td><td>2022年01月27日</td>", "")
+    assert _published(head, body, lang="zh") == PartialDate(2022, 1, 28)

@@ -58,6 +58,7 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         published = _stamped_date(tree) or _date_in_text(tree)
     if published is None and updated is not None:
         published, updated = updated, None  # a page that names only the day it was updated is dated by it
+    published = _document_day(tree) or published
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
     return published, updated
@@ -226,6 +227,25 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     led = textdates.find(line, day_first)
     if led is not None and led[0].day and led[1][0] <= 12 and not textdates.UPDATE_WORDS.search(line[:led[1][0]]):
         return bool(_PUBLISHED.search(line[:led[1][0]])), led[0]
+    return None
+
+
+_WRITTEN = re.compile(r"^成文日期\s*[:：]?\s*")
+
+
+def _document_day(tree) -> PartialDate | None:
+    """A Chinese government notice's `成文日期` (the day the document was written, which it is signed and cited
+    by): its page's `发布日期` is only the day the web site posted it."""
+    if not tree.xpath('//body//text()[contains(., "成文日期")]'):
+        return None
+    texts = [t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()]
+    for at, text in enumerate(texts):
+        label = _WRITTEN.match(text)
+        if label is not None:
+            value = text[label.end():] or (texts[at + 1] if at + 1 < len(texts) else "")
+            found = textdates.find(value[:40])
+            if found is not None and found[0].day:
+                return found[0]
     return None
 
 
