@@ -168,3 +168,26 @@ def test_a_chinese_government_notice_is_dated_by_the_day_it_was_written():
     # a page that names only the day it was posted keeps it
     body = body.replace("<td>成文日期：</td><td>2022年01月27日</td>", "")
     assert _published(head, body, lang="zh") == PartialDate(2022, 1, 28)
+
+
+def test_a_dateline_that_leads_the_first_paragraph_dates_the_page():
+    # "Feb. 23, 2015 -- <the story's first words>": a wire dateline in the paragraph under the by-line
+    lead = ("Feb. 23, 2015 -- The harbour bridge will close for a year from Monday, the city said, and thousands "
+            "of commuters will take the ferry instead.")
+    body = "<h1>Harbour bridge closes</h1><div>By Jane Roe</div><p>" + lead + "</p>" + TEXT
+    head = '<title>Harbour bridge closes</title><meta name="copyright" content="2010-2015">'
+    assert _published(head, body) == PartialDate(2015, 2, 23)
+
+
+def test_the_first_heading_finds_the_date_line_when_the_title_names_only_the_section():
+    # <title> is "site | section", printed nowhere; a menu lists other stories with their days; the article's
+    # heading is the element the page calls its headline, its date in parentheses before the first paragraph
+    menu = "".join(f"<li><a href='/n{n}'>Other story {n}</a><span class='newsitem-time'>2{n}.11.2022</span></li>"
+                   for n in range(9, 3, -1))
+    body = (f"<ul class='menu'>{menu}</ul>" + "".join(f"<a href='/s{n}'>Rubrik {n}</a>" for n in range(8))
+            + "<div class='article'><div class='itc-headline'>Energiepreiskrise: Entlastungen auf einen Blick</div>"
+            "<p><em>Von Jana Beispiel</em></p><p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung "
+            "nach der nächsten, und die Politik kündigt neue Umlagen an, will aber mit Preisbremsen entlasten.</p>"
+            + "".join(f"<p>Absatz {n}: Die Hafenbrücke wird ein Jahr lang gesperrt, sagt die Stadt, und die Fähren "
+                      "fahren alle zehn Minuten.</p>" for n in range(4)) + "</div>")
+    assert _published("<title>energie.example | Gaspreise</title>", body, lang="de") == PartialDate(2022, 11, 21)

@@ -176,8 +176,13 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     `Published June 3, 2020`; `Updated May 6, 2019`)."""
     if not title:
         return None, None
-    texts = [t.strip() for t in tree.xpath(_TEXT_NODES) if t.strip()]
+    nodes = [t for t in tree.xpath(_TEXT_NODES) if t.strip()]
+    texts = [t.strip() for t in nodes]
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
+    if at is None:
+        # a title the page does not print (<title> names the section): its first heading is the headline
+        heading = _first_heading(tree)
+        at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
     if at is None:
         return None, None
     near = _labelled(texts[max(0, at - 5): at + 15])
@@ -186,6 +191,21 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     # A line that says "Published" beats a bare date (the day's date in the page's header)
     shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
     return shown, updates[0] if updates else None
+
+
+def _first_heading(tree):
+    found = tree.xpath("(//h1)[1]") or tree.xpath('(//*[contains(@class, "headline")])[1]')
+    return found[0] if found else None
+
+
+def _within(text, element) -> bool:
+    """Whether a text node of the page is `element`'s own text or that of an element in it."""
+    parent = text.getparent()
+    if parent is not None and text.is_tail:
+        parent = parent.getparent()
+    while parent is not None and parent is not element:
+        parent = parent.getparent()
+    return parent is element
 
 
 # A date field's name in an element of its own ("Updated", "Last Updated:"): the value follows
@@ -219,8 +239,12 @@ _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publ
 def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     """(labelled as published, the date) if `line` is a date line: a date alone, or one that starts the
     line (`2004年7月16日08:19 [ 黄宇 ] 来源：...`); not an update's date."""
-    if len(line) > 120 or textdates.JOINED.search(re.split(r"\d", line, maxsplit=1)[0]):
+    if textdates.JOINED.search(re.split(r"\d", line, maxsplit=1)[0]):
         return None  # (the day a forum's member signed up, in the profile beside the post)
+    if len(line) > 120:
+        # a paragraph is no date line, unless a date leads it: `(21. November 2022) The story's first words`
+        led = textdates.find(line[:40], day_first) if textdates.date_led(line, day_first) else None
+        return (False, led[0]) if led else None
     found = furniture.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
