@@ -205,3 +205,16 @@ def test_a_headline_printed_twice_is_dated_by_the_line_under_its_first_copy():
 def test_a_quote_s_source_cited_between_semicolons_is_no_date_line():
     lines = ["Jane Roe; Minister on Stage; Harbour Daily (Barbados); Mar 20, 2005.", "Posted Apr 7, 2009"]
     assert datelines.date_lines(lines) == ["Posted Apr 7, 2009"]
+
+
+def test_a_chinese_government_notice_copied_as_text_is_dated_by_the_day_it_was_written():
+    from generator.ingest import text
+
+    # the disclosure table copied from the page: cells separated by tabs, 成文日期 (written, signed) beside
+    # 发布日期 (posted on the site); the html form reads the same table (test_import_html_dates.py)
+    story = "\n\n".join(f"第{n}条 港口大桥自二月一日起封闭维修，过往车辆请绕行，市民出行请提前安排时间。" * 2 for n in range(4))
+    table = ("发文机关：\t港口市人民政府\t成文日期：\t2022年01月27日\n"
+             "标      题：\t港口市人民政府关于大桥维修的通告\n发文字号：\t港政〔2022〕1号\t发布日期：\t2022年01月28日\n\n")
+    page = table + "港口市人民政府关于大桥维修的通告\n\n" + story + "\n"
+    assert text.read(page).published == PartialDate(2022, 1, 27)
+    assert text.read(page.replace("成文日期：\t2022年01月27日", "")).published == PartialDate(2022, 1, 28)

@@ -21,6 +21,9 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
     `end_at`, `aside` the captions and notices (their dates are not the article's); `page` the whole copy, whose
     headline is at `start`; what the by-lines said is in `found`."""
     published, updated = found.published, found.updated
+    document = textdates.document_day(page)
+    if document is not None:  # a government notice is dated by the day it was written and signed
+        return document, None
     # The page's own date lines under the headline come first; then a date line found elsewhere; then one right
     # above the headline of a whole-page copy ("12.12.2022 12:22" over it); then one right after the article
     # ("发表于 2004年12月27日" closes many a blog post).

@@ -254,23 +254,11 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     return None
 
 
-_WRITTEN = re.compile(r"^成文日期\s*[:：]?\s*")
-
-
 def _document_day(tree) -> PartialDate | None:
-    """A Chinese government notice's `成文日期` (the day the document was written, which it is signed and cited
-    by): its page's `发布日期` is only the day the web site posted it."""
+    """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day)."""
     if not tree.xpath('//body//text()[contains(., "成文日期")]'):
         return None
-    texts = [t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()]
-    for at, text in enumerate(texts):
-        label = _WRITTEN.match(text)
-        if label is not None:
-            value = text[label.end():] or (texts[at + 1] if at + 1 < len(texts) else "")
-            found = textdates.find(value[:40])
-            if found is not None and found[0].day:
-                return found[0]
-    return None
+    return textdates.document_day([t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()])
 
 
 _DATE_XPATH = (
