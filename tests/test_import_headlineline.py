@@ -66,3 +66,18 @@ def test_the_shipped_trees_are_plain_numbers_for_the_features_the_code_computes(
     indexes, rows = headlineline.features(blocks, rule, body, first_headline)
     assert len(rows) == len(indexes) and all(len(row) == len(headlineline.NAMES) for row in rows)
     assert all(isinstance(headlineline.score(row), float) for row in rows)
+
+
+def test_a_photo_credit_a_list_of_tags_or_a_list_item_over_the_text_is_never_the_headline():
+    # Each of these lines shares the text's words and stands right above it: the trees alone would take it.
+    headline = "Ferry users wait for winter"
+    for line in ("The new ferry timetable at the harbour © AFP / Jane Roe", "Abb.: The new ferry timetable at the harbour",
+                 "Tags: ferry timetable, harbour, island", "- The new ferry timetable"):
+        record = text.read(f"{MENU}{headline}\nNews\n{line}\n{ARTICLE}\n")
+        assert record.title == headline, line
+
+
+def test_what_no_headline_is_leaves_headlines_that_only_look_alike_eligible():
+    blocks = ["Menu", "Continua depois da publicidade", "Continue reading: the ferry’s last winter",
+              "Topics of the island council", "Tags: ferries, island", "• Ferries", "-20 °C on the island", "Crossing"]
+    assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 2, 3, 6, 7]

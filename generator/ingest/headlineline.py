@@ -41,6 +41,13 @@ MAX_WORDS = 40  # a longer line is no headline
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _WORD = re.compile(r"\b\w")
+# Lines no headline is: a photo's credit ("... © AFP / Jeff Pachoud", "Abb.: Collage ..."), a list of tags
+# ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
+# of a list ("- KDE Software Compilation 4.9")
+NOT_HEADLINE = re.compile(
+    r"©|(?i:\babb\.\s*:)|^(?i:tags|topics|tópicos|temas|etiquetas|themen|schlagw[öo]rte[rn]?|mots-clés)\s*:"
+    r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
+    r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
 
 NAMES = (
     "rule", "rule_above", "rule_below", "shaped", "title_like", "words", "few_words", "many_words", "log_chars",
@@ -149,7 +156,17 @@ def choose(blocks: list[str]) -> int:
     if not blocks:
         return 0
     rule, body, first_headline, sure = rules(blocks)
-    return rule if sure else best(*features(blocks, rule, body, first_headline))
+    if sure:
+        return rule
+    indexes, rows = features(blocks, rule, body, first_headline)
+    kept = eligible(blocks, indexes)
+    return best([indexes[k] for k in kept], [rows[k] for k in kept])
+
+
+def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
+    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none
+    (the trees are trained on every candidate: to them these are more lines that are not the headline)."""
+    return [k for k, i in enumerate(indexes) if not i or not NOT_HEADLINE.search(blocks[i])]
 
 
 def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:
