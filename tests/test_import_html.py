@@ -405,3 +405,28 @@ def test_a_numbered_point_after_a_read_more_line_is_the_articles_not_a_related_l
                                    + point(5), title="Seven secrets of harbour owners")
     assert "5. Secret number 5" in article.body and "related list: 5." not in ran.out
     assert "Read more" not in article.body  # the line itself is still furniture
+
+
+def test_a_comment_in_the_source_is_no_text():
+    """A template comments out a by-line inside the headline (`<!-- p class="author">By …</p> -->`): trafilatura
+    keeps the comment, and its words are no text, in a heading, a paragraph or loose text."""
+    text = "".join(f"<p>{p} <!-- ad slot --></p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><div class='post'><h2><a href='/bridge'>"
+                 "Bridge closes</a> <!-- p class=\"post-info-author\">By Ann Example</p> --></h2>"
+                 f"<div class='entry'>{text}</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "post-info-author" not in body and "Ann Example" not in body and "ad slot" not in body
+
+
+def test_a_post_data_line_that_ends_in_its_tags_is_left_out():
+    """A blog prints "Published: <date> | Tags: …" (or "<author> | Tags: …") over the post: not its text."""
+    for meta in ("Published: November 1st, 2012 | Tags: <a href='/t/a'>Harbour</a>, <a href='/t/b'>Council</a>",
+                 "Ann Example | Tags: <a href='/t/a'>Harbour</a>, <a href='/t/b'>Council</a>"):
+        text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        page_html = ("<html><head><title>Bridge closes</title></head><body><div class='post'><h2>Bridge closes</h2>"
+                     f"<p class='post-info'>{meta}</p><div class='entry'>{text}</div></div></body></html>")
+        body = html_reader.read(page_html).body
+        assert body.startswith(PARAGRAPHS[0][:40]), body[:200]
+    prose = "The council said | Tags: were not part of the plan, and the vote was close."  # not at the top: text
+    assert not html_reader._is_post_meta(prose)

@@ -31,6 +31,8 @@ def to_markdown(xml: str) -> str:
 
 def _blocks(element, depth: int = 0) -> list[str]:
     tag = element.tag
+    if not isinstance(tag, str):  # a comment of the page's source
+        return []
     if tag == "head":
         level = re.match(r"h(\d)", element.get("rend") or "")
         hashes = "#" * min(max(int(level.group(1)) if level else 2, 2), 6)
@@ -70,7 +72,8 @@ def _mixed(element, depth: int) -> list[str]:
     run = etree.Element("p")
     run.text = element.text
     for child in list(element):
-        if child.tag in _INLINE and not (child.tag == "code" and "\n" in "".join(child.itertext())):
+        if child.tag in _INLINE and not (child.tag == "code" and "\n" in "".join(child.itertext())) or \
+                not isinstance(child.tag, str):  # a source comment: only its tail is text
             run.append(child)  # its tail comes with it
             continue
         blocks += _loose(run, depth)
@@ -97,7 +100,7 @@ def _inline(element) -> str:
     parts = [_escape(element.text)]
     for child in element:
         tag = child.tag
-        inner = _inline(child)
+        inner = _inline(child) if isinstance(tag, str) else ""  # a source comment is no text (its tail is)
         if tag == "hi" and inner:
             rend = child.get("rend") or ""
             inner = f"**{inner}**" if "b" in rend else f"*{inner}*" if "i" in rend else inner

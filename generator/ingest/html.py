@@ -291,9 +291,25 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     if heading is not None and all(len(bodyblocks.text_of(b).split()) <= 6 for b in blocks[:heading]):
         dropped += [("headline and kicker", bodyblocks.text_of(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
-    while blocks and furniture.is_header_line(bodyblocks.text_of(blocks[0])):
+    while blocks and _is_post_meta(bodyblocks.text_of(blocks[0])):
         dropped.append(("by-line or date line", bodyblocks.text_of(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
+
+
+# A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …".
+_TAGGED = re.compile(r"(?i)^(.*?)\s*\|\s*(?:tags?|topics?|categories|category|filed\s+(?:under|in)|posted\s+in)\s*:.*$")
+
+
+def _is_post_meta(block: str) -> bool:
+    """A by-line or date line; or one that ends in the post's tags, after a date, a by-line or a name."""
+    if furniture.is_header_line(block):
+        return True
+    tagged = _TAGGED.match(block)
+    if tagged is None or block.rstrip()[-1:] in ".!?":  # tags are a list, not a sentence
+        return False
+    before = tagged.group(1).strip(" |")
+    return not before or furniture.is_header_line(before) or (
+        len(before.split()) <= 4 and before[:1].isupper() and not re.search(r"[.!?:;]\s|[.!?]$", before))
 
 
 def _escape_markdown(text: str) -> str:
