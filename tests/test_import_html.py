@@ -430,3 +430,20 @@ def test_a_post_data_line_that_ends_in_its_tags_is_left_out():
         assert body.startswith(PARAGRAPHS[0][:40]), body[:200]
     prose = "The council said | Tags: were not part of the plan, and the vote was close."  # not at the top: text
     assert not html_reader._is_post_meta(prose)
+
+
+def test_what_the_page_does_not_show_is_left_out():
+    """A slideshow's hidden slides repeat their title under every one (`style="display:none"`), a press
+    release waits behind a button (`hidden`): the reader sees neither; a hidden box that holds most of the
+    page's text is the text all the same (a script shows it)."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    slides = "".join(f"<div style='float:left; display: none'>From the campaign trail {n}</div>" for n in range(20))
+    release = "<div hidden><p>" + "The company announces record results for the quarter today. " * 5 + "</p></div>"
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{slides}{release}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "campaign trail" not in body and "record results" not in body
+    hidden_text = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                   f"<div style='display:none'>{text}</div><p>Share this</p></article></body></html>")
+    assert PARAGRAPHS[0][:40] in html_reader.read(hidden_text).body

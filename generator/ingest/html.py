@@ -172,9 +172,27 @@ def _drop_comment_threads(tree) -> None:
             element.drop_tree()
 
 
+_HIDDEN_STYLE = re.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
+HIDDEN_SHARE = 0.5  # a hidden box holding this share of the page's text is the text (a script shows it)
+
+
+def _drop_hidden(tree) -> None:
+    """What the page does not show (`style="display:none"`, `hidden`): a slideshow's other slides and
+    captions, a menu, a press release behind a button. Not a box that holds most of the page's text."""
+    body = tree.find("body")
+    total = len((body if body is not None else tree).text_content())
+    for element in tree.xpath("//body//*[@style or @hidden]"):
+        if element.getparent() is None or not (element.get("hidden") is not None or
+                                               _HIDDEN_STYLE.search(element.get("style") or "")):
+            continue
+        if len(element.text_content()) < HIDDEN_SHARE * total:
+            element.drop_tree()
+
+
 def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
+    _drop_hidden(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
     for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
