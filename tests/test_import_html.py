@@ -447,3 +447,17 @@ def test_what_the_page_does_not_show_is_left_out():
     hidden_text = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
                    f"<div style='display:none'>{text}</div><p>Share this</p></article></body></html>")
     assert PARAGRAPHS[0][:40] in html_reader.read(hidden_text).body
+
+
+def test_a_post_written_straight_into_its_div_keeps_its_first_words():
+    """A blog writes its post straight into `<div class="entry-body">` with a link in it: trafilatura kept only
+    the words after the link. A short loose line in a div (a teaser under a story) is no paragraph for that."""
+    post = ("Experimental philosophers nicely fit the description for this <a href='https://example.org/jobs'>"
+            "position</a> in the Centre for Knowledge Integration, and I'm told that such applications would be of "
+            "interest. The department has a robust cognitive science programme, several researchers working in "
+            "the field, and a welcoming department.")
+    notes = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)  # paragraphs enough in the page: divs are not read
+    page_html = ("<html><head><title>Faculty position</title></head><body><div class='entry'><h3>Faculty position</h3>"
+                 f"<div class='entry-content'><div class='entry-body'>\n  {post}\n</div>{notes}</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "Experimental philosophers nicely fit the description for this [position]" in body

@@ -208,6 +208,26 @@ def _prepare(tree) -> None:
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
             _split_at_double_breaks(parent)
+    _loose_divs_to_paragraphs(tree)
+
+
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
+                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
+
+
+LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
+
+
+def _loose_divs_to_paragraphs(tree) -> None:
+    """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
+    after its first link (it reads a div's own text only when divs hold the page's text)."""
+    for div in tree.iter("div"):
+        if (div.text or "").strip() and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in div) and \
+                len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
+            paragraph = lxml.html.Element("p")
+            paragraph.text, div.text = div.text, None
+            paragraph.extend(list(div))
+            div.append(paragraph)
 
 
 def _unwrap_code(table) -> None:
