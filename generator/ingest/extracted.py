@@ -39,10 +39,7 @@ def _blocks(element, depth: int = 0) -> list[str]:
         text = _inline(element)
         return [f"{hashes} {text}"] if text else []
     if tag == "list":
-        ordered = (element.get("rend") or "").lower() == "ol"
-        items = [_inline(item) for item in element.iter("item")]
-        return ["\n".join(f"{n}. {text}" if ordered else f"- {text}"
-                          for n, text in enumerate((i for i in items if i), 1))]
+        return ["\n".join(_items(element))]
     if tag == "quote":
         inner = [b for child in element for b in _blocks(child)] if len(element) and all(
             child.tag in ("p", "list", "head", "quote") for child in element) else _paragraphs(element)
@@ -57,6 +54,28 @@ def _blocks(element, depth: int = 0) -> list[str]:
     if tag in ("div", "section"):
         return _mixed(element, depth)
     return _paragraphs(element)
+
+
+def _items(element, indent: str = "") -> list[str]:
+    """A list's lines; a list inside an item is indented under it (its words are not the item's too)."""
+    ordered = (element.get("rend") or "").lower() == "ol"
+    lines, number = [], 0
+    for item in [item for item in element.iter("item") if next(item.iterancestors("list")) is element]:
+        nested = [child for child in item if child.tag == "list"]
+        for child in nested:
+            previous = child.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + " " + (child.tail or "")
+            else:
+                item.text = (item.text or "") + " " + (child.tail or "")
+            item.remove(child)  # the item's words after it stay the item's
+        text = _inline(item)
+        if text:
+            number += 1
+            lines.append(f"{indent}{number}. {text}" if ordered else f"{indent}- {text}")
+        for child in nested:
+            lines += _items(child, indent + "   ")
+    return lines
 
 
 _INLINE = ("hi", "ref", "lb", "graphic", "code")
