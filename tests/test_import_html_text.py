@@ -72,3 +72,19 @@ def test_a_nested_list_is_written_under_its_item_once():
            "</main></doc>")
     assert extracted.to_markdown(xml) == ("- Wanted two things: and more.\n   1. Handle outages.\n   2. Scale **writes**.\n"
                                           "- Keep it simple.")
+
+
+def test_words_on_either_side_of_a_link_or_bold_stay_apart():
+    """The space between two inline elements, or at the edge of one, is kept: "**Other mishaps:** ABC",
+    "[*Black Ops 2*](…) is" (trafilatura drops a tail that is only a space; the Markdown trimmed the edges)."""
+    inner = ("<p><strong>Other mishaps: </strong><a href='https://example.org/abc'>ABC had a brief blackout</a>, and "
+             "the trailer for <a href='https://example.org/game'><em>Black Ops 2</em> </a>is nothing if not fun. "
+             "It ran in various <a href='https://example.org/w'>ways</a> <a href='https://example.org/r'>recently</a>."
+             "</p>")
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{inner}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert "**Other mishaps:** [ABC had a brief blackout](https://example.org/abc), and" in body
+    assert "[*Black Ops 2*](https://example.org/game) is nothing" in body
+    assert "[ways](https://example.org/w) [recently](https://example.org/r)." in body

@@ -132,6 +132,9 @@ def _inline(element) -> str:
             inner = "`" + "".join(child.itertext()).replace("`", "'") + "`"
         elif tag == "graphic":
             inner = ""
+        if tag in ("hi", "ref") and inner:  # the space at its edge parts it from the words beside it
+            words = "".join(child.itertext())
+            inner = " " * words[:1].isspace() + inner + " " * words[-1:].isspace()
         parts.append(inner)
         parts.append(_escape(child.tail))
     text = "".join(parts)

@@ -189,10 +189,32 @@ def _drop_hidden(tree) -> None:
             element.drop_tree()
 
 
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
+                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
+
+
+def _keep_spaces(tree) -> None:
+    """trafilatura drops a tail that is only a space (`<b>Note:</b> <a>…</a>`, `<a><em>Title</em> </a>is`): the
+    words on either side ran together. The space moves into the text that follows it."""
+    for element in tree.xpath("//body//*[self::a or self::span or self::em or self::strong or self::b or self::i "
+                              "or self::u or self::font or self::small or self::cite or self::code]"):
+        if not element.tail or not element.tail.isspace():
+            continue
+        after = element.getnext()
+        if after is not None:
+            if isinstance(after.tag, str) and after.tag in _INLINE_TAGS and after.text and not after.text[0].isspace():
+                after.text = " " + after.text
+        elif element.getparent().tag in _INLINE_TAGS:
+            parent = element.getparent()
+            if parent.tail and not parent.tail[0].isspace():
+                parent.tail = " " + parent.tail
+
+
 def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
     _drop_hidden(tree)
+    _keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
     for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
@@ -209,10 +231,6 @@ def _prepare(tree) -> None:
         if parent is not None:
             _split_at_double_breaks(parent)
     _loose_divs_to_paragraphs(tree)
-
-
-_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
-                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
 
 
 LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
