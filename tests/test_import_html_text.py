@@ -88,3 +88,15 @@ def test_words_on_either_side_of_a_link_or_bold_stay_apart():
     assert "**Other mishaps:** [ABC had a brief blackout](https://example.org/abc), and" in body
     assert "[*Black Ops 2*](https://example.org/game) is nothing" in body
     assert "[ways](https://example.org/w) [recently](https://example.org/r)." in body
+
+
+def test_a_text_the_page_shows_a_part_at_a_time_is_kept():
+    """A listicle hides all its items but the first (`display: none`) for a script to show one at a time: more
+    paragraphs of prose hidden than shown, so the hidden ones are the text."""
+    intro = f"<p>{PARAGRAPHS[0]}</p>"
+    items = "".join(f"<div class='section' style='display: none;'><h2>{n}. Item number {n}</h2><p>{p}</p></div>"
+                    for n, p in enumerate(PARAGRAPHS[1:], 1))
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{intro}{items}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)

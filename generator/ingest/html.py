@@ -174,18 +174,28 @@ def _drop_comment_threads(tree) -> None:
 
 _HIDDEN_STYLE = re.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 HIDDEN_SHARE = 0.5  # a hidden box holding this share of the page's text is the text (a script shows it)
+PROSE_WORDS = 15  # a paragraph of prose has this many words
 
 
 def _drop_hidden(tree) -> None:
     """What the page does not show (`style="display:none"`, `hidden`): a slideshow's other slides and
-    captions, a menu, a press release behind a button. Not a box that holds most of the page's text."""
+    captions, a menu, a newsletter box. Not when the page hides its text itself, for a script to show it
+    a part at a time (more paragraphs of prose hidden than shown), nor a box that holds most of the page's text."""
     body = tree.find("body")
-    total = len((body if body is not None else tree).text_content())
-    for element in tree.xpath("//body//*[@style or @hidden]"):
-        if element.getparent() is None or not (element.get("hidden") is not None or
-                                               _HIDDEN_STYLE.search(element.get("style") or "")):
-            continue
-        if len(element.text_content()) < HIDDEN_SHARE * total:
+    body = body if body is not None else tree
+    hidden = [element for element in body.iter() if isinstance(element.tag, str) and (
+        element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""))]
+    marked = set(hidden)
+    hidden = [element for element in hidden if not any(a in marked for a in element.iterancestors())]
+    if not hidden:
+        return
+    in_hidden = {p for element in hidden for p in element.iter("p")}
+    prose = [(p in in_hidden, len(p.text_content().split())) for p in body.iter("p")]
+    if sum(n for shut, n in prose if shut and n >= PROSE_WORDS) > sum(n for shut, n in prose if not shut and n >= PROSE_WORDS):
+        return
+    total = len(body.text_content())
+    for element in hidden:
+        if element.getparent() is not None and len(element.text_content()) < HIDDEN_SHARE * total:
             element.drop_tree()
 
 
