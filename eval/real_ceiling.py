@@ -24,6 +24,7 @@ from generator.ingest.textdates import MONTHS
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,4})\s*[./\-年]\s*(\d{1,2})\s*[./\-月]\s*(\d{1,4})(?!\d)")
 _NUMBER = re.compile(r"\d+")
+_CLOCK = re.compile(r"\d+:\d+")  # a time of day: its hour is no day of the month
 _WORD = re.compile(r"[^\W\d_]+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")  # score.py's tokens: CJK one character each
@@ -51,8 +52,8 @@ def _named(line: str, gold: dt.date) -> bool:
         if MONTHS.get(word.group()) != gold.month and not _glued(word.group(), gold.month):
             continue
         near = lower[max(0, word.start() - WINDOW): word.end() + WINDOW]
-        numbers = [n for n in _NUMBER.findall(near)]
-        has_day = any(len(n) <= 2 and int(n) == gold.day for n in numbers)
+        numbers = _NUMBER.findall(near)
+        has_day = any(len(n) <= 2 and int(n) == gold.day for n in _NUMBER.findall(_CLOCK.sub(" ", near)))
         has_year = any(n == str(gold.year) or len(n) == 2 and _years(n) == gold.year
                        or len(n) == 6 and n.startswith(str(gold.year)) for n in numbers)  # "de 202221:25"
         if has_day and has_year:

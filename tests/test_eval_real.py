@@ -105,7 +105,8 @@ def test_date_printed_reads_the_gold_day_in_any_common_shape_and_nothing_else():
                + " de 201921:25", "发表于 2019年11月19日", "Jane RoeNovember 19, 2019", "19 ноября 2019"]
     for line in printed:
         assert date_printed(f"Headline\n{line}\nText.", day, "ru" if "ноя" in line else "en"), line
-    for line in ["November 2019", "19/11/2018", "November 20, 2019", "19 hours ago", "Copyright 2019", "2019/11"]:
+    for line in ["November 2019", "19/11/2018", "November 20, 2019", "19 hours ago", "Copyright 2019", "2019/11",
+                 "November 5, 2019 at 19:51", "19:05 Uhr, 5. November 2019"]:
         assert not date_printed(f"Headline\n{line}\nText.", day, "en"), line
     source = '<meta property="article:published_time" content="2019-11-19T09:48:24Z"/><p>Text.</p>'
     assert date_printed(source, day, "en", dateparser=False)  # an HTML page's source: its metadata counts

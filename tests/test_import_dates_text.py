@@ -146,3 +146,75 @@ def test_a_long_kicker_line_a_date_leads_over_the_headline_of_a_whole_page_copy(
             "Jane Roe on what the closure means for the ferries and the shops\n\n" + _STORY +
             "\n\nMore on this topic\n\nInterview | 01.11.2021 «The ferrymen»\n\nShare this page\n")
     assert text.read(page).published == PartialDate(2021, 10, 30)
+
+
+_STORY = "\n\n".join(
+    f"Paragraph {n} of the story says what happened at the harbour and who was there to see it." for n in range(8))
+
+
+def test_a_post_s_stamp_that_closes_the_text_dates_it_and_not_a_reply_s():
+    from generator.ingest import text
+
+    # a forum's post: its stamp names the forum too (too long for a date line), the replies' dates follow
+    page = ("港口的故事\n\n" + "\n\n".join(f"第{n}段：港口上发生了什么事情，谁在那里看到了这一切，我们都记得很清楚。" for n in range(4))
+            + "\n\n本贴由大卫于2005年8月12日16:12:21在〖港口论坛（在线）〗发表.\n\n郑 重 声 明\n\n"
+            "回复一 小虫 22:19:04 8/25/05 (10)\n\n回复二 大卫 20:02:45 9/12/05 (75)\n")
+    assert text.read(page).published == PartialDate(2005, 8, 12)
+
+
+def test_a_stamp_amid_the_text_is_an_embedded_post_s_not_a_date_line():
+    lines = ["Paragraph one of the story, long enough to be a sentence of prose.",
+             "A post shared by Jane Roe (@jane.roe) on Apr 27, 2020 at 9:48am PDT",
+             "The strategy has come under scrutiny both at home and abroad."]
+    assert lines[1] not in datelines.date_lines(lines)
+    assert lines[1] in datelines.date_lines(lines[:2])  # closing the text, it is the post's own stamp
+
+
+def test_a_page_that_tells_how_to_cite_it_names_its_day_after_its_headline():
+    from generator.ingest import text
+
+    page = ("Harbour bridge closes for a year\n\nby Jane Roe , Harbour News\n\n" + _STORY +
+            "\n\nCitation: Harbour bridge closes for a year (2019, October 22) retrieved 20 January 2020 from "
+            "https://example.org/news/2019-10-harbour-bridge.html\n")
+    assert text.read(page).published == PartialDate(2019, 10, 22)
+
+
+def test_the_dates_of_a_related_list_after_the_article_are_not_its_date():
+    from generator.ingest import text
+
+    page = ("Harbour bridge closes for a year\n\nJane Roe\n\n" + _STORY +
+            "\n\nYou might also like\n\n06. Aug 2020 // Tips\n\nThe ferry timetable\n\n"
+            "18. Feb 2021 // News\n\nA new lighthouse\n")
+    assert datelines.after_article(["Story.", "You might also like", "06. Aug 2020 // Tips"], 1) == []
+    assert text.read(page).published != PartialDate(2020, 8, 6)
+
+
+def test_a_headline_printed_twice_is_dated_by_the_line_under_its_first_copy():
+    from generator.ingest.furniture import Found
+
+    # a blog's whole page: the post, then a sidebar of the latest posts that names it again above another post
+    page = ["My blog", "Menu", "Harbour notes 01/23/2020", "on 23 January 2020 by Jane Roe",
+            "Paragraph one of the post says what happened at the harbour and who was there to see it.",
+            "Latest posts", "Harbour notes 01/24/2020", "Harbour notes 01/23/2020", "Happy holidays",
+            "Harbour notes 09/20/2019"]
+    start = 7  # the sidebar's copy
+    published, _ = datelines.dates(Found(), page[start + 1:], set(), 2, 2, page, start, "\n".join(page), None)
+    assert published == PartialDate(2020, 1, 23)
+
+
+def test_a_quote_s_source_cited_between_semicolons_is_no_date_line():
+    lines = ["Jane Roe; Minister on Stage; Harbour Daily (Barbados); Mar 20, 2005.", "Posted Apr 7, 2009"]
+    assert datelines.date_lines(lines) == ["Posted Apr 7, 2009"]
+
+
+def test_a_chinese_government_notice_copied_as_text_is_dated_by_the_day_it_was_written():
+    from generator.ingest import text
+
+    # the disclosure table copied from the page: cells separated by tabs, 成文日期 (written, signed) beside
+    # 发布日期 (posted on the site); the html form reads the same table (test_import_html_dates.py)
+    story = "\n\n".join(f"第{n}条 港口大桥自二月一日起封闭维修，过往车辆请绕行，市民出行请提前安排时间。" * 2 for n in range(4))
+    table = ("发文机关：\t港口市人民政府\t成文日期：\t2022年01月27日\n"
+             "标      题：\t港口市人民政府关于大桥维修的通告\n发文字号：\t港政〔2022〕1号\t发布日期：\t2022年01月28日\n\n")
+    page = table + "港口市人民政府关于大桥维修的通告\n\n" + story + "\n"
+    assert text.read(page).published == PartialDate(2022, 1, 27)
+    assert text.read(page.replace("成文日期：\t2022年01月27日", "")).published == PartialDate(2022, 1, 28)

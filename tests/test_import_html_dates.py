@@ -127,3 +127,67 @@ def test_a_forum_member_s_sign_up_day_and_the_forum_s_clock_do_not_date_the_post
                       "fahren alle zehn Minuten, solange die Arbeiten dauern.</p>" for n in range(4))
             + "<p class='responsive-center time'>Aktuelle Zeit: 14.10.2020, 12:18</p>")
     assert _published("<title>Hafenbrücke wird gesperrt - Forum</title>", body, lang="de") == PartialDate(2009, 1, 21)
+
+
+def test_a_bare_date_meta_yields_to_the_day_printed_by_the_headline():
+    # a journal's `<meta name="dc.Date">` is its online-first day; the day is the one printed over the
+    # headline. A tag that names the publication keeps its day.
+    body = "<div>Original Research</div><div>7 April 2020</div><h1>Harbour bridge closes</h1>" + TEXT
+    head = '<title>Harbour bridge closes</title><meta name="dc.Date" content="2020-03-03">'
+    assert _published(head, body) == PartialDate(2020, 4, 7)
+    head = '<title>Harbour bridge closes</title><meta property="article:published_time" content="2020-03-03">'
+    assert _published(head, body) == PartialDate(2020, 3, 3)
+
+
+def test_a_microdata_publication_date_beats_the_day_s_date_in_the_header():
+    header = "<div class='header-date'>Monday, June 1, 2020</div>" + "".join(f"<a href='/s{n}'>Section {n}</a>"
+                                                                             for n in range(8))
+    body = (header + "<h1>Harbour bridge closes</h1><div>By Jane Roe</div>"
+            "<span itemprop='datePublished' content='2020-05-28T09:00:00+02:00'>last week</span>" + TEXT)
+    assert _published("<title>Harbour bridge closes</title>", body) == PartialDate(2020, 5, 28)
+
+
+def test_a_utc_moment_is_dated_by_the_local_day_the_page_writes_for_it():
+    # the JSON-LD's moment in UTC is the next day; the page's own <meta> writes it with its offset
+    ld = {"@type": "NewsArticle", "headline": "Harbour bridge closes", "datePublished": "2020-02-25T02:25:54Z"}
+    head = ('<title>Harbour bridge closes</title><meta property="og:updated_time" content="2020-02-24T21:25:54-05:00">'
+            f'<script type="application/ld+json">{json.dumps(ld)}</script>')
+    assert _published(head, "<h1>Harbour bridge closes</h1>" + TEXT) == PartialDate(2020, 2, 24)
+    # another moment with an offset is no help
+    head = head.replace("21:25:54-05:00", "20:01:00-05:00")
+    assert _published(head, "<h1>Harbour bridge closes</h1>" + TEXT) == PartialDate(2020, 2, 25)
+
+
+def test_a_chinese_government_notice_is_dated_by_the_day_it_was_written():
+    # the info-disclosure table of a government site: 成文日期 (written, signed) and 发布日期 (posted on the site)
+    table = ("<table><tr><td>发文机关：</td><td>港口市人民政府</td><td>成文日期：</td><td>2022年01月27日</td></tr>"
+             "<tr><td>标 题：</td><td>港口市人民政府关于大桥维修的通告</td><td>发布日期：</td><td>2022年01月28日</td></tr></table>")
+    head = '<title>港口市人民政府关于大桥维修的通告</title><meta name="PubDate" content="2022-01-28 00:00:00">'
+    body = table + "<h1>港口市人民政府关于大桥维修的通告</h1>" + ZH_TEXT + "<div>2022年1月27日</div>"
+    assert _published(head, body, lang="zh") == PartialDate(2022, 1, 27)
+    # a page that names only the day it was posted keeps it
+    body = body.replace("<td>成文日期：</td><td>2022年01月27日</td>", "")
+    assert _published(head, body, lang="zh") == PartialDate(2022, 1, 28)
+
+
+def test_a_dateline_that_leads_the_first_paragraph_dates_the_page():
+    # "Feb. 23, 2015 -- <the story's first words>": a wire dateline in the paragraph under the by-line
+    lead = ("Feb. 23, 2015 -- The harbour bridge will close for a year from Monday, the city said, and thousands "
+            "of commuters will take the ferry instead.")
+    body = "<h1>Harbour bridge closes</h1><div>By Jane Roe</div><p>" + lead + "</p>" + TEXT
+    head = '<title>Harbour bridge closes</title><meta name="copyright" content="2010-2015">'
+    assert _published(head, body) == PartialDate(2015, 2, 23)
+
+
+def test_the_first_heading_finds_the_date_line_when_the_title_names_only_the_section():
+    # <title> is "site | section", printed nowhere; a menu lists other stories with their days; the article's
+    # heading is the element the page calls its headline, its date in parentheses before the first paragraph
+    menu = "".join(f"<li><a href='/n{n}'>Other story {n}</a><span class='newsitem-time'>2{n}.11.2022</span></li>"
+                   for n in range(9, 3, -1))
+    body = (f"<ul class='menu'>{menu}</ul>" + "".join(f"<a href='/s{n}'>Rubrik {n}</a>" for n in range(8))
+            + "<div class='article'><div class='itc-headline'>Energiepreiskrise: Entlastungen auf einen Blick</div>"
+            "<p><em>Von Jana Beispiel</em></p><p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung "
+            "nach der nächsten, und die Politik kündigt neue Umlagen an, will aber mit Preisbremsen entlasten.</p>"
+            + "".join(f"<p>Absatz {n}: Die Hafenbrücke wird ein Jahr lang gesperrt, sagt die Stadt, und die Fähren "
+                      "fahren alle zehn Minuten.</p>" for n in range(4)) + "</div>")
+    assert _published("<title>energie.example | Gaspreise</title>", body, lang="de") == PartialDate(2022, 11, 21)

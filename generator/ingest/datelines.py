@@ -8,6 +8,7 @@ import re
 
 from generator.archive.model import PartialDate
 from generator.ingest import textdates
+from generator.ingest.endings import ending
 from generator.ingest.furniture import Found, is_prose, words
 
 DATE_LINE_WORDS = 12  # a line this short with a date in it, inside the text or above the headline, is a date line
@@ -20,12 +21,18 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
     `end_at`, `aside` the captions and notices (their dates are not the article's); `page` the whole copy, whose
     headline is at `start`; what the by-lines said is in `found`."""
     published, updated = found.published, found.updated
+    document = textdates.document_day(page)
+    if document is not None:  # a government notice is dated by the day it was written and signed
+        return document, None
     # The page's own date lines under the headline come first; then a date line found elsewhere; then one right
     # above the headline of a whole-page copy ("12.12.2022 12:22" over it); then one right after the article
     # ("发表于 2004年12月27日" closes many a blog post).
     above = [block for index, block in enumerate(blocks[:body_at + 3]) if index not in aside]  # and a date line
     # just inside the text: a standfirst may have started it
-    near = near_date(above, found.day_first, text, captured)
+    # (a headline the page prints twice: the date line under its first copy, the article's; the later copy may
+    # be a list's, the sidebar's latest posts, with another post's date under it)
+    near = near_date(under_copies(page, start), found.day_first, text, captured) \
+        or near_date(above, found.day_first, text, captured)
     over = date_lines(page[max(0, start - 2):start])  # a whole-page copy's date line right over its headline
     if near is None and start:  # (beside a section's name)
         near = near_date(over, found.day_first, text, captured)
@@ -35,7 +42,7 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
         inside = [block for index, block in enumerate(blocks[body_at:end_at], body_at) if index not in aside]
         # (when `near` is None, the lines over the headline were read above and named no date)
         published = (near_date(over, found.day_first, text, captured) if near is not None else None) \
-            or near_date(blocks[end_at: end_at + 3], found.day_first, text, captured) \
+            or near_date(after_article(blocks, end_at), found.day_first, text, captured) \
             or near_date(date_lines(inside), found.day_first, text, captured) \
             or near_date(date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
             or near_date(under_copies(page, start), found.day_first, text, captured) \
@@ -71,7 +78,8 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
     """A date in a short line above the article's text, or right after it ("Posted on June 3, 2020", "发表于
     2004年12月27日"): the page's own date lines, in the shapes textdates knows, else as dateparser reads them."""
     short = [line for line in lines if words(line) <= 30 and (
-        not (words(line) >= 12 and is_prose(line)) or _BY_OR_LABEL.match(line)) or textdates.date_led(line, day_first)]
+        not (words(line) >= 12 and is_prose(line)) or _BY_OR_LABEL.match(line) or textdates.stamped(line, day_first))
+        or textdates.date_led(line, day_first)]  # (a post's stamp ends in a full stop: "本贴由X于2005年8月12日16:12:21…发表.")
     for line in short:
         dated = textdates.find(line, day_first)
         if dated and dated[0].day:
@@ -117,12 +125,22 @@ def under_copies(page: list[str], start: int) -> list[str]:
 
 def headline_copies(page: list[str], start: int) -> list[str]:
     """What stands beside the headline where the page prints it again with its date on the same line (a list of
-    the latest posts: "Headline 26/10/2018")."""
+    the latest posts: "Headline 26/10/2018"), or cites it with its date ("Headline (2019, October 22)")."""
     headline = page[start] if start < len(page) else ""
     if words(headline) < 3:
         return []
-    return [line.replace(headline, " ").strip() for index, line in enumerate(page)
-            if index != start and headline in line and len(line) - len(headline) <= 40]
+    copies = []
+    for index, line in enumerate(page):
+        if index == start or headline not in line:
+            continue
+        if len(line) - len(headline) <= 40:
+            copies.append(line.replace(headline, " ").strip())
+        elif cited := _CITED.match(line.partition(headline)[2]):  # how to cite the page: "Citation: Headline
+            copies.append(f"{cited['month_day']}, {cited['year']}")  # (2019, October 22) retrieved 20 January 2020 …"
+    return copies
+
+
+_CITED = re.compile(r"^\s*\((?P<year>(?:19|20)\d{2}),\s+(?P<month_day>[^\W\d_]{3,10}\.?\s+\d{1,2})\)")
 
 
 _ALONE = re.compile(r"(?i)^[\W_]*(?:(?:um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?)?[\W_]*$")
@@ -157,6 +175,30 @@ def _alone(line: str, day_first: bool) -> PartialDate | None:
 
 
 def date_lines(lines: list[str]) -> list[str]:
-    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), and
-    longer ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline")."""
-    return [line for line in lines if words(line) <= DATE_LINE_WORDS or textdates.date_led(line, False)]
+    """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), longer
+    ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline"), and a post's stamp that
+    names more than the date where it closes the text ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.");
+    not one amid the text (an embedded post's: "A post shared by X on Apr 27, 2020 at 9:48am PDT")."""
+    stamps = [index for index, line in enumerate(lines) if DATE_LINE_WORDS < words(line) <= STAMP_WORDS
+              and textdates.stamped(line) is not None]
+    prose = [index for index, line in enumerate(lines) if words(line) >= 8 and line.rstrip()[-1:] in ".!?。！？"
+             and index not in stamps]  # a sentence (a list's "… 22:19:04 8/25/05 (10)" is none)
+    closing = {index for index in stamps if not prose or index > prose[-1]}
+    return [line for index, line in enumerate(lines) if (words(line) <= DATE_LINE_WORDS
+            or textdates.date_led(line, False) or index in closing) and not _CITATION.search(line)]
+
+
+# A source's citation, its fields between semicolons: "Jane Roe; Minister on Stage; Daily Nation; Mar 20, 2005."
+# (a quote's source inside the text, not the page's date line)
+_CITATION = re.compile(r"[^;]+;[^;]+;[^;]+;")
+
+
+STAMP_WORDS = 30  # a post's stamp with the forum's or the section's name in it
+
+
+def after_article(blocks: list[str], end_at: int) -> list[str]:
+    """The lines right after the article, where a post's date line may close it; none when they open a list of
+    other stories ("Das könnte Sie auch interessieren!" over "06. Aug 2020 // Tipps": that story's date)."""
+    if end_at < len(blocks) and ending(blocks[end_at]) == "related list":
+        return []
+    return blocks[end_at: end_at + 3]

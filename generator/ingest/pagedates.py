@@ -3,6 +3,7 @@ address), the day it shows by its headline, and, failing those, its time-stamped
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import htmldate
@@ -14,8 +15,14 @@ from generator.ingest.pagemeta import lang_of
 
 
 def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    stated = ld.get("datePublished") if ld_date(ld.get("datePublished")) else _meta_date(tree)
-    published = ld_date(stated) or ld_date(_compact_date(stated)) or _url_date(tree)
+    generic = False
+    if ld_date(ld.get("datePublished")):
+        stated = ld.get("datePublished")
+    else:
+        stated, generic = _meta_date(tree)
+    stated = stated or _microdata_date(tree)
+    published = (_local_day(tree, stated) or ld_date(stated) or ld_date(_compact_date(stated))
+                 or _url_date(tree))
     updated = ld_date(ld.get("dateModified"))
     shown, shown_update = _date_near_title(tree, title)
     # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
@@ -30,10 +37,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     vague = None
     if shown is not None and shown.day is None:
         vague, shown = shown, None  # a month alone: only when nothing names the day
-    if published is None or (shown is not None and _in_utc(stated)
-                             and abs((shown.last_day() - published.last_day()).days) <= 1):
+    if published is None or (shown is not None and (generic or _in_utc(stated)
+                             and abs((shown.last_day() - published.last_day()).days) <= 1)):
         # The day the page shows beside its headline is its own local day; a machine date in UTC
-        # a day off is the same moment.
+        # a day off is the same moment. A bare `<meta name="date">` (Dublin Core's "a date in the
+        # life of the resource": an online-first day, a record's) yields to the day printed there.
         published = shown or published
     if published is None:
         published = _date_element(tree)
@@ -50,6 +58,7 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         published = _stamped_date(tree) or _date_in_text(tree)
     if published is None and updated is not None:
         published, updated = updated, None  # a page that names only the day it was updated is dated by it
+    published = _document_day(tree) or published
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
     return published, updated
@@ -72,14 +81,22 @@ def _date_in_text(tree) -> PartialDate | None:
     return None if not found or found.endswith("-01-01") else ld_date(found)
 
 
+# The names sites give their publication date in <meta>, the most specific first (htmldate's list, less
+# the loose ones: "created", "timestamp", "release_date")
 _META_DATES = (
-    "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
-    "publish-date", "publication_date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date",
-)
+    "article:published_time", "og:published_time", "og:article:published_time", "article:published",
+    "article.published", "article:post_date", "datePublished", "date_published", "published_time",
+    "published_date", "published-date", "publisheddate", "parsely-pub-date", "sailthru.date",
+    "cxenseparse:recs:publishtime", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "article_date_original", "pubdate", "publishdate", "publish_date", "publish-date", "publication_date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date.publication",
+) + ("date", "dc.date", "dcterms.date", "dc:date")
+_GENERIC = frozenset(("date", "dc.date", "dcterms.date", "dc:date"))
 
 
-def _meta_date(tree) -> str | None:
-    """A publication date the page states in a <meta> tag (property, name or itemprop), as written."""
+def _meta_date(tree) -> tuple[str | None, bool]:
+    """(a publication date the page states in a <meta> tag (property, name or itemprop), as written;
+    whether the tag only says "date")."""
     found = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -87,7 +104,44 @@ def _meta_date(tree) -> str | None:
     for key in _META_DATES:
         value = found.get(key.lower())
         if ld_date(value) or ld_date(_compact_date(value)):
+            return value, key in _GENERIC
+    return None, False
+
+
+def _microdata_date(tree) -> str | None:
+    """`<time itemprop="datePublished" datetime="2020-03-02T09:00:00+01:00">`: schema.org's date in the markup."""
+    for element in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')[:3]:
+        value = element.get("datetime") or element.get("content")
+        if ld_date(value):
             return value
+    return None
+
+
+_STAMP = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?")
+
+
+def _moment(found: re.Match) -> dt.datetime | None:
+    offset = (found[3] or "").replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(f"{found[1]}T{found[2]}{offset}") if offset else None
+    except ValueError:
+        return None
+
+
+def _local_day(tree, stated: str | None) -> PartialDate | None:
+    """The local day of a publication moment the metadata states in UTC, when the page writes the same moment
+    with its own offset elsewhere (`2020-02-25T02:25:54Z` and `2020-02-24T21:25:54-05:00`): a UTC day can
+    be the next one where the page is."""
+    found = _STAMP.match((stated or "").strip())
+    moment = _moment(found) if found else None
+    if moment is None or moment.utcoffset():
+        return None
+    values = tree.xpath("//meta/@content | //time/@datetime | //script[@type='application/ld+json']/text()")
+    for value in values:
+        for other in _STAMP.finditer(str(value)[:20_000]):
+            local = _moment(other)
+            if local is not None and local.utcoffset() and abs((local - moment).total_seconds()) < 60:
+                return ld_date(other[1])
     return None
 
 
@@ -122,8 +176,13 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     `Published June 3, 2020`; `Updated May 6, 2019`)."""
     if not title:
         return None, None
-    texts = [t.strip() for t in tree.xpath(_TEXT_NODES) if t.strip()]
+    nodes = [t for t in tree.xpath(_TEXT_NODES) if t.strip()]
+    texts = [t.strip() for t in nodes]
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
+    if at is None:
+        # a title the page does not print (<title> names the section): its first heading is the headline
+        heading = _first_heading(tree)
+        at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
     if at is None:
         return None, None
     near = _labelled(texts[max(0, at - 5): at + 15])
@@ -132,6 +191,21 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
     # A line that says "Published" beats a bare date (the day's date in the page's header)
     shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
     return shown, updates[0] if updates else None
+
+
+def _first_heading(tree):
+    found = tree.xpath("(//h1)[1]") or tree.xpath('(//*[contains(@class, "headline")])[1]')
+    return found[0] if found else None
+
+
+def _within(text, element) -> bool:
+    """Whether a text node of the page is `element`'s own text or that of an element in it."""
+    parent = text.getparent()
+    if parent is not None and text.is_tail:
+        parent = parent.getparent()
+    while parent is not None and parent is not element:
+        parent = parent.getparent()
+    return parent is element
 
 
 # A date field's name in an element of its own ("Updated", "Last Updated:"): the value follows
@@ -165,8 +239,12 @@ _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publ
 def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     """(labelled as published, the date) if `line` is a date line: a date alone, or one that starts the
     line (`2004年7月16日08:19 [ 黄宇 ] 来源：...`); not an update's date."""
-    if len(line) > 120 or textdates.JOINED.search(re.split(r"\d", line, maxsplit=1)[0]):
+    if textdates.JOINED.search(re.split(r"\d", line, maxsplit=1)[0]):
         return None  # (the day a forum's member signed up, in the profile beside the post)
+    if len(line) > 120:
+        # a paragraph is no date line, unless a date leads it: `(21. November 2022) The story's first words`
+        led = textdates.find(line[:40], day_first) if textdates.date_led(line, day_first) else None
+        return (False, led[0]) if led else None
     found = furniture.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
@@ -174,6 +252,13 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     if led is not None and led[0].day and led[1][0] <= 12 and not textdates.UPDATE_WORDS.search(line[:led[1][0]]):
         return bool(_PUBLISHED.search(line[:led[1][0]])), led[0]
     return None
+
+
+def _document_day(tree) -> PartialDate | None:
+    """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day)."""
+    if not tree.xpath('//body//text()[contains(., "成文日期")]'):
+        return None
+    return textdates.document_day([t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()])
 
 
 _DATE_XPATH = (

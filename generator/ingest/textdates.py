@@ -104,21 +104,45 @@ JOINED = re.compile(r"(?i)\b(?:registriert|registered|joined|member since|mitgli
 CLOCK = re.compile(r"(?i)\b(?:aktuelle zeit|it is currently|current time|heure actuelle|hora actual|ora attuale)\b|当前时间|现在时间")
 
 
+_WRITTEN = re.compile(r"成文日期\s*[:：]?\s*")
+
+
+def document_day(lines: list[str]) -> PartialDate | None:
+    """A Chinese government notice's `成文日期` (the day the document was written, which it is signed and cited
+    by), on its line or the next (a table's cell): its page's `发布日期` is only the day the site posted it."""
+    for at, line in enumerate(lines):
+        label = _WRITTEN.search(line)
+        if label is not None:
+            value = line[label.end():].strip() or (lines[at + 1] if at + 1 < len(lines) else "")
+            found = find(value[:40])
+            if found is not None and found[0].day:
+                return found[0]
+    return None
+
+
 def first_stamped(lines, day_first: bool = False) -> PartialDate | None:
     """The day of the first short line that stamps it with a time of day (`2003年11月12日16:36`,
     `18.03.2020 13:15 Uhr`) or names it a publication date (`发布日期： 9/17/2004`): what dates a page
     with no date line by its headline."""
     for line in lines:
-        if not 8 <= len(line) <= 160:
-            continue
-        found = find(line, day_first)
-        if found is None or not found[0].day:
-            continue
-        start, end = found[1]
-        if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
-            continue  # the day a forum's member signed up (in the profile beside a post), the time the page was served
-        if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
-            return found[0]
+        day = stamped(line, day_first)
+        if day is not None:
+            return day
+    return None
+
+
+def stamped(line: str, day_first: bool = False) -> PartialDate | None:
+    """The day a line stamps with a time of day or names a publication date (see first_stamped)."""
+    if not 8 <= len(line) <= 160:
+        return None
+    found = find(line, day_first)
+    if found is None or not found[0].day:
+        return None
+    start, end = found[1]
+    if JOINED.search(line[:start]) or CLOCK.search(line[:start]):
+        return None  # the day a forum's member signed up (in the profile beside a post), the time the page was served
+    if _TIME_AFTER.match(line[end:]) or _NAMED.search(line[:start]):
+        return found[0]
     return None
 
 
