@@ -31,16 +31,15 @@ def to_markdown(xml: str) -> str:
 
 def _blocks(element, depth: int = 0) -> list[str]:
     tag = element.tag
+    if not isinstance(tag, str):  # a comment of the page's source
+        return []
     if tag == "head":
         level = re.match(r"h(\d)", element.get("rend") or "")
         hashes = "#" * min(max(int(level.group(1)) if level else 2, 2), 6)
         text = _inline(element)
         return [f"{hashes} {text}"] if text else []
     if tag == "list":
-        ordered = (element.get("rend") or "").lower() == "ol"
-        items = [_inline(item) for item in element.iter("item")]
-        return ["\n".join(f"{n}. {text}" if ordered else f"- {text}"
-                          for n, text in enumerate((i for i in items if i), 1))]
+        return ["\n".join(_items(element))]
     if tag == "quote":
         inner = [b for child in element for b in _blocks(child)] if len(element) and all(
             child.tag in ("p", "list", "head", "quote") for child in element) else _paragraphs(element)
@@ -57,6 +56,28 @@ def _blocks(element, depth: int = 0) -> list[str]:
     return _paragraphs(element)
 
 
+def _items(element, indent: str = "") -> list[str]:
+    """A list's lines; a list inside an item is indented under it (its words are not the item's too)."""
+    ordered = (element.get("rend") or "").lower() == "ol"
+    lines, number = [], 0
+    for item in [item for item in element.iter("item") if next(item.iterancestors("list")) is element]:
+        nested = [child for child in item if child.tag == "list"]
+        for child in nested:
+            previous = child.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + " " + (child.tail or "")
+            else:
+                item.text = (item.text or "") + " " + (child.tail or "")
+            item.remove(child)  # the item's words after it stay the item's
+        text = _inline(item)
+        if text:
+            number += 1
+            lines.append(f"{indent}{number}. {text}" if ordered else f"{indent}- {text}")
+        for child in nested:
+            lines += _items(child, indent + "   ")
+    return lines
+
+
 _INLINE = ("hi", "ref", "lb", "graphic", "code")
 LOOSE_DEPTH = 2  # loose text this few blocks deep is the text's; deeper, a slideshow's or a teaser box's
 LOOSE_WORDS = 20  # ... and it is a paragraph of prose: this many words, or a sentence's end
@@ -70,7 +91,8 @@ def _mixed(element, depth: int) -> list[str]:
     run = etree.Element("p")
     run.text = element.text
     for child in list(element):
-        if child.tag in _INLINE and not (child.tag == "code" and "\n" in "".join(child.itertext())):
+        if child.tag in _INLINE and not (child.tag == "code" and "\n" in "".join(child.itertext())) or \
+                not isinstance(child.tag, str):  # a source comment: only its tail is text
             run.append(child)  # its tail comes with it
             continue
         blocks += _loose(run, depth)
@@ -97,7 +119,7 @@ def _inline(element) -> str:
     parts = [_escape(element.text)]
     for child in element:
         tag = child.tag
-        inner = _inline(child)
+        inner = _inline(child) if isinstance(tag, str) else ""  # a source comment is no text (its tail is)
         if tag == "hi" and inner:
             rend = child.get("rend") or ""
             inner = f"**{inner}**" if "b" in rend else f"*{inner}*" if "i" in rend else inner
@@ -110,6 +132,9 @@ def _inline(element) -> str:
             inner = "`" + "".join(child.itertext()).replace("`", "'") + "`"
         elif tag == "graphic":
             inner = ""
+        if tag in ("hi", "ref") and inner:  # the space at its edge parts it from the words beside it
+            words = "".join(child.itertext())
+            inner = " " * words[:1].isspace() + inner + " " * words[-1:].isspace()
         parts.append(inner)
         parts.append(_escape(child.tail))
     text = "".join(parts)

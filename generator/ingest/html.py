@@ -172,9 +172,59 @@ def _drop_comment_threads(tree) -> None:
             element.drop_tree()
 
 
+_HIDDEN_STYLE = re.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
+HIDDEN_SHARE = 0.5  # a hidden box holding this share of the page's text is the text (a script shows it)
+PROSE_WORDS = 15  # a paragraph of prose has this many words
+
+
+def _drop_hidden(tree) -> None:
+    """What the page does not show (`style="display:none"`, `hidden`): a slideshow's other slides and
+    captions, a menu, a newsletter box. Not when the page hides its text itself, for a script to show it
+    a part at a time (more paragraphs of prose hidden than shown), nor a box that holds most of the page's text."""
+    body = tree.find("body")
+    body = body if body is not None else tree
+    hidden = [element for element in body.iter() if isinstance(element.tag, str) and (
+        element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""))]
+    marked = set(hidden)
+    hidden = [element for element in hidden if not any(a in marked for a in element.iterancestors())]
+    if not hidden:
+        return
+    in_hidden = {p for element in hidden for p in element.iter("p")}
+    prose = [(p in in_hidden, len(p.text_content().split())) for p in body.iter("p")]
+    if sum(n for shut, n in prose if shut and n >= PROSE_WORDS) > sum(n for shut, n in prose if not shut and n >= PROSE_WORDS):
+        return
+    total = len(body.text_content())
+    for element in hidden:
+        if element.getparent() is not None and len(element.text_content()) < HIDDEN_SHARE * total:
+            element.drop_tree()
+
+
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
+                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
+
+
+def _keep_spaces(tree) -> None:
+    """trafilatura drops a tail that is only a space (`<b>Note:</b> <a>…</a>`, `<a><em>Title</em> </a>is`): the
+    words on either side ran together. The space moves into the text that follows it."""
+    for element in tree.xpath("//body//*[self::a or self::span or self::em or self::strong or self::b or self::i "
+                              "or self::u or self::font or self::small or self::cite or self::code]"):
+        if not element.tail or not element.tail.isspace():
+            continue
+        after = element.getnext()
+        if after is not None:
+            if isinstance(after.tag, str) and after.tag in _INLINE_TAGS and after.text and not after.text[0].isspace():
+                after.text = " " + after.text
+        elif element.getparent().tag in _INLINE_TAGS:
+            parent = element.getparent()
+            if parent.tail and not parent.tail[0].isspace():
+                parent.tail = " " + parent.tail
+
+
 def _prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
+    _drop_hidden(tree)
+    _keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
     for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
@@ -190,6 +240,22 @@ def _prepare(tree) -> None:
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
             _split_at_double_breaks(parent)
+    _loose_divs_to_paragraphs(tree)
+
+
+LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
+
+
+def _loose_divs_to_paragraphs(tree) -> None:
+    """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
+    after its first link (it reads a div's own text only when divs hold the page's text)."""
+    for div in tree.iter("div"):
+        if (div.text or "").strip() and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in div) and \
+                len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
+            paragraph = lxml.html.Element("p")
+            paragraph.text, div.text = div.text, None
+            paragraph.extend(list(div))
+            div.append(paragraph)
 
 
 def _unwrap_code(table) -> None:
@@ -291,9 +357,25 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     if heading is not None and all(len(bodyblocks.text_of(b).split()) <= 6 for b in blocks[:heading]):
         dropped += [("headline and kicker", bodyblocks.text_of(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
-    while blocks and furniture.is_header_line(bodyblocks.text_of(blocks[0])):
+    while blocks and _is_post_meta(bodyblocks.text_of(blocks[0])):
         dropped.append(("by-line or date line", bodyblocks.text_of(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
+
+
+# A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …".
+_TAGGED = re.compile(r"(?i)^(.*?)\s*\|\s*(?:tags?|topics?|categories|category|filed\s+(?:under|in)|posted\s+in)\s*:.*$")
+
+
+def _is_post_meta(block: str) -> bool:
+    """A by-line or date line; or one that ends in the post's tags, after a date, a by-line or a name."""
+    if furniture.is_header_line(block):
+        return True
+    tagged = _TAGGED.match(block)
+    if tagged is None or block.rstrip()[-1:] in ".!?":  # tags are a list, not a sentence
+        return False
+    before = tagged.group(1).strip(" |")
+    return not before or furniture.is_header_line(before) or (
+        len(before.split()) <= 4 and before[:1].isupper() and not re.search(r"[.!?:;]\s|[.!?]$", before))
 
 
 def _escape_markdown(text: str) -> str:

@@ -1,0 +1,102 @@
+"""HTML pages: what of a page's markup becomes text (source comments, hidden boxes, loose divs, nested lists)
+and which lines over the text are the post's data, not its text."""
+
+from __future__ import annotations
+
+from generator.ingest import extracted
+from generator.ingest import html as html_reader
+from tests.helpers import PARAGRAPHS
+
+
+def test_a_comment_in_the_source_is_no_text():
+    """A template comments out a by-line inside the headline (`<!-- p class="author">By …</p> -->`): trafilatura
+    keeps the comment, and its words are no text, in a heading, a paragraph or loose text."""
+    text = "".join(f"<p>{p} <!-- ad slot --></p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><div class='post'><h2><a href='/bridge'>"
+                 "Bridge closes</a> <!-- p class=\"post-info-author\">By Ann Example</p> --></h2>"
+                 f"<div class='entry'>{text}</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "post-info-author" not in body and "Ann Example" not in body and "ad slot" not in body
+
+
+def test_a_post_data_line_that_ends_in_its_tags_is_left_out():
+    """A blog prints "Published: <date> | Tags: …" (or "<author> | Tags: …") over the post: not its text."""
+    for meta in ("Published: November 1st, 2012 | Tags: <a href='/t/a'>Harbour</a>, <a href='/t/b'>Council</a>",
+                 "Ann Example | Tags: <a href='/t/a'>Harbour</a>, <a href='/t/b'>Council</a>"):
+        text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        page_html = ("<html><head><title>Bridge closes</title></head><body><div class='post'><h2>Bridge closes</h2>"
+                     f"<p class='post-info'>{meta}</p><div class='entry'>{text}</div></div></body></html>")
+        body = html_reader.read(page_html).body
+        assert body.startswith(PARAGRAPHS[0][:40]), body[:200]
+    prose = "The council said | Tags: were not part of the plan, and the vote was close."  # not at the top: text
+    assert not html_reader._is_post_meta(prose)
+
+
+def test_what_the_page_does_not_show_is_left_out():
+    """A slideshow's hidden slides repeat their title under every one (`style="display:none"`), a press
+    release waits behind a button (`hidden`): the reader sees neither; a hidden box that holds most of the
+    page's text is the text all the same (a script shows it)."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    slides = "".join(f"<div style='float:left; display: none'>From the campaign trail {n}</div>" for n in range(20))
+    release = "<div hidden><p>" + "The company announces record results for the quarter today. " * 5 + "</p></div>"
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{slides}{release}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
+    assert "campaign trail" not in body and "record results" not in body
+    hidden_text = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                   f"<div style='display:none'>{text}</div><p>Share this</p></article></body></html>")
+    assert PARAGRAPHS[0][:40] in html_reader.read(hidden_text).body
+
+
+def test_a_post_written_straight_into_its_div_keeps_its_first_words():
+    """A blog writes its post straight into `<div class="entry-body">` with a link in it: trafilatura kept only
+    the words after the link. A short loose line in a div (a teaser under a story) is no paragraph for that."""
+    post = ("Experimental philosophers nicely fit the description for this <a href='https://example.org/jobs'>"
+            "position</a> in the Centre for Knowledge Integration, and I'm told that such applications would be of "
+            "interest. The department has a robust cognitive science programme, several researchers working in "
+            "the field, and a welcoming department.")
+    notes = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)  # paragraphs enough in the page: divs are not read
+    page_html = ("<html><head><title>Faculty position</title></head><body><div class='entry'><h3>Faculty position</h3>"
+                 f"<div class='entry-content'><div class='entry-body'>\n  {post}\n</div>{notes}</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "Experimental philosophers nicely fit the description for this [position]" in body
+
+
+def test_a_nested_list_is_written_under_its_item_once():
+    """trafilatura nests a list in its item: the item's line holds its own words, the inner list's items follow
+    it, indented (they were also run into the item's line, every word twice)."""
+    xml = ("<doc><main><list rend='ul'><item>Wanted two things:<list rend='ol'><item>Handle outages.</item>"
+           "<item>Scale <hi rend='#b'>writes</hi>.</item></list>and more.</item><item>Keep it simple.</item></list>"
+           "</main></doc>")
+    assert extracted.to_markdown(xml) == ("- Wanted two things: and more.\n   1. Handle outages.\n   2. Scale **writes**.\n"
+                                          "- Keep it simple.")
+
+
+def test_words_on_either_side_of_a_link_or_bold_stay_apart():
+    """The space between two inline elements, or at the edge of one, is kept: "**Other mishaps:** ABC",
+    "[*Black Ops 2*](…) is" (trafilatura drops a tail that is only a space; the Markdown trimmed the edges)."""
+    inner = ("<p><strong>Other mishaps: </strong><a href='https://example.org/abc'>ABC had a brief blackout</a>, and "
+             "the trailer for <a href='https://example.org/game'><em>Black Ops 2</em> </a>is nothing if not fun. "
+             "It ran in various <a href='https://example.org/w'>ways</a> <a href='https://example.org/r'>recently</a>."
+             "</p>")
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{text}{inner}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert "**Other mishaps:** [ABC had a brief blackout](https://example.org/abc), and" in body
+    assert "[*Black Ops 2*](https://example.org/game) is nothing" in body
+    assert "[ways](https://example.org/w) [recently](https://example.org/r)." in body
+
+
+def test_a_text_the_page_shows_a_part_at_a_time_is_kept():
+    """A listicle hides all its items but the first (`display: none`) for a script to show one at a time: more
+    paragraphs of prose hidden than shown, so the hidden ones are the text."""
+    intro = f"<p>{PARAGRAPHS[0]}</p>"
+    items = "".join(f"<div class='section' style='display: none;'><h2>{n}. Item number {n}</h2><p>{p}</p></div>"
+                    for n, p in enumerate(PARAGRAPHS[1:], 1))
+    page_html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                 f"{intro}{items}</article></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p[:40] in body for p in PARAGRAPHS)
