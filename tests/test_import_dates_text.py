@@ -148,7 +148,8 @@ def test_a_long_kicker_line_a_date_leads_over_the_headline_of_a_whole_page_copy(
     assert text.read(page).published == PartialDate(2021, 10, 30)
 
 
-_STORY = "\n\n".join(
+# (a longer story than _STORY's, over the 80 words of prose after which a line ends the article)
+_LONG_STORY = "\n\n".join(
     f"Paragraph {n} of the story says what happened at the harbour and who was there to see it." for n in range(8))
 
 
@@ -173,7 +174,7 @@ def test_a_stamp_amid_the_text_is_an_embedded_post_s_not_a_date_line():
 def test_a_page_that_tells_how_to_cite_it_names_its_day_after_its_headline():
     from generator.ingest import text
 
-    page = ("Harbour bridge closes for a year\n\nby Jane Roe , Harbour News\n\n" + _STORY +
+    page = ("Harbour bridge closes for a year\n\nby Jane Roe , Harbour News\n\n" + _LONG_STORY +
             "\n\nCitation: Harbour bridge closes for a year (2019, October 22) retrieved 20 January 2020 from "
             "https://example.org/news/2019-10-harbour-bridge.html\n")
     assert text.read(page).published == PartialDate(2019, 10, 22)
@@ -182,7 +183,7 @@ def test_a_page_that_tells_how_to_cite_it_names_its_day_after_its_headline():
 def test_the_dates_of_a_related_list_after_the_article_are_not_its_date():
     from generator.ingest import text
 
-    page = ("Harbour bridge closes for a year\n\nJane Roe\n\n" + _STORY +
+    page = ("Harbour bridge closes for a year\n\nJane Roe\n\n" + _LONG_STORY +
             "\n\nYou might also like\n\n06. Aug 2020 // Tips\n\nThe ferry timetable\n\n"
             "18. Feb 2021 // News\n\nA new lighthouse\n")
     assert datelines.after_article(["Story.", "You might also like", "06. Aug 2020 // Tips"], 1) == []
