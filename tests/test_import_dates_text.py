@@ -219,3 +219,13 @@ def test_a_chinese_government_notice_copied_as_text_is_dated_by_the_day_it_was_w
     page = table + "港口市人民政府关于大桥维修的通告\n\n" + story + "\n"
     assert text.read(page).published == PartialDate(2022, 1, 27)
     assert text.read(page.replace("成文日期：\t2022年01月27日", "")).published == PartialDate(2022, 1, 28)
+
+
+def test_a_long_line_is_read_for_a_date_line_in_linear_time():
+    """Scraped text has lines of 100,000 characters (a page's script, a paragraph a date leads)."""
+    import time
+
+    lines = ["x" * 200_000, "(21. November 2022) " + "word " * 40_000, "a;b;" + "c" * 200_000]
+    start = time.perf_counter()
+    datelines.date_lines(lines)
+    assert time.perf_counter() - start < 1  # (12 s a line when the citation's fields were tried from every character)
