@@ -100,3 +100,12 @@ def test_a_text_the_page_shows_a_part_at_a_time_is_kept():
                  f"{intro}{items}</article></body></html>")
     body = html_reader.read(page_html).body
     assert all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_a_long_line_is_read_for_a_tag_line_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    assert html_reader._TAGGED.match("Ann" + " " * 200_000 + "Example") is None
+    assert not html_reader._is_post_meta("Ann | Tags: x" * 20_000 + "\n- an item")
+    assert time.perf_counter() - start < 1  # (20 s and more when each space of a run, or each bar, was tried)

@@ -362,15 +362,16 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     return "\n\n".join(blocks).strip() + "\n"
 
 
-# A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …".
-_TAGGED = re.compile(r"(?i)^(.*?)\s*\|\s*(?:tags?|topics?|categories|category|filed\s+(?:under|in)|posted\s+in)\s*:.*$")
+# A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …" (the
+# spaces before the bar are tried from the first only: tried from each, a long run took quadratic time).
+_TAGGED = re.compile(r"(?i)^(.*?)(?<!\s)\s*\|\s*(?:tags?|topics?|categories|category|filed\s+(?:under|in)|posted\s+in)\s*:")
 
 
 def _is_post_meta(block: str) -> bool:
     """A by-line or date line; or one that ends in the post's tags, after a date, a by-line or a name."""
     if furniture.is_header_line(block):
         return True
-    tagged = _TAGGED.match(block)
+    tagged = _TAGGED.match(block) if "\n" not in block else None  # (one line: not a list)
     if tagged is None or block.rstrip()[-1:] in ".!?":  # tags are a list, not a sentence
         return False
     before = tagged.group(1).strip(" |")
