@@ -11,6 +11,7 @@ from trafilatura.metadata import extract_metadata
 
 from generator.archive.model import Source
 from generator.ingest import bodyblocks, extracted, furniture, language, linklists, mainblock, pagedates, pagemeta
+from generator.ingest.endings import TAG_LABELS
 from generator.ingest.record import Imported, ImportFailed
 from generator.render import nesting
 
@@ -364,7 +365,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
 
 # A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …" (the
 # spaces before the bar are tried from the first only: tried from each, a long run took quadratic time).
-_TAGGED = re.compile(r"(?i)^(.*?)(?<!\s)\s*\|\s*(?:tags?|topics?|categories|category|filed\s+(?:under|in)|posted\s+in)\s*:")
+_TAGGED = re.compile(r"(?i)^(.*?)(?<!\s)\s*\|\s*" + TAG_LABELS + r"\s*:")
 
 
 def _is_post_meta(block: str) -> bool:
