@@ -257,7 +257,7 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
 
 def _document_day(tree) -> PartialDate | None:
     """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day)."""
-    if not tree.xpath('//body//text()[contains(., "成文日期")]'):
+    if not tree.xpath(f'//body//text()[contains(., "{textdates.DOCUMENT_DAY_LABEL}")]'):
         return None
     return textdates.document_day([t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()])
 
