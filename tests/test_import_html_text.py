@@ -48,6 +48,11 @@ def test_what_the_page_does_not_show_is_left_out():
     hidden_text = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
                    f"<div style='display:none'>{text}</div><p>Share this</p></article></body></html>")
     assert PARAGRAPHS[0][:40] in html_reader.read(hidden_text).body
+    # ... written in lines, not paragraphs (no more prose hidden than shown): it holds most of the text
+    lines = "<br><br>".join(PARAGRAPHS)
+    hidden_lines = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                    f"<div style='display:none'>{lines}</div><p>Share this</p></article></body></html>")
+    assert PARAGRAPHS[0][:40] in html_reader.read(hidden_lines).body
 
 
 def test_a_post_written_straight_into_its_div_keeps_its_first_words():
