@@ -81,3 +81,16 @@ def test_what_no_headline_is_leaves_headlines_that_only_look_alike_eligible():
     blocks = ["Menu", "Continua depois da publicidade", "Continue reading: the ferry’s last winter",
               "Topics of the island council", "Tags: ferries, island", "• Ferries", "-20 °C on the island", "Crossing"]
     assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 2, 3, 6, 7]
+
+
+def test_a_tag_list_s_label_is_one_vocabulary_for_the_end_the_headline_and_the_post_s_data():
+    """endings.TAG_LABELS: a line a tag list's label leads closes the text and is no headline; after a name over
+    an html post it is the post's data (the three readers had three lists: "Posted in:" was a headline)."""
+    from generator.ingest import html
+    from generator.ingest.endings import ending
+
+    for label in ("Tags", "Posted in", "Filed under", "Labels", "Schlagwörter", "Temas", "Mots-clés", "标签"):
+        line = f"{label}: ferries, harbour"
+        assert ending(line) == "footer", line
+        assert headlineline.eligible(["Menu", line], [0, 1]) == [0], line
+        assert html._is_post_meta(f"Jane Roe | {line}"), line

@@ -405,4 +405,3 @@ def test_a_numbered_point_after_a_read_more_line_is_the_articles_not_a_related_l
                                    + point(5), title="Seven secrets of harbour owners")
     assert "5. Secret number 5" in article.body and "related list: 5." not in ran.out
     assert "Read more" not in article.body  # the line itself is still furniture
-

@@ -48,11 +48,17 @@ def test_what_the_page_does_not_show_is_left_out():
     hidden_text = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
                    f"<div style='display:none'>{text}</div><p>Share this</p></article></body></html>")
     assert PARAGRAPHS[0][:40] in html_reader.read(hidden_text).body
+    # ... written in lines, not paragraphs (no more prose hidden than shown): it holds most of the text
+    lines = "<br><br>".join(PARAGRAPHS)
+    hidden_lines = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+                    f"<div style='display:none'>{lines}</div><p>Share this</p></article></body></html>")
+    assert PARAGRAPHS[0][:40] in html_reader.read(hidden_lines).body
 
 
 def test_a_post_written_straight_into_its_div_keeps_its_first_words():
     """A blog writes its post straight into `<div class="entry-body">` with a link in it: trafilatura kept only
-    the words after the link. A short loose line in a div (a teaser under a story) is no paragraph for that."""
+    the words after the link. A short loose line in a div (a date line in a layout table's cell) is no paragraph
+    for that."""
     post = ("Experimental philosophers nicely fit the description for this <a href='https://example.org/jobs'>"
             "position</a> in the Centre for Knowledge Integration, and I'm told that such applications would be of "
             "interest. The department has a robust cognitive science programme, several researchers working in "
@@ -62,6 +68,11 @@ def test_a_post_written_straight_into_its_div_keeps_its_first_words():
                  f"<div class='entry-content'><div class='entry-body'>\n  {post}\n</div>{notes}</div></div></body></html>")
     body = html_reader.read(page_html).body
     assert "Experimental philosophers nicely fit the description for this [position]" in body
+    # a layout table's cells become divs: a short one (the site's date line over the text) stays out
+    cells = ("<tr><td><strong>Bridge closes</strong></td></tr><tr><td>HARBOUR.EXAMPLE.COM&nbsp;&nbsp;12 November 2003 "
+             "16:36 Harbour News</td></tr><tr><td>" + "<br><br>".join(PARAGRAPHS) + "</td></tr>")
+    body = html_reader.read(f"<html><head><title>Bridge closes</title></head><body><table>{cells}</table></body></html>").body
+    assert body.startswith(PARAGRAPHS[0][:40]), body[:100]
 
 
 def test_a_nested_list_is_written_under_its_item_once():
@@ -100,3 +111,12 @@ def test_a_text_the_page_shows_a_part_at_a_time_is_kept():
                  f"{intro}{items}</article></body></html>")
     body = html_reader.read(page_html).body
     assert all(p[:40] in body for p in PARAGRAPHS)
+
+
+def test_a_long_line_is_read_for_a_tag_line_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    assert html_reader._TAGGED.match("Ann" + " " * 200_000 + "Example") is None
+    assert not html_reader._is_post_meta("Ann | Tags: x" * 20_000 + "\n- an item")
+    assert time.perf_counter() - start < 1  # (20 s and more when each space of a run, or each bar, was tried)

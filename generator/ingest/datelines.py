@@ -189,8 +189,9 @@ def date_lines(lines: list[str]) -> list[str]:
 
 
 # A source's citation, its fields between semicolons: "Jane Roe; Minister on Stage; Daily Nation; Mar 20, 2005."
-# (a quote's source inside the text, not the page's date line)
-_CITATION = re.compile(r"[^;]+;[^;]+;[^;]+;")
+# (a quote's source inside the text, not the page's date line). The first field starts the line or follows a
+# semicolon: tried from every character, a long line without three would take quadratic time.
+_CITATION = re.compile(r"(?:^|(?<=;))[^;]+;[^;]+;[^;]+;")
 
 
 STAMP_WORDS = 30  # a post's stamp with the forum's or the section's name in it

@@ -40,9 +40,14 @@ RELATED = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:相关|推荐|热点|热门|最新|更多|延伸)(?:新闻|阅读|文章|报道|链接|内容|专题|连接)\s*[:：]? | 今日新闻 | 关于我们
 )[\W_]*$""")
 
+# What labels a post's list of tags: "Tags:", "Filed under:", "Schlagwörter:", "标签：" (the line closes the article,
+# is no headline, and after a by-line or a date over the text is the post's data)
+TAG_LABELS = (r"(?:tags?|topics?|tópicos|temas|filed\s+(?:under|in)|categories|category|posted\s+in|labels?|keywords?"
+              r"|schlagw[öo]rte[rn]?|themen|étiquettes|etiquetas|mots-clés|标签|关键词)")
+
 # Lines that close an article: tags and topics, a print-edition note, a blog post's signature, pagination.
 CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
-  (?:tags?|topics?|filed\s+(?:under|in)|categories|category|posted\s+in|labels?|keywords?|schlagworte|themen|étiquettes|etiquetas|标签|关键词)\s*[:：].{0,200}
+  """ + TAG_LABELS + r"""\s*[:：].{0,200}
 | (?:tags?|topics?|filed\s+under|categories|labels)
 | explore\s+related\s+topics\b.{0,200}
 | a\s+version\s+of\s+this\s+(?:article|story|review)\s+(?:appeared|appears)\b.{0,200}

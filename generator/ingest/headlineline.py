@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from generator.ingest import headline_weights
+from generator.ingest.endings import TAG_LABELS
 from generator.ingest.furniture import TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
     CRUMBS,
@@ -45,7 +46,7 @@ _WORD = re.compile(r"\b\w")
 # ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
 # of a list ("- KDE Software Compilation 4.9")
 NOT_HEADLINE = re.compile(
-    r"©|(?i:\babb\.\s*:)|^(?i:tags|topics|tópicos|temas|etiquetas|themen|schlagw[öo]rte[rn]?|mots-clés)\s*:"
+    r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
 

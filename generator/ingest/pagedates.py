@@ -81,6 +81,8 @@ def _date_in_text(tree) -> PartialDate | None:
     return None if not found or found.endswith("-01-01") else ld_date(found)
 
 
+# A bare "date" (Dublin Core's "a date in the life of the resource"): the last resort
+_GENERIC = ("date", "dc.date", "dcterms.date", "dc:date")
 # The names sites give their publication date in <meta>, the most specific first (htmldate's list, less
 # the loose ones: "created", "timestamp", "release_date")
 _META_DATES = (
@@ -90,8 +92,7 @@ _META_DATES = (
     "cxenseparse:recs:publishtime", "citation_publication_date", "citation_date", "originalpublicationdate",
     "article_date_original", "pubdate", "publishdate", "publish_date", "publish-date", "publication_date",
     "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date.publication",
-) + ("date", "dc.date", "dcterms.date", "dc:date")
-_GENERIC = frozenset(("date", "dc.date", "dcterms.date", "dc:date"))
+) + _GENERIC
 
 
 def _meta_date(tree) -> tuple[str | None, bool]:
@@ -256,7 +257,7 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
 
 def _document_day(tree) -> PartialDate | None:
     """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day)."""
-    if not tree.xpath('//body//text()[contains(., "成文日期")]'):
+    if not tree.xpath(f'//body//text()[contains(., "{textdates.DOCUMENT_DAY_LABEL}")]'):
         return None
     return textdates.document_day([t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()])
 

@@ -104,14 +104,15 @@ JOINED = re.compile(r"(?i)\b(?:registriert|registered|joined|member since|mitgli
 CLOCK = re.compile(r"(?i)\b(?:aktuelle zeit|it is currently|current time|heure actuelle|hora actual|ora attuale)\b|当前时间|现在时间")
 
 
-_WRITTEN = re.compile(r"成文日期\s*[:：]?\s*")
+DOCUMENT_DAY_LABEL = "成文日期"  # the label of the day a government notice was written
+_DOCUMENT_DAY_LABEL = re.compile(DOCUMENT_DAY_LABEL + r"\s*[:：]?\s*")
 
 
 def document_day(lines: list[str]) -> PartialDate | None:
     """A Chinese government notice's `成文日期` (the day the document was written, which it is signed and cited
     by), on its line or the next (a table's cell): its page's `发布日期` is only the day the site posted it."""
     for at, line in enumerate(lines):
-        label = _WRITTEN.search(line)
+        label = _DOCUMENT_DAY_LABEL.search(line)
         if label is not None:
             value = line[label.end():].strip() or (lines[at + 1] if at + 1 < len(lines) else "")
             found = find(value[:40])

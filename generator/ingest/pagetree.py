@@ -1,0 +1,234 @@
+"""A saved page's tree made ready for trafilatura: what is not the article goes (comment threads, by-line,
+standfirst and print-only boxes, what the page does not show), and what its markup hides of the text's blocks is
+undone (layout tables, `<br><br>` breaks, loose text in a div, a space trafilatura would drop)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+# Class or id names of the parts of an article page that are about the article, not of it.
+_FURNITURE = re.compile(
+    r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
+    r"(?:[\w-]*[_-])?(?:byline|bylines|author|authors|autore|autor|autora|auteur|verfasser|firma|dateline|fecha|datum|"
+    r"timestamp)(?:[_-]+\w+)?)$", re.I)
+
+
+# The box of an article's own text.
+_ARTICLE_TEXT = re.compile(r"(?i)^(?:entry|post|article|story)[-_]?(?:body|content|text)$")
+
+
+# A box of readers' comments ("comments", "commentlist", "disqus_thread"), whatever its size; not a post
+# marked as having some ("commented": Kinja marks the article itself so), nor a commentary.
+_COMMENT_BOX = re.compile(r"(?i)^(?:comment|discussion|disqus)(?!ed$|ary)")
+
+
+# ... and of the standfirst above it (only before the first real paragraph: later it is a subheading).
+_STANDFIRST = re.compile(
+    r"^(?:[\w-]*[_-])?(?:standfirst|dek|sub-?title|sub-?headline|summary|sommario|bajada|sottotitolo|occhiello|vorspann|"
+    r"entradilla|chapo|chapeau|kicker|eyebrow)(?:[_-]+\w+)?$", re.I)
+
+
+# ... and of what a page shows only on paper (a reprint notice in the printed header and footer); small
+# ones only: "print-only" also marks the article itself as the part to print.
+_PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
+
+
+def _names(element) -> list[str]:
+    return (element.get("class") or "").split() + (element.get("id") or "").split()
+
+
+def _small(element) -> bool:
+    """Small enough to be a by-line or a standfirst box, and not the box of the article's own text (Typepad
+    names a post "entry-author-<name>")."""
+    return len(element.xpath(".//p")) <= 2 and len(element.text_content()) < 600 and not any(
+        _ARTICLE_TEXT.match(name) for inner in element.iter() if isinstance(inner.tag, str) for name in _names(inner))
+
+
+def _drop_furniture(tree) -> None:
+    before_text = True
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or element.getparent() is None:
+            continue
+        if element.tag == "p" and len(element.text_content().split()) >= 20:
+            before_text = False
+        names = _names(element)
+        if any(_COMMENT_BOX.match(n) for n in names) or (
+                any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
+                before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
+            element.drop_tree()
+
+
+# A heading that opens the readers' comments: it and all that follows it in its block go.
+# ("Response" alone is a section of a text about HTTP: only "Responses", "1 Response" open a thread.)
+_COMMENTS_HEADING = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses|replies|discussion|kommentare?|commentaires?|"
+    r"comentarios?|commenti|reacties)(?:\s*\(\d+\))?(?:\s*:)?$|^\d+\s+response$|"
+    r"^(?:post|leave|add|write)\s+a\s+(?:comment|reply)$")
+
+
+def _drop_comment_threads(tree) -> None:
+    words = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "p":
+            words += len(element.text_content().split())
+        if element.tag not in ("h2", "h3", "h4") or words < 50 or element.getparent() is None:
+            continue
+        text = " ".join(element.text_content().split())
+        if _COMMENTS_HEADING.match(text) or any(re.match(r"(?i)^comments?$", n) for n in _names(element)):
+            for sibling in list(element.itersiblings()):
+                sibling.drop_tree()
+            element.drop_tree()
+
+
+_HIDDEN_STYLE = re.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
+HIDDEN_SHARE = 0.5  # a hidden box holding this share of the page's text is the text (a script shows it)
+PROSE_WORDS = 15  # a paragraph of prose has this many words
+
+
+def _drop_hidden(tree) -> None:
+    """What the page does not show (`style="display:none"`, `hidden`): a slideshow's other slides and
+    captions, a menu, a newsletter box. Not when the page hides its text itself, for a script to show it
+    a part at a time (more paragraphs of prose hidden than shown), nor a box that holds most of the page's text."""
+    body = tree.find("body")
+    body = body if body is not None else tree
+    hidden = [element for element in body.iter() if isinstance(element.tag, str) and (
+        element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""))]
+    marked = set(hidden)
+    hidden = [element for element in hidden if not any(a in marked for a in element.iterancestors())]
+    if not hidden:
+        return
+    in_hidden = {p for element in hidden for p in element.iter("p")}
+    prose = [(p in in_hidden, len(p.text_content().split())) for p in body.iter("p")]
+    if sum(n for shut, n in prose if shut and n >= PROSE_WORDS) > sum(n for shut, n in prose if not shut and n >= PROSE_WORDS):
+        return
+    total = len(body.text_content())
+    for element in hidden:
+        if element.getparent() is not None and len(element.text_content()) < HIDDEN_SHARE * total:
+            element.drop_tree()
+
+
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
+                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
+
+
+def _keep_spaces(tree) -> None:
+    """trafilatura drops a tail that is only a space (`<b>Note:</b> <a>…</a>`, `<a><em>Title</em> </a>is`): the
+    words on either side ran together. The space moves into the text that follows it."""
+    for element in tree.xpath("//body//*[self::a or self::span or self::em or self::strong or self::b or self::i "
+                              "or self::u or self::font or self::small or self::cite or self::code]"):
+        if not element.tail or not element.tail.isspace():
+            continue
+        after = element.getnext()
+        if after is not None:
+            if isinstance(after.tag, str) and after.tag in _INLINE_TAGS and after.text and not after.text[0].isspace():
+                after.text = " " + after.text
+        elif element.getparent().tag in _INLINE_TAGS:
+            parent = element.getparent()
+            if parent.tail and not parent.tail[0].isspace():
+                parent.tail = " " + parent.tail
+
+
+def prepare(tree) -> None:
+    """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
+    break; comment threads, standfirsts and by-line boxes go."""
+    _drop_hidden(tree)
+    _keep_spaces(tree)
+    _drop_comment_threads(tree)
+    _drop_furniture(tree)
+    for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
+        _unwrap_code(table)
+    for table in tree.xpath("//table"):
+        cells = table.xpath(".//td | .//th")
+        if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
+                                            for cell in cells):
+            for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
+                element.tag = "div"
+                element.attrib.clear()
+    parents = {br.getparent() for br in tree.xpath("//br[following-sibling::*[1][self::br]]")}
+    for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
+        if parent is not None:
+            _split_at_double_breaks(parent)
+    _loose_divs_to_paragraphs(tree)
+
+
+LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
+
+
+def _loose_divs_to_paragraphs(tree) -> None:
+    """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
+    after its first link (it reads a div's own text only when divs hold the page's text)."""
+    for div in tree.iter("div"):
+        if (div.text or "").strip() and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in div) and \
+                len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
+            paragraph = lxml.html.Element("p")
+            paragraph.text, div.text = div.text, None
+            paragraph.extend(list(div))
+            div.append(paragraph)
+
+
+def _unwrap_code(table) -> None:
+    """A syntax highlighter's table (line numbers | code): its code blocks stand in its place, line
+    breaks and all; a cell of line numbers alone goes; any other cell's text stays, as a paragraph."""
+    if table.xpath(".//table") or table.getparent() is None:
+        return
+    blocks = []
+    for cell in table.xpath(".//td | .//th"):
+        pres = cell.xpath(".//pre[not(ancestor::pre)]")
+        for pre in pres:
+            pre.drop_tree()  # its tail stays in the cell
+        text = cell.text_content()
+        if text.strip() and not re.fullmatch(r"[\d\s]+", text):
+            paragraph = lxml.html.Element("p")
+            paragraph.text = " ".join(text.split())
+            blocks.append(paragraph)
+        for pre in pres:
+            if re.fullmatch(r"[\d\s]+", pre.text_content()):
+                continue  # line numbers
+            if not pre.xpath("./code"):  # what tells the extractor it is code, not a quotation
+                code = lxml.html.Element("code")
+                code.text, pre.text = pre.text, None
+                code.extend(list(pre))
+                pre.append(code)
+            blocks.append(pre)
+    parent, index, tail = table.getparent(), table.getparent().index(table), table.tail
+    parent.remove(table)
+    for offset, block in enumerate(blocks):
+        block.tail = None
+        parent.insert(index + offset, block)
+    if blocks:
+        blocks[-1].tail = tail
+
+
+def _split_at_double_breaks(parent) -> None:
+    """`text<br><br>text` inside one element: one paragraph per run of text."""
+    children = list(parent)
+    paragraph = lxml.html.Element("p")
+    paragraph.text, parent.text = parent.text, None
+    paragraphs = [paragraph]
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if (child.tag == "br" and index + 1 < len(children) and children[index + 1].tag == "br"
+                and not (child.tail or "").strip()):
+            index += 1
+            while index + 1 < len(children) and children[index + 1].tag == "br" and not (children[index].tail or "").strip():
+                index += 1
+            paragraph = lxml.html.Element("p")
+            paragraph.text = children[index].tail
+            paragraphs.append(paragraph)
+            index += 1
+            continue
+        paragraph.append(child)
+        index += 1
+    for leftover in list(parent):
+        parent.remove(leftover)
+    if parent.tag in ("font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
+        parent.tag = "div"
+    for paragraph in paragraphs:
+        if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
+            paragraph.tag = "div"
+    parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())
