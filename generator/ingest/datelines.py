@@ -31,8 +31,8 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
     # just inside the text: a standfirst may have started it
     # (a headline the page prints twice: the date line under its first copy, the article's; the later copy may
     # be a list's, the sidebar's latest posts, with another post's date under it)
-    near = near_date(under_copies(page, start), found.day_first, text, captured) \
-        or near_date(above, found.day_first, text, captured)
+    copied = near_date(under_copies(page, start), found.day_first, text, captured)
+    near = copied or near_date(above, found.day_first, text, captured)
     over = date_lines(page[max(0, start - 2):start])  # a whole-page copy's date line right over its headline
     if near is None and start:  # (beside a section's name)
         near = near_date(over, found.day_first, text, captured)
@@ -45,7 +45,7 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
             or near_date(after_article(blocks, end_at), found.day_first, text, captured) \
             or near_date(date_lines(inside), found.day_first, text, captured) \
             or near_date(date_lines(page[max(0, start - NAV_DATES):start]), found.day_first, text, captured) \
-            or near_date(under_copies(page, start), found.day_first, text, captured) \
+            or copied \
             or near_date(headline_copies(page, start), found.day_first, text, captured) \
             or published  # else a date line inside the text (a by-line under a lead photo), or in the page's header
     if published is None and updated is not None:
@@ -181,9 +181,9 @@ def date_lines(lines: list[str]) -> list[str]:
     not one amid the text (an embedded post's: "A post shared by X on Apr 27, 2020 at 9:48am PDT")."""
     stamps = [index for index, line in enumerate(lines) if DATE_LINE_WORDS < words(line) <= STAMP_WORDS
               and textdates.stamped(line) is not None]
-    prose = [index for index, line in enumerate(lines) if words(line) >= 8 and line.rstrip()[-1:] in ".!?。！？"
-             and index not in stamps]  # a sentence (a list's "… 22:19:04 8/25/05 (10)" is none)
-    closing = {index for index in stamps if not prose or index > prose[-1]}
+    last_prose = max((index for index, line in enumerate(lines) if words(line) >= 8 and line.rstrip()[-1:] in
+                      ".!?。！？" and index not in stamps), default=-1)  # a sentence ("… 22:19:04 8/25/05 (10)" is none)
+    closing = {index for index in stamps if index > last_prose}
     return [line for index, line in enumerate(lines) if (words(line) <= DATE_LINE_WORDS
             or textdates.date_led(line, False) or index in closing) and not _CITATION.search(line)]
 
