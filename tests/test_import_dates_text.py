@@ -229,3 +229,16 @@ def test_a_long_line_is_read_for_a_date_line_in_linear_time():
     start = time.perf_counter()
     datelines.date_lines(lines)
     assert time.perf_counter() - start < 1  # (12 s a line when the citation's fields were tried from every character)
+
+
+def test_a_by_line_with_a_long_run_of_spaces_is_read_in_linear_time():
+    """Scraped text pads a by-line with runs of spaces (a table's columns, a script's indent)."""
+    import time
+
+    from generator.ingest.furniture import Found, header
+
+    found = Found()
+    start = time.perf_counter()
+    assert header("By Jane Doe" + " " * 20_000 + "| March 3, 2021", found)
+    assert time.perf_counter() - start < 1  # (75 s when the separators were tried from each space of the run)
+    assert found.authors == ["Jane Doe"] and found.published == PartialDate(2021, 3, 3)

@@ -254,6 +254,14 @@ def test_the_outlets_name_after_the_title_is_cut():
     assert record.title == "Senate passes veterans bill"
 
 
+def test_a_form_s_title_label_is_not_part_of_the_title():
+    """A notice copied from a government site's form prints its title as a field: "标 题： <title>"."""
+    body = "The council closed the bridge on Monday for repairs that will take a month, its engineers said.\n"
+    for line, title in (("标 题： 关于桥梁维修的通知", "关于桥梁维修的通知"), ("Titel: Brücke gesperrt", "Brücke gesperrt"),
+                        ("Title: ", "Title:")):  # a label with nothing after it stays as it is
+        assert text.read(f"{line}\n\n{body}").title == title
+
+
 def test_header_lines_with_a_place_or_a_reading_time():
     for header_line, author in (("Written by Asha Rao | New Delhi | Updated: March 5, 2021 12:30:15 pm", "Asha Rao"),
                                 ("By Asha Rao · Mar 5, 2021, 3:01 PM · 3 min read", "Asha Rao")):

@@ -243,6 +243,7 @@ def header(block: str, found: Found) -> bool:
     """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
     if words(block) > 30:
         return False
+    block = " ".join(block.split())  # the separators' \s* would rescan a long run of spaces at every start
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
