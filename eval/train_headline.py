@@ -1,6 +1,6 @@
 """Train the headline line scorer (generator/ingest/headlineline.py) and write its trees.
 
-Run: PYTHONPATH=. .venv/bin/python -m eval.train_headline --data /work/real-articles [--check | --cv]
+Run: PYTHONPATH=. .venv/bin/python -m eval.train_headline --data /work/real-articles [--check | --cv [--splits N]]
 Trains only on pages whose licence allows shipping what is learned from them in an MIT package: the dev
 part of the Mozilla Readability pages (main corpus) and of the trafilatura evaluation set (supplement),
 in both copied forms (text/ and text_full/). The Dragnet part (AGPL) and every test page are never
@@ -19,6 +19,7 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -167,22 +168,23 @@ def write(trees) -> None:
         f"NAMES = {tuple(headlineline.NAMES)!r}\n\nTREES = [\n{body},\n]\n", encoding="utf-8")
 
 
-def _cross_validate(pages, splits: int = 1) -> int:
+def _cross_validate(pages, sites: dict[str, str], splits: int = 1) -> int:
     """Trees scored on pages they were not fitted on: the fair comparison with the rules. Each split cuts the
-    training pages into FOLDS groups (by page id: a page's text and text_full copies are never on both sides;
-    every trafilatura page is a site of its own); split 0 deals the ids in order, later ones shuffled by a
-    fixed seed, and the figures are the mean over the splits (one split moves a page or two by chance).
-    The Dragnet dev part, never trained on, is scored by trees fitted on all training pages."""
+    training pages into FOLDS groups by site (`sites`: page id -> its address's host; a page's text and
+    text_full copies, and the Readability pages of one site, are never on both sides; every trafilatura page
+    is a site of its own); split 0 deals the sites in order, later ones shuffled by a fixed seed, and the
+    figures are the mean over the splits (one split moves a page or two by chance). The Dragnet dev part,
+    never trained on, is scored by trees fitted on all training pages."""
     train = [p for p in pages if p[2] in TRAIN_SOURCES]
-    ids = sorted({p[0] for p in train})
+    groups = sorted({sites.get(p[0], p[0]) for p in train})
     rows = []
     for split in range(splits):
-        order = list(ids) if split == 0 else [ids[k] for k in np.random.RandomState(split).permutation(len(ids))]
+        order = groups if split == 0 else [groups[k] for k in np.random.RandomState(split).permutation(len(groups))]
         found: dict[str, list[int]] = {}
         for k in range(FOLDS):
             held = set(order[k::FOLDS])
-            trees = headlineline.compiled(fit([p for p in train if p[0] not in held]))
-            _add(found, accuracy([p for p in train if p[0] in held], trees))
+            trees = headlineline.compiled(fit([p for p in train if sites.get(p[0], p[0]) not in held]))
+            _add(found, accuracy([p for p in train if sites.get(p[0], p[0]) in held], trees))
         rows.append(found)
     found = {}
     _add(found, accuracy([p for p in pages if p[2] not in TRAIN_SOURCES], headlineline.compiled(fit(train))))
@@ -200,6 +202,17 @@ def _add(found: dict[str, list[int]], counts: dict[str, tuple[int, int, int]]) -
         found[key] = [a + b for a, b in zip(found.get(key, [0, 0, 0]), value)]
 
 
+def _sites(data: Path) -> dict[str, str]:
+    """Page id -> the host of its address (without "www."), from the corpus's manifests."""
+    sites = {}
+    for folder in (data, data / SUPPLEMENT):
+        for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)
+            host = urlsplit(page.get("url") or "").netloc.lower()
+            sites[page["id"]] = host.removeprefix("www.") or page["id"]
+    return sites
+
+
 def _scorer():
     spec = importlib.util.spec_from_file_location("corpus_score", corpus_dir() / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -211,7 +224,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.train_headline", description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="the unpacked real-articles corpus")
     ap.add_argument("--check", action="store_true", help="score the dev pages with the shipped trees only")
-    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation by page over the training pages "
+    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation by site over the training pages "
                     "(trees fitted on four fifths, scored on the fifth), with the Dragnet dev part scored by trees "
                     "fitted on all training pages; writes nothing")
     ap.add_argument("--splits", type=int, default=1, help="with --cv: repeat it over this many different fold "
@@ -220,7 +233,7 @@ def main(argv=None) -> int:
     scorer = _scorer()
     data = Path(args.data)
     if args.cv:
-        return _cross_validate(page_rows(scorer, data, ()), args.splits)
+        return _cross_validate(page_rows(scorer, data, ()), _sites(data), args.splits)
     if not args.check:
         train = page_rows(scorer, data, TRAIN_SOURCES)
         write(fit(train))
