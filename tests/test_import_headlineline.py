@@ -94,3 +94,14 @@ def test_a_tag_list_s_label_is_one_vocabulary_for_the_end_the_headline_and_the_p
         assert ending(line) == "footer", line
         assert headlineline.eligible(["Menu", line], [0, 1]) == [0], line
         assert html._is_post_meta(f"Jane Roe | {line}"), line
+
+
+def test_a_long_line_that_shares_no_word_with_the_prose_is_no_headline_a_long_headline_that_does_is():
+    # A profile's tagline over a post ("Consultant ... Focus: ..."): thirteen words, none of them the text's.
+    tagline = ("Consultant and coach for teams in transition. Focus: meetings, moderation, learning formats, "
+               "digital collaboration")
+    headline = "After a long debate the harbour council finally agrees on a timetable for the island's winter"
+    blocks = ["Sign in", headline, "Published on March 3, 2021", "Jane RoeFollow", tagline, "Share", *PARAGRAPHS]
+    assert headlineline.eligible(blocks, [0, 1, 2, 3, 4, 5]) == [0, 1, 2, 3, 5]
+    # The first line stays eligible whatever it says (the rules and the trees weigh a site's name there).
+    assert headlineline.eligible([tagline, *PARAGRAPHS], [0]) == [0]

@@ -49,6 +49,9 @@ NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
+# Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
+# site's motto: a headline that long speaks of its text)
+UNRELATED_WORDS = 12
 
 NAMES = (
     "rule", "rule_above", "rule_below", "shaped", "title_like", "words", "few_words", "many_words", "log_chars",
@@ -165,9 +168,21 @@ def choose(blocks: list[str]) -> int:
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
-    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none
-    (the trees are trained on every candidate: to them these are more lines that are not the headline)."""
-    return [k for k, i in enumerate(indexes) if not i or not NOT_HEADLINE.search(blocks[i])]
+    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor
+    a long line that shares no word with the page's prose (the trees are trained on every candidate: to them
+    these are more lines that are not the headline)."""
+    page_words: set[str] | None = None
+    kept = []
+    for k, i in enumerate(indexes):
+        if i and NOT_HEADLINE.search(blocks[i]):
+            continue
+        if i and words(blocks[i]) > UNRELATED_WORDS:
+            if page_words is None:
+                page_words = content_words(" ".join(b for b in blocks if prose(b)))
+            if not overlap(blocks[i], page_words):
+                continue
+        kept.append(k)
+    return kept
 
 
 def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:
