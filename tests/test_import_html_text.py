@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.ingest import extracted
 from generator.ingest import html as html_reader
+from generator.render.markdown import new_renderer
 from tests.helpers import PARAGRAPHS
 
 
@@ -120,3 +121,15 @@ def test_a_long_line_is_read_for_a_tag_line_in_linear_time():
     assert html_reader._TAGGED.match("Ann" + " " * 200_000 + "Example") is None
     assert not html_reader._is_post_meta("Ann | Tags: x" * 20_000 + "\n- an item")
     assert time.perf_counter() - start < 1  # (20 s and more when each space of a run, or each bar, was tried)
+
+
+def test_a_paragraph_that_starts_with_a_number_and_a_dot_reads_as_written():
+    # "1. …" would start a list: the escape goes before the dot; before the digit a reader saw "\1. …"
+    xml = ("<doc><main><p>1. Ich glaube, heute möchte ich mal nicht einnicken.</p>"
+           "<p>2) Pommes esse ich am liebsten mit den Fingern.</p></main></doc>")
+    body = extracted.to_markdown(xml)
+    assert body.split("\n\n") == ["1\\. Ich glaube, heute möchte ich mal nicht einnicken.",
+                                  "2\\) Pommes esse ich am liebsten mit den Fingern."]
+    shown = new_renderer().html(body)
+    assert "<p>1. Ich glaube" in shown and "<p>2) Pommes" in shown and "\\" not in shown and "<ol" not in shown
+    assert html_reader._escape_markdown("3. Kaffee") == "3\\. Kaffee"
