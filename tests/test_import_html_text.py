@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.ingest import extracted
 from generator.ingest import html as html_reader
+from generator.render.markdown import new_renderer
 from tests.helpers import PARAGRAPHS
 
 
@@ -120,3 +121,32 @@ def test_a_long_line_is_read_for_a_tag_line_in_linear_time():
     assert html_reader._TAGGED.match("Ann" + " " * 200_000 + "Example") is None
     assert not html_reader._is_post_meta("Ann | Tags: x" * 20_000 + "\n- an item")
     assert time.perf_counter() - start < 1  # (20 s and more when each space of a run, or each bar, was tried)
+
+
+def test_a_paragraph_that_starts_with_a_number_and_a_dot_reads_as_written():
+    # "1. …" would start a list: the escape goes before the dot; before the digit a reader saw "\1. …"
+    xml = ("<doc><main><p>1. Ich glaube, heute möchte ich mal nicht einnicken.</p>"
+           "<p>2) Pommes esse ich am liebsten mit den Fingern.</p></main></doc>")
+    body = extracted.to_markdown(xml)
+    assert body.split("\n\n") == ["1\\. Ich glaube, heute möchte ich mal nicht einnicken.",
+                                  "2\\) Pommes esse ich am liebsten mit den Fingern."]
+    shown = new_renderer().html(body)
+    assert "<p>1. Ich glaube" in shown and "<p>2) Pommes" in shown and "\\" not in shown and "<ol" not in shown
+    assert html_reader._escape_markdown("3. Kaffee") == "3\\. Kaffee"
+
+
+def test_a_paragraph_broken_with_double_breaks_keeps_its_order():
+    """`<p>first<br><br>second <a>link</a> more<br><br>third</p>`: the runs became paragraphs inside the `<p>`, and
+    trafilatura, reading a paragraph in a paragraph, put the words after the link last or left them out."""
+    runs = ["Wednesday is a monumental day for the harbour authority and the tenants of the north quay houses.",
+            "For the first time, tenants <a href='https://example.org/vote'>will begin to vote</a> on what they want "
+            "the future of their homes to look like. Over the next month they choose between three models.",
+            "One is to remain as traditional public housing, another is private management under a new programme, "
+            "and a third is to join a trust that can issue bonds to fund repairs."]
+    page_html = ("<html><head><title>Tenants vote</title></head><body><article><h1>Tenants vote</h1>"
+                 f"<p><br>{'<br><br>'.join(runs)}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) +
+                 "</article></body></html>")
+    blocks = html_reader.read(page_html).body.split("\n\n")
+    assert blocks[:3] == [runs[0], "For the first time, tenants [will begin to vote](https://example.org/vote) on what "
+                          "they want the future of their homes to look like. Over the next month they choose between "
+                          "three models.", runs[2]], blocks[:4]

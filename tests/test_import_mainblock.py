@@ -108,13 +108,29 @@ def test_a_paragraph_of_prose_that_only_readability_kept_is_put_back_in_its_plac
     assert note.startswith("added 1 paragraph of Readability's block that trafilatura left out: Divers who inspected")
 
 
-def test_readability_s_block_is_not_merged_when_it_cuts_the_text_otherwise(staged):
+def test_readability_s_block_cut_otherwise_is_merged_by_its_words(staged):
+    """One paragraph of Readability's where the text has two (a link or a box splits one): what it adds after them
+    goes after the text's block that ends where its paragraph ends."""
     first, second = ARTICLE.split(". ", 1)
-    block = [ARTICLE, LEFT_OUT]  # one paragraph where the text has two: no place to put what it adds
+    block = [ARTICLE, LEFT_OUT]
     staged(default=[first + ".", second], recall=[first + ".", second], precision=MENU,
            readability=[ARTICLE, LEFT_OUT], **{"readability block": block})
     read = html_reader.read(PAGE)
-    assert read.body.strip().split("\n\n") == [first + ".", second]
+    assert read.body.strip().split("\n\n") == [first + ".", second, LEFT_OUT]
+    [(why, note)] = [d for d in read.dropped if d[0] == "block choice"]
+    assert note.startswith("added 1 paragraph of Readability's block that trafilatura left out: Divers who inspected")
+
+
+def test_readability_s_block_cut_otherwise_adds_nothing_above_the_text_nor_twice():
+    first, second = ARTICLE.split(". ", 1)
+    caption = ("Engineers inspect the rotting timber piles of the old ferry pier from a small boat at low tide in "
+               "March.")
+    # the text holds LEFT_OUT, its link's edge written without a space: no second copy
+    taken = "\n\n".join([first + ".", second, "Divers who inspected the piles last week found that two of them had "
+                                               "already split below the[waterline](https://example.org/w), the clerk "
+                                               "added."])
+    fuller = "\n\n".join([caption, ARTICLE, LEFT_OUT])
+    assert mainblock.merge(taken, fuller) == (taken, None)
 
 
 def test_what_the_recall_pass_adds_is_taken_when_readability_takes_it_too(staged):

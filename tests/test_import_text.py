@@ -327,3 +327,10 @@ def test_a_headline_with_a_video_label_over_its_by_line_is_the_title():
     assert labelled.title == "VIDEO: Voting on the harbour bridge's future"
     teaser = text.read(f"Read more: Ferry fares rise in May\nHarbour bridge to close for a year\n\n{body}")
     assert teaser.title == "Harbour bridge to close for a year"
+
+
+def test_a_line_that_starts_with_a_number_and_a_dot_reads_as_written():
+    # the escape goes before the dot: a backslash before the digit is printed as it is ("\1. …")
+    assert text._escape("1. Ich glaube, heute möchte ich mal nicht einnicken.") == \
+        "1\\. Ich glaube, heute möchte ich mal nicht einnicken."
+    assert text._escape("12) Pommes") == "12\\) Pommes"

@@ -84,7 +84,7 @@ def drop_galleries(blocks: list[str], dropped: list[tuple[str, str]]) -> list[st
     return kept
 
 
-_POINT = re.compile(r"^(?:#{1,6}\s+)?\\?(\d{1,3})[.)]\s")  # "5. Beware the hairdryer", "### 6. Mini bars ..."
+_POINT = re.compile(r"^(?:#{1,6}\s+)?(\d{1,3})\\?[.)]\s")  # "5. Beware the hairdryer", "### 6. Mini bars ..."
 
 
 def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:

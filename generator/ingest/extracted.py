@@ -14,7 +14,9 @@ from lxml import etree
 from generator.ingest import furniture
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_BLOCK_START = re.compile(r"^(#{1,6}\s|[-+*]\s|\d+[.)]\s|=+\s*$|>)")
+_BLOCK_START = re.compile(r"^(#{1,6}\s|[-+*]\s|=+\s*$|>)")
+# "1." starts a list: its escape goes before the dot (a backslash before a digit is printed as it is)
+_NUMBER_START = re.compile(r"^(\d+)([.)]\s)")
 
 
 def to_markdown(xml: str) -> str:
@@ -112,7 +114,8 @@ def _loose(run, depth: int) -> list[str]:
 
 def _paragraphs(element) -> list[str]:
     """A paragraph; lines it breaks with <br> are paragraphs of their own (by-lines, dates, verses)."""
-    return [_BLOCK_START.sub(r"\\\1", line) for line in _inline(element).split("\n") if line.strip()]
+    return [_NUMBER_START.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", line))
+            for line in _inline(element).split("\n") if line.strip()]
 
 
 def _inline(element) -> str:

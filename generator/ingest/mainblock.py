@@ -32,6 +32,8 @@ SAME = 0.8  # two extractions whose word bags overlap this much (F1) took the sa
 COVER = 0.95  # a block that holds this share of the text taken holds it all (a word or a caption aside)
 PARAGRAPH_WORDS = 15  # a paragraph of prose it adds has this many words (and ends as a sentence ends)
 ENOUGH = 40  # ... and one that outvotes another holds at least this many words (not a cookie notice)
+PLACE_WORDS = 4  # a block of Readability's this long found in the text taken places what follows it
+RUN_WORDS = 6  # a paragraph one of whose runs of this many words the text taken holds is the text's already
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 _PASSES = {"default": "its default pass", "recall": "its recall pass", "precision": "its precision pass"}
 
@@ -88,7 +90,7 @@ def merge(taken: str, fuller: str) -> tuple[str, str | None]:
     theirs = [block for block in fuller.split("\n\n") if block.strip()]
     in_theirs, in_mine = set(theirs), set(mine)
     if sum(furniture.words(b) for b in mine if b in in_theirs) < COVER * sum(furniture.words(b) for b in mine):
-        return taken, None  # the blocks are cut otherwise: no place to put what is added
+        return _merge_by_words(taken, mine, theirs)  # the blocks are cut otherwise (a link or a box splits one)
     merged = [b for b in theirs if b in in_mine or _is_paragraph(b)]
     added = [b for b in merged if b not in in_mine]
     if not added:
@@ -98,6 +100,40 @@ def merge(taken: str, fuller: str) -> tuple[str, str | None]:
             merged.insert(merged.index(mine[index - 1]) + 1 if index else 0, block)
     return "\n\n".join(merged), (f"added {len(added)} paragraph{'s' * (len(added) > 1)} of Readability's block "
                                    f"that trafilatura left out: {_plain(added[0])}")
+
+
+def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str, str | None]:
+    """`merge` when the two cut the text into other blocks: a paragraph of prose of theirs whose words the
+    text taken does not hold goes after the block of the text taken that holds the last of theirs before it."""
+    keys = [" ".join(_WORD.findall(_plain(block).lower())) for block in mine]
+    text, ends = "", []
+    for key in keys:
+        text += key + " "
+        ends.append(len(text))
+    after: dict[int, list[str]] = {}
+    place = -1  # the block of the text taken after which what is added goes; nothing goes before its first block
+    # (what Readability keeps above the text is a caption, the headline, a by-line: the text's start left them out)
+    for block in theirs:
+        key = " ".join(_WORD.findall(_plain(block).lower()))
+        found = text.find(key) if len(key.split()) >= PLACE_WORDS else -1
+        if found >= 0:
+            place = next(index for index, end in enumerate(ends) if found + len(key) <= end)
+        elif place >= 0 and _is_paragraph(block) and not _runs_held(key.split(), text):
+            after.setdefault(place, []).append(block)
+    if not after:
+        return taken, None
+    merged = [b for index, block in enumerate(mine) for b in (block, *after.get(index, []))]
+    added = [b for blocks in after.values() for b in blocks]
+    return "\n\n".join(merged), (f"added {len(added)} paragraph{'s' * (len(added) > 1)} of Readability's block "
+                                   f"that trafilatura left out: {_plain(added[0])}")
+
+
+def _runs_held(words: list[str], text: str) -> bool:
+    """Whether the text holds two runs of the paragraph's words (of its start, middle and end): then it holds the
+    paragraph, written otherwise (a link's edge without its space, a box between two of its lines)."""
+    middle = max(0, len(words) // 2 - RUN_WORDS // 2)
+    return sum(f" {' '.join(run)} " in f" {text}" for run in
+               (words[:RUN_WORDS], words[middle:middle + RUN_WORDS], words[-RUN_WORDS:])) >= 2
 
 
 def _is_paragraph(block: str) -> bool:

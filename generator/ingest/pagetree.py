@@ -204,7 +204,8 @@ def _unwrap_code(table) -> None:
 
 
 def _split_at_double_breaks(parent) -> None:
-    """`text<br><br>text` inside one element: one paragraph per run of text."""
+    """`text<br><br>text` inside one element: one paragraph per run of text (in a `<p>`, the `<p>` becomes a
+    `<div>`: trafilatura reads a paragraph inside a paragraph out of order, or not at all)."""
     children = list(parent)
     paragraph = lxml.html.Element("p")
     paragraph.text, parent.text = parent.text, None
@@ -226,7 +227,7 @@ def _split_at_double_breaks(parent) -> None:
         index += 1
     for leftover in list(parent):
         parent.remove(leftover)
-    if parent.tag in ("font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
+    if parent.tag in ("p", "font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
         parent.tag = "div"
     for paragraph in paragraphs:
         if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):

@@ -324,7 +324,8 @@ def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> li
 def _escape(text: str) -> str:
     """Plain text as Markdown that renders as the same text: no raw HTML, no accidental headings."""
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
-    text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$|\d+[.)]\s)", r"\\\1", text)
+    text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$)", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)  # "1\." (a backslash before a digit is printed as it is)
     return text
 
 
