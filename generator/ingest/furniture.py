@@ -290,7 +290,7 @@ _LABELS = (r"(?:published|posted|updated|publié|mis à jour|veröffentlicht|akt
 # Label words that mean the date is written day first (02/07/2021 is 2 July).
 _DAY_FIRST_LABELS = re.compile(
     r"(?i)\b(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato|"
-    r"atualizado|gepubliceerd|bijgewerkt)\b")
+    r"atualizado|gepubliceerd|bijgewerkt|publisert|oppdatert|publikováno|aktualizováno)\b")
 _PLACE = re.compile(r"^[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,2}$")
 _TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
 
@@ -346,7 +346,8 @@ def _is_name(piece: str) -> bool:
 _DATE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated?|last|modified|date|on|at|am|pm|a\.m|p\.m|et|est|edt|ct|cst|cdt|pt|pst|pdt|"
     r"gmt|utc|bst|cet|cest|mez|mesz|uhr|um|le|el|de|del|à|h|veröffentlicht|aktualisiert|zuletzt|stand|"
-    r"publié|mis|jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"publié|mis|jour|publicado|publicada|actualizado|pubblicato|aggiornato|il|alle|ore|em|às|atualizado|"
+    r"op|om|gepubliceerd|bijgewerkt|publisert|oppdatert|kl|publikováno|aktualizováno|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"

@@ -234,7 +234,8 @@ def _update_line(line: str, day_first: bool) -> PartialDate | None:
     return found[1] if found and found[0] and found[1].day else None
 
 
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|发布|发表")
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|gepubliceerd|"
+                        r"publisert|publikováno|опубликовано)\b|发布|发表|প্রকাশ")
 
 
 def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
@@ -246,6 +247,10 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
         # a paragraph is no date line, unless a date leads it: `(21. November 2022) The story's first words`
         led = textdates.find(line[:40], day_first) if textdates.date_led(line, day_first) else None
         return (False, led[0]) if led else None
+    label = _PUBLISHED.search(line)
+    named = textdates.find(line[label.end():], day_first) if label else None
+    if named is not None and named[0].day and named[1][0] <= 6:  # "Updated Dec 8 · Published Dec 7, 2026"
+        return True, named[0]
     found = furniture.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
