@@ -74,6 +74,22 @@ LINES = [
     ("en", "Posted on December 7, 2026 by admin", DAY),
     ("en", "07 December 2026 · 5 min read", DAY),
     ("en", "DECEMBER 7, 2026", DAY),
+    ("en", "Jane Roe | Dec 7, 2026 | 3 Comments", DAY),
+    ("en", "Posted by Jane Roe on 7th December 2026", DAY),
+    ("en", "Monday 7 December 2026 14.05 GMT", DAY),
+    ("en", "Filed at 2:05 p.m. ET on Monday, Dec. 7, 2026", DAY),
+    ("en", "PUBLISHED: 14:05 GMT, 7 December 2026", DAY),
+    ("en", "7th December, 2026", DAY),
+    ("en", "Dec. 7th, 2026", DAY),
+    ("en", "December 7 2026", DAY),
+    ("en", "07-Dec-2026", DAY),
+    ("en", "7-Dec-26", DAY),
+    ("en", "Dec 7 2026, 2:05 PM", DAY),
+    ("en", "Monday, 07 December 2026 14:05", DAY),
+    ("en", "Dec 07, 2026 | 14:05 IST", DAY),
+    ("en", "Updated - December 08, 2026 at 09:00 AM. | Published - December 07, 2026 at 02:00 PM.", DAY),
+    ("en", "Published Monday, December 7, 2026 2:05PM EST", DAY),
+    ("en", "Dec 7, 2026 14:05 UTC", DAY),
     # German
     ("de", "Veröffentlicht am 7. Dezember 2026, 14:05 Uhr", DAY),
     ("de", "Stand: 07.12.2026 14:05 Uhr", DAY),
@@ -87,6 +103,7 @@ LINES = [
     ("de", "7.12.2026 | 14:05", DAY),
     ("de", "07. Dezember 2026, 14:05 Uhr", DAY),
     ("de", "Mo 07.12.26 14:05", DAY),
+    ("de", "Mo., 7. Dez. 2026", DAY),
     # French
     ("fr", "Publié le 07/12/2026 à 14h05", DAY),
     ("fr", "Publié le 7 décembre 2026 à 14h05, mis à jour le 8 décembre 2026 à 09h00", DAY),
@@ -98,6 +115,7 @@ LINES = [
     ("fr", "Publié le lundi 7 décembre 2026 à 14:05", DAY),
     ("fr", "07 déc. 2026 à 14h05", DAY),
     ("fr", "Le 07.12.2026 à 14:05", DAY),
+    ("fr", "lun. 7 déc. 2026 à 14:05", DAY),
     # Spanish
     ("es", "Publicado el 7 dic 2026", DAY),
     ("es", "7 de diciembre de 2026 - 14:05", DAY),
@@ -107,6 +125,7 @@ LINES = [
     ("es", "07/12/2026 14:05 h.", DAY),
     ("es", "07 DIC 2026 - 14:05", DAY),
     ("es", "Actualizado 07/12/2026 - 14:05 CET", DAY),
+    ("es", "lun., 7 dic. 2026 14:05", DAY),
     # Portuguese
     ("pt", "Atualizado em 07/12/2026 14h05", DAY),
     ("pt", "Publicado em 7 de dezembro de 2026 às 14:05", DAY),
@@ -114,12 +133,14 @@ LINES = [
     ("pt", "7 dez 2026 - 14h05", DAY),
     ("pt", "segunda-feira, 7 de dezembro de 2026", DAY),
     ("pt", "7 de dez. de 2026", DAY),
+    ("pt", "seg, 07/12/2026 14h05", DAY),
     # Italian
     ("it", "Pubblicato il 7 dicembre 2026 alle 14:05", DAY),
     ("it", "07/12/2026 14:05", DAY),
     ("it", "lunedì 7 dicembre 2026", DAY),
     ("it", "7 dic 2026", DAY),
     ("it", "Aggiornato il 07/12/2026 alle 09:00", DAY),
+    ("it", "lun 7 dic 2026, 14:05", DAY),
     # Norwegian
     ("no", "Publisert 07.12.2026 kl. 14.05", DAY),
     ("no", "Publisert: 7. desember 2026 kl. 14:05", DAY),
@@ -127,19 +148,23 @@ LINES = [
     ("no", "7. des. 2026", DAY),
     ("no", "mandag 7. desember 2026", DAY),
     ("no", "7. mai 2026", PartialDate(2026, 5, 7)),
+    ("no", "man. 7. des. 2026 kl. 14:05", DAY),
     # Dutch
     ("nl", "Gepubliceerd op 7 december 2026 om 14:05", DAY),
     ("nl", "7 dec. 2026, 14:05", DAY),
     ("nl", "maandag 7 december 2026", DAY),
     ("nl", "Bijgewerkt 07-12-2026", DAY),
     ("nl", "7 mrt. 2026", PartialDate(2026, 3, 7)),
+    ("nl", "ma 7 dec 2026 14:05", DAY),
     ("ru", "7 декабря 2026, 14:05", DAY),
     ("ru", "Опубликовано 07.12.2026 14:05", DAY),
+    ("ru", "пн, 7 дек. 2026", DAY),
     # Czech: month names in the genitive
     ("cs", "Publikováno 7. prosince 2026 14:05", DAY),
     ("cs", "Aktualizováno 7. 12. 2026 14:05", DAY),
     ("cs", "pondělí 7. prosince 2026", DAY),
     ("cs", "7. května 2026", PartialDate(2026, 5, 7)),
+    ("cs", "po 7. 12. 2026", DAY),
     # Chinese, Japanese
     ("zh", "2026年12月7日 14:05", DAY),
     ("zh", "发布时间：2026-12-07 14:05", DAY),
@@ -147,6 +172,11 @@ LINES = [
     ("zh", "2026-12-07 14:05:00 来源：人民网", DAY),
     ("zh", "时间：2026年12月07日 14:05", DAY),
     ("zh", "发布日期：2026-12-07", DAY),
+    ("zh", "2026年12月07日14:05　来源：人民日报", DAY),
+    ("zh", "发布时间:2026/12/7 14:05:00", DAY),
+    ("zh", "时间：2026-12-07 14:05 | 来源：中国新闻网", DAY),
+    ("zh", "【字体：大 中 小】2026-12-07", DAY),
+    ("zh", "2026-12-07 14:05:00　作者：张三", DAY),
     ("ja", "2026年12月7日（月）14時05分", DAY),
     ("ja", "２０２６年１２月７日", DAY),
     ("ja", "2026年12月7日 14時05分", DAY),
@@ -210,3 +240,68 @@ def test_a_numeric_date_is_day_first_but_in_american_english():
     assert text.read(_scrape("fr", "Publié le 03/04/2026")).published == PartialDate(2026, 4, 3)
     assert html_reader.read(_page("fr", "Publié le 03/04/2026")).published == PartialDate(2026, 4, 3)
     assert html_reader.read(_page("de", "03.04.2026")).published == PartialDate(2026, 4, 3)
+
+
+# Whole date blocks as pages lay them out around the headline: (language, lines over the headline, lines
+# between it and the text, lines after the text, the publication day)
+LAYOUTS = [
+    ("en", [], ["By Jane Roe", "December 7, 2026"], [], DAY),
+    ("en", [], ["Jane Roe", "Staff writer", "Dec 7, 2026 2:05 pm"], [], DAY),
+    ("en", ["News | December 7, 2026"], [], [], DAY),
+    ("en", ["Home > News"], ["Published: 2026-12-07", "Updated: 2026-12-08"], [], DAY),
+    ("en", [], ["Commuters face a year of ferries.", "By Jane Roe, Reuters",
+                "Published 7:05 AM EST, Mon December 7, 2026"], [], DAY),
+    ("en", ["Monday, December 14, 2026", "Home", "World"], ["By Jane Roe", "December 7, 2026"], [], DAY),
+    ("en", [], [], ["Posted on December 7, 2026 in News | Permalink"], DAY),
+    ("en", [], ["December 7, 2026 at 2:05 pm · Filed under News"], [], DAY),
+    ("en", [], ["Jane Roe | Updated: Dec 8, 2026, 09:00 IST"], ["Published: Dec 7, 2026"], DAY),
+    ("en", [], ["Mon 7 Dec 2026 14.05 GMT", "Last modified on Tue 8 Dec 2026 09.00 GMT"], [], DAY),
+    ("en", [], ["Jane Roe", "Mon 7 Dec 2026 14.05 GMT", "Share"], [], DAY),
+    ("en", [], ["By JANE ROE", "DECEMBER 7, 2026"], [], DAY),
+    ("en", [], ["Jane Roe", "7 December 2026", "5 min read"], [], DAY),
+    ("de", [], ["Von Jane Roe", "07.12.2026, 14:05 Uhr", "Lesezeit: 3 Min."], [], DAY),
+    ("de", [], ["Aktualisiert am 08.12.2026, 09:00 Uhr", "Veröffentlicht am 07.12.2026, 14:05 Uhr"], [], DAY),
+    ("fr", [], ["Par Jane Roe", "Publié le 07/12/2026 à 14h05", "Mis à jour le 08/12/2026 à 09h00"], [], DAY),
+    ("es", [], ["Jane Roe", "Madrid - 07 dic 2026 - 14:05 CET"], [], DAY),
+    ("zh", [], ["2026-12-07 14:05 来源：人民网 作者：张三 责任编辑：李四"], [], DAY),
+    ("zh", [], ["来源：新华网 | 2026年12月07日 14:05"], [], DAY),
+    ("zh", [], ["作者：张三", "发布时间：2026-12-07"], [], DAY),
+]
+
+
+def _laid_out(lang: str, over: list[str], under: list[str], after: list[str]) -> str:
+    story = "\n\n".join(f"{STORY[lang]} ({n})" if lang not in ("zh", "ja", "bn") else STORY[lang] * (n + 1)
+                        for n in range(1, 5))
+    return "\n\n".join([*over, HEADLINE[lang], *under, story, *after]) + "\n"
+
+
+def _laid_out_page(lang: str, over: list[str], under: list[str], after: list[str]) -> str:
+    story = "".join(f"<p>{STORY[lang]} ({n})</p>" for n in range(1, 5))
+    return (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{HEADLINE[lang]} - Example News</title></head>"
+            f"<body><header>{''.join(f'<div>{line}</div>' for line in over)}</header><article>"
+            f"<h1>{HEADLINE[lang]}</h1>{''.join(f'<div>{line}</div>' for line in under)}{story}"
+            f"{''.join(f'<div>{line}</div>' for line in after)}</article></body></html>")
+
+
+@pytest.mark.parametrize(("lang", "over", "under", "after", "day"), LAYOUTS)
+def test_a_layout_of_date_lines_in_a_scrape(lang, over, under, after, day):
+    assert text.read(_laid_out(lang, over, under, after)).published == day
+
+
+@pytest.mark.parametrize(("lang", "over", "under", "after", "day"), LAYOUTS)
+def test_a_layout_of_date_lines_in_a_page(lang, over, under, after, day):
+    assert html_reader.read(_laid_out_page(lang, over, under, after)).published == day
+
+
+def test_a_machine_date_in_an_attribute_of_the_by_line():
+    # hAtom's `<abbr class="published" title="…">` (older blog themes), a `<time>` with its day in words
+    abbr = "<abbr class='published' title='2026-12-07T14:05:00+01:00'>Monday afternoon</abbr>"
+    assert html_reader.read(_page("en", abbr)).published == DAY
+    time = "Posted <time class='entry-date' datetime='2026-12-07'>Monday</time> by Jane Roe"
+    assert html_reader.read(_page("en", time)).published == DAY
+
+
+def test_a_british_page_writes_its_numeric_dates_day_first():
+    page = _page("en", "Posted on 07/12/2026")
+    assert html_reader.read(page.replace("lang='en'", "lang='en-GB'")).published == DAY
+    assert html_reader.read(page.replace("lang='en'", "lang='en-US'")).published == PartialDate(2026, 7, 12)

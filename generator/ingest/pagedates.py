@@ -186,7 +186,8 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
         at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
     if at is None:
         return None, None
-    near = _labelled(texts[max(0, at - 5): at + 15])
+    # the lines under the headline first: a bare date over it may be the day's date in the page's header
+    near = _labelled(texts[at: at + 15]) + _labelled(texts[max(0, at - 5): at])
     found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
     updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)

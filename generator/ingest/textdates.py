@@ -70,6 +70,7 @@ PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
+    re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
