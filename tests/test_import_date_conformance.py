@@ -266,6 +266,13 @@ LAYOUTS = [
     ("zh", [], ["2026-12-07 14:05 来源：人民网 作者：张三 责任编辑：李四"], [], DAY),
     ("zh", [], ["来源：新华网 | 2026年12月07日 14:05"], [], DAY),
     ("zh", [], ["作者：张三", "发布时间：2026-12-07"], [], DAY),
+    # a label, a date and a time in elements of their own: a line each in a whole-page copy
+    ("en", [], ["Published", "December 7, 2026", "2:05 PM"], [], DAY),
+    ("en", [], ["By Jane Roe", "Updated", "Dec 8, 2026", "Published", "Dec 7, 2026"], [], DAY),
+    ("en", [], ["Published:", "12/07/2026"], [], DAY),
+    ("de", [], ["Veröffentlicht:", "07.12.2026", "14:05 Uhr"], [], DAY),
+    ("fr", [], ["Publié le", "7 décembre 2026"], [], DAY),
+    ("zh", [], ["发布时间：", "2026-12-07 14:05"], [], DAY),
 ]
 
 

@@ -150,6 +150,7 @@ class Found:
     summary: str | None = None
     url: str | None = None
     day_first: bool = False  # numeric dates are day/month (the text is not English)
+    label: str | None = None  # a date's label alone on the line before it ("Updated", then "Dec 8, 2026")
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -241,8 +242,14 @@ def is_header_line(block: str) -> bool:
 
 def header(block: str, found: Found) -> bool:
     """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
+    label, found.label = found.label, None
+    if len(block) <= 40 and _DATE_LABEL_ALONE.fullmatch(block):
+        found.label = block  # its date is on the next line (a whole-page copy puts each element on a line)
+        return True
     if words(block) > 30:
         return False
+    if label is not None and date_line(block, found.day_first) is not None:
+        block = f"{label} {block}"
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
@@ -285,6 +292,12 @@ def header(block: str, found: Found) -> bool:
     return True
 
 
+# A date's label with nothing after it
+_DATE_LABEL_ALONE = re.compile(r"(?i)\W*(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?|publié le|"
+                               r"mis à jour le|veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el| em)?|"
+                               r"actualizado(?: el)?|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?|"
+                               r"gepubliceerd(?: op)?|bijgewerkt(?: op)?|publisert|oppdatert|publikováno|"
+                               r"aktualizováno|发布时间|发布日期|更新时间|日期|时间)\s*[:：]?\s*")
 _LABELS = (r"(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
            r"pubblicato|aggiornato)\b")
 # Label words that mean the date is written day first (02/07/2021 is 2 July).
