@@ -90,6 +90,9 @@ LINES = [
     ("en", "Updated - December 08, 2026 at 09:00 AM. | Published - December 07, 2026 at 02:00 PM.", DAY),
     ("en", "Published Monday, December 7, 2026 2:05PM EST", DAY),
     ("en", "Dec 7, 2026 14:05 UTC", DAY),
+    ("en", "Last Modified: Monday, December 7, 2026", DAY),
+    ("en", "2:05 PM · Dec 7, 2026", DAY),
+    ("en", "This article was first published on December 7, 2026", DAY),
     # German
     ("de", "Veröffentlicht am 7. Dezember 2026, 14:05 Uhr", DAY),
     ("de", "Stand: 07.12.2026 14:05 Uhr", DAY),
@@ -104,6 +107,11 @@ LINES = [
     ("de", "07. Dezember 2026, 14:05 Uhr", DAY),
     ("de", "Mo 07.12.26 14:05", DAY),
     ("de", "Mo., 7. Dez. 2026", DAY),
+    ("de", "Erschienen am 07.12.2026", DAY),
+    ("de", "Datum: 07.12.2026", DAY),
+    ("de", "Artikel vom 07.12.2026", DAY),
+    ("de", "Zuletzt aktualisiert: 07.12.2026", DAY),
+    ("de", "07.12.2026 – 14:05 Uhr Aktualisiert: 08.12.2026", DAY),
     # French
     ("fr", "Publié le 07/12/2026 à 14h05", DAY),
     ("fr", "Publié le 7 décembre 2026 à 14h05, mis à jour le 8 décembre 2026 à 09h00", DAY),
@@ -116,6 +124,9 @@ LINES = [
     ("fr", "07 déc. 2026 à 14h05", DAY),
     ("fr", "Le 07.12.2026 à 14:05", DAY),
     ("fr", "lun. 7 déc. 2026 à 14:05", DAY),
+    ("fr", "Modifié le 07/12/2026", DAY),
+    ("fr", "Mise à jour : 07/12/2026", DAY),
+    ("fr", "Publié le 07/12/2026 à 14h05 - Modifié le 08/12/2026 à 09h00", DAY),
     # Spanish
     ("es", "Publicado el 7 dic 2026", DAY),
     ("es", "7 de diciembre de 2026 - 14:05", DAY),
@@ -126,6 +137,7 @@ LINES = [
     ("es", "07 DIC 2026 - 14:05", DAY),
     ("es", "Actualizado 07/12/2026 - 14:05 CET", DAY),
     ("es", "lun., 7 dic. 2026 14:05", DAY),
+    ("es", "Publicado: 07/12/2026 14:05 | Actualizado: 08/12/2026 09:00", DAY),
     # Portuguese
     ("pt", "Atualizado em 07/12/2026 14h05", DAY),
     ("pt", "Publicado em 7 de dezembro de 2026 às 14:05", DAY),
@@ -134,6 +146,7 @@ LINES = [
     ("pt", "segunda-feira, 7 de dezembro de 2026", DAY),
     ("pt", "7 de dez. de 2026", DAY),
     ("pt", "seg, 07/12/2026 14h05", DAY),
+    ("pt", "Publicado em 07/12/2026 - 14:05 Atualizado em 08/12/2026 - 09:00", DAY),
     # Italian
     ("it", "Pubblicato il 7 dicembre 2026 alle 14:05", DAY),
     ("it", "07/12/2026 14:05", DAY),
@@ -141,6 +154,8 @@ LINES = [
     ("it", "7 dic 2026", DAY),
     ("it", "Aggiornato il 07/12/2026 alle 09:00", DAY),
     ("it", "lun 7 dic 2026, 14:05", DAY),
+    ("it", "Ultimo aggiornamento: 07/12/2026", DAY),
+    ("it", "Pubblicato: 07-12-2026", DAY),
     # Norwegian
     ("no", "Publisert 07.12.2026 kl. 14.05", DAY),
     ("no", "Publisert: 7. desember 2026 kl. 14:05", DAY),
@@ -156,6 +171,7 @@ LINES = [
     ("nl", "Bijgewerkt 07-12-2026", DAY),
     ("nl", "7 mrt. 2026", PartialDate(2026, 3, 7)),
     ("nl", "ma 7 dec 2026 14:05", DAY),
+    ("nl", "Gepubliceerd: 7 december 2026 14:05 Laatste update: 8 december 2026 09:00", DAY),
     ("ru", "7 декабря 2026, 14:05", DAY),
     ("ru", "Опубликовано 07.12.2026 14:05", DAY),
     ("ru", "пн, 7 дек. 2026", DAY),
@@ -165,6 +181,7 @@ LINES = [
     ("cs", "pondělí 7. prosince 2026", DAY),
     ("cs", "7. května 2026", PartialDate(2026, 5, 7)),
     ("cs", "po 7. 12. 2026", DAY),
+    ("cs", "7. prosince 2026 14:05 Aktualizováno 8. 12. 2026", DAY),
     # Chinese, Japanese
     ("zh", "2026年12月7日 14:05", DAY),
     ("zh", "发布时间：2026-12-07 14:05", DAY),
@@ -182,6 +199,7 @@ LINES = [
     ("ja", "2026年12月7日 14時05分", DAY),
     ("ja", "2026/12/07 14:05 公開", DAY),
     ("ja", "2026.12.07", DAY),
+    ("ja", "2026年12月7日 14時05分 (2026年12月8日 9時00分 更新)", DAY),
     # Bengali: its own digits and month names
     ("bn", "প্রকাশ: ০৭ ডিসেম্বর ২০২৬, ১৪:০৫", DAY),
     ("bn", "প্রকাশিত: ৭ ডিসেম্বর ২০২৬", DAY),
@@ -266,6 +284,8 @@ LAYOUTS = [
     ("zh", [], ["2026-12-07 14:05 来源：人民网 作者：张三 责任编辑：李四"], [], DAY),
     ("zh", [], ["来源：新华网 | 2026年12月07日 14:05"], [], DAY),
     ("zh", [], ["作者：张三", "发布时间：2026-12-07"], [], DAY),
+    ("en", [], ["Commuters face a year of ferries while the city repairs the old bridge over the harbour.",
+                "Photo: Jane Roe/Reuters", "By Jane Roe", "December 7, 2026"], [], DAY),
     # a label, a date and a time in elements of their own: a line each in a whole-page copy
     ("en", [], ["Published", "December 7, 2026", "2:05 PM"], [], DAY),
     ("en", [], ["By Jane Roe", "Updated", "Dec 8, 2026", "Published", "Dec 7, 2026"], [], DAY),

@@ -130,7 +130,7 @@ def date_led(line: str, day_first: bool) -> bool:
         line[:start].strip() != "" or line[end:].lstrip()[:1] in ")]|·•/:–—-")
 
 
-_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
+_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}(?::|h|時)\d{2}")  # "14:05", "14h05", "14時05分"
 _NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|veröffentlicht|publié|publicado|"
                     r"日期|时间|发布|发表)(?:\s+(?:on|am|le|el|em))?\W*$")
 
