@@ -332,3 +332,13 @@ def test_a_british_page_writes_its_numeric_dates_day_first():
     page = _page("en", "Posted on 07/12/2026")
     assert html_reader.read(page.replace("lang='en'", "lang='en-GB'")).published == DAY
     assert html_reader.read(page.replace("lang='en'", "lang='en-US'")).published == PartialDate(2026, 7, 12)
+
+
+def test_a_date_label_alone_is_read_with_the_date_under_it_but_is_no_date_line_for_the_headline_s_finder():
+    from generator.ingest import furniture
+
+    assert not furniture.is_header_line("Publicado:")  # the headline's finder weighs date lines by it
+    scrape = _laid_out("es", ["Noticias", "País", "Ver más de la región"],
+                       ["Publicado:", "Lunes, 7 de diciembre de 2026 a las 14:05hrs."], [])
+    read = text.read(scrape)
+    assert (read.title, read.published) == (HEADLINE["es"], DAY)

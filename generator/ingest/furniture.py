@@ -235,6 +235,12 @@ def caption(block: str, found: Found) -> bool:
     return False
 
 
+def date_label(block: str) -> bool:
+    """A date's label alone on its line ("Updated", "Publicado:"): a whole-page copy puts each element on a line,
+    its date on the next (see `header`); no by-line or date line itself, for the headline's finder."""
+    return len(block) <= 40 and bool(_DATE_LABEL_ALONE.fullmatch(block))
+
+
 def is_header_line(block: str) -> bool:
     """A by-line or date line (or both, joined by `|`)."""
     return bool(block) and header(block, Found())
@@ -243,9 +249,6 @@ def is_header_line(block: str) -> bool:
 def header(block: str, found: Found) -> bool:
     """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
     label, found.label = found.label, None
-    if len(block) <= 40 and _DATE_LABEL_ALONE.fullmatch(block):
-        found.label = block  # its date is on the next line (a whole-page copy puts each element on a line)
-        return True
     if words(block) > 30:
         return False
     if label is not None and date_line(block, found.day_first) is not None:
