@@ -30,8 +30,7 @@ MONTHS = {
     **{m: i for i, m in enumerate(
         "januari februari maart april mei juni juli augustus september oktober november december".split(), 1)},
 }
-# A month's name: letters, and the vowel signs of the Indic scripts (Bengali "ডিসেম্বর"), which are no \w
-_MONTH = r"(?P<month>(?:[^\W\d_]|[\u0900-\u0dff]){2,12})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 
 # The month names and abbreviations dateparser knows in the languages of the pages read (Norwegian "des.",
 # French "févr.", Czech genitives "prosince", Russian "декабря", Bengali "ডিসেম্বর"): read in a date with its
@@ -84,11 +83,25 @@ UPDATE_WORDS = re.compile(
     r"обновлено)\b|更新", re.I)
 
 
+# A month's name in an Indic script (Bengali "ডিসেম্বর"): its vowel signs are no \w, so _MONTH misses it; tried
+# only on a line that has such letters
+_INDIC = re.compile(r"[\u0900-\u0dff]")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_INDIC_MONTH = r"(?P<month>[\u0900-\u0dff]{2,12})"
+INDIC_PATTERNS = [
+    re.compile(rf"\b{_INDIC_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(rf"\b{_DAY}\s+{_INDIC_MONTH},?\s+{_YEAR}"),
+]
+
+
 def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
     """The first date written in `text` and where it is. `4/6/2021` is April 6 unless `day_first`
     (or the first number cannot be a month)."""
-    text = text if text.isascii() else text.translate(DIGITS)
-    for pattern in PATTERNS:
+    patterns = PATTERNS
+    if not text.isascii():
+        text = text.translate(DIGITS) if _OTHER_DIGIT.search(text) else text
+        patterns = PATTERNS + INDIC_PATTERNS if _INDIC.search(text) else PATTERNS
+    for pattern in patterns:
         for match in pattern.finditer(text):
             # (a year first is never followed by the day: "2026/12/07" is 7 December on any page)
             date = _date(match, day_first and "/" in match.group() and not _year_first(match))
@@ -108,7 +121,7 @@ _DOTTED_YY = re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d
 
 def find_dotted(text: str, day_first: bool) -> tuple[PartialDate, tuple[int, int]] | None:
     """A dotted date with a two-digit year (`17.11.19`), day first unless the page is American English."""
-    for match in _DOTTED_YY.finditer(text.translate(DIGITS)):
+    for match in _DOTTED_YY.finditer(text if text.isascii() else text.translate(DIGITS)):
         date = _date(match, swap=not day_first)
         if date is not None:
             return date, match.span()
