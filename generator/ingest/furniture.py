@@ -150,6 +150,7 @@ class Found:
     summary: str | None = None
     url: str | None = None
     day_first: bool = False  # numeric dates are day/month (the text is not English)
+    label: str | None = None  # a date's label alone on the line before it ("Updated", then "Dec 8, 2026")
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -234,6 +235,12 @@ def caption(block: str, found: Found) -> bool:
     return False
 
 
+def date_label(block: str) -> bool:
+    """A date's label alone on its line ("Updated", "Publicado:"): a whole-page copy puts each element on a line,
+    its date on the next (see `header`); no by-line or date line itself, for the headline's finder."""
+    return len(block) <= 40 and bool(_DATE_LABEL_ALONE.fullmatch(block))
+
+
 def is_header_line(block: str) -> bool:
     """A by-line or date line (or both, joined by `|`)."""
     return bool(block) and header(block, Found())
@@ -241,9 +248,12 @@ def is_header_line(block: str) -> bool:
 
 def header(block: str, found: Found) -> bool:
     """By-lines, date lines and source URLs (alone or joined by `|` or `•`). True if the block is one."""
+    label, found.label = found.label, None
     if words(block) > 30:
         return False
     block = " ".join(block.split())  # the separators' \s* would rescan a long run of spaces at every start
+    if label is not None and date_line(block, found.day_first) is not None:
+        block = f"{label} {block}"
     if re.fullmatch(r"(?:source|quelle|fuente|url)?\s*:?\s*https?://\S+", block, re.I):
         found.url = found.url or re.search(r"https?://\S+", block).group()
         return True
@@ -286,12 +296,18 @@ def header(block: str, found: Found) -> bool:
     return True
 
 
+# A date's label with nothing after it
+_DATE_LABEL_ALONE = re.compile(r"(?i)\W*(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?|publié le|"
+                               r"mis à jour le|veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el| em)?|"
+                               r"actualizado(?: el)?|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?|"
+                               r"gepubliceerd(?: op)?|bijgewerkt(?: op)?|publisert|oppdatert|publikováno|"
+                               r"aktualizováno|发布时间|发布日期|更新时间|日期|时间)\s*[:：]?\s*")
 _LABELS = (r"(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
            r"pubblicato|aggiornato)\b")
 # Label words that mean the date is written day first (02/07/2021 is 2 July).
 _DAY_FIRST_LABELS = re.compile(
     r"(?i)\b(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato|"
-    r"atualizado|gepubliceerd|bijgewerkt)\b")
+    r"atualizado|gepubliceerd|bijgewerkt|publisert|oppdatert|publikováno|aktualizováno)\b")
 _PLACE = re.compile(r"^[A-ZÀ-Ý][\wÀ-ÿ.'’-]*(?:[ ,]+[A-ZÀ-Ý][\wÀ-ÿ.'’-]*){0,2}$")
 _TIME_ONLY = re.compile(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?(?:\s*uhr)?$")
 
@@ -347,7 +363,8 @@ def _is_name(piece: str) -> bool:
 _DATE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated?|last|modified|date|on|at|am|pm|a\.m|p\.m|et|est|edt|ct|cst|cdt|pt|pst|pdt|"
     r"gmt|utc|bst|cet|cest|mez|mesz|uhr|um|le|el|de|del|à|h|veröffentlicht|aktualisiert|zuletzt|stand|"
-    r"publié|mis|jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"publié|mis|jour|publicado|publicada|actualizado|pubblicato|aggiornato|il|alle|ore|em|às|atualizado|"
+    r"op|om|gepubliceerd|bijgewerkt|publisert|oppdatert|kl|publikováno|aktualizováno|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"

@@ -186,7 +186,8 @@ def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, Parti
         at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
     if at is None:
         return None, None
-    near = _labelled(texts[max(0, at - 5): at + 15])
+    # the lines under the headline first: a bare date over it may be the day's date in the page's header
+    near = _labelled(texts[at: at + 15]) + _labelled(texts[max(0, at - 5): at])
     found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
     updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)
@@ -234,7 +235,8 @@ def _update_line(line: str, day_first: bool) -> PartialDate | None:
     return found[1] if found and found[0] and found[1].day else None
 
 
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b|发布|发表")
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|gepubliceerd|"
+                        r"publisert|publikováno|опубликовано)\b|发布|发表|প্রকাশ")
 
 
 def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
@@ -246,6 +248,10 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
         # a paragraph is no date line, unless a date leads it: `(21. November 2022) The story's first words`
         led = textdates.find(line[:40], day_first) if textdates.date_led(line, day_first) else None
         return (False, led[0]) if led else None
+    label = _PUBLISHED.search(line)
+    named = textdates.find(line[label.end():], day_first) if label else None
+    if named is not None and named[0].day and named[1][0] <= 6:  # "Updated Dec 8 · Published Dec 7, 2026"
+        return True, named[0]
     found = furniture.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])

@@ -27,6 +27,7 @@ from generator.ingest.furniture import (
     Found,
     caption,
     cruft_kind,
+    date_label,
     header,
     is_cruft,
     is_prose,
@@ -138,6 +139,10 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         if is_cruft(block):
             in_cruft = in_cruft or (body_started and bool(SECTION_CRUFT.match(block)))
             dropped.append((cruft_kind(block), block))
+            continue
+        if date_label(block):
+            found.label = block  # the date line under it is read with it
+            dropped.append(("by-line or date line (authors, dates)", block))
             continue
         if header(block, found):
             after_byline = bool(found.authors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from generator.archive.model import PartialDate
 
@@ -30,6 +31,33 @@ MONTHS = {
         "januari februari maart april mei juni juli augustus september oktober november december".split(), 1)},
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+
+# The month names and abbreviations dateparser knows in the languages of the pages read (Norwegian "des.",
+# French "févr.", Czech genitives "prosince", Russian "декабря", Bengali "ডিসেম্বর"): read in a date with its
+# day. A month and a year alone take only the names above (a short word of one language, Czech "pro" before a
+# year, is no month there).
+DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "nb", "cs", "ru", "bn")
+
+
+def _day_months() -> dict[str, int]:
+    import importlib
+
+    names = dict(MONTHS)
+    for lang in DATE_LANGUAGES:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        for number, month in enumerate(
+                "january february march april may june july august september october november december".split(), 1):
+            for name in info[month]:
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 or re.match(r"[\u0900-\u0dff]", name):
+                    names.setdefault(name, number)
+    return names
+
+
+DAY_MONTHS = _day_months()
+# Digits of every script as ASCII digits ("২০২৬", fullwidth "２０２６"), one for one: a date's place stays
+DIGITS = str.maketrans({chr(c): str(unicodedata.digit(chr(c))) for c in range(0x80, 0x10000)
+                        if unicodedata.category(chr(c)) == "Nd"})
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 # A year may be glued to what follows it on a copied page: "3 de mayo de 202221:25", "28. Juni 201914. Januar 2020".
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
@@ -41,6 +69,7 @@ PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
+    re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
     re.compile(rf"\b(?P<nmonth>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}"),
@@ -50,18 +79,39 @@ PATTERNS = [
 ]
 UPDATE_WORDS = re.compile(
     r"\b(?:updated?|modified|last (?:updated|modified)|aktualisiert|geändert|mis à jour|actualizado|"
-    r"actualizada|aggiornato|atualizado|bijgewerkt|revised|überarbeitet)\b|更新", re.I)
+    r"actualizada|aggiornato|atualizado|atualizada|bijgewerkt|oppdatert|aktualizováno|revised|überarbeitet|"
+    r"обновлено)\b|更新", re.I)
+
+
+# A month's name in an Indic script (Bengali "ডিসেম্বর"): its vowel signs are no \w, so _MONTH misses it; tried
+# only on a line that has such letters
+_INDIC = re.compile(r"[\u0900-\u0dff]")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_INDIC_MONTH = r"(?P<month>[\u0900-\u0dff]{2,12})"
+INDIC_PATTERNS = [
+    re.compile(rf"\b{_INDIC_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(rf"\b{_DAY}\s+{_INDIC_MONTH},?\s+{_YEAR}"),
+]
 
 
 def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
     """The first date written in `text` and where it is. `4/6/2021` is April 6 unless `day_first`
     (or the first number cannot be a month)."""
-    for pattern in PATTERNS:
+    patterns = PATTERNS
+    if not text.isascii():
+        text = text.translate(DIGITS) if _OTHER_DIGIT.search(text) else text
+        patterns = PATTERNS + INDIC_PATTERNS if _INDIC.search(text) else PATTERNS
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            date = _date(match, day_first and "/" in match.group())
+            # (a year first is never followed by the day: "2026/12/07" is 7 December on any page)
+            date = _date(match, day_first and "/" in match.group() and not _year_first(match))
             if date is not None:
                 return date, match.span()
     return None
+
+
+def _year_first(match: re.Match) -> bool:
+    return "year" in match.re.groupindex and match.start("year") == match.start()
 
 
 # "17.11.19": not one of PATTERNS, where it would take a version number, or an American page's month-first
@@ -71,7 +121,7 @@ _DOTTED_YY = re.compile(r"(?<![\w.])(?P<day>\d{2})\.(?P<nmonth>\d{2})\.(?P<yy>\d
 
 def find_dotted(text: str, day_first: bool) -> tuple[PartialDate, tuple[int, int]] | None:
     """A dotted date with a two-digit year (`17.11.19`), day first unless the page is American English."""
-    for match in _DOTTED_YY.finditer(text):
+    for match in _DOTTED_YY.finditer(text if text.isascii() else text.translate(DIGITS)):
         date = _date(match, swap=not day_first)
         if date is not None:
             return date, match.span()
@@ -93,7 +143,7 @@ def date_led(line: str, day_first: bool) -> bool:
         line[:start].strip() != "" or line[end:].lstrip()[:1] in ")]|·•/:–—-")
 
 
-_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}:\d{2}")
+_TIME_AFTER = re.compile(r"^\s*[,·|@/–-]?\s*(?:[^\W\d_]{1,3}\.?\s*)?\d{1,2}(?::|h|時)\d{2}")  # "14:05", "14h05", "14時05分"
 _NAMED = re.compile(r"(?i)(?:published|posted|publication date|date|veröffentlicht|publié|publicado|"
                     r"日期|时间|发布|发表)(?:\s+(?:on|am|le|el|em))?\W*$")
 
@@ -153,7 +203,7 @@ def _date(match: re.Match, swap: bool = False) -> PartialDate | None:
     if groups.get("nmonth"):
         month = int(groups["nmonth"])
     else:
-        month = MONTHS.get(groups["month"].lower())
+        month = (DAY_MONTHS if groups.get("day") else MONTHS).get(groups["month"].lower())
         if month is None:
             return None
     day = int(groups["day"]) if groups.get("day") else None
@@ -182,10 +232,12 @@ _STOPWORDS = {
     "it": "il di che la per non una sono del della",
     "nl": "de het een en van dat niet zijn op voor",
     "cs": "a je se na že to v s jako ale",
+    "nb": "og i det som er på til ikke med av",
 }
 _STOPWORD_SETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SCRIPTS = {"bn": re.compile(r"[\u0980-\u09ff]"), "ru": re.compile(r"[\u0400-\u04ff]")}
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -196,6 +248,9 @@ def language(text: str) -> str:
         return "ja"
     if len(_HAN.findall(sample)) > 50:
         return "zh"
+    for lang, script in _SCRIPTS.items():
+        if len(script.findall(sample)) > 200:
+            return lang
     counts = dict.fromkeys(_STOPWORD_SETS, 0)
     for token in _TOKEN.findall(sample.lower()):
         for lang, stopwords in _STOPWORD_SETS.items():
