@@ -148,3 +148,23 @@ def test_what_the_recall_pass_adds_is_taken_when_readability_takes_it_too(staged
 def test_what_the_recall_pass_adds_stays_out_when_readability_does_not_take_it(staged):
     staged(default=ARTICLE, recall=[ARTICLE, MENU], precision=ARTICLE, readability=ARTICLE)
     assert html_reader.read(PAGE).body.strip() == ARTICLE
+
+
+def test_a_heading_readability_keeps_does_not_place_what_follows_it_inside_a_word_of_the_text():
+    """Readability's blocks are found in the text taken by whole words: its heading "Art of the ferry pier" is not
+    the text's "restart of the ferry pier", so what it left out after the text's last block goes there."""
+    first, second = ARTICLE.split(". ", 1)
+    opening = "The council will debate the restart of the ferry pier works on Monday, its clerk said."
+    taken = "\n\n".join([opening, first + ".", second])
+    fuller = "\n\n".join([opening, f"{first}. {second}", "Art of the ferry pier", LEFT_OUT])
+    merged, note = mainblock.merge(taken, fuller)
+    assert merged.split("\n\n") == [opening, first + ".", second, LEFT_OUT]
+
+
+def test_a_block_readability_keeps_is_judged_a_paragraph_in_linear_time():
+    """Scraped text has long lines of odd characters: a line of "](" was tried for a link from each one."""
+    import time
+
+    start = time.perf_counter()
+    assert not mainblock._is_paragraph("\\](" * 100_000)
+    assert time.perf_counter() - start < 1  # (25 s when "](" was tried at every one for a link that ends the block)

@@ -106,7 +106,7 @@ def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str
     """`merge` when the two cut the text into other blocks: a paragraph of prose of theirs whose words the
     text taken does not hold goes after the block of the text taken that holds the last of theirs before it."""
     keys = [" ".join(_WORD.findall(_plain(block).lower())) for block in mine]
-    text, ends = "", []
+    text, ends = " ", []  # each word between spaces: a block is found by whole words ("art of", not "start of")
     for key in keys:
         text += key + " "
         ends.append(len(text))
@@ -115,9 +115,9 @@ def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str
     # (what Readability keeps above the text is a caption, the headline, a by-line: the text's start left them out)
     for block in theirs:
         key = " ".join(_WORD.findall(_plain(block).lower()))
-        found = text.find(key) if len(key.split()) >= PLACE_WORDS else -1
+        found = text.find(f" {key} ") if len(key.split()) >= PLACE_WORDS else -1
         if found >= 0:
-            place = next(index for index, end in enumerate(ends) if found + len(key) <= end)
+            place = next(index for index, end in enumerate(ends) if found + len(key) + 2 <= end)
         elif place >= 0 and _is_paragraph(block) and not _runs_held(key.split(), text):
             after.setdefault(place, []).append(block)
     if not after:
@@ -132,16 +132,24 @@ def _runs_held(words: list[str], text: str) -> bool:
     """Whether the text holds two runs of the paragraph's words (of its start, middle and end): then it holds the
     paragraph, written otherwise (a link's edge without its space, a box between two of its lines)."""
     middle = max(0, len(words) // 2 - RUN_WORDS // 2)
-    return sum(f" {' '.join(run)} " in f" {text}" for run in
+    return sum(f" {' '.join(run)} " in text for run in
                (words[:RUN_WORDS], words[middle:middle + RUN_WORDS], words[-RUN_WORDS:])) >= 2
 
 
 def _is_paragraph(block: str) -> bool:
     """A paragraph of prose; not a list, a heading, a table, nor a teaser that ends in its link or a "…"."""
-    if re.match(r"\s*(?:[-*+>#|]|```|\d+[.)]\s)", block) or re.search(r"(?:\]\([^)]*\)|\.\.\.|…)\s*$", block):
+    if re.match(r"\s*(?:[-*+>#|]|```|\d+[.)]\s)", block) or _ends_in_link(block) or block.rstrip().endswith(("...", "…")):
         return False
     plain = _plain(block)
     return plain[-1:] in furniture.TERMINAL and furniture.words(plain) >= PARAGRAPH_WORDS
+
+
+def _ends_in_link(block: str) -> bool:
+    """Ends in a link's address, `](…)`: found from the end (a pattern tried from each "](" of a long line that
+    has no ")" after them is quadratic)."""
+    end = block.rstrip()
+    start = end.rfind("](", 0, len(end) - 1)
+    return end.endswith(")") and start >= 0 and ")" not in end[start + 2:-1]
 
 
 def _plain(block: str) -> str:
