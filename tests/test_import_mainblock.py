@@ -168,3 +168,15 @@ def test_a_block_readability_keeps_is_judged_a_paragraph_in_linear_time():
     start = time.perf_counter()
     assert not mainblock._is_paragraph("\\](" * 100_000)
     assert time.perf_counter() - start < 1  # (25 s when "](" was tried at every one for a link that ends the block)
+
+
+def test_a_heading_that_echoes_the_text_above_it_places_what_follows_it_under_itself():
+    """Readability's blocks come in the text's order: its heading "What the harbour council decided" is the text's
+    heading, not the same words in the first paragraph, and what it left out after the heading goes under it."""
+    first, second = ARTICLE.split(". ", 1)
+    opening = "Residents gathered at the town hall on Tuesday evening to hear what the harbour council decided."
+    heading = "What the harbour council decided"
+    taken = "\n\n".join([opening, first + ".", second, heading])
+    fuller = "\n\n".join([opening, f"{first}. {second}", heading, LEFT_OUT])
+    merged, note = mainblock.merge(taken, fuller)
+    assert merged.split("\n\n") == [opening, first + ".", second, heading, LEFT_OUT]

@@ -115,7 +115,10 @@ def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str
     # (what Readability keeps above the text is a caption, the headline, a by-line: the text's start left them out)
     for block in theirs:
         key = " ".join(_WORD.findall(_plain(block).lower()))
-        found = text.find(f" {key} ") if len(key.split()) >= PLACE_WORDS else -1
+        found = -1
+        if len(key.split()) >= PLACE_WORDS:  # looked for from the block found last on (a heading echoes words above it)
+            found = text.find(f" {key} ", ends[place - 1] - 1 if place > 0 else 0)
+            found = found if found >= 0 else text.find(f" {key} ")
         if found >= 0:
             place = next(index for index, end in enumerate(ends) if found + len(key) + 2 <= end)
         elif place >= 0 and _is_paragraph(block) and not _runs_held(key.split(), text):
