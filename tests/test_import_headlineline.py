@@ -105,3 +105,16 @@ def test_a_long_line_that_shares_no_word_with_the_prose_is_no_headline_a_long_he
     assert headlineline.eligible(blocks, [0, 1, 2, 3, 4, 5]) == [0, 1, 2, 3, 5]
     # The first line stays eligible whatever it says (the rules and the trees weigh a site's name there).
     assert headlineline.eligible([tagline, *PARAGRAPHS], [0]) == [0]
+
+
+def test_a_long_tagline_that_ends_as_a_sentence_is_no_headline_either():
+    """A line that ends with a full stop is prose: its own words are not the page's that it shares."""
+    tagline = "Consultant and coach for teams in transition, focusing on meetings, moderation and digital collaboration."
+    headline = "After a long debate the harbour council finally agrees on a timetable for the island's winter"
+    blocks = ["Sign in", headline, "Jane RoeFollow", tagline, "Share", *PARAGRAPHS]
+    assert headlineline.eligible(blocks, [0, 1, 2, 3, 4]) == [0, 1, 2, 4]
+    # ... nor one printed twice (a profile's box at the top and at the foot): its copy is not the text
+    assert headlineline.eligible([*blocks, tagline], [0, 1, 2, 3, 4]) == [0, 1, 2, 4]
+    # a long headline that ends as a sentence, and speaks of the text, stays
+    question = "Will the harbour council agree on a timetable for the ferry pier before the winter storms arrive?"
+    assert headlineline.eligible(["Sign in", question, *PARAGRAPHS], [0, 1]) == [0, 1]

@@ -148,3 +148,51 @@ def test_what_the_recall_pass_adds_is_taken_when_readability_takes_it_too(staged
 def test_what_the_recall_pass_adds_stays_out_when_readability_does_not_take_it(staged):
     staged(default=ARTICLE, recall=[ARTICLE, MENU], precision=ARTICLE, readability=ARTICLE)
     assert html_reader.read(PAGE).body.strip() == ARTICLE
+
+
+def test_a_heading_readability_keeps_does_not_place_what_follows_it_inside_a_word_of_the_text():
+    """Readability's blocks are found in the text taken by whole words: its heading "Art of the ferry pier" is not
+    the text's "restart of the ferry pier", so what it left out after the text's last block goes there."""
+    first, second = ARTICLE.split(". ", 1)
+    opening = "The council will debate the restart of the ferry pier works on Monday, its clerk said."
+    taken = "\n\n".join([opening, first + ".", second])
+    fuller = "\n\n".join([opening, f"{first}. {second}", "Art of the ferry pier", LEFT_OUT])
+    merged, note = mainblock.merge(taken, fuller)
+    assert merged.split("\n\n") == [opening, first + ".", second, LEFT_OUT]
+
+
+def test_a_block_readability_keeps_is_judged_a_paragraph_in_linear_time():
+    """Scraped text has long lines of odd characters: a line of "](" was tried for a link from each one."""
+    import time
+
+    start = time.perf_counter()
+    assert not mainblock._is_paragraph("\\](" * 100_000)
+    assert time.perf_counter() - start < 1  # (25 s when "](" was tried at every one for a link that ends the block)
+
+
+def test_a_heading_that_echoes_the_text_above_it_places_what_follows_it_under_itself():
+    """Readability's blocks come in the text's order: its heading "What the harbour council decided" is the text's
+    heading, not the same words in the first paragraph, and what it left out after the heading goes under it."""
+    first, second = ARTICLE.split(". ", 1)
+    opening = "Residents gathered at the town hall on Tuesday evening to hear what the harbour council decided."
+    heading = "What the harbour council decided"
+    taken = "\n\n".join([opening, first + ".", second, heading])
+    fuller = "\n\n".join([opening, f"{first}. {second}", heading, LEFT_OUT])
+    merged, note = mainblock.merge(taken, fuller)
+    assert merged.split("\n\n") == [opening, first + ".", second, heading, LEFT_OUT]
+
+
+def test_a_long_page_cut_otherwise_is_merged_in_linear_time():
+    """A forum's thread of thousands of posts: each of Readability's blocks was searched for in all of the text."""
+    import time
+
+    def post(n: int) -> str:
+        return " ".join(f"w{n}x{k}" for k in range(40)) + "."
+
+    mine = [post(n) for n in range(6000)]
+    theirs = [f"{m} " if n % 2 else post(n + 10**6) for n, m in enumerate(mine)]  # half of them not in the text
+    start = time.perf_counter()
+    merged, note = mainblock.merge("\n\n".join(mine), "\n\n".join(theirs))
+    assert time.perf_counter() - start < 3  # (7 s when each block was searched for in the 2 MB of text)
+    blocks = merged.split("\n\n")  # all but the first of those not in the text, each after its predecessor
+    assert len(blocks) == 6000 + 2999 and blocks[1:5] == [mine[1], theirs[2], mine[2], mine[3]]

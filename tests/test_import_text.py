@@ -7,6 +7,7 @@ import re
 
 from generator.ingest import sniff, text
 from generator.load import content
+from generator.render.markdown import new_renderer
 from tests.helpers import REPO
 
 SEED = REPO / "seeds" / "000_ac22febed8974b90.txt"
@@ -330,7 +331,9 @@ def test_a_headline_with_a_video_label_over_its_by_line_is_the_title():
 
 
 def test_a_line_that_starts_with_a_number_and_a_dot_reads_as_written():
-    # the escape goes before the dot: a backslash before the digit is printed as it is ("\1. …")
-    assert text._escape("1. Ich glaube, heute möchte ich mal nicht einnicken.") == \
-        "1\\. Ich glaube, heute möchte ich mal nicht einnicken."
-    assert text._escape("12) Pommes") == "12\\) Pommes"
+    # what a reader sees: the line as written, no list and no backslash ("\1. …" when the escape went before the digit)
+    lines = ["1. Ich glaube, heute möchte ich mal nicht einnicken.", "12) Pommes esse ich am liebsten mit den Fingern."]
+    record = text.read("Harbour bridge to close for a year\n\nThe council closed the bridge on Monday for repairs "
+                       "that will take a month, its engineers said.\n\n" + "\n\n".join(lines) + "\n")
+    shown = new_renderer().html(record.body)
+    assert all(f"<p>{line}</p>" in shown for line in lines) and "\\" not in shown and "<ol" not in shown

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 from generator.ingest import headline_weights
@@ -169,17 +170,18 @@ def choose(blocks: list[str]) -> int:
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
     """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor
-    a long line that shares no word with the page's prose (the trees are trained on every candidate: to them
+    a long line that shares no word with the page's other prose (the trees are trained on every candidate: to them
     these are more lines that are not the headline)."""
-    page_words: set[str] | None = None
+    page_words: Counter[str] | None = None  # word -> the distinct prose blocks that use it
     kept = []
     for k, i in enumerate(indexes):
         if i and NOT_HEADLINE.search(blocks[i]):
             continue
         if i and words(blocks[i]) > UNRELATED_WORDS:
             if page_words is None:
-                page_words = content_words(" ".join(b for b in blocks if prose(b)))
-            if not overlap(blocks[i], page_words):
+                page_words = Counter(w for b in dict.fromkeys(blocks) if prose(b) for w in content_words(b))
+            # the line's own words (and its copies') are no evidence: a tagline that ends as a sentence is prose
+            if not any(page_words[w] > prose(blocks[i]) for w in content_words(blocks[i])):
                 continue
         kept.append(k)
     return kept

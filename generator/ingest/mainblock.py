@@ -12,6 +12,7 @@ When Readability's block holds the text taken and more, the paragraphs of prose 
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from collections import Counter
@@ -32,8 +33,10 @@ SAME = 0.8  # two extractions whose word bags overlap this much (F1) took the sa
 COVER = 0.95  # a block that holds this share of the text taken holds it all (a word or a caption aside)
 PARAGRAPH_WORDS = 15  # a paragraph of prose it adds has this many words (and ends as a sentence ends)
 ENOUGH = 40  # ... and one that outvotes another holds at least this many words (not a cookie notice)
-PLACE_WORDS = 4  # a block of Readability's this long found in the text taken places what follows it
-RUN_WORDS = 6  # a paragraph one of whose runs of this many words the text taken holds is the text's already
+PLACE_WORDS = 4  # a block of Readability's this long found in the text taken places what follows it (a shorter
+# one, a name or "Read more", is found anywhere)
+RUN_WORDS = 6  # a paragraph two of whose runs of this many words the text taken holds is the text's already (a
+# shorter run is a phrase two paragraphs share)
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 _PASSES = {"default": "its default pass", "recall": "its recall pass", "precision": "its precision pass"}
 
@@ -106,19 +109,29 @@ def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str
     """`merge` when the two cut the text into other blocks: a paragraph of prose of theirs whose words the
     text taken does not hold goes after the block of the text taken that holds the last of theirs before it."""
     keys = [" ".join(_WORD.findall(_plain(block).lower())) for block in mine]
-    text, ends = "", []
+    text, ends = " ", []  # each word between spaces: a block is found by whole words ("art of", not "start of")
     for key in keys:
         text += key + " "
         ends.append(len(text))
+    # the text's runs of words, to look a block up in before the text is searched: a long page (a forum's thread)
+    # has thousands of blocks, and searching all of its text for each was quadratic
+    tokens = text.split(" ")
+    starts, runs = ({" ".join(tokens[k:k + n]) for k in range(len(tokens) - n + 1)} for n in (PLACE_WORDS, RUN_WORDS))
     after: dict[int, list[str]] = {}
     place = -1  # the block of the text taken after which what is added goes; nothing goes before its first block
     # (what Readability keeps above the text is a caption, the headline, a by-line: the text's start left them out)
     for block in theirs:
         key = " ".join(_WORD.findall(_plain(block).lower()))
-        found = text.find(key) if len(key.split()) >= PLACE_WORDS else -1
+        words = key.split()
+        found = -1
+        if len(words) >= PLACE_WORDS and " ".join(words[:PLACE_WORDS]) in starts:
+            # looked for from the block found last on (a heading echoes words above it)
+            start = ends[place - 1] - 1 if place > 0 else 0
+            found = text.find(f" {key} ", start)
+            found = found if found >= 0 else text.find(f" {key} ", 0, start + len(key) + 1)
         if found >= 0:
-            place = next(index for index, end in enumerate(ends) if found + len(key) <= end)
-        elif place >= 0 and _is_paragraph(block) and not _runs_held(key.split(), text):
+            place = bisect.bisect_left(ends, found + len(key) + 2)  # the block where it ends
+        elif place >= 0 and _is_paragraph(block) and not _runs_held(words, text, runs):
             after.setdefault(place, []).append(block)
     if not after:
         return taken, None
@@ -128,20 +141,29 @@ def _merge_by_words(taken: str, mine: list[str], theirs: list[str]) -> tuple[str
                                    f"that trafilatura left out: {_plain(added[0])}")
 
 
-def _runs_held(words: list[str], text: str) -> bool:
+def _runs_held(words: list[str], text: str, runs: set[str]) -> bool:
     """Whether the text holds two runs of the paragraph's words (of its start, middle and end): then it holds the
-    paragraph, written otherwise (a link's edge without its space, a box between two of its lines)."""
+    paragraph, written otherwise (a link's edge without its space, a box between two of its lines). `runs`: the
+    text's runs of RUN_WORDS words."""
     middle = max(0, len(words) // 2 - RUN_WORDS // 2)
-    return sum(f" {' '.join(run)} " in f" {text}" for run in
+    return sum((" ".join(run) in runs) if len(run) == RUN_WORDS else f" {' '.join(run)} " in text for run in
                (words[:RUN_WORDS], words[middle:middle + RUN_WORDS], words[-RUN_WORDS:])) >= 2
 
 
 def _is_paragraph(block: str) -> bool:
     """A paragraph of prose; not a list, a heading, a table, nor a teaser that ends in its link or a "…"."""
-    if re.match(r"\s*(?:[-*+>#|]|```|\d+[.)]\s)", block) or re.search(r"(?:\]\([^)]*\)|\.\.\.|…)\s*$", block):
+    if re.match(r"\s*(?:[-*+>#|]|```|\d+[.)]\s)", block) or _ends_in_link(block) or block.rstrip().endswith(("...", "…")):
         return False
     plain = _plain(block)
     return plain[-1:] in furniture.TERMINAL and furniture.words(plain) >= PARAGRAPH_WORDS
+
+
+def _ends_in_link(block: str) -> bool:
+    """Ends in a link's address, `](…)`: found from the end (a pattern tried from each "](" of a long line that
+    has no ")" after them is quadratic)."""
+    end = block.rstrip()
+    start = end.rfind("](", 0, len(end) - 1)
+    return end.endswith(")") and start >= 0 and ")" not in end[start + 2:-1]
 
 
 def _plain(block: str) -> str:
