@@ -135,6 +135,15 @@ def test_a_paragraph_that_starts_with_a_number_and_a_dot_reads_as_written():
     assert html_reader._escape_markdown("3. Kaffee") == "3\\. Kaffee"
 
 
+def test_a_list_item_that_starts_with_a_number_or_a_mark_reads_as_written():
+    """A bullet "1. Preheat the oven" is one item, not an ordered list inside a bullet; "# 1" not a heading."""
+    xml = ("<doc><main><list rend='ul'><item>1. Preheat the oven.</item><item># 1 seed wins the final.</item>"
+           "</list></main></doc>")
+    shown = new_renderer().html(extracted.to_markdown(xml))
+    assert shown.count("<li>") == 2 and "<ol" not in shown and "<h1" not in shown
+    assert "<li>1. Preheat the oven.</li>" in shown and "<li># 1 seed wins the final.</li>" in shown
+
+
 def test_a_paragraph_broken_with_double_breaks_keeps_its_order():
     """`<p>first<br><br>second <a>link</a> more<br><br>third</p>`: the runs became paragraphs inside the `<p>`, and
     trafilatura, reading a paragraph in a paragraph, put the words after the link last or left them out."""

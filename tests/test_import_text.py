@@ -258,7 +258,8 @@ def test_the_outlets_name_after_the_title_is_cut():
 def test_a_form_s_title_label_is_not_part_of_the_title():
     """A notice copied from a government site's form prints its title as a field: "标 题： <title>"."""
     body = "The council closed the bridge on Monday for repairs that will take a month, its engineers said.\n"
-    for line, title in (("标 题： 关于桥梁维修的通知", "关于桥梁维修的通知"), ("Titel: Brücke gesperrt", "Brücke gesperrt"),
+    for line, title in (("标 题： 关于桥梁维修的通知", "关于桥梁维修的通知"), ("Title: Bridge closed", "Bridge closed"),
+                        ("Titel: Bayern zum elften Mal Meister", "Titel: Bayern zum elften Mal Meister"),  # a championship
                         ("Title: ", "Title:")):  # a label with nothing after it stays as it is
         assert text.read(f"{line}\n\n{body}").title == title
 

@@ -59,7 +59,7 @@ FINAL = ("comments", "footer", "share bar")  # these end an article for good; it
 # A by-line, a date or a comment count glued to the headline on a copied page: "<headline> by: Liz Thomas",
 # "<headline> by Jane Roe @janeroe", "<headline> posted August 3, 2012", "<headline> comments ()".
 _TITLE_TAIL = re.compile(r"(?i)\s+(?:by:\s.{2,80}|by\s[^|@]{2,60}\s[|@].*|posted\s+(?:on\s+)?\w.{0,60}|comments?\s*\(\d*\))$")
-_TITLE_LABEL = re.compile(r"(?i)^(?:标\s*题|標\s*題|題\s*名|title|titel|titre|título|titolo)\s*[:：]\s*")
+_TITLE_LABEL = re.compile(r"(?i)^(?:标\s*题|標\s*題|題\s*名|title)\s*[:：]\s*")  # not "Titel:", "Título:": a sports headline
 _DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 # A credits line after the article ends it: what follows is the page's footer.
 CREDITS = re.compile(r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\b")
@@ -209,7 +209,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
 
     published, updated = datelines.dates(found, blocks, aside, body_at, end_at, page, start, text, captured)
     title = _TITLE_TAIL.sub("", title) if words(_TITLE_TAIL.sub("", title)) >= 3 else title
-    title = _TITLE_LABEL.sub("", title) or title  # a notice's form: "标 题： <title>", "Titel: <title>"
+    title = _TITLE_LABEL.sub("", title) or title  # a notice's form: "标 题： <title>", "Title: <title>"
     source_name = agency or found.outlet
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
     for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
