@@ -4,9 +4,10 @@ Run: make eval-real   (or .venv/bin/python -m eval.real [--data DIR] [--keep DIR
 Steps: find (or unpack) the corpus (eval/real_corpus.py); render the missing whole-page copies
 (text_full/, eval/text_full.py); import html/, text/ and text_full/ of the main corpus and of the
 supplement, each into a fresh temporary root with the real CLI (which reads on a process pool);
-score each with the corpus's score.py; report the dev and the test part per form, source and
-language (eval/real_report.py). The report goes to stdout and to .cache/eval-real/report.md, each
-page's scores to .cache/eval-real/report.json.
+score each with the corpus's score.py; report issue #19's targets with a 95 % interval
+(eval/real_targets.py), then the dev and the test part per form, source and language
+(eval/real_report.py). The report goes to stdout and to .cache/eval-real/report.md, each page's
+scores to .cache/eval-real/report.json.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from eval import real_ceiling, real_report, text_full
+from eval import real_ceiling, real_report, real_targets, text_full
 from eval.real_corpus import REPO, SUPPLEMENT, CorpusMissing, find_data, load_pages, load_scorer
 from eval.real_report import Result
 
@@ -108,6 +109,7 @@ def evaluate(scorer, data_dir: Path, work: Path, log, forms=FORMS) -> tuple[list
             ("supplement (trafilatura-eval)", data_dir / SUPPLEMENT, real_report.supplement_table)]
     tables: dict[tuple[str, str], list] = {}
     per_page: list[dict] = []
+    samples: dict[tuple[str, str, str, str], list[float]] = {}
     for label, folder, _ in sets:
         if not (folder / "truth").is_dir():
             log(f"{folder}: missing, {label} left out")
@@ -126,7 +128,10 @@ def evaluate(scorer, data_dir: Path, work: Path, log, forms=FORMS) -> tuple[list
             for part in ("dev", "test"):
                 tables.setdefault((label, part), []).extend(
                     (form, line) for line in real_report.lines(pages, part, results))
-    report = []
+                for measure in ("f1", "title", "date"):
+                    samples[(label.split()[0], form, part, measure)] = real_targets.values(
+                        [p for p in pages if p.part == part], results, measure)
+    report = ["### Targets (issue #19)", ""] + real_targets.table(samples) + [""]
     for label, folder, table in sets:
         for part in ("dev", "test"):
             rows = tables.get((label, part))

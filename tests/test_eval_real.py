@@ -143,3 +143,28 @@ def test_only_inputs_the_import_failed_count_as_failed_not_a_duplicate_it_skippe
         (tmp_path / "data/html" / f"{name}.html").write_text(text, encoding="utf-8")
     failed, _ = import_form(tmp_path / "data", "html", "html", tmp_path / "root")
     assert failed == {"empty"}
+
+
+def test_the_targets_table_pools_the_sets_a_target_names_and_bounds_each_figure(tmp_path):
+    from eval.real_targets import table, values
+
+    _write_truth(tmp_path, **{"fake-a": {"title": "Alpha", "published": "2019-11-19"},
+                              "fake-c": {"published": "2018"}, "fake-d": {"title": "Delta"}})
+    pages = load_pages(tmp_path)
+    results = {"fake-a": Result("fake-a", f1=0.5, title_exact=True, date_same_day=True),
+               "fake-d": Result("fake-d", f1=1.0, title_exact=False)}  # fake-c: no output, scores 0
+    assert values(pages, results, "f1") == [0.5, 0.0, 1.0]
+    assert values(pages, results, "title") == [1.0, 0.0]  # fake-c has no gold title
+    assert values(pages, results, "date") == [1.0]  # "2018" is no day
+    samples = {("main", "html", "test", "f1"): [1.0] * 19 + [0.0],
+               ("main", "html", "test", "date"): [1.0] * 8 + [0.0] * 2,
+               ("supplement", "html", "test", "date"): [1.0] * 10}
+    rows = table(samples)
+    assert rows == table(samples)  # the same report each run
+    body = next(r for r in rows if r.startswith("| html body F1 ≥ 0.95 | test |"))
+    assert "| 0.950 (20) |" in body and body.endswith("| yes |")
+    low, high = (float(x) for x in body.split("|")[4].strip().split("–"))
+    assert low < 0.95 < high == 1.0
+    dates = next(r for r in rows if r.startswith("| html date same day, main + supplement ≥ 0.90 | test |"))
+    assert "| 0.900 (20) |" in dates  # both sets' dated pages, pooled
+    assert not any("| dev |" in r or "text body" in r for r in rows)  # no rows for what was not run
