@@ -71,7 +71,7 @@ def _items(element, indent: str = "") -> list[str]:
             else:
                 item.text = (item.text or "") + " " + (child.tail or "")
             item.remove(child)  # the item's words after it stay the item's
-        text = _literal_start(_inline(item))  # "- 1. text" would be a list in the item
+        text = literal_start(_inline(item))  # "- 1. text" would be a list in the item
         if text:
             number += 1
             lines.append(f"{indent}{number}. {text}" if ordered else f"{indent}- {text}")
@@ -114,10 +114,10 @@ def _loose(run, depth: int) -> list[str]:
 
 def _paragraphs(element) -> list[str]:
     """A paragraph; lines it breaks with <br> are paragraphs of their own (by-lines, dates, verses)."""
-    return [_literal_start(line) for line in _inline(element).split("\n") if line.strip()]
+    return [literal_start(line) for line in _inline(element).split("\n") if line.strip()]
 
 
-def _literal_start(line: str) -> str:
+def literal_start(line: str) -> str:
     """A line's first characters escaped where Markdown would read them as a heading, list or quote mark."""
     return _NUMBER_START.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", line))
 

@@ -166,9 +166,7 @@ def _is_post_meta(block: str) -> bool:
 
 def _escape_markdown(text: str) -> str:
     text = html_lib.unescape(text)
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)  # "1\." (a backslash before a digit is printed as it is)
-    return re.sub(r"^(#{1,6}\s|>|[-+]\s)", r"\\\1", text)
+    return extracted.literal_start(re.sub(r"([\\`*_\[\]])", r"\\\1", text))
 
 
 def _first_words(body: str, words: int = 12, characters: int = 80) -> str:

@@ -16,6 +16,7 @@ from generator.archive.model import Source
 from generator.ingest import datelines
 from generator.ingest.datelines import DATE_LINE_WORDS
 from generator.ingest.endings import ending
+from generator.ingest.extracted import literal_start
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE,
     BYLINE,
@@ -328,10 +329,7 @@ def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> li
 
 def _escape(text: str) -> str:
     """Plain text as Markdown that renders as the same text: no raw HTML, no accidental headings."""
-    text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
-    text = re.sub(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$)", r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)  # "1\." (a backslash before a digit is printed as it is)
-    return text
+    return literal_start(re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text))
 
 
 _ENGLISH = re.compile(r"(?i)\b(?:the|and|of|to|in|is|that|was|for|with)\b")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import unicodedata
 
@@ -40,8 +41,6 @@ DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "nb", "cs", "ru", "b
 
 
 def _day_months() -> dict[str, int]:
-    import importlib
-
     names = dict(MONTHS)
     for lang in DATE_LANGUAGES:
         info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
