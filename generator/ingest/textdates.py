@@ -66,7 +66,8 @@ PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<nmonth>\d{{2}})-(?P<day>\d{{2}})(?=T\d{{2}}:\d{{2}})"),
     re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
+    # (its day may be glued to the word before it on a copied page: "Original Research7 April 2020")
+    re.compile(rf"(?:\b|(?<=[a-z])(?<![Cc]ovid)){_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
     re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
@@ -104,6 +105,20 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
         for match in pattern.finditer(text):
             # (a year first is never followed by the day: "2026/12/07" is 7 December on any page)
             date = _date(match, day_first and "/" in match.group() and not _year_first(match))
+            if date is not None:
+                return date, match.span()
+    return None
+
+
+_MONTH_NAMED = [pattern for pattern in PATTERNS if "(?P<month>" in pattern.pattern]
+
+
+def find_named(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The first date in `text` written with a month's name (`Sept. 29, 2020`): one no order of numbers makes
+    ambiguous."""
+    for pattern in _MONTH_NAMED:
+        for match in pattern.finditer(text):
+            date = _date(match)
             if date is not None:
                 return date, match.span()
     return None
