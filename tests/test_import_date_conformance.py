@@ -370,3 +370,13 @@ def test_a_slashed_date_either_order_reads_is_read_as_the_page_s_dates_written_o
     # so does a page read day first (German): its caption's July makes it 12 July, not 7 December
     german = _laid_out("de", [], ["Die Zeitung 07/12/2026 Jane Roe"], ["Pendler am 10. Juli 2026 am Hafen."])
     assert text.read(german).published == PartialDate(2026, 7, 12)
+
+
+def test_a_slashed_date_on_a_page_without_metadata_is_read_as_its_dates_written_out_say():
+    caption = "<p>Commuters queue for the ferry on Dec. 5, 2026, in the harbour. (Photo: Jane Roe/Reuters)</p>"
+    page = _page("en", "Posted on 07/12/2026 by Jane Roe")
+    assert html_reader.read(page).published == PartialDate(2026, 7, 12)
+    assert html_reader.read(page.replace("</article>", caption + "</article>")).published == DAY
+    # a date the metadata states is not read again
+    stated = page.replace("</head>", "<meta property='article:published_time' content='2026-07-12'></head>")
+    assert html_reader.read(stated.replace("</article>", caption + "</article>")).published == PartialDate(2026, 7, 12)

@@ -57,7 +57,7 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
     if published is None or published.day is None:  # a date on a line of its own under the headline (one
         published = date_alone(page[start + 1:], found.day_first) or published  # that ends the text, "21.01.2022")
     if published is not None and published.day:
-        published = read_as_dated(published, page, found.day_first)
+        published = textdates.read_as_dated(published, page, found.day_first)
     if published is None:
         for line in found.rights:
             year = re.search(r"\b(?:19|20)\d{2}\b", line)
@@ -94,29 +94,6 @@ def near_date(lines: list[str], day_first: bool, text: str, captured: dt.datetim
             if date is not None:
                 return date
     return None
-
-
-SAME_TIME = 31  # days: a date this near the page's dates written out is of the same time
-
-
-def read_as_dated(date: PartialDate, page: list[str], day_first: bool) -> PartialDate:
-    """A slashed date either order reads (`02/10/2020` on a page that names no language: 10 February or 2 October)
-    in the order the page's dates written out with a month's name say: a British story on an aggregator with
-    captions of `Sept. 29, 2020` and `September 28, 2020` was written on 2 October."""
-    if date.month == date.day or date.month > 12 or date.day > 12:
-        return date
-    first, second = (date.day, date.month) if day_first else (date.month, date.day)
-    written = re.compile(rf"(?<![\d/])0?{first}/0?{second}/{date.year}(?!\d)")
-    if not any(written.search(line) for line in page):
-        return date
-    other = PartialDate(date.year, date.day, date.month)
-    named = [found[0] for line in page if (found := textdates.find_named(line)) and found[0].day]
-    if not named:
-        return date
-
-    def gap(day: PartialDate) -> int:
-        return min(abs((day.last_day() - each.last_day()).days) for each in named)
-    return other if gap(other) <= SAME_TIME < gap(date) else date
 
 
 def _dotted_day_first(line: str, lang: str) -> bool:
