@@ -293,6 +293,8 @@ LAYOUTS = [
     ("de", [], ["Veröffentlicht:", "07.12.2026", "14:05 Uhr"], [], DAY),
     ("fr", [], ["Publié le", "7 décembre 2026"], [], DAY),
     ("zh", [], ["发布时间：", "2026-12-07 14:05"], [], DAY),
+    # a section's name and the date in elements side by side: glued into one word of a whole-page copy
+    ("en", ["Subscribe", "Original Research7 December 2026"], [], [], DAY),
 ]
 
 
@@ -342,3 +344,39 @@ def test_a_date_label_alone_is_read_with_the_date_under_it_but_is_no_date_line_f
                        ["Publicado:", "Lunes, 7 de diciembre de 2026 a las 14:05hrs."], [])
     read = text.read(scrape)
     assert (read.title, read.published) == (HEADLINE["es"], DAY)
+
+
+def test_a_day_glued_to_a_word_is_read_but_not_a_number_that_is_part_of_a_name():
+    from generator.ingest import textdates
+
+    assert textdates.find("Original Research7 December 2026")[0] == DAY
+    assert textdates.find("Covid19 December 2026")[0] == PartialDate(2026, 12)  # the disease's name, no day
+    assert textdates.find("A2 December 2026")[0] == PartialDate(2026, 12)  # (a capital: a code, not a word)
+
+
+def test_a_slashed_date_either_order_reads_is_read_as_the_page_s_dates_written_out_say():
+    # an English story with no sign of its country (an aggregator's copy of a British paper): 07/12/2026 is
+    # 12 July to an American, 7 December to a Briton; its captions' dates settle it
+    caption = "Commuters queue for the ferry on Dec. 5, 2026, in the harbour. (Photo: Jane Roe/Reuters)"
+    scrape = _laid_out("en", [], ["The Daily Example 07/12/2026 Jane Roe"], [caption])
+    assert text.read(scrape).published == DAY
+    # nothing written out near either reading: the American order, as before
+    assert text.read(_laid_out("en", [], ["The Daily Example 07/12/2026 Jane Roe"], [])).published == \
+        PartialDate(2026, 7, 12)
+    # a date written out near the first reading keeps it
+    near_july = caption.replace("Dec. 5", "July 10")
+    assert text.read(_laid_out("en", [], ["The Daily Example 07/12/2026 Jane Roe"], [near_july])).published == \
+        PartialDate(2026, 7, 12)
+    # so does a page read day first (German): its caption's July makes it 12 July, not 7 December
+    german = _laid_out("de", [], ["Die Zeitung 07/12/2026 Jane Roe"], ["Pendler am 10. Juli 2026 am Hafen."])
+    assert text.read(german).published == PartialDate(2026, 7, 12)
+
+
+def test_a_slashed_date_on_a_page_without_metadata_is_read_as_its_dates_written_out_say():
+    caption = "<p>Commuters queue for the ferry on Dec. 5, 2026, in the harbour. (Photo: Jane Roe/Reuters)</p>"
+    page = _page("en", "Posted on 07/12/2026 by Jane Roe")
+    assert html_reader.read(page).published == PartialDate(2026, 7, 12)
+    assert html_reader.read(page.replace("</article>", caption + "</article>")).published == DAY
+    # a date the metadata states is not read again
+    stated = page.replace("</head>", "<meta property='article:published_time' content='2026-07-12'></head>")
+    assert html_reader.read(stated.replace("</article>", caption + "</article>")).published == PartialDate(2026, 7, 12)

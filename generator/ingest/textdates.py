@@ -66,7 +66,8 @@ PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<nmonth>\d{{2}})-(?P<day>\d{{2}})(?=T\d{{2}}:\d{{2}})"),
     re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
+    # (its day may be glued to the word before it on a copied page: "Original Research7 April 2020")
+    re.compile(rf"(?=\d)(?<![^\Wa-z])(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
     re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
@@ -107,6 +108,43 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
             if date is not None:
                 return date, match.span()
     return None
+
+
+_MONTH_NAMED = [pattern for pattern in PATTERNS if "(?P<month>" in pattern.pattern]
+
+
+def find_named(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
+    """The first date in `text` written with a month's name (`Sept. 29, 2020`): one no order of numbers makes
+    ambiguous."""
+    for pattern in _MONTH_NAMED:
+        for match in pattern.finditer(text):
+            date = _date(match)
+            if date is not None:
+                return date, match.span()
+    return None
+
+
+SAME_TIME = 31  # days: a date this near the page's dates written out is of the same time
+
+
+def read_as_dated(date: PartialDate, page: list[str], day_first: bool) -> PartialDate:
+    """A slashed date either order reads (`02/10/2020` on a page that names no language: 10 February or 2 October)
+    in the order the page's dates written out with a month's name say: a British story on an aggregator with
+    captions of `Sept. 29, 2020` and `September 28, 2020` was written on 2 October."""
+    if date.month == date.day or date.month > 12 or date.day > 12:
+        return date
+    first, second = (date.day, date.month) if day_first else (date.month, date.day)
+    written = re.compile(rf"(?<![\d/])0?{first}/0?{second}/{date.year}(?!\d)")
+    if not any(written.search(line) for line in page):
+        return date
+    other = PartialDate(date.year, date.day, date.month)
+    named = [found[0] for line in page if (found := find_named(line)) and found[0].day]
+    if not named:
+        return date
+
+    def gap(day: PartialDate) -> int:
+        return min(abs((day.last_day() - each.last_day()).days) for each in named)
+    return other if gap(other) <= SAME_TIME < gap(date) else date
 
 
 def _year_first(match: re.Match) -> bool:
