@@ -16,10 +16,11 @@ import argparse
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eval.real_corpus import SUPPLEMENT, part_of
+from eval.real_corpus import SUPPLEMENT, CorpusMissing, find_data, part_of
 from generator.ingest import run, sniff
 from generator.ingest.record import Imported
 from generator.ingest.text import _blocks as paragraphs  # the blocks the reader reads
@@ -41,8 +42,9 @@ class Audit:
     """One input's accounting."""
 
     name: str
-    lines: int = 0
-    lost: list[str] = field(default_factory=list)  # in no field, not in the body, not explained
+    lines: int = 0  # non-blank lines
+    blocks: int = 0  # the blocks the reader cuts them into (a paragraph's wrapped lines are one)
+    lost: list[str] = field(default_factory=list)  # blocks in no field, not in the body, not explained
     vague: list[tuple[str, str]] = field(default_factory=list)  # (why, line): a reason that names no kind
     prose_moved: list[tuple[str, str]] = field(default_factory=list)  # (field, line)
     error: str | None = None
@@ -94,22 +96,27 @@ def audit(text: str, record: Imported, name: str = "") -> Audit:
     whole = set(texts)
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     found.lines = sum(1 for line in text.split("\n") if line.strip())
-    found.lost = [b for b in map(_squash, paragraphs(text)) if not accounted(b, record, texts, whole)]
+    cut = [_squash(b) for b in paragraphs(text)]
+    found.blocks = len(cut)
+    found.lost = [b for b in cut if not accounted(b, record, texts, whole)]
     found.vague = [(why, line) for why, line in record.dropped if not why.startswith(KINDS)]
-    moved = [("rights", r) for r in record.rights] + [("dateline", record.dateline or "")]
+    moved = [("rights", r) for r in record.rights] + [("dateline", record.dateline or "")] + \
+        [("credit", record.image.credit or "") for _ in [0] if record.image]
     found.prose_moved = [(f, v) for f, v in moved
                          if len(v.split()) >= 15 and _PROSE.search(v.strip()) and not _RIGHTS.search(v)]
     return found
 
 
-def audit_file(path: Path) -> Audit:
+def audit_file(path: Path, reasons: Counter | None = None) -> Audit:
+    """One input read as `archive import` reads it (run.read_input); `reasons` counts the dropped lines'."""
     done = run.read_input(path)
     if done.error:
         return Audit(path.name, error=done.error)
-    text = sniff.decode(path.read_bytes(), damage=[])
     if done.kind != "text":
         return Audit(path.name, error=f"read as {done.kind}")
-    return audit(text, done.records[0], path.name)
+    if reasons is not None:
+        reasons.update(why for why, _ in done.records[0].dropped)
+    return audit(sniff.decode(path.read_bytes(), damage=[]), done.records[0], path.name)
 
 
 def inputs(data: Path, forms: list[str], part: str) -> list[tuple[str, Path]]:
@@ -124,33 +131,43 @@ def inputs(data: Path, forms: list[str], part: str) -> list[tuple[str, Path]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.real_accounting", description=__doc__.splitlines()[0])
-    ap.add_argument("--data", required=True, help="the unpacked corpus")
+    ap.add_argument("--data", help="the unpacked corpus (default: $REAL_ARTICLES, else .cache/real-articles)")
     ap.add_argument("--forms", default="text,text_full", metavar="LIST")
     ap.add_argument("--part", default="dev", choices=("dev", "test", "all"))
     ap.add_argument("--show", type=int, default=3, metavar="N", help="lines shown per page (default 3)")
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    totals: dict[str, list[int]] = {}  # set/form -> [pages, lines, lost, pages with a loss, vague, prose moved]
-    for where, path in inputs(Path(args.data), args.forms.split(","), args.part):
-        result = audit_file(path)
-        row = totals.setdefault(where, [0, 0, 0, 0, 0, 0])
+    try:
+        data = find_data(args.data, lambda message: print(message, file=sys.stderr))
+    except CorpusMissing as exc:
+        print(f"real_accounting: {exc}", file=sys.stderr)
+        return 2
+    totals: dict[str, list[int]] = {}  # set/form -> [pages, lines, blocks, lost, pages with a loss, vague, prose]
+    reasons: Counter = Counter()
+    for where, path in inputs(data, args.forms.split(","), args.part):
+        result = audit_file(path, reasons)
+        row = totals.setdefault(where, [0] * 7)
         row[0] += 1
         if result.error:
             print(f"{where}/{path.name}: not audited: {result.error}")
             continue
-        row[1:] = [row[1] + result.lines, row[2] + len(result.lost), row[3] + bool(result.lost),
-                   row[4] + len(result.vague), row[5] + len(result.prose_moved)]
+        row[1:] = [a + b for a, b in zip(row[1:], (result.lines, result.blocks, len(result.lost), bool(result.lost),
+                                                   len(result.vague), len(result.prose_moved)), strict=True)]
         if result.lost or result.vague or result.prose_moved:
-            print(f"{where}/{path.name}: {len(result.lost)} of {result.lines} lines unaccounted for")
+            print(f"{where}/{path.name}: {len(result.lost)} of {result.blocks} blocks unaccounted for")
             for line in result.lost[: args.show]:
                 print(f"    lost: {line[:120]}")
             for why, line in result.vague[: args.show]:
                 print(f"    vague reason {why!r}: {line[:100]}")
             for name, line in result.prose_moved:
                 print(f"    prose in {name}: {line[:100]}")
-    print("\n| set/form | pages | lines | lost | pages with a loss | vague reasons | prose moved |\n|---|---|---|---|---|---|---|")
+    print("\n| set/form | pages | lines | blocks | blocks lost | pages with a loss | vague reasons | prose moved |\n"
+          "|---|---|---|---|---|---|---|---|")
     for where, row in totals.items():
         print(f"| {where} | " + " | ".join(map(str, row)) + " |")
+    print("\n| reason given | lines |\n|---|---|")
+    for why, count in reasons.most_common():
+        print(f"| {why} | {count} |")
     print(f"\n{time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0
 

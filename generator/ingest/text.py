@@ -271,6 +271,9 @@ def _title(blocks: list[str]) -> tuple[str, list[str]]:
     return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
 
 
+_BESIDE_TITLE = "navigation (beside the headline: the site's name, a path, a by-line or a date)"
+
+
 def beside_title(line: str, title: str) -> list[tuple[str, str]]:
     """What the headline's line holds beside the title taken from it ("<headline> - Slashdot",
     "Home / News / <headline>", "<headline> posted on Nov 6, 2012"), for --explain."""
@@ -278,9 +281,6 @@ def beside_title(line: str, title: str) -> list[tuple[str, str]]:
         return []
     head, _, tail = line.partition(title)
     return [(_BESIDE_TITLE, part.strip()) for part in (head, tail) if part.strip()]
-
-
-_BESIDE_TITLE = "navigation (beside the headline: the site's name, a path, a by-line or a date)"
 
 
 def _resumes(blocks: list[str], index: int) -> bool:
