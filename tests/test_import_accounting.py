@@ -5,7 +5,7 @@ of our own, in the shapes real copied pages have."""
 from __future__ import annotations
 
 from eval.real_accounting import audit
-from generator.ingest import text
+from generator.ingest import furniture, text
 from generator.ingest.record import Imported
 from tests.helpers import FERRY_ARTICLE, FERRY_HEADLINE, FERRY_PARAGRAPHS
 
@@ -67,3 +67,15 @@ def test_the_accounting_finds_a_line_that_is_nowhere():
     assert found.lost == [FERRY_PARAGRAPHS[2]]
     assert found.vague == [("left out", "News")]
     assert found.lines == 6
+
+
+def test_a_copyright_sign_inside_a_sentence_keeps_the_paragraph_in_the_text():
+    closing = ("This is not supposed to be a manifesto™© we just think it is worth sharing what we have learned "
+               "so far, and hope you will do the same.")
+    record = _accounted(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{closing}\n\n"
+                        "Harbour Gazette© 2021. All rights reserved.\n")
+    assert closing in record.body
+    assert record.rights == ("Harbour Gazette© 2021. All rights reserved.",)
+    assert not furniture.is_rights_line(closing)
+    assert furniture.is_rights_line("© Harbour Gazette Ltd")
+    assert furniture.is_rights_line("Photos ©iStock")
