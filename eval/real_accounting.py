@@ -28,13 +28,14 @@ from generator.ingest.text import _blocks as paragraphs  # the blocks the reader
 # The reasons --explain gives (docs/importing.md, "What was left out"): a dropped line's reason starts with one.
 KINDS = ("navigation", "share bar", "related list", "comments", "footer", "notice", "photo caption",
          "copyright (rights)", "by-line or date line", "outlet under the by-line", "standfirst (summary)",
-         "dateline", "promotion above the by-line", "link list", "repeat", "photo gallery", "block choice",
-         "tags", "title")
+         "dateline", "promotion above the by-line", "link list", "repeat", "photo gallery", "block choice")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
 _PROSE = re.compile(r"[.!?…。]['\"”’)]?$")
-# What makes a long line a notice of rights, not prose: a copyright mark, "all rights reserved", a licence.
-_RIGHTS = re.compile(r"(?i)©|\(c\)|copyright|rights reserved|direitos reservados|derechos reservados|"
-                     r"rechte vorbehalten|droits réservés|creative commons|licen[cs]")
+# What makes a long line a notice of rights, not prose (stricter than the importer's test, to check it): a
+# copyright sign or word before a year or leading the line, "all rights reserved", a licence.
+_RIGHTS = re.compile(r"(?i)^\W*(?:©|\(c\)|copyright)|(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d|"
+                     r"rights reserved|direitos reservados|derechos reservados|rechte vorbehalten|"
+                     r"droits réservés|diritti riservati|creative commons|licen[cs]")
 
 
 @dataclass

@@ -67,6 +67,10 @@ def test_the_accounting_finds_a_line_that_is_nowhere():
     assert found.lost == [FERRY_PARAGRAPHS[2]]
     assert found.vague == [("left out", "News")]
     assert found.lines == 6
+    moved = Imported(kind="text", title=FERRY_HEADLINE, body=FERRY_ARTICLE, rights=(
+        "This is not supposed to be a manifesto™© we just think it is worth sharing what we have learned so far.",
+        "© 2021 Harbour Gazette Ltd. All rights reserved. No part of this page may be copied without permission."))
+    assert [field for field, _ in audit(FERRY_ARTICLE, moved).prose_moved] == ["rights"]
 
 
 def test_a_copyright_sign_inside_a_sentence_keeps_the_paragraph_in_the_text():
