@@ -50,6 +50,12 @@ NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
+# A by-line: "By Jane Roe", "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over
+# the name's line
+_BY_LINE = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\b"
+                      r".{0,40}?\s)?(?:by|von|par|por|da|di)(?:\s|$)")
+BY_LINE_WORDS = 15
+LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
 # site's motto: a headline that long speaks of its text)
 UNRELATED_WORDS = 12
@@ -165,7 +171,27 @@ def choose(blocks: list[str]) -> int:
         return rule
     indexes, rows = features(blocks, rule, body, first_headline)
     kept = eligible(blocks, indexes)
-    return best([indexes[k] for k in kept], [rows[k] for k in kept])
+    chosen = best([indexes[k] for k in kept], [rows[k] for k in kept])
+    return over_by_line(blocks, chosen, body)
+
+
+def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline that its by-line follows, over the chosen line when that has no by-line or date under it and
+    only the article's furniture stands between them (share buttons, a date, a teaser sentence, a photo's
+    credit): the chosen line is then a sub-heading or the standfirst ("<headline>" / "von Jane Roe" / "31. März
+    2020" / "<sub-heading>" / text). A headline-shaped line between them (another story's teaser under an
+    author's box) leaves the choice as it is."""
+    if body is None or any(_BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
+            body, chosen + 4)]):
+        return chosen
+    for index in range(chosen - 1, max(-1, chosen - LIFT), -1):
+        block, under = blocks[index], blocks[index + 1]
+        if not (_BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
+                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)):
+            continue
+        between = blocks[index + 2: chosen]
+        return chosen if any(headline_shaped(b) and words(b) >= 4 and not about_it(b) for b in between) else index
+    return chosen
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
