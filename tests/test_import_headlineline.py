@@ -147,3 +147,15 @@ def test_a_line_with_its_own_date_or_another_story_s_teaser_between_keeps_the_ch
         assert headlineline.over_by_line(blocks, index, blocks.index(PARAGRAPHS[0])) == index, lines
     # and none without a first paragraph
     assert headlineline.over_by_line([QUOTED, "By Jane Roe", chosen], 2, None) == 2
+
+
+def test_a_link_to_the_next_post_or_to_more_or_a_button_s_label_is_no_headline():
+    blocks = ["Menu", "← Island life in winter", "The ferry’s last winter →", "Read more", "See more from the harbour",
+              "Ver más de la Región de Magallanes", "Close this search box.", "Weiterlesen",
+              "Reading more into the ferry debate", "Island → mainland: the new crossings", "Seeing all the islands"]
+    assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 8, 9, 10]
+    # the next post's link over the post's headline and by-line, its words the text's: the rules and the trees
+    # alone took it
+    page = f"{MENU}← Island life in winter\nThe council debates the new ferry timetable →\n{QUOTED}\nby Jane Roe\n" \
+           f"{ARTICLE}\n"
+    assert text.read(page).title == QUOTED

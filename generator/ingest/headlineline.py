@@ -45,11 +45,14 @@ _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _WORD = re.compile(r"\b\w")
 # Lines no headline is: a photo's credit ("... © AFP / Jeff Pachoud", "Abb.: Collage ..."), a list of tags
 # ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
-# of a list ("- KDE Software Compilation 4.9")
+# of a list ("- KDE Software Compilation 4.9"), a link to the post before or after ("← Older post", "Newer post →"),
+# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box.")
 NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
-    r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
+    r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
+    r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
+    r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
 # A by-line: "By Jane Roe", "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over
 # the name's line
 _BY_LINE = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\b"
