@@ -159,3 +159,16 @@ def test_a_link_to_the_next_post_or_to_more_or_a_button_s_label_is_no_headline()
     page = f"{MENU}← Island life in winter\nThe council debates the new ferry timetable →\n{QUOTED}\nby Jane Roe\n" \
            f"{ARTICLE}\n"
     assert text.read(page).title == QUOTED
+
+
+def test_the_items_of_a_related_list_or_of_a_table_of_contents_are_no_headline():
+    items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
+    for label in ("Related", "Relacionadas", "Lesen Sie auch:", "Inhalt", "Table of contents"):
+        blocks = ["Menu", QUOTED, label, *items, "March 3, 2021", "The harbour in winter", *PARAGRAPHS]
+        assert headlineline.eligible(blocks, list(range(8))) == [0, 1, 2, 5, 6, 7], label
+    # "Recent posts" lists the post itself first; an item under a date line is no longer the list's
+    blocks = ["Menu", "Recent posts", *items, "Related", "March 3, 2021", QUOTED, *PARAGRAPHS]
+    assert headlineline.eligible(blocks, list(range(7))) == [0, 1, 2, 3, 4, 5, 6]
+    # a table of contents under the headline: the headline, not the first section
+    toc = "Inhalt\nHow early are the new crossings?\nWho pays for the fuel?\n"
+    assert text.read(f"{MENU}{QUOTED}\n{toc}Jane Roe\n{ARTICLE}\n").title == QUOTED

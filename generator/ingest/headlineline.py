@@ -53,6 +53,15 @@ NOT_HEADLINE = re.compile(
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
     r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
     r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
+# The label of a list of other stories or of the article's sections: the line under it is its first item, not the
+# headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot erlaubt?"); not
+# "Recent posts", whose first item is often the post itself
+LIST_LABEL = re.compile(
+    r"(?i)^(?:related(?: articles| stories| posts| news)?|relacionad[ao]s|notas relacionadas|leia também|lea también"
+    r"|lesen sie auch|à lire aussi|lire aussi|read also|also read|see also|more stories|more news|most read"
+    r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
+    r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
+LIST_ITEMS = 8  # items of such a list that are passed over
 # A by-line: "By Jane Roe", "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over
 # the name's line
 _BY_LINE = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\b"
@@ -204,7 +213,7 @@ def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
     page_words: Counter[str] | None = None  # word -> the distinct prose blocks that use it
     kept = []
     for k, i in enumerate(indexes):
-        if i and NOT_HEADLINE.search(blocks[i]):
+        if i and (NOT_HEADLINE.search(blocks[i]) or _listed(blocks, i)):
             continue
         if i and words(blocks[i]) > UNRELATED_WORDS:
             if page_words is None:
@@ -214,6 +223,20 @@ def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
                 continue
         kept.append(k)
     return kept
+
+
+def _listed(blocks: list[str], index: int) -> bool:
+    """The line is an item of a list under a LIST_LABEL: the label stands above it, only headline-shaped lines
+    (the list's other items) between; a by-line or a date line ends the list."""
+    def item(block: str) -> bool:
+        return headline_shaped(block) and not about_it(block)
+
+    for above in range(index - 1, max(-1, index - LIST_ITEMS - 1), -1):
+        if LIST_LABEL.match(blocks[above]):
+            return item(blocks[index])
+        if not item(blocks[above]):
+            return False
+    return False
 
 
 def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:
