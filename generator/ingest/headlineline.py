@@ -5,8 +5,9 @@ stories above the article) they miss often enough that a line scorer does better
 page's top to just under where the article's text starts is a candidate, described by the numbers of
 NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
 rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
-sure. The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from pages
-whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
+sure (or a headline over its by-line stands above it: over_by_line). The trees are plain numbers in
+headline_weights.py, written by eval/train_headline.py from pages whose licence allows it (the Readability and
+trafilatura dev parts); scoring needs no library.
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ NOT_HEADLINE = re.compile(
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
     r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
     r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
-# The label of a list of other stories or of the article's sections: the line under it is its first item, not the
-# headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot erlaubt?"); not
-# "Recent posts", whose first item is often the post itself
+# The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
+# items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
+# erlaubt?"); not "Recent posts", whose first item is often the post itself
 LIST_LABEL = re.compile(
     r"(?i)^(?:related(?: articles| stories| posts| news)?|relacionad[ao]s|notas relacionadas|leia também|lea también"
     r"|lesen sie auch|à lire aussi|lire aussi|read also|also read|see also|more stories|more news|most read"
@@ -207,9 +208,9 @@ def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
-    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor
-    a long line that shares no word with the page's other prose (the trees are trained on every candidate: to them
-    these are more lines that are not the headline)."""
+    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor an
+    item of a list under its label, nor a long line that shares no word with the page's other prose (the trees are
+    trained on every candidate: to them these are more lines that are not the headline)."""
     page_words: Counter[str] | None = None  # word -> the distinct prose blocks that use it
     kept = []
     for k, i in enumerate(indexes):
