@@ -159,3 +159,22 @@ def test_a_paragraph_broken_with_double_breaks_keeps_its_order():
     assert blocks[:3] == [runs[0], "For the first time, tenants [will begin to vote](https://example.org/vote) on what "
                           "they want the future of their homes to look like. Over the next month they choose between "
                           "three models.", runs[2]], blocks[:4]
+
+
+def test_a_run_of_text_written_loose_beside_paragraphs_is_a_paragraph():
+    """A quotation's first paragraph written straight into `<blockquote>` before its `<p>`s, and a paragraph written
+    between two `<p>`s without one of its own: trafilatura left both out. A short loose line stays as it was."""
+    first = ("Creating a harbour tug is cheap. Buying one is even cheaper since old hulls are on the open market "
+             "for sale to the highest bidder, and if the buyer is willing to invest time rather than money, a tug "
+             "may in fact be free of charge, but that is a topic for another time.")
+    between = ("Between the quoted paragraphs the author wrote one more without a tag of its own, long enough to be "
+               "read as prose by anyone who looks at the page, and it ends as a sentence ends, with a full stop "
+               "after the last word of the final clause.")
+    page_html = ("<html><head><title>Tugs</title></head><body><article><h1>Tugs</h1>"
+                 f"<p>{PARAGRAPHS[0]}</p><blockquote>{first}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></blockquote>"
+                 f"<div><p>{PARAGRAPHS[0]}</p>{between}<p>{PARAGRAPHS[1]}</p>Posted in Harbours<p>{PARAGRAPHS[2]}</p>"
+                 "</div></article></body></html>")
+    body = html_reader.read(page_html).body
+    assert f"> {first}" in body
+    assert f"\n\n{between}\n\n" in body
+    assert "\n\nPosted in Harbours\n\n" not in body

@@ -8,6 +8,8 @@ import re
 
 import lxml.html
 
+from generator.ingest import furniture
+
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
     r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
@@ -153,6 +155,7 @@ def prepare(tree) -> None:
         if parent is not None:
             _split_at_double_breaks(parent)
     _loose_divs_to_paragraphs(tree)
+    _loose_runs_to_paragraphs(tree)
 
 
 LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
@@ -168,6 +171,46 @@ def _loose_divs_to_paragraphs(tree) -> None:
             paragraph.text, div.text = div.text, None
             paragraph.extend(list(div))
             div.append(paragraph)
+
+
+_RUN_HOSTS = {"div", "blockquote", "section", "article", "main", "td", "th", "dd", "center"}
+LOOSE_RUN_WORDS = 40  # a run of loose text beside blocks is a paragraph when it is this long and ends as a sentence
+
+
+def _loose_runs_to_paragraphs(tree) -> None:
+    """Text written straight into a box beside its blocks (`<blockquote>Text …<p>More …</p>`, `</p>Text …<p>`)
+    is a paragraph: trafilatura leaves such a run out when the box holds paragraphs."""
+    for host in list(tree.iter(*_RUN_HOSTS)):
+        children = list(host)
+        if not any(c.tag == "p" for c in children):  # (where its text is loose in divs, trafilatura reads it)
+            continue
+        runs, run, before = [], [], None  # (the block the run follows or None, its inline elements)
+        for child in children:
+            if _is_block(child):
+                runs.append((before, run))
+                before, run = child, []
+            else:
+                run.append(child)
+        runs.append((before, run))
+        for before, inline in runs:
+            text = (host.text if before is None else before.tail) or ""
+            whole = (text + "".join((c.text_content() if isinstance(c.tag, str) else "") + (c.tail or "")
+                                    for c in inline)).strip()
+            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL:
+                continue
+            paragraph = lxml.html.Element("p")
+            paragraph.text = text
+            if before is None:
+                host.text = None
+                host.insert(0, paragraph)
+            else:
+                before.tail = None
+                before.addnext(paragraph)
+            paragraph.extend(inline)
+
+
+def _is_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS
 
 
 def _unwrap_code(table) -> None:
