@@ -178,3 +178,36 @@ def test_a_run_of_text_written_loose_beside_paragraphs_is_a_paragraph():
     assert f"> {first}" in body
     assert f"\n\n{between}\n\n" in body
     assert "\n\nPosted in Harbours\n\n" not in body
+
+
+def test_a_paragraph_after_a_picture_box_keeps_its_words_before_its_links():
+    """A blog writes its post straight into its box, `<br><br>` between paragraphs, the first one after a box with the
+    picture: trafilatura kept only the words after each link of that paragraph, each its own block."""
+    first = ("The harbour company wants to make it clear: it will allow no more delays of any kind on "
+             "<a href='https://example.org/bridge'><em>the bridge</em></a>. Its director and the city engineer say that "
+             "<a href='https://example.org/fines'>every late contractor will be fined for each day</a> from both the "
+             "council and the port authority.")
+    page_html = ("<html><head><title>Bridge works</title></head><body><div class='post'><h1>Bridge works</h1>"
+                 "<div class='post-body'><div style='text-align: center'><a href='https://example.org/p.jpg'>"
+                 f"<img src='https://example.org/p.jpg' alt='The bridge'></a></div>{first}<br><br>"
+                 + "<br><br>".join(PARAGRAPHS) + "</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+                 + "</div></body></html>")  # paragraphs enough in the page: trafilatura reads a div's own text apart
+    body = html_reader.read(page_html).body
+    assert body.startswith("The harbour company wants to make it clear: it will allow no more delays of any kind on "
+                           "[*the bridge*](https://example.org/bridge). Its director"), body[:300]
+
+
+def test_a_post_loose_in_its_box_keeps_the_divs_beside_the_paragraph_it_gains():
+    """A post written loose into its box with a link in it, its later paragraphs each in a `<div>`: the loose run
+    becomes a paragraph, and so do those divs (trafilatura, finding a paragraph in the box, reads only those)."""
+    run = ("In 2003 the harbour's last ferry captain retired, the same year the old pier was closed, and a year later "
+           "<a href='https://example.org/pier'>the pier was sold</a> to a developer. Not even a decade later the "
+           "town elected a harbour master again, and the ferries are back on the water every morning.")
+    later = ["Sometimes I look at the bridge and think nothing will ever change, and yet the town has changed.",
+             "This is not the town I thought it was, and the <a href='https://example.org/f'>ferry</a> proves it."]
+    page_html = ("<html><head><title>Ferries</title></head><body><div class='post'><h1>Ferries</h1>"
+                 f"<div class='content'>{run}<div><br></div>" + "".join(f"<div>{p}</div>" for p in later)
+                 + "</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3) + "</div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "In 2003 the harbour's last ferry captain retired" in body
+    assert later[0] in body and "This is not the town I thought it was" in body

@@ -178,12 +178,12 @@ LOOSE_RUN_WORDS = 40  # a run of loose text beside blocks is a paragraph when it
 
 
 def _loose_runs_to_paragraphs(tree) -> None:
-    """Text written straight into a box beside its blocks (`<blockquote>Text …<p>More …</p>`, `</p>Text …<p>`)
-    is a paragraph: trafilatura leaves such a run out when the box holds paragraphs."""
+    """Prose written straight into a box beside its blocks (`<blockquote>Text …<p>More …</p>`, `</p>Text …<p>`,
+    `<div><img></div>Text <a>…</a> text`) is a paragraph: trafilatura leaves such a run out when the box holds
+    paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
+    link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
     for host in list(tree.iter(*_RUN_HOSTS)):
         children = list(host)
-        if not any(c.tag == "p" for c in children):  # (where its text is loose in divs, trafilatura reads it)
-            continue
         runs, run, before = [], [], None  # (the block the run follows or None, its inline elements)
         for child in children:
             if _is_block(child):
@@ -192,11 +192,14 @@ def _loose_runs_to_paragraphs(tree) -> None:
             else:
                 run.append(child)
         runs.append((before, run))
+        wrapped, paragraphs = False, any(c.tag == "p" for c in children)
         for before, inline in runs:
             text = (host.text if before is None else before.tail) or ""
-            whole = (text + "".join((c.text_content() if isinstance(c.tag, str) else "") + (c.tail or "")
-                                    for c in inline)).strip()
-            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL:
+            whole = " ".join((text + "".join((c.text_content() if isinstance(c.tag, str) else "") + (c.tail or "")
+                                             for c in inline)).split())
+            links = sum(furniture.words(a.text_content()) for c in inline if isinstance(c.tag, str) for a in c.iter("a"))
+            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or \
+                    links > furniture.words(whole) / 2 or not (paragraphs or links):
                 continue
             paragraph = lxml.html.Element("p")
             paragraph.text = text
@@ -207,6 +210,14 @@ def _loose_runs_to_paragraphs(tree) -> None:
                 before.tail = None
                 before.addnext(paragraph)
             paragraph.extend(inline)
+            wrapped = True
+        if wrapped and not paragraphs:
+            # its other paragraphs are divs of text: trafilatura, now finding a paragraph here, reads only those
+            for child in children:
+                if child.tag == "div" and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in child) and \
+                        child.text_content().strip() and \
+                        sum(furniture.words(a.text_content()) for a in child.iter("a")) <= furniture.words(child.text_content()) / 2:
+                    child.tag = "p"
 
 
 def _is_block(element) -> bool:
