@@ -211,3 +211,14 @@ def test_a_post_loose_in_its_box_keeps_the_divs_beside_the_paragraph_it_gains():
     body = html_reader.read(page_html).body
     assert "In 2003 the harbour's last ferry captain retired" in body
     assert later[0] in body and "This is not the town I thought it was" in body
+
+
+def test_a_paragraph_set_apart_with_double_breaks_beside_a_heading_is_kept():
+    """A blog's post typed into its box, `<br><br>` between paragraphs, its first paragraph after the date heading
+    inside the same run: the run holds a block, so it became a box, and trafilatura left its sentences out."""
+    first = "In 2004 the harbour launched its ferry, a boat designed to make it easy for people to cross the bay."
+    page_html = ("<html><head><title>Ferry update</title></head><body><div class='post'><h3>Ferry update</h3>"
+                 f"<div class='post-body'><h2 class='date-header'>Friday, September 02, 2011</h2>\n{first}\n<br><br>"
+                 + "<br><br>".join(PARAGRAPHS) + "</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert first in body
