@@ -186,7 +186,11 @@ def _loose_runs_to_paragraphs(tree) -> None:
         children = list(host)
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
         for before, inline in _runs(host):
+            if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
+                continue  # (most runs are the blank between two blocks: no words to count)
             whole = _run_text(host, before, inline)
+            if len(whole) < LOOSE_RUN_WORDS:
+                continue
             links = sum(furniture.words(a.text_content()) for c in inline if isinstance(c.tag, str) for a in c.iter("a"))
             if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or \
                     links > furniture.words(whole) / 2 or not (paragraphs or links):
