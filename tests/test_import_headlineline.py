@@ -172,3 +172,35 @@ def test_the_items_of_a_related_list_or_of_a_table_of_contents_are_no_headline()
     # a table of contents under the headline: the headline, not the first section
     toc = "Inhalt\nHow early are the new crossings?\nWho pays for the fuel?\n"
     assert text.read(f"{MENU}{QUOTED}\n{toc}Jane Roe\n{ARTICLE}\n").title == QUOTED
+
+
+def test_an_ordinary_sentence_that_starts_with_by_s_word_is_no_by_line_to_lift_the_headline_over():
+    # "Da", "Par", "Por", "By" start ordinary sentences in Italian, French, Spanish and English: a line over one
+    # is no headline over its by-line. A name after the word (or the word alone) is one.
+    chosen = "The new ferry timetable"
+    for sentence in ("Da oggi il traghetto parte alle sei", "Par ailleurs, le conseil a voté hier soir",
+                     "Por otro lado, el consejo votó ayer", "By the end of the year the ferry runs twice"):
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", sentence, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
+    for by_line in ("By Jane Roe", "By", "di Mario Rossi", "Da Redação", "Par Jeanne Dupont", "por María López",
+                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE"):
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", by_line, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
+
+
+def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():
+    # a list's item, a link to more, a tag line: NOT_HEADLINE's lines, over an author's by-line
+    chosen = "The new ferry timetable"
+    for line in ("- Island ferries at dawn", "See all island ferries", "Tags: Island ferries, harbour"):
+        blocks = [*MENU.split("\n")[:-1], line, "By Jane Roe", chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, line
+
+
+def test_the_headline_under_a_list_of_bare_links_is_no_item_of_it_when_its_by_line_follows():
+    # a sidebar's "Most read" ends right over the article's headline; its by-line says whose headline it is
+    items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
+    blocks = ["Menu", "Most read", *items, QUOTED, "By Jane Roe", *PARAGRAPHS]
+    assert headlineline.eligible(blocks, list(range(6))) == [0, 1, 4, 5]

@@ -21,6 +21,7 @@ from generator.ingest import headline_weights
 from generator.ingest.endings import TAG_LABELS
 from generator.ingest.furniture import TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
+    BY_LINE,
     CRUMBS,
     about_it,
     after_post_links,
@@ -63,10 +64,6 @@ LIST_LABEL = re.compile(
     r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
     r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
 LIST_ITEMS = 8  # items of such a list that are passed over
-# A by-line: "By Jane Roe", "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over
-# the name's line
-_BY_LINE = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\b"
-                      r".{0,40}?\s)?(?:by|von|par|por|da|di)(?:\s|$)")
 BY_LINE_WORDS = 15
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
@@ -194,13 +191,14 @@ def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
     credit): the chosen line is then a sub-heading or the standfirst ("<headline>" / "von Jane Roe" / "31. März
     2020" / "<sub-heading>" / text). A headline-shaped line between them (another story's teaser under an
     author's box) leaves the choice as it is."""
-    if body is None or any(_BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
+    if body is None or any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
             body, chosen + 4)]):
         return chosen
     for index in range(chosen - 1, max(-1, chosen - LIFT), -1):
         block, under = blocks[index], blocks[index + 1]
-        if not (_BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
-                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)):
+        if not (BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
+                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)
+                and not NOT_HEADLINE.search(block)):  # (what may not be chosen may not be lifted to either)
             continue
         between = blocks[index + 2: chosen]
         return chosen if any(headline_shaped(b) and words(b) >= 4 and not about_it(b) for b in between) else index
@@ -228,9 +226,13 @@ def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
 
 def _listed(blocks: list[str], index: int) -> bool:
     """The line is an item of a list under a LIST_LABEL: the label stands above it, only headline-shaped lines
-    (the list's other items) between; a by-line or a date line ends the list."""
+    (the list's other items) between; a by-line or a date line ends the list, and a line over a by-line is the
+    article's headline (a list of bare links that ends right over it: "Most read" / ... / headline / "By ...")."""
     def item(block: str) -> bool:
         return headline_shaped(block) and not about_it(block)
+
+    if index + 1 < len(blocks) and BY_LINE.match(blocks[index + 1]):
+        return False
 
     for above in range(index - 1, max(-1, index - LIST_ITEMS - 1), -1):
         if LIST_LABEL.match(blocks[above]):
