@@ -45,7 +45,8 @@ def _norm(scorer, text: str) -> str:
 
 def page_rows(scorer, data: Path, sources, part: str = "dev"):
     """-> [(page id, form, source, candidate indexes, feature rows, labels, the rules' index, rules sure, the
-    positions of the candidates that may be chosen)]."""
+    positions of the candidates that may be chosen, {candidate: whether headlineline.over_by_line's line for it
+    is the headline} for the candidates it lifts)]."""
     out = []
     for folder in (data, data / SUPPLEMENT):
         for page in load_pages(folder):
@@ -62,16 +63,19 @@ def page_rows(scorer, data: Path, sources, part: str = "dev"):
                     continue
                 rule, body, first_headline, sure = headlineline.rules(blocks)
                 indexes, rows = headlineline.features(blocks, rule, body, first_headline)
-                labels = [_norm(scorer, blocks[i]) == gold or _norm(scorer, headlineline.title_of(blocks[i], blocks))
-                          == gold for i in indexes]
-                out.append((page.id, form, page.source, indexes, rows, labels, rule, sure,
-                            headlineline.eligible(blocks, indexes)))
+                def right(i: int) -> bool:
+                    return _norm(scorer, blocks[i]) == gold or _norm(scorer, headlineline.title_of(blocks[i], blocks)) \
+                        == gold
+
+                lifted = {i: headlineline.over_by_line(blocks, i, body) for i in indexes}
+                out.append((page.id, form, page.source, indexes, rows, [right(i) for i in indexes], rule, sure,
+                            headlineline.eligible(blocks, indexes), {i: right(h) for i, h in lifted.items() if h != i}))
     return out
 
 
 def fit(pages) -> list[list[list[float]]]:
     """Gradient-boosted trees on the softmax over each page's candidates (the pages with a labelled one)."""
-    usable = [(np.array(rows), np.array(labels, dtype=float)) for *_, rows, labels, _, _, _ in pages if any(labels)]
+    usable = [(np.array(rows), np.array(labels, dtype=float)) for *_, rows, labels, _, _, _, _ in pages if any(labels)]
     x = np.vstack([rows for rows, _ in usable])
     target = np.concatenate([labels / labels.sum() for _, labels in usable])
     starts = np.cumsum([0] + [len(labels) for _, labels in usable])[:-1]
@@ -148,13 +152,13 @@ def _tree(x, g, h, cuts) -> list[list[float]]:
 def accuracy(pages, trees=None) -> dict[str, tuple[int, int, int]]:
     """Per source and form: (pages, right by the rules, right by the weights)."""
     found: dict[str, list[int]] = {}
-    for _, form, source, indexes, rows, labels, rule, sure, kept in pages:
+    for _, form, source, indexes, rows, labels, rule, sure, kept, lifted in pages:
         counts = found.setdefault(f"{source} {form}", [0, 0, 0])
         counts[0] += 1
         counts[1] += rule in indexes and labels[indexes.index(rule)]
         if trees is not None:
             chosen = rule if sure else headlineline.best([indexes[k] for k in kept], [rows[k] for k in kept], trees)
-            counts[2] += labels[indexes.index(chosen)]
+            counts[2] += lifted[chosen] if not sure and chosen in lifted else labels[indexes.index(chosen)]
     return {k: tuple(v) for k, v in sorted(found.items())}
 
 

@@ -210,6 +210,8 @@ def test_more_shapes_that_end_an_article(line, kind):
     ("HIDE CAPTION", "navigation"),
     ("Adjust text size:", "navigation"),
     ("À lire aussi » Les tarifs du ferry augmentent en mai", "related list"),
+    ("No user comments yet.", "comments"),
+    ("Be the first to express your opinion!", "comments"),
 ])
 def test_furniture_lines_inside_the_text_are_left_out(line, kind):
     record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")

@@ -118,3 +118,89 @@ def test_a_long_tagline_that_ends_as_a_sentence_is_no_headline_either():
     # a long headline that ends as a sentence, and speaks of the text, stays
     question = "Will the harbour council agree on a timetable for the ferry pier before the winter storms arrive?"
     assert headlineline.eligible(["Sign in", question, *PARAGRAPHS], [0, 1]) == [0, 1]
+
+
+def test_the_headline_over_its_by_line_not_the_sub_heading_the_trees_take_under_it():
+    # The trees take the sub-heading right above the text (its words are the text's); the line over the by-line,
+    # with only a date and share buttons between, is the headline. The by-line in three shapes real sites print.
+    for meta, subheading in (("von Jane Roe\n3. März 2021\nShare", "The new ferry timetable for the island"),
+                             ("By\nJane Roe\nMarch 3, 2021\nFacebook\nTwitter\nPrint",
+                              "Timetable: two early crossings and a late one"),
+                             ("Published on 3 March 2021 by Jane Roe\nShare", "The new ferry timetable")):
+        page = f"{MENU}{QUOTED}\n{meta}\n{subheading}\n{ARTICLE}\n"
+        blocks = text._blocks(page)
+        rule, body, first_headline, sure = headlineline.rules(blocks)
+        indexes, rows = headlineline.features(blocks, rule, body, first_headline)
+        assert blocks[headlineline.best(indexes, rows)] == subheading  # what the trees alone choose
+        assert text.read(page).title == QUOTED, meta
+
+
+def test_a_line_with_its_own_date_or_another_story_s_teaser_between_keeps_the_choice():
+    teaser = "Five ferries that changed the island forever"
+    chosen = "The new ferry timetable"
+    # an author's box (another story's headline and its by-line) over a list of their stories, then the article's
+    # headline with its date under it, or with a teaser of another story between
+    for lines in ([teaser, "Written by Jane Roe", chosen, "March 3, 2021"],
+                  ["Night crossings are back", "Written by Jane Roe", teaser, "Share", chosen]):
+        blocks = [*MENU.split("\n")[:-1], *lines, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, blocks.index(PARAGRAPHS[0])) == index, lines
+    # and none without a first paragraph
+    assert headlineline.over_by_line([QUOTED, "By Jane Roe", chosen], 2, None) == 2
+
+
+def test_a_link_to_the_next_post_or_to_more_or_a_button_s_label_is_no_headline():
+    blocks = ["Menu", "← Island life in winter", "The ferry’s last winter →", "Read more", "See more from the harbour",
+              "Ver más de la Región de Magallanes", "Close this search box.", "Weiterlesen",
+              "Reading more into the ferry debate", "Island → mainland: the new crossings", "Seeing all the islands"]
+    assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 8, 9, 10]
+    # the next post's link over the post's headline and by-line, its words the text's: the rules and the trees
+    # alone took it
+    page = f"{MENU}← Island life in winter\nThe council debates the new ferry timetable →\n{QUOTED}\nby Jane Roe\n" \
+           f"{ARTICLE}\n"
+    assert text.read(page).title == QUOTED
+
+
+def test_the_items_of_a_related_list_or_of_a_table_of_contents_are_no_headline():
+    items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
+    for label in ("Related", "Relacionadas", "Lesen Sie auch:", "Inhalt", "Table of contents"):
+        blocks = ["Menu", QUOTED, label, *items, "March 3, 2021", "The harbour in winter", *PARAGRAPHS]
+        assert headlineline.eligible(blocks, list(range(8))) == [0, 1, 2, 5, 6, 7], label
+    # "Recent posts" lists the post itself first; an item under a date line is no longer the list's
+    blocks = ["Menu", "Recent posts", *items, "Related", "March 3, 2021", QUOTED, *PARAGRAPHS]
+    assert headlineline.eligible(blocks, list(range(7))) == [0, 1, 2, 3, 4, 5, 6]
+    # a table of contents under the headline: the headline, not the first section
+    toc = "Inhalt\nHow early are the new crossings?\nWho pays for the fuel?\n"
+    assert text.read(f"{MENU}{QUOTED}\n{toc}Jane Roe\n{ARTICLE}\n").title == QUOTED
+
+
+def test_an_ordinary_sentence_that_starts_with_by_s_word_is_no_by_line_to_lift_the_headline_over():
+    # "Da", "Par", "Por", "By" start ordinary sentences in Italian, French, Spanish and English: a line over one
+    # is no headline over its by-line. A name after the word (or the word alone) is one.
+    chosen = "The new ferry timetable"
+    for sentence in ("Da oggi il traghetto parte alle sei", "Par ailleurs, le conseil a voté hier soir",
+                     "Por otro lado, el consejo votó ayer", "By the end of the year the ferry runs twice"):
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", sentence, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
+    for by_line in ("By Jane Roe", "By", "di Mario Rossi", "Da Redação", "Par Jeanne Dupont", "por María López",
+                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE"):
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", by_line, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
+
+
+def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():
+    # a list's item, a link to more, a tag line: NOT_HEADLINE's lines, over an author's by-line
+    chosen = "The new ferry timetable"
+    for line in ("- Island ferries at dawn", "See all island ferries", "Tags: Island ferries, harbour"):
+        blocks = [*MENU.split("\n")[:-1], line, "By Jane Roe", chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, line
+
+
+def test_the_headline_under_a_list_of_bare_links_is_no_item_of_it_when_its_by_line_follows():
+    # a sidebar's "Most read" ends right over the article's headline; its by-line says whose headline it is
+    items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
+    blocks = ["Menu", "Most read", *items, QUOTED, "By Jane Roe", *PARAGRAPHS]
+    assert headlineline.eligible(blocks, list(range(6))) == [0, 1, 4, 5]

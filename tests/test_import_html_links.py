@@ -93,3 +93,16 @@ def test_a_list_of_other_stories_with_their_by_lines_and_days_is_a_related_list(
     imported = html_reader.read(PAGE)
     assert "last crossing" not in imported.body and "pier at night" not in imported.body
     assert any(why == "related list" and "Bo Writer" in line for why, line in imported.dropped)
+
+
+def test_a_blog_s_line_to_the_posts_before_and_after_is_left_out(monkeypatch):
+    """"« Older post | Main | Newer post »", links alone split by bars, is navigation; a quotation in guillemets that
+    is one link, and a line that names two sources with a bar between, are text."""
+    pager = "<p>" + " | ".join(_links("« Ferries return", "Main", "Bridge reopens »")) + "</p>"
+    kept = "<p>" + _links("« Nous fermons le pont »")[0] + "</p><p>" + " | ".join(_links("Harbour Times", "Ferry Weekly")) \
+        + "</p>"
+    _extractor_keeps(monkeypatch, TEXT + pager + kept)
+    imported = html_reader.read(PAGE)
+    assert "Ferries return" not in imported.body and "Bridge reopens" not in imported.body
+    assert "Nous fermons le pont" in imported.body and "Ferry Weekly" in imported.body
+    assert [why for why, block in imported.dropped if "Ferries return" in block] == ["navigation"]

@@ -159,3 +159,66 @@ def test_a_paragraph_broken_with_double_breaks_keeps_its_order():
     assert blocks[:3] == [runs[0], "For the first time, tenants [will begin to vote](https://example.org/vote) on what "
                           "they want the future of their homes to look like. Over the next month they choose between "
                           "three models.", runs[2]], blocks[:4]
+
+
+def test_a_run_of_text_written_loose_beside_paragraphs_is_a_paragraph():
+    """A quotation's first paragraph written straight into `<blockquote>` before its `<p>`s, and a paragraph written
+    between two `<p>`s without one of its own: trafilatura left both out. A short loose line stays as it was."""
+    first = ("Creating a harbour tug is cheap. Buying one is even cheaper since old hulls are on the open market "
+             "for sale to the highest bidder, and if the buyer is willing to invest time rather than money, a tug "
+             "may in fact be free of charge, but that is a topic for another time.")
+    between = ("Between the quoted paragraphs the author wrote one more without a tag of its own, long enough to be "
+               "read as prose by anyone who looks at the page, and it ends as a sentence ends, with a full stop "
+               "after the last word of the final clause.")
+    page_html = ("<html><head><title>Tugs</title></head><body><article><h1>Tugs</h1>"
+                 f"<p>{PARAGRAPHS[0]}</p><blockquote>{first}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></blockquote>"
+                 f"<div><p>{PARAGRAPHS[0]}</p>{between}<p>{PARAGRAPHS[1]}</p>Posted in Harbours<p>{PARAGRAPHS[2]}</p>"
+                 "</div></article></body></html>")
+    body = html_reader.read(page_html).body
+    assert f"> {first}" in body
+    assert f"\n\n{between}\n\n" in body
+    assert "\n\nPosted in Harbours\n\n" not in body
+
+
+def test_a_paragraph_after_a_picture_box_keeps_its_words_before_its_links():
+    """A blog writes its post straight into its box, `<br><br>` between paragraphs, the first one after a box with the
+    picture: trafilatura kept only the words after each link of that paragraph, each its own block."""
+    first = ("The harbour company wants to make it clear: it will allow no more delays of any kind on "
+             "<a href='https://example.org/bridge'><em>the bridge</em></a>. Its director and the city engineer say that "
+             "<a href='https://example.org/fines'>every late contractor will be fined for each day</a> from both the "
+             "council and the port authority.")
+    page_html = ("<html><head><title>Bridge works</title></head><body><div class='post'><h1>Bridge works</h1>"
+                 "<div class='post-body'><div style='text-align: center'><a href='https://example.org/p.jpg'>"
+                 f"<img src='https://example.org/p.jpg' alt='The bridge'></a></div>{first}<br><br>"
+                 + "<br><br>".join(PARAGRAPHS) + "</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+                 + "</div></body></html>")  # paragraphs enough in the page: trafilatura reads a div's own text apart
+    body = html_reader.read(page_html).body
+    assert body.startswith("The harbour company wants to make it clear: it will allow no more delays of any kind on "
+                           "[*the bridge*](https://example.org/bridge). Its director"), body[:300]
+
+
+def test_a_post_loose_in_its_box_keeps_the_divs_beside_the_paragraph_it_gains():
+    """A post written loose into its box with a link in it, its later paragraphs each in a `<div>`: the loose run
+    becomes a paragraph, and so do those divs (trafilatura, finding a paragraph in the box, reads only those)."""
+    run = ("In 2003 the harbour's last ferry captain retired, the same year the old pier was closed, and a year later "
+           "<a href='https://example.org/pier'>the pier was sold</a> to a developer. Not even a decade later the "
+           "town elected a harbour master again, and the ferries are back on the water every morning.")
+    later = ["Sometimes I look at the bridge and think nothing will ever change, and yet the town has changed.",
+             "This is not the town I thought it was, and the <a href='https://example.org/f'>ferry</a> proves it."]
+    page_html = ("<html><head><title>Ferries</title></head><body><div class='post'><h1>Ferries</h1>"
+                 f"<div class='content'>{run}<div><br></div>" + "".join(f"<div>{p}</div>" for p in later)
+                 + "</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3) + "</div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "In 2003 the harbour's last ferry captain retired" in body
+    assert later[0] in body and "This is not the town I thought it was" in body
+
+
+def test_a_paragraph_set_apart_with_double_breaks_beside_a_heading_is_kept():
+    """A blog's post typed into its box, `<br><br>` between paragraphs, its first paragraph after the date heading
+    inside the same run: the run holds a block, so it became a box, and trafilatura left its sentences out."""
+    first = "In 2004 the harbour launched its ferry, a boat designed to make it easy for people to cross the bay."
+    page_html = ("<html><head><title>Ferry update</title></head><body><div class='post'><h3>Ferry update</h3>"
+                 f"<div class='post-body'><h2 class='date-header'>Friday, September 02, 2011</h2>\n{first}\n<br><br>"
+                 + "<br><br>".join(PARAGRAPHS) + "</div></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert first in body

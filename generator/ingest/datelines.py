@@ -56,7 +56,7 @@ def dates(found: Found, blocks: list[str], aside: set[int], body_at: int, end_at
         published = textdates.first_stamped(page, found.day_first) or published
     if published is None or published.day is None:  # a date on a line of its own under the headline (one
         published = date_alone(page[start + 1:], found.day_first) or published  # that ends the text, "21.01.2022")
-    if published is not None and published.day:
+    if textdates.either_order(published):
         published = textdates.read_as_dated(published, page, found.day_first)
     if published is None:
         for line in found.rights:

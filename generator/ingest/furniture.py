@@ -115,6 +115,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
 | follow\s+(?:us|me|@[\w.]+)\b.* | (?:hide|show)\s+captions? | (?:adjust|change)\s+(?:the\s+)?(?:text|font)\s+size | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
+| (?:there\s+are\s+)?no\s+(?:user\s+|reader\s+)?(?:comments|responses|replies)(?:\s+yet)? | be\s+the\s+first\s+to\s+(?:comment|reply|respond|express\s+your\s+opinion|review)\b.*
 | (?:popular|trending)\s+in\s+the\s+community
 | (?:(?:skip|jump)\s+(?:to\s+)?(?:the\s+)?(?:main\s+)?(?:content|navigation|search|menu)[\s|·•]*)+
 | (?:omitir|saltar|ir)\s+(?:para\s+ir\s+)?al?\s+(?:el\s+)?contenido(?:\s+principal)? | direkt\s+zum\s+inhalt
@@ -184,7 +185,7 @@ def is_cruft(block: str) -> bool:
 
 _SHARE_WORDS = re.compile(r"(?i)\b(?:share|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|e-?mail|print|"
                           r"copy\s+link|bookmark|save|follow\s+(?:us|me|@)|teilen|partager|compartir|分享|シェア)")
-_COMMENT_WORDS = re.compile(r"(?i)\bcomments?\b|\bcomment(?:er|ar)\b|\bkommentier|\bcommenter\b|\bcomentar\b|评论")
+_COMMENT_WORDS = re.compile(r"(?i)\bcomments?\b|\bbe\s+the\s+first\s+to\b|\bcomment(?:er|ar)\b|\bkommentier|\bcommenter\b|\bcomentar\b|评论")
 _NOTICE_WORDS = re.compile(
     r"(?i)advert|sponsor|promoted|paid|anzeige|werbung|publicit|cookie|privacy|terms|subscri|abonn|suscr|newsletter|"
     r"sign\s+(?:up|in)|log\s*in|广告|広告|订阅")

@@ -5,8 +5,9 @@ stories above the article) they miss often enough that a line scorer does better
 page's top to just under where the article's text starts is a candidate, described by the numbers of
 NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
 rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
-sure. The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from pages
-whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
+sure (or a headline over its by-line stands above it: over_by_line). The trees are plain numbers in
+headline_weights.py, written by eval/train_headline.py from pages whose licence allows it (the Readability and
+trafilatura dev parts); scoring needs no library.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from generator.ingest import headline_weights
 from generator.ingest.endings import TAG_LABELS
 from generator.ingest.furniture import TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
+    BY_LINE,
     CRUMBS,
     about_it,
     after_post_links,
@@ -45,11 +47,25 @@ _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _WORD = re.compile(r"\b\w")
 # Lines no headline is: a photo's credit ("... © AFP / Jeff Pachoud", "Abb.: Collage ..."), a list of tags
 # ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
-# of a list ("- KDE Software Compilation 4.9")
+# of a list ("- KDE Software Compilation 4.9"), a link to the post before or after ("← Older post", "Newer post →"),
+# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box.")
 NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
-    r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s")
+    r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
+    r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
+    r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
+# The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
+# items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
+# erlaubt?"); not "Recent posts", whose first item is often the post itself
+LIST_LABEL = re.compile(
+    r"(?i)^(?:related(?: articles| stories| posts| news)?|relacionad[ao]s|notas relacionadas|leia também|lea también"
+    r"|lesen sie auch|à lire aussi|lire aussi|read also|also read|see also|more stories|more news|most read"
+    r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
+    r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
+LIST_ITEMS = 8  # items of such a list that are passed over
+BY_LINE_WORDS = 15
+LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
 # site's motto: a headline that long speaks of its text)
 UNRELATED_WORDS = 12
@@ -165,17 +181,38 @@ def choose(blocks: list[str]) -> int:
         return rule
     indexes, rows = features(blocks, rule, body, first_headline)
     kept = eligible(blocks, indexes)
-    return best([indexes[k] for k in kept], [rows[k] for k in kept])
+    chosen = best([indexes[k] for k in kept], [rows[k] for k in kept])
+    return over_by_line(blocks, chosen, body)
+
+
+def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline that its by-line follows, over the chosen line when that has no by-line or date under it and
+    only the article's furniture stands between them (share buttons, a date, a teaser sentence, a photo's
+    credit): the chosen line is then a sub-heading or the standfirst ("<headline>" / "von Jane Roe" / "31. März
+    2020" / "<sub-heading>" / text). A headline-shaped line between them (another story's teaser under an
+    author's box) leaves the choice as it is."""
+    if body is None or any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
+            body, chosen + 4)]):
+        return chosen
+    for index in range(chosen - 1, max(-1, chosen - LIFT), -1):
+        block, under = blocks[index], blocks[index + 1]
+        if not (BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
+                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)
+                and not NOT_HEADLINE.search(block)):  # (what may not be chosen may not be lifted to either)
+            continue
+        between = blocks[index + 2: chosen]
+        return chosen if any(headline_shaped(b) and words(b) >= 4 and not about_it(b) for b in between) else index
+    return chosen
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
-    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor
-    a long line that shares no word with the page's other prose (the trees are trained on every candidate: to them
-    these are more lines that are not the headline)."""
+    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor an
+    item of a list under its label, nor a long line that shares no word with the page's other prose (the trees are
+    trained on every candidate: to them these are more lines that are not the headline)."""
     page_words: Counter[str] | None = None  # word -> the distinct prose blocks that use it
     kept = []
     for k, i in enumerate(indexes):
-        if i and NOT_HEADLINE.search(blocks[i]):
+        if i and (NOT_HEADLINE.search(blocks[i]) or _listed(blocks, i)):
             continue
         if i and words(blocks[i]) > UNRELATED_WORDS:
             if page_words is None:
@@ -185,6 +222,24 @@ def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
                 continue
         kept.append(k)
     return kept
+
+
+def _listed(blocks: list[str], index: int) -> bool:
+    """The line is an item of a list under a LIST_LABEL: the label stands above it, only headline-shaped lines
+    (the list's other items) between; a by-line or a date line ends the list, and a line over a by-line is the
+    article's headline (a list of bare links that ends right over it: "Most read" / ... / headline / "By ...")."""
+    def item(block: str) -> bool:
+        return headline_shaped(block) and not about_it(block)
+
+    if index + 1 < len(blocks) and BY_LINE.match(blocks[index + 1]):
+        return False
+
+    for above in range(index - 1, max(-1, index - LIST_ITEMS - 1), -1):
+        if LIST_LABEL.match(blocks[above]):
+            return item(blocks[index])
+        if not item(blocks[above]):
+            return False
+    return False
 
 
 def rules(blocks: list[str]) -> tuple[int, int | None, bool, bool]:

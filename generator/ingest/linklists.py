@@ -35,6 +35,8 @@ def kind(block: str) -> str | None:
         items = [_ITEM.sub("", line) for line in lines]
     else:
         items = [match.group(1) for match in _LINK.finditer(block)]
+        if _is_pager(block, items):
+            return "navigation"
         if len(items) < TAG_LINKS or _link_share(block) < 0.9:
             return None  # a paragraph with links in it is prose; one made of links alone is a tag line
         return "navigation"
@@ -44,6 +46,16 @@ def kind(block: str) -> str | None:
     if sum(furniture.words(_text(item)) for item in items) / len(items) > ITEM_WORDS:
         return None
     return "navigation" if block.startswith("|") or len(lines) < MIN_ITEMS else "link list (navigation, blogroll)"
+
+
+def _is_pager(block: str, items: list[str]) -> bool:
+    """A blog's line to the posts before and after, links alone split by bars: "[« Older post](…) | [Main](…) |
+    [Newer post »](…)"."""
+    return len(items) >= 2 and "|" in block and (items[0].lstrip()[:1] in "«‹←" or items[-1].rstrip()[-1:] in "»›→") \
+        and _PAGER.fullmatch(block.strip()) is not None
+
+
+_PAGER = re.compile(r"(?:\s*(?:\\?\|\s*)?" + _LINK.pattern + r")+")  # links alone, bars between
 
 
 def _is_prose(block: str) -> bool:

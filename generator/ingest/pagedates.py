@@ -59,8 +59,9 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     if published is None and updated is not None:
         published, updated = updated, None  # a page that names only the day it was updated is dated by it
     published = _document_day(tree) or published
-    if published is not None and published.day and published not in (ld_date(stated), updated):
+    if textdates.either_order(published) and published not in (ld_date(stated), updated):
         # a day read from the page's text, not its metadata: a slashed date in the order its other dates say
+        # (the cheap question first: most pages' dates read one way only, and need no walk over the tree)
         lines = (" ".join(line.split()) for line in tree.xpath(_TEXT_NODES))
         published = textdates.read_as_dated(published, [line for line in lines if line], _day_first(tree))
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():

@@ -14,8 +14,14 @@ from generator.ingest import textdates
 from generator.ingest.endings import ending
 from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
 
-_BY = re.compile(r"(?i)^(?:(?:posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato)\s+)?"
-                 r"(?:by|von|par|por|da|di)\s")
+_BY_LABEL = r"posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato"
+_BY_WORD = r"by|von|par|por|da|di"
+_BY = re.compile(rf"(?i)^(?:(?:{_BY_LABEL})\s+)?(?:{_BY_WORD})\s")
+# A by-line over the article, as the line scorer's headline stands over it (headlineline.over_by_line): "By Jane Roe",
+# "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over the name's line. A name
+# follows its word with a capital: "Da oggi ...", "Par ailleurs ...", "Por otro lado ...", "By the end of ..."
+# start ordinary sentences.
+BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))(?:\s*$|\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ]))")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.

@@ -8,6 +8,8 @@ import re
 
 import lxml.html
 
+from generator.ingest import furniture
+
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
     r"^(?:comments?|comment-?(?:list|area|section|s-?wrapper|s-?container)|discussion|disqus\w*|respond|replies|"
@@ -153,6 +155,7 @@ def prepare(tree) -> None:
         if parent is not None:
             _split_at_double_breaks(parent)
     _loose_divs_to_paragraphs(tree)
+    _loose_runs_to_paragraphs(tree)
 
 
 LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
@@ -168,6 +171,79 @@ def _loose_divs_to_paragraphs(tree) -> None:
             paragraph.text, div.text = div.text, None
             paragraph.extend(list(div))
             div.append(paragraph)
+
+
+_RUN_HOSTS = {"div", "blockquote", "section", "article", "main", "td", "th", "dd", "center"}
+LOOSE_RUN_WORDS = 40  # a run of loose text beside blocks is a paragraph when it is this long and ends as a sentence
+
+
+def _loose_runs_to_paragraphs(tree) -> None:
+    """Prose written straight into a box beside its blocks (`<blockquote>Text …<p>More …</p>`, `</p>Text …<p>`,
+    `<div><img></div>Text <a>…</a> text`) is a paragraph: trafilatura leaves such a run out when the box holds
+    paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
+    link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
+    for host in list(tree.iter(*_RUN_HOSTS)):
+        children = list(host)
+        wrapped, paragraphs = False, any(c.tag == "p" for c in children)
+        for before, inline in _runs(host):
+            if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
+                continue  # (most runs are the blank between two blocks: no words to count)
+            whole = _run_text(host, before, inline)
+            if len(whole) < LOOSE_RUN_WORDS:
+                continue
+            links = sum(furniture.words(a.text_content()) for c in inline if isinstance(c.tag, str) for a in c.iter("a"))
+            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or \
+                    links > furniture.words(whole) / 2 or not (paragraphs or links):
+                continue
+            _wrap(host, before, inline)
+            wrapped = True
+        if wrapped and not paragraphs:
+            _divs_of_text_to_paragraphs(children)
+
+
+def _divs_of_text_to_paragraphs(children) -> None:
+    """A box's other paragraphs that are divs of text (not mostly links) become paragraphs: trafilatura, finding a
+    paragraph in the box now, reads only those."""
+    for child in children:
+        if child.tag == "div" and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in child) and \
+                child.text_content().strip() and \
+                sum(furniture.words(a.text_content()) for a in child.iter("a")) <= furniture.words(child.text_content()) / 2:
+            child.tag = "p"
+
+
+def _runs(host) -> list[tuple]:
+    """The runs of loose text and inline elements between `host`'s blocks: (the block it follows or None, its inline
+    elements)."""
+    runs, run, before = [], [], None
+    for child in host:
+        if _is_block(child):
+            runs.append((before, run))
+            before, run = child, []
+        else:
+            run.append(child)
+    return [*runs, (before, run)]
+
+
+def _run_text(host, before, inline) -> str:
+    text = (host.text if before is None else before.tail) or ""
+    return " ".join((text + "".join((c.text_content() if isinstance(c.tag, str) else "") + (c.tail or "")
+                                    for c in inline)).split())
+
+
+def _wrap(host, before, inline) -> None:
+    """The run after `before` (or first) in `host` becomes a `<p>`, in its place."""
+    paragraph = lxml.html.Element("p")
+    if before is None:
+        paragraph.text, host.text = host.text, None
+        host.insert(0, paragraph)
+    else:
+        paragraph.text, before.tail = before.tail, None
+        before.addnext(paragraph)
+    paragraph.extend(inline)
+
+
+def _is_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS
 
 
 def _unwrap_code(table) -> None:
@@ -232,4 +308,12 @@ def _split_at_double_breaks(parent) -> None:
     for paragraph in paragraphs:
         if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
             paragraph.tag = "div"
+            # the page set its text apart as a paragraph: its sentences beside the block are one
+            children, wrapped = list(paragraph), False
+            for before, inline in _runs(paragraph):
+                if _run_text(paragraph, before, inline)[-1:] in furniture.TERMINAL:
+                    _wrap(paragraph, before, inline)
+                    wrapped = True
+            if wrapped and not any(c.tag == "p" for c in children):
+                _divs_of_text_to_paragraphs(children)
     parent.extend(p for p in paragraphs if len(p) or (p.text or "").strip())

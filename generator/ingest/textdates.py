@@ -60,14 +60,17 @@ DIGITS = str.maketrans({chr(c): str(unicodedata.digit(chr(c))) for c in range(0x
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 # A year may be glued to what follows it on a copied page: "3 de mayo de 202221:25", "28. Juni 201914. Januar 2020".
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
+_LOWER = "[a-zß-öø-ÿа-яё]"  # a lowercase letter (Latin, Cyrillic): the end of a word, not of a code
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
     # an ISO stamp glued to a name: "Jane Roe2021-12-14T12:38"
     re.compile(rf"(?<!\d){_YEAR}-(?P<nmonth>\d{{2}})-(?P<day>\d{{2}})(?=T\d{{2}}:\d{{2}})"),
     re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    # (its day may be glued to the word before it on a copied page: "Original Research7 April 2020")
-    re.compile(rf"(?=\d)(?<![^\Wa-z])(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"),
+    # (its day may be glued to the word before it on a copied page: "Original Research7 April 2020", "Publié7
+    # avril 2020"; not to a code's letters, "mp3", "A2", "COVID19", nor to the disease's name, "Covid19")
+    re.compile(rf"(?=\d)(?:(?<!\w)|(?<=[^\W\d_]{_LOWER}{{2}}))(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+"
+               rf"(?:de\s+)?{_YEAR}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
     re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
@@ -94,13 +97,14 @@ INDIC_PATTERNS = [
 ]
 
 
-def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
+def find(text: str, day_first: bool = False, named: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
     """The first date written in `text` and where it is. `4/6/2021` is April 6 unless `day_first`
-    (or the first number cannot be a month)."""
-    patterns = PATTERNS
+    (or the first number cannot be a month). `named`: only a date written with a month's name (`Sept. 29, 2020`),
+    one no order of numbers makes ambiguous."""
+    patterns = _MONTH_NAMED if named else PATTERNS
     if not text.isascii():
         text = text.translate(DIGITS) if _OTHER_DIGIT.search(text) else text
-        patterns = PATTERNS + INDIC_PATTERNS if _INDIC.search(text) else PATTERNS
+        patterns = patterns + INDIC_PATTERNS if _INDIC.search(text) else patterns
     for pattern in patterns:
         for match in pattern.finditer(text):
             # (a year first is never followed by the day: "2026/12/07" is 7 December on any page)
@@ -113,38 +117,46 @@ def find(text: str, day_first: bool = False) -> tuple[PartialDate, tuple[int, in
 _MONTH_NAMED = [pattern for pattern in PATTERNS if "(?P<month>" in pattern.pattern]
 
 
-def find_named(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
-    """The first date in `text` written with a month's name (`Sept. 29, 2020`): one no order of numbers makes
-    ambiguous."""
-    for pattern in _MONTH_NAMED:
-        for match in pattern.finditer(text):
-            date = _date(match)
-            if date is not None:
-                return date, match.span()
-    return None
-
-
 SAME_TIME = 31  # days: a date this near the page's dates written out is of the same time
+
+
+def either_order(date: PartialDate | None) -> bool:
+    """A day whose day and month may be read the other way round (7 December, 12 July): the cheap question to
+    ask before read_as_dated reads the page."""
+    return date is not None and date.day is not None and date.month != date.day and date.month <= 12 \
+        and date.day <= 12
 
 
 def read_as_dated(date: PartialDate, page: list[str], day_first: bool) -> PartialDate:
     """A slashed date either order reads (`02/10/2020` on a page that names no language: 10 February or 2 October)
     in the order the page's dates written out with a month's name say: a British story on an aggregator with
-    captions of `Sept. 29, 2020` and `September 28, 2020` was written on 2 October."""
-    if date.month == date.day or date.month > 12 or date.day > 12:
+    captions of `Sept. 29, 2020` and `September 28, 2020` was written on 2 October. Not a day the page also
+    writes in an order of its own (`2020-02-10`). Two passes over the page, however many dates it names."""
+    if not either_order(date):
         return date
     first, second = (date.day, date.month) if day_first else (date.month, date.day)
-    written = re.compile(rf"(?<![\d/])0?{first}/0?{second}/{date.year}(?!\d)")
-    if not any(written.search(line) for line in page):
+    slashed = re.compile(rf"(?<![\d/])0?{first}/0?{second}/{date.year}(?!\d)")
+    iso = f"{date.year}-{date.month:02d}-{date.day:02d}"
+    if any(iso in line for line in page) or not any(
+            "/" in line and slashed.search(line if line.isascii() else line.translate(DIGITS)) for line in page):
         return date
-    other = PartialDate(date.year, date.day, date.month)
-    named = [found[0] for line in page if (found := find_named(line)) and found[0].day]
-    if not named:
-        return date
+    other = _swapped(date)
+    nearest = {date: SAME_TIME + 1, other: SAME_TIME + 1}  # reading -> days to the nearest date written out
+    for line in page:
+        found = find(line, named=True) if _DIGIT.search(line) else None
+        if found is not None and found[0].day:
+            for reading in nearest:
+                nearest[reading] = min(nearest[reading], abs((reading.last_day() - found[0].last_day()).days))
+    return other if nearest[other] <= SAME_TIME < nearest[date] else date
 
-    def gap(day: PartialDate) -> int:
-        return min(abs((day.last_day() - each.last_day()).days) for each in named)
-    return other if gap(other) <= SAME_TIME < gap(date) else date
+
+def _swapped(date: PartialDate) -> PartialDate:
+    """The day read the other way round, at its time of day if it has one."""
+    moment = date.moment.replace(month=date.day, day=date.month) if date.moment is not None else None
+    return PartialDate(date.year, date.day, date.month, moment)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _year_first(match: re.Match) -> bool:
