@@ -1,13 +1,14 @@
 """Nothing silently lost, checked on real pages: every line of a copied text is accounted for.
 
-Run: .venv/bin/python -m eval.real_accounting --data DIR [--forms text,text_full] [--part dev] [--show N]
+Run: .venv/bin/python -m eval.real_accounting [--data DIR] [--forms text,text_full] [--part dev] [--show N]
 Reads each page of the copied-text forms (text/, text_full/; the main corpus and the supplement, the dev
-part unless told) as `archive import` reads it, and checks each non-blank line of the input: it is in the
-body, in a field (title, summary, authors, dateline, rights, source, image caption or credit), or in the
-`dropped` list `--explain` prints, with its reason. It reports the lines that are none of these, the
-dropped lines whose reason names no kind, and the prose-shaped lines (a sentence of 15 words or more)
-moved into rights or a dateline. The corpus's text is read from --data only and printed to stdout, never
-written into the repository.
+part unless told) as `archive import` reads it, cuts its input into the blocks the text reader cuts it into
+(a line, or the lines a paragraph wraps over) and checks each: it is in the body, in a field (title,
+summary, authors, dateline, rights, source, image caption or credit), or in the `dropped` list `--explain`
+prints, with its reason. It reports the blocks that are none of these, the dropped lines whose reason
+names no kind, and the long sentences (15 words or more) moved into rights, a dateline or a credit without
+a notice's shape; then counts per set and form, and the reasons given. The corpus's text is read from the
+unpacked corpus only and printed to stdout, never written into the repository.
 """
 
 from __future__ import annotations
