@@ -98,6 +98,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
+    line, at_title = title, len(dropped)  # the headline's line as printed, for what the title leaves out of it
     title = headline_within(title, page)
     found = Found(day_first=_not_english(text))
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
@@ -152,7 +153,8 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 footer, end_at, final = True, index + 1, True  # "Reporting by X; Editing by Y" ends the article
             elif body_started and len(items) <= 3 and not _starts_with_dateline(items[0][1]):
                 # By-line or date after a few blocks: those were a standfirst or a promotion, not the body
-                # (unless nothing follows them).
+                # (unless nothing follows them). Blocks set aside before, by an earlier by-line, go for good.
+                dropped += [("promotion above the by-line", t) for _, t in set_aside]
                 set_aside = items
                 items, body_started, in_cruft = [], False, False
             continue
@@ -215,6 +217,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     sources = (Source(name=source_name, url=found.url),) if (source_name or found.url) else ()
     for name in filter(None, (agency, found.outlet)):  # "Headline - CNN": the outlet is not the title
         title = re.sub(rf"\s+[|\-–—:]\s+{re.escape(name)}\w*\s*$", "", title, flags=re.I) or title
+    dropped[at_title:at_title] = beside_title(line, title)  # in the input's order
     return Imported(
         kind="text", title=title, body=body, published=published, updated=updated,
         authors=tuple(dict.fromkeys(found.authors)), summary=found.summary, dateline=dateline,
@@ -266,6 +269,18 @@ def _title(blocks: list[str]) -> tuple[str, list[str]]:
         return first, blocks[1:]
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     return sentence[:150].rsplit(" ", 1)[0] if len(sentence) > 150 else sentence, blocks
+
+
+_BESIDE_TITLE = "navigation (beside the headline: the site's name, a path, a by-line or a date)"
+
+
+def beside_title(line: str, title: str) -> list[tuple[str, str]]:
+    """What the headline's line holds beside the title taken from it ("<headline> - Slashdot",
+    "Home / News / <headline>", "<headline> posted on Nov 6, 2012"), for --explain."""
+    if line == title or title not in line:
+        return []
+    head, _, tail = line.partition(title)
+    return [(_BESIDE_TITLE, part.strip()) for part in (head, tail) if part.strip()]
 
 
 def _resumes(blocks: list[str], index: int) -> bool:
