@@ -1,0 +1,85 @@
+"""Chinese pages: the furniture a Chinese news page prints around its text leaves the body, with its kind.
+
+The article is our own (a town opens a library); the furniture is in the shapes Chinese portals print: the source
+and editor lines under the text, the site's copyright and disclaimer notices, its licence numbers, a comment count,
+font-size and share controls, a source line beside the date over the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import html, text
+
+HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
+PARAGRAPHS = [
+    "本报讯 经过两年的建设，位于镇中心的新图书馆于本周一正式对外开放，馆内藏书超过三万册，居民凭身份证即可免费办理借书证。",
+    "图书馆负责人介绍，新馆共有三层，一层为儿童阅读区，二层为报刊阅览室，三层设有自习室和电子阅览区，每天开放到晚上九点。",
+    "开馆当天，不少家长带着孩子前来参观。一位退休教师说，以前借书要坐一个小时的公交车去市里，现在走路十分钟就能到。",
+    "据了解，镇政府还计划在明年举办系列读书活动，邀请作家和学者走进图书馆，与居民分享阅读心得，让更多人爱上读书。",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS)
+REPLY = "一位读者留言说，这样的图书馆应该多建几个，周末带孩子去看书很方便。"
+
+
+def _html(before: str = "", after: str = "") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in [*before.split("\n\n"), *PARAGRAPHS, *after.split("\n\n")] if p)
+    return (f"<html lang='zh-CN'><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"{inner}</article></body></html>")
+
+
+def _check(record, furniture: list[str], kind: str) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    dropped = dict((line, why) for why, line in record.dropped)
+    for line in furniture:
+        assert line not in record.body
+        assert dropped.get(line, "").startswith(kind), (line, dropped.get(line))
+
+
+@pytest.mark.parametrize("lines", [
+    ["来源：南方晨报", "编辑：王小明"],
+    ["文章来源：某某新闻网"],
+    ["【编辑:李四】 返回首页，查看更多"],
+    ["某某网版权与免责声明：", "凡本网注明“来源：某某网”的作品，版权均属于本网，未经授权不得转载。"],
+    ["未经本网书面授权，请勿转载或建立镜像", "违者依法追究相关法律责任"],
+    ["某省互联网违法和不良信息举报电话：0000-12345678", "互联网新闻信息服务许可证编号：00000000000"],
+    ["京ICP证000000号"],
+])
+def test_the_source_and_the_sites_notices_after_the_text_end_it(lines):
+    after = "\n\n".join([*lines, REPLY])
+    for record in (html.read(_html(after=after)), text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{after}\n")):
+        _check(record, lines[:1], "footer")
+        for line in lines:
+            assert line not in record.body
+        assert REPLY not in record.body
+
+
+def test_a_paragraph_that_names_a_source_or_an_editor_is_text():
+    lines = ["编辑：这是他在采访中最常说的一个词，他说图书馆的书都是居民一本一本捐出来的，每一本都有故事。",
+             "馆长说，新馆的图书来源主要有三个：政府采购、社会捐赠和与市图书馆的交换，今后每年还会增加五千册。"]
+    page = "\n\n".join([*PARAGRAPHS, *lines, PARAGRAPHS[0]])
+    record = text.read(f"{HEADLINE}\n\n{page}\n")
+    for line in lines:
+        assert line in record.body
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("网友评论 0 条", "comments"),
+    ("评论（12）", "comments"),
+    ("发表评论", "comments"),
+    ("分享让更多人看到", "share bar"),
+    ("字号：大 中 小", "navigation"),
+    ("小字号", "navigation"),
+    ("打印本页", "navigation"),
+    ("关闭窗口", "navigation"),
+])
+def test_a_pages_controls_inside_the_text_are_left_out(line, kind):
+    record = html.read(_html().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{line}</p><p>{PARAGRAPHS[1]}</p>"))
+    _check(record, [line], kind)
+
+
+def test_a_source_line_beside_the_date_over_the_text_is_the_articles_header():
+    record = html.read(_html(before="来源：南方晨报 2021-11-25 16:26:07"))
+    assert "南方晨报" not in record.body
+    assert ("by-line or date line", "来源：南方晨报 2021-11-25 16:26:07") in record.dropped
