@@ -83,3 +83,26 @@ def test_a_source_line_beside_the_date_over_the_text_is_the_articles_header():
     record = html.read(_html(before="来源：南方晨报 2021-11-25 16:26:07"))
     assert "南方晨报" not in record.body
     assert ("by-line or date line", "来源：南方晨报 2021-11-25 16:26:07") in record.dropped
+
+
+@pytest.mark.parametrize("menu", [
+    "<td>首页</td><td>新闻</td><td>体育</td><td>娱乐</td><td>财经</td><td>汽车</td><td>房产</td>",
+    "<td></td><td>首页 - 新闻 - 体育 - 娱乐 - 财经 - 科技 - 汽车 - 房产</td>",
+    "<td>首页 组织机构 工作动态 规划纲要 国际项目 理论文摘 为您服务</td>",
+    "<td>Home | News | Sport | Business | Weather | Travel</td>",
+])
+def test_a_table_of_one_row_of_section_names_is_a_menu(menu):
+    table = f"<table><tr>{menu}</tr></table>"
+    page = _html().replace("<article>", f"<article>{table}").replace(f"<p>{PARAGRAPHS[2]}</p>", f"{table}<p>{PARAGRAPHS[2]}</p>")
+    record = html.read(page)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    assert "房产" not in record.body and "Weather" not in record.body and "国际项目" not in record.body
+    assert any(why == "navigation" for why, _ in record.dropped)
+
+
+def test_a_table_of_figures_is_kept():
+    table = ("<table><tr><th>年份</th><th>藏书</th><th>读者</th><th>活动</th><th>开放日</th><th>馆员</th></tr>"
+             "<tr><td>2020</td><td>21000</td><td>3400</td><td>12</td><td>300</td><td>8</td></tr></table>")
+    record = html.read(_html().replace(f"<p>{PARAGRAPHS[2]}</p>", f"{table}<p>{PARAGRAPHS[2]}</p>"))
+    assert "21000" in record.body and "开放日" in record.body
