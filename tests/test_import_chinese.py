@@ -106,3 +106,13 @@ def test_a_table_of_figures_is_kept():
              "<tr><td>2020</td><td>21000</td><td>3400</td><td>12</td><td>300</td><td>8</td></tr></table>")
     record = html.read(_html().replace(f"<p>{PARAGRAPHS[2]}</p>", f"{table}<p>{PARAGRAPHS[2]}</p>"))
     assert "21000" in record.body and "开放日" in record.body
+
+
+def test_a_table_of_a_label_beside_cells_of_headline_links_is_a_menu():
+    links = "".join(f'<a href="https://news.example.cn/n/{i}.html">{name}</a> ' for i, name in enumerate(
+        ["市区今年将新建三座城市公园", "城际高铁站预计下个月正式通车", "本地球队在省运会上夺得冠军", "春季大型招聘会周末在会展中心举行"]))
+    table = f"<table><tr><td>今日推荐</td><td>{links}</td></tr></table>"
+    record = html.read(_html().replace("<article>", f"<article>{table}"))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    assert "高铁站" not in record.body and "今日推荐" not in record.body

@@ -31,8 +31,10 @@ def kind(block: str) -> str | None:
     if block.startswith("|") and _menu_row(lines):
         return "navigation"
     if block.startswith("|"):
-        items = [cell for line in lines if not re.fullmatch(r"[|\s:-]*", line)
+        cells = [cell for line in lines if not re.fullmatch(r"[|\s:-]*", line)
                  for cell in line.strip().strip("|").split("|") if cell.strip()]
+        # a cell of several links (a box of headlines beside its label) counts each
+        items = [item for cell in cells for item in (_LINK.findall(cell) if len(_LINK.findall(cell)) > 1 else [cell])]
     elif all(_ITEM.match(line) for line in lines):
         items = [_ITEM.sub("", line) for line in lines]
     else:
