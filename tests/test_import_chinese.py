@@ -116,3 +116,11 @@ def test_a_table_of_a_label_beside_cells_of_headline_links_is_a_menu():
     for paragraph in PARAGRAPHS:
         assert paragraph in record.body
     assert "高铁站" not in record.body and "今日推荐" not in record.body
+
+
+@pytest.mark.parametrize("line", ["发表于 2004年12月27日 12:40 - (阅读:1024;评论:8)", "小镇日报 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网"])
+def test_a_posts_data_line_closes_the_post_under_the_text_and_the_text_goes_on_after_it_over_the_text(line):
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{line}\n\n{REPLY[:12]}\n")
+    assert ("by-line or date line", line) in record.dropped and REPLY[:12] not in record.body
+    record = text.read(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[3]}\n")
+    _check(record, [line], "by-line or date line")

@@ -95,11 +95,19 @@ NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
 )[\W_]*$""")
 
 
+# A post's data line: when it was posted and how often read or commented ("发表于 2004年12月27日 12:40 - (阅读:3727;
+# 评论:63)"). Under the text it closes the post; over it (a page puts it there too) the text resumes after it.
+POST_DATA = re.compile(
+    r"^.{0,20}(?:发表|发布)(?:于|时间|日期)?\s*[:：]?\s*\d.{0,40}?(?:阅读|点击|浏览|评论|回复)(?:数|量)?\s*[:：(（]?\s*\d+.{0,60}$")
+
+
 def ending(block: str) -> str | None:
-    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice'),
-    or None."""
+    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice',
+    'by-line or date line'), or None."""
     if len(block) > 400:
         return None
+    if POST_DATA.match(block):
+        return "by-line or date line"
     if COMMENTS.match(block):
         return "comments"
     if RELATED.match(block):
