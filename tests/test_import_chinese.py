@@ -124,3 +124,12 @@ def test_a_posts_data_line_closes_the_post_under_the_text_and_the_text_goes_on_a
     assert ("by-line or date line", line) in record.dropped and REPLY[:12] not in record.body
     record = text.read(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[3]}\n")
     _check(record, [line], "by-line or date line")
+
+
+def test_a_forum_posts_signature_under_the_text_opens_the_replies():
+    line = "〓 读书论坛 发布时间 2005/05/17 22:11:42 by 小镇读者 〓"
+    reply = "〓 读书论坛 发布时间 2005/05/18 09:01:00 by 路过的人 〓"
+    after = f"{line}\n\n{REPLY}\n\n{reply}\n\n支持一下。"
+    for record in (html.read(_html(after=after)), text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{after}\n")):
+        _check(record, [line, reply], "comments")
+        assert REPLY not in record.body and "支持一下" not in record.body

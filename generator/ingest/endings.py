@@ -6,7 +6,8 @@ recognisable shape; once the article's text has begun, such a line ends it.
 Every rule is a general pattern, never one outlet's exact strings. A Chinese page ends its text with the
 source and editor lines (来源：, 编辑：), then the site's copyright and disclaimer notices (版权声明, 免责声明,
 未经授权不得转载) and its licence numbers (ICP证, 违法和不良信息举报). ("Response" alone is no comment
-section: it heads a section of a text about HTTP; "1 Response", "Responses" are.)
+section: it heads a section of a text about HTTP; "1 Response", "Responses" are.) A forum or guestbook signs each
+post under it (`〓 <board> 发布时间 2005/05/17 22:11:42 by <name> 〓`): under the article's text the replies follow.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 | schreiben\s+sie\s+einen\s+kommentar | schreibe\s+einen\s+kommentar | kommentar\s+(?:schreiben|verfassen)
 | du\s+musst\s+angemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar.{0,30} | vos\s+r[ée]actions(?:\s*\(\d+\))? | laisser\s+un\s+commentaire
 | (?:deja|escribe)\s+(?:un|tu)\s+comentario | lascia\s+un\s+commento | we\s+want\s+to\s+hear\s+what\s+you\s+think\b.{0,60}
+| .{0,30}(?:发布|发表)(?:时间|于)\s*[:：]?\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:by|作者\s*[:：]?)\s*\S.{0,30}
 | 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
 )[\W_]*$""")
 
