@@ -133,3 +133,11 @@ def test_a_forum_posts_signature_under_the_text_opens_the_replies():
     for record in (html.read(_html(after=after)), text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{after}\n")):
         _check(record, [line, reply], "comments")
         assert REPLY not in record.body and "支持一下" not in record.body
+
+
+def test_a_headline_laid_out_in_a_table_and_the_date_row_under_it_leave_the_body():
+    top = (f"<table><tr><td>{HEADLINE}</td></tr></table>"
+           "<table><tr><td>2005-02-06 13:26更新 来源：南方晨报</td><td>发表评论</td><td></td></tr></table>")
+    record = html.read(_html().replace("<article>", f"<article>{top}").replace(f"<h1>{HEADLINE}</h1>", ""))
+    assert record.body.startswith(PARAGRAPHS[0])
+    assert ("headline and kicker", HEADLINE) in record.dropped
