@@ -3,8 +3,11 @@
 A copied page runs on past the article: a comment section, lists of other
 stories, tags, a print-edition note, the footer. Each opens with a line of a
 recognisable shape; once the article's text has begun, such a line ends it.
-Every rule is a general pattern, never one outlet's exact strings. ("Response" alone is no comment
-section: it heads a section of a text about HTTP; "1 Response", "Responses" are.)
+Every rule is a general pattern, never one outlet's exact strings. A Chinese page ends its text with the
+source and editor lines (来源：, 编辑：), then the site's copyright and disclaimer notices (版权声明, 免责声明,
+未经授权不得转载) and its licence numbers (ICP证, 违法和不良信息举报). ("Response" alone is no comment
+section: it heads a section of a text about HTTP; "1 Response", "Responses" are.) A forum or guestbook signs each
+post under it (`〓 <board> 发布时间 2005/05/17 22:11:42 by <name> 〓`): under the article's text the replies follow.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 | schreiben\s+sie\s+einen\s+kommentar | schreibe\s+einen\s+kommentar | kommentar\s+(?:schreiben|verfassen)
 | du\s+musst\s+angemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar.{0,30} | vos\s+r[ée]actions(?:\s*\(\d+\))? | laisser\s+un\s+commentaire
 | (?:deja|escribe)\s+(?:un|tu)\s+comentario | lascia\s+un\s+commento | we\s+want\s+to\s+hear\s+what\s+you\s+think\b.{0,60}
+| .{0,30}(?:发布|发表)(?:时间|于)\s*[:：]?\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:by|作者\s*[:：]?)\s*\S.{0,30}
 | 发表评论.{0,20} | 网友评论.{0,20} | 我来说两句.{0,20} | 评论\s*[（(]?\d*[)）]?\s*[:：]? | 查看评论.{0,10} | コメント.{0,10}
 )[\W_]*$""")
 
@@ -63,6 +67,9 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 | [‹←]\s*\S.{0,100} | (?:\d+\s+)?(?:[|\s]*\d+){1,12}\s*(?:next|nächste|suivant|siguiente|下一页)\b.{0,10}
 | «\s*(?:previous|vorige|précédent|anterior)\b.{0,80} | (?:previous|next)\s+(?:post|story|article|page|entry)\b.{0,100}
 | (?:上一篇|下一篇|上一页|下一页|返回(?:首页|目录|顶部)?|关闭窗口|打印本[文页稿]|【打印】|责任编辑).{0,40}
+| (?:文章|新闻|稿件|信息|本文)?来源\s*[:：]\s*\S.{0,40} | (?:责任)?编辑\s*[:：]\s*\S.{0,20} | 【(?:责任)?编辑\s*[:：].{0,20}】.{0,20}
+| .{0,20}(?:版权|著作权|传输内容)(?:与|和|及)?(?:免责)?声明\s*[:：]?.{0,10} | 免责(?:声明|条款)\s*[:：]?.{0,200}
+| 未经.{0,40}(?:授权|许可|同意).{0,40}(?:不得|请勿|禁止|严禁).{0,80} | .{0,30}(?:违法和不良信息举报|新闻信息服务许可证|ICP\s*[证备]).{0,100}
 )[\W_]*$""")
 
 
@@ -90,11 +97,19 @@ NOTICE = re.compile(r"""(?ix)^[\W_]*(?:
 )[\W_]*$""")
 
 
+# A post's data line: when it was posted and how often read or commented ("发表于 2004年12月27日 12:40 - (阅读:3727;
+# 评论:63)"). Under the text it closes the post; over it (a page puts it there too) the text resumes after it.
+POST_DATA = re.compile(
+    r"^.{0,20}(?:发表|发布)(?:于|时间|日期)?\s*[:：]?\s*\d.{0,40}?(?:阅读|点击|浏览|评论|回复)(?:数|量)?\s*[:：(（]?\s*\d+.{0,60}$")
+
+
 def ending(block: str) -> str | None:
-    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice'),
-    or None."""
+    """The kind of page furniture a line opens ('comments', 'related list', 'footer', 'share bar', 'notice',
+    'by-line or date line'), or None."""
     if len(block) > 400:
         return None
+    if POST_DATA.match(block):
+        return "by-line or date line"
     if COMMENTS.match(block):
         return "comments"
     if RELATED.match(block):

@@ -135,7 +135,8 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:contenido\s+)?exclusivo\s+(?:para\s+)?suscriptores | contribuer
 | teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
 | partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
-| 分享(?:到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.*
+| 分享(?:到|给好友|让更多人看到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.* | 发表评论 | 我来说两句 | 举报 | 关注(?:我们)?
+| (?:网友|读者|用户)?评论\s*[（(]?\s*\d*\s*[)）]?\s*条? | [大中小]?字号(?:\s*[:：]?(?:\s*[大中小]){1,3})? | 打印(?:本[文页稿])? | 关闭(?:窗口|本页)? | 收藏(?:本[文页])?
 )[\W_]*$""")
 
 
@@ -268,7 +269,8 @@ def header(block: str, found: Found) -> bool:
         return False
     # "Posted Jan 28, 2020 by Kevin Marsh": a date line, then a by-line
     parts = [piece for part in parts for piece in _date_then_byline(part)]
-    readers = (_byline, date_line)
+    parts = [piece for part in parts for piece in _SOURCE_CJK.split(part, maxsplit=1) if piece and piece.strip()]
+    readers = (_byline, _source_cjk, date_line)
     results, places = [], 0
     for part in parts:
         for reader in readers:
@@ -286,7 +288,7 @@ def header(block: str, found: Found) -> bool:
     if not results:
         return False
     for reader, result in results:
-        if reader is _byline:
+        if reader is not date_line:
             names, outlet = result
             found.authors.extend(names)
             found.outlet = found.outlet or outlet
@@ -320,6 +322,15 @@ def _date_then_byline(part: str) -> list[str]:
     if match and date_line(match.group(1)) is not None and _byline(match.group(2)) is not None:
         return [match.group(1), match.group(2)]
     return [part]
+
+
+# "来源：太原晚报 2021-11-25 16:26": a Chinese page names its source (the outlet) beside the date, or alone
+_SOURCE_CJK = re.compile(r"\s*((?:文章|新闻|稿件|信息|本文)?来源\s*[:：]\s*[^\s|:：]{1,20})\s*")
+
+
+def _source_cjk(part: str):
+    match = re.fullmatch(r"(?:文章|新闻|稿件|信息|本文)?来源\s*[:：]\s*(?P<outlet>[^\s|:：]{1,20})", part)
+    return ([], match.group("outlet")) if match else None
 
 
 def _byline(part: str):

@@ -138,13 +138,22 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     blocks = bodyblocks.drop_galleries(bodyblocks.drop_repeats(blocks, dropped), dropped)
     blocks = linklists.drop(blocks, dropped)
     # The kicker, headline, by-line and date lines the extractor kept at the top.
-    heading = next((i for i, b in enumerate(blocks[:4]) if bodyblocks.text_of(b) == title), None)
-    if heading is not None and all(len(bodyblocks.text_of(b).split()) <= 6 for b in blocks[:heading]):
-        dropped += [("headline and kicker", bodyblocks.text_of(b)) for b in blocks[:heading + 1]]
+    heading = next((i for i, b in enumerate(blocks[:4]) if _line_of(b) == title), None)
+    if heading is not None and all(len(_line_of(b).split()) <= 6 for b in blocks[:heading]):
+        dropped += [("headline and kicker", _line_of(b)) for b in blocks[:heading + 1]]
         blocks = blocks[heading + 1:]
     while blocks and _is_post_meta(bodyblocks.text_of(blocks[0])):
         dropped.append(("by-line or date line", bodyblocks.text_of(blocks.pop(0))))
     return "\n\n".join(blocks).strip() + "\n"
+
+
+_ONE_CELL = re.compile(r"\|([^|\n]*)\|\n\|\s*:?-{3,}:?\s*\|")
+
+
+def _line_of(block: str) -> str:
+    """A block's words; a table of one cell reads as its cell (an old page lays out its headline in a table)."""
+    cell = _ONE_CELL.fullmatch(block.strip())
+    return bodyblocks.text_of(cell.group(1) if cell else block)
 
 
 # A blog's line of a post's data that ends in its tags: "Published: November 1st, 2012 | Tags: NFL AM, …" (the

@@ -28,9 +28,13 @@ def kind(block: str) -> str | None:
     if block.startswith("```"):
         return None
     lines = [line for line in block.split("\n") if line.strip()]
+    if block.startswith("|") and _menu_row(lines):
+        return "navigation"
     if block.startswith("|"):
-        items = [cell for line in lines if not re.fullmatch(r"[|\s:-]*", line)
+        cells = [cell for line in lines if not re.fullmatch(r"[|\s:-]*", line)
                  for cell in line.strip().strip("|").split("|") if cell.strip()]
+        # a cell of several links (a box of headlines beside its label) counts each
+        items = [item for cell in cells for item in (_LINK.findall(cell) if len(_LINK.findall(cell)) > 1 else [cell])]
     elif all(_ITEM.match(line) for line in lines):
         items = [_ITEM.sub("", line) for line in lines]
     else:
@@ -46,6 +50,26 @@ def kind(block: str) -> str | None:
     if sum(furniture.words(_text(item)) for item in items) / len(items) > ITEM_WORDS:
         return None
     return "navigation" if block.startswith("|") or len(lines) < MIN_ITEMS else "link list (navigation, blogroll)"
+
+
+MENU_ITEMS = 6  # a table's one row of this many section names is a menu, links or not
+MENU_ITEM_WORDS = 4
+_MENU_SPLIT = re.compile(r"\s*(?:\\?\||｜)\s*|\s+[-·•]\s+|\s*[·•]\s*")
+_CJK_NAMES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8}){5,}")  # "首页 新闻中心 工作动态 …"
+
+
+def _menu_row(lines: list[str]) -> bool:
+    """A table of one row of short names, bars, dashes or spaces between, no sentence among them: a portal's
+    channel menu ("首页 | 新闻 | 体育 | …", "Home - News - Sport - …"), whose links a page may draw with scripts."""
+    rows = [line for line in lines if not re.fullmatch(r"[|\s:-]*", line)]
+    if len(rows) != 1:
+        return False
+    row = re.sub(r"\*\*|__", "", _LINK.sub(r"\1", rows[0])).strip().strip("|")
+    items = [item.strip() for item in _MENU_SPLIT.split(row) if item.strip()]
+    items = [name for item in items for name in (item.split() if _CJK_NAMES.fullmatch(item) else [item])]
+    return len(items) >= MENU_ITEMS and all(
+        furniture.words(item) <= MENU_ITEM_WORDS and item[-1] not in furniture.TERMINAL and re.search(r"[^\W\d_]", item)
+        for item in items)
 
 
 def _is_pager(block: str, items: list[str]) -> bool:

@@ -1,0 +1,143 @@
+"""Chinese pages: the furniture a Chinese news page prints around its text leaves the body, with its kind.
+
+The article is our own (a town opens a library); the furniture is in the shapes Chinese portals print: the source
+and editor lines under the text, the site's copyright and disclaimer notices, its licence numbers, a comment count,
+font-size and share controls, a source line beside the date over the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import html, text
+
+HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
+PARAGRAPHS = [
+    "本报讯 经过两年的建设，位于镇中心的新图书馆于本周一正式对外开放，馆内藏书超过三万册，居民凭身份证即可免费办理借书证。",
+    "图书馆负责人介绍，新馆共有三层，一层为儿童阅读区，二层为报刊阅览室，三层设有自习室和电子阅览区，每天开放到晚上九点。",
+    "开馆当天，不少家长带着孩子前来参观。一位退休教师说，以前借书要坐一个小时的公交车去市里，现在走路十分钟就能到。",
+    "据了解，镇政府还计划在明年举办系列读书活动，邀请作家和学者走进图书馆，与居民分享阅读心得，让更多人爱上读书。",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS)
+REPLY = "一位读者留言说，这样的图书馆应该多建几个，周末带孩子去看书很方便。"
+
+
+def _html(before: str = "", after: str = "") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in [*before.split("\n\n"), *PARAGRAPHS, *after.split("\n\n")] if p)
+    return (f"<html lang='zh-CN'><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"{inner}</article></body></html>")
+
+
+def _check(record, furniture: list[str], kind: str) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    dropped = dict((line, why) for why, line in record.dropped)
+    for line in furniture:
+        assert line not in record.body
+        assert dropped.get(line, "").startswith(kind), (line, dropped.get(line))
+
+
+@pytest.mark.parametrize("lines", [
+    ["来源：南方晨报", "编辑：王小明"],
+    ["文章来源：某某新闻网"],
+    ["【编辑:李四】 返回首页，查看更多"],
+    ["某某网版权与免责声明：", "凡本网注明“来源：某某网”的作品，版权均属于本网，未经授权不得转载。"],
+    ["未经本网书面授权，请勿转载或建立镜像", "违者依法追究相关法律责任"],
+    ["某省互联网违法和不良信息举报电话：0000-12345678", "互联网新闻信息服务许可证编号：00000000000"],
+    ["京ICP证000000号"],
+])
+def test_the_source_and_the_sites_notices_after_the_text_end_it(lines):
+    after = "\n\n".join([*lines, REPLY])
+    for record in (html.read(_html(after=after)), text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{after}\n")):
+        _check(record, lines[:1], "footer")
+        for line in lines:
+            assert line not in record.body
+        assert REPLY not in record.body
+
+
+def test_a_paragraph_that_names_a_source_or_an_editor_is_text():
+    lines = ["编辑：这是他在采访中最常说的一个词，他说图书馆的书都是居民一本一本捐出来的，每一本都有故事。",
+             "馆长说，新馆的图书来源主要有三个：政府采购、社会捐赠和与市图书馆的交换，今后每年还会增加五千册。"]
+    page = "\n\n".join([*PARAGRAPHS, *lines, PARAGRAPHS[0]])
+    record = text.read(f"{HEADLINE}\n\n{page}\n")
+    for line in lines:
+        assert line in record.body
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("网友评论 0 条", "comments"),
+    ("评论（12）", "comments"),
+    ("发表评论", "comments"),
+    ("分享让更多人看到", "share bar"),
+    ("字号：大 中 小", "navigation"),
+    ("小字号", "navigation"),
+    ("打印本页", "navigation"),
+    ("关闭窗口", "navigation"),
+])
+def test_a_pages_controls_inside_the_text_are_left_out(line, kind):
+    record = html.read(_html().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{line}</p><p>{PARAGRAPHS[1]}</p>"))
+    _check(record, [line], kind)
+
+
+def test_a_source_line_beside_the_date_over_the_text_is_the_articles_header():
+    record = html.read(_html(before="来源：南方晨报 2021-11-25 16:26:07"))
+    assert "南方晨报" not in record.body
+    assert ("by-line or date line", "来源：南方晨报 2021-11-25 16:26:07") in record.dropped
+
+
+@pytest.mark.parametrize("menu", [
+    "<td>首页</td><td>新闻</td><td>体育</td><td>娱乐</td><td>财经</td><td>汽车</td><td>房产</td>",
+    "<td></td><td>首页 - 新闻 - 体育 - 娱乐 - 财经 - 科技 - 汽车 - 房产</td>",
+    "<td>首页 组织机构 工作动态 规划纲要 国际项目 理论文摘 为您服务</td>",
+    "<td>Home | News | Sport | Business | Weather | Travel</td>",
+])
+def test_a_table_of_one_row_of_section_names_is_a_menu(menu):
+    table = f"<table><tr>{menu}</tr></table>"
+    page = _html().replace("<article>", f"<article>{table}").replace(f"<p>{PARAGRAPHS[2]}</p>", f"{table}<p>{PARAGRAPHS[2]}</p>")
+    record = html.read(page)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    assert "房产" not in record.body and "Weather" not in record.body and "国际项目" not in record.body
+    assert any(why == "navigation" for why, _ in record.dropped)
+
+
+def test_a_table_of_figures_is_kept():
+    table = ("<table><tr><th>年份</th><th>藏书</th><th>读者</th><th>活动</th><th>开放日</th><th>馆员</th></tr>"
+             "<tr><td>2020</td><td>21000</td><td>3400</td><td>12</td><td>300</td><td>8</td></tr></table>")
+    record = html.read(_html().replace(f"<p>{PARAGRAPHS[2]}</p>", f"{table}<p>{PARAGRAPHS[2]}</p>"))
+    assert "21000" in record.body and "开放日" in record.body
+
+
+def test_a_table_of_a_label_beside_cells_of_headline_links_is_a_menu():
+    links = "".join(f'<a href="https://news.example.cn/n/{i}.html">{name}</a> ' for i, name in enumerate(
+        ["市区今年将新建三座城市公园", "城际高铁站预计下个月正式通车", "本地球队在省运会上夺得冠军", "春季大型招聘会周末在会展中心举行"]))
+    table = f"<table><tr><td>今日推荐</td><td>{links}</td></tr></table>"
+    record = html.read(_html().replace("<article>", f"<article>{table}"))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in record.body
+    assert "高铁站" not in record.body and "今日推荐" not in record.body
+
+
+@pytest.mark.parametrize("line", ["发表于 2004年12月27日 12:40 - (阅读:1024;评论:8)", "小镇日报 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网"])
+def test_a_posts_data_line_closes_the_post_under_the_text_and_the_text_goes_on_after_it_over_the_text(line):
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{line}\n\n{REPLY[:12]}\n")
+    assert ("by-line or date line", line) in record.dropped and REPLY[:12] not in record.body
+    record = text.read(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[3]}\n")
+    _check(record, [line], "by-line or date line")
+
+
+def test_a_forum_posts_signature_under_the_text_opens_the_replies():
+    line = "〓 读书论坛 发布时间 2005/05/17 22:11:42 by 小镇读者 〓"
+    reply = "〓 读书论坛 发布时间 2005/05/18 09:01:00 by 路过的人 〓"
+    after = f"{line}\n\n{REPLY}\n\n{reply}\n\n支持一下。"
+    for record in (html.read(_html(after=after)), text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{after}\n")):
+        _check(record, [line, reply], "comments")
+        assert REPLY not in record.body and "支持一下" not in record.body
+
+
+def test_a_headline_laid_out_in_a_table_and_the_date_row_under_it_leave_the_body():
+    top = (f"<table><tr><td>{HEADLINE}</td></tr></table>"
+           "<table><tr><td>2005-02-06 13:26更新 来源：南方晨报</td><td>发表评论</td><td></td></tr></table>")
+    record = html.read(_html().replace("<article>", f"<article>{top}").replace(f"<h1>{HEADLINE}</h1>", ""))
+    assert record.body.startswith(PARAGRAPHS[0])
+    assert ("headline and kicker", HEADLINE) in record.dropped
