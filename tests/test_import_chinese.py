@@ -64,6 +64,17 @@ def test_a_paragraph_that_names_a_source_or_an_editor_is_text():
         assert line in record.body
 
 
+def test_prose_on_what_is_forbidden_without_permission_or_on_exemption_clauses_is_text():
+    lines = ["未经许可，任何人不得在新馆内吸烟或饮食，馆方将在入口处设置提示牌，并安排志愿者进行劝导。",
+             "免责条款是借阅协议的一部分：读者如因个人原因损坏图书，需按原价赔偿，但自然磨损不在此列。"]
+    page = "\n\n".join([*PARAGRAPHS[:2], *lines, *PARAGRAPHS[2:]])
+    inner = "".join(f"<p>{p}</p>" for p in page.split("\n\n"))
+    for record in (text.read(f"{HEADLINE}\n\n{page}\n"), html.read(_html().replace(
+            "".join(f"<p>{p}</p>" for p in PARAGRAPHS), inner))):
+        for line in [*lines, *PARAGRAPHS]:
+            assert line in record.body
+
+
 @pytest.mark.parametrize("line, kind", [
     ("网友评论 0 条", "comments"),
     ("评论（12）", "comments"),

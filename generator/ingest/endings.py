@@ -5,7 +5,8 @@ stories, tags, a print-edition note, the footer. Each opens with a line of a
 recognisable shape; once the article's text has begun, such a line ends it.
 Every rule is a general pattern, never one outlet's exact strings. A Chinese page ends its text with the
 source and editor lines (来源：, 编辑：), then the site's copyright and disclaimer notices (版权声明, 免责声明,
-未经授权不得转载) and its licence numbers (ICP证, 违法和不良信息举报). ("Response" alone is no comment
+未经授权不得转载) and its licence numbers (ICP证, 违法和不良信息举报); a notice forbids copying the page (转载,
+摘编, 镜像), a news story may say what is forbidden without permission (未经许可不得进入) and stays text. ("Response" alone is no comment
 section: it heads a section of a text about HTTP; "1 Response", "Responses" are.) A forum or guestbook signs each
 post under it (`〓 <board> 发布时间 2005/05/17 22:11:42 by <name> 〓`): under the article's text the replies follow.
 """
@@ -68,8 +69,8 @@ CLOSING = re.compile(r"""(?ix)^[\W_]*(?:
 | «\s*(?:previous|vorige|précédent|anterior)\b.{0,80} | (?:previous|next)\s+(?:post|story|article|page|entry)\b.{0,100}
 | (?:上一篇|下一篇|上一页|下一页|返回(?:首页|目录|顶部)?|关闭窗口|打印本[文页稿]|【打印】|责任编辑).{0,40}
 | (?:文章|新闻|稿件|信息|本文)?来源\s*[:：]\s*\S.{0,40} | (?:责任)?编辑\s*[:：]\s*\S.{0,20} | 【(?:责任)?编辑\s*[:：].{0,20}】.{0,20}
-| .{0,20}(?:版权|著作权|传输内容)(?:与|和|及)?(?:免责)?声明\s*[:：]?.{0,10} | 免责(?:声明|条款)\s*[:：]?.{0,200}
-| 未经.{0,40}(?:授权|许可|同意).{0,40}(?:不得|请勿|禁止|严禁).{0,80} | .{0,30}(?:违法和不良信息举报|新闻信息服务许可证|ICP\s*[证备]).{0,100}
+| .{0,20}(?:版权|著作权|传输内容)(?:与|和|及)?(?:免责)?声明\s*[:：]?.{0,10} | 免责声明\s*(?:[:：].{0,200})?
+| 未经.{0,40}(?:授权|许可|同意).{0,40}(?:不得|请勿|禁止|严禁).{0,10}(?:转载|转帖|摘编|复制|镜像|刊登|刊载|下载).{0,80} | .{0,30}(?:违法和不良信息举报|新闻信息服务许可证|ICP\s*[证备]).{0,100}
 )[\W_]*$""")
 
 
