@@ -165,8 +165,7 @@ def _loose_divs_to_paragraphs(tree) -> None:
     """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
     after its first link (it reads a div's own text only when divs hold the page's text)."""
     for div in tree.iter("div"):
-        if (div.text or "").strip() and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in div) and \
-                len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
+        if (div.text or "").strip() and _holds_only_inline(div) and len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
             paragraph = lxml.html.Element("p")
             paragraph.text, div.text = div.text, None
             paragraph.extend(list(div))
@@ -191,9 +190,9 @@ def _loose_runs_to_paragraphs(tree) -> None:
             whole = _run_text(host, before, inline)
             if len(whole) < LOOSE_RUN_WORDS:
                 continue
-            links = sum(furniture.words(a.text_content()) for c in inline if isinstance(c.tag, str) for a in c.iter("a"))
-            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or \
-                    links > furniture.words(whole) / 2 or not (paragraphs or links):
+            links, count = _link_words(inline), furniture.words(whole)
+            if count < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or links > count / 2 or \
+                    not (paragraphs or links) or _holds_block(inline):
                 continue
             _wrap(host, before, inline)
             wrapped = True
@@ -205,9 +204,8 @@ def _divs_of_text_to_paragraphs(children) -> None:
     """A box's other paragraphs that are divs of text (not mostly links) become paragraphs: trafilatura, finding a
     paragraph in the box now, reads only those."""
     for child in children:
-        if child.tag == "div" and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in child) and \
-                child.text_content().strip() and \
-                sum(furniture.words(a.text_content()) for a in child.iter("a")) <= furniture.words(child.text_content()) / 2:
+        if child.tag == "div" and _holds_only_inline(child) and child.text_content().strip() and \
+                _link_words([child]) <= furniture.words(child.text_content()) / 2:
             child.tag = "p"
 
 
@@ -243,7 +241,26 @@ def _wrap(host, before, inline) -> None:
 
 
 def _is_block(element) -> bool:
+    """Not an inline element, nor a comment or processing instruction (their tag is no string: their tail is the
+    run's text)."""
     return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS
+
+
+def _holds_only_inline(element) -> bool:
+    return not any(_is_block(c) for c in element)
+
+
+# The blocks trafilatura reads as such: a run whose inline elements hold one (`<span><div>…</div></span>`) is left as
+# it is, as a `<p>` around it would put a paragraph in a paragraph, which trafilatura reads out of order.
+_BLOCKS_INSIDE = ".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"
+
+
+def _holds_block(inline) -> bool:
+    return any(isinstance(c.tag, str) and c.xpath(_BLOCKS_INSIDE) for c in inline)
+
+
+def _link_words(elements) -> int:
+    return sum(furniture.words(a.text_content()) for c in elements if isinstance(c.tag, str) for a in c.iter("a"))
 
 
 def _unwrap_code(table) -> None:
@@ -306,12 +323,14 @@ def _split_at_double_breaks(parent) -> None:
     if parent.tag in ("p", "font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
         parent.tag = "div"
     for paragraph in paragraphs:
-        if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
+        if paragraph.xpath(_BLOCKS_INSIDE):
             paragraph.tag = "div"
-            # the page set its text apart as a paragraph: its sentences beside the block are one
+            # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
+            # between two blocks: "" is in every string)
             children, wrapped = list(paragraph), False
             for before, inline in _runs(paragraph):
-                if _run_text(paragraph, before, inline)[-1:] in furniture.TERMINAL:
+                text = _run_text(paragraph, before, inline)
+                if text and text[-1] in furniture.TERMINAL and not _holds_block(inline):
                     _wrap(paragraph, before, inline)
                     wrapped = True
             if wrapped and not any(c.tag == "p" for c in children):
