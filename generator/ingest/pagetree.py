@@ -181,10 +181,11 @@ def _loose_runs_to_paragraphs(tree) -> None:
     `<div><img></div>Text <a>…</a> text`) is a paragraph: trafilatura leaves such a run out when the box holds
     paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
     link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
+    holders = _block_holders(tree)
     for host in list(tree.iter(*_RUN_HOSTS)):
         children = list(host)
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
-        for before, inline in _runs(host):
+        for before, inline in _runs(host, holders.__contains__):
             if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
                 continue  # (most runs are the blank between two blocks: no words to count)
             whole = _run_text(host, before, inline)
@@ -192,7 +193,7 @@ def _loose_runs_to_paragraphs(tree) -> None:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
             if count < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or links > count / 2 or \
-                    not (paragraphs or links) or _holds_block(inline):
+                    not (paragraphs or links):
                 continue
             _wrap(host, before, inline)
             wrapped = True
@@ -209,12 +210,13 @@ def _divs_of_text_to_paragraphs(children) -> None:
             child.tag = "p"
 
 
-def _runs(host) -> list[tuple]:
+def _runs(host, holds_block) -> list[tuple]:
     """The runs of loose text and inline elements between `host`'s blocks: (the block it follows or None, its inline
-    elements)."""
+    elements). An inline element that holds a block (`holds_block`: `<span><div>…</div></span>`) ends a run like a
+    block: a `<p>` around it would put a paragraph in a paragraph, which trafilatura reads out of order."""
     runs, run, before = [], [], None
     for child in host:
-        if _is_block(child):
+        if _is_block(child) or holds_block(child):
             runs.append((before, run))
             before, run = child, []
         else:
@@ -250,13 +252,28 @@ def _holds_only_inline(element) -> bool:
     return not any(_is_block(c) for c in element)
 
 
-# The blocks trafilatura reads as such: a run whose inline elements hold one (`<span><div>…</div></span>`) is left as
-# it is, as a `<p>` around it would put a paragraph in a paragraph, which trafilatura reads out of order.
-_BLOCKS_INSIDE = ".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"
+# The blocks trafilatura reads as such: an element that holds one is no paragraph (nor can be put in one).
+_BLOCK_TAGS = ("div", "p", "table", "ul", "ol", "h1", "h2", "h3", "blockquote")
+_BLOCKS_INSIDE = " | ".join(f".//{tag}" for tag in _BLOCK_TAGS)
+# ... and those a run's paragraph may be put in: no run beside an inline element that holds one is put in a paragraph
+_WRAP_BREAKING = tuple(sorted({*_BLOCK_TAGS, *_RUN_HOSTS}))
+_WRAP_BREAKING_INSIDE = " | ".join(f".//{tag}" for tag in _WRAP_BREAKING)
 
 
-def _holds_block(inline) -> bool:
-    return any(isinstance(c.tag, str) and c.xpath(_BLOCKS_INSIDE) for c in inline)
+def _holds_block(element) -> bool:
+    return isinstance(element.tag, str) and len(element) > 0 and bool(element.xpath(_WRAP_BREAKING_INSIDE))
+
+
+def _block_holders(tree) -> set:
+    """The elements that hold a block (as `_holds_block`), in one pass: asking each inline element would read a deep
+    page's subtrees once per level."""
+    holders: set = set()
+    for block in tree.iter(*_WRAP_BREAKING):
+        for ancestor in block.iterancestors():
+            if ancestor in holders:
+                break  # and so are all above it
+            holders.add(ancestor)
+    return holders
 
 
 def _link_words(elements) -> int:
@@ -328,9 +345,9 @@ def _split_at_double_breaks(parent) -> None:
             # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
             # between two blocks: "" is in every string)
             children, wrapped = list(paragraph), False
-            for before, inline in _runs(paragraph):
+            for before, inline in _runs(paragraph, _holds_block):
                 text = _run_text(paragraph, before, inline)
-                if text and text[-1] in furniture.TERMINAL and not _holds_block(inline):
+                if text and text[-1] in furniture.TERMINAL:
                     _wrap(paragraph, before, inline)
                     wrapped = True
             if wrapped and not any(c.tag == "p" for c in children):
