@@ -238,6 +238,11 @@ def test_a_run_whose_inline_element_holds_paragraphs_is_no_paragraph():
     inner = "".join(f"<p>{p} <a href='https://example.org/{i}'>More</a>.</p>" for i, p in enumerate(PARAGRAPHS))
     tree = _prepared(f"<div class='article'><p>{PARAGRAPHS[0]}</p><span id='text'>{inner}</span> The end.</div>")
     assert not tree.xpath("//p//p | //p//div")
+    # the words before such an element are still a paragraph of their own
+    tree = _prepared(f"<div><p>{PARAGRAPHS[0]}</p><span>{PARAGRAPHS[1]}</span> {PARAGRAPHS[3]} And so on:<br>"
+                     f"<span><div>{PARAGRAPHS[2]}</div></span></div>")
+    assert [(e.tag, e.text_content().strip()[-8:]) for e in tree.find("body/div")] == [
+        ("p", PARAGRAPHS[0][-8:]), ("p", "and so on:"[-8:]), ("span", PARAGRAPHS[2][-8:])]
     page_html = (f"<html><head><title>Ferries</title></head><body><div class='article'><h1>Ferries</h1>"
                  f"<p>{PARAGRAPHS[2]}</p><span id='text'><!-- text -->{inner}</span></div></body></html>")
     body = html_reader.read(page_html).body
