@@ -267,3 +267,12 @@ def test_a_div_of_text_with_a_comment_in_it_is_a_paragraph_too():
     later = "Sometimes I look at the bridge and think nothing <!-- ad slot --> will ever change, and yet it has."
     tree = _prepared(f"<div class='content'>{run}<div>{later}</div></div>")
     assert [element.tag for element in tree.find("body/div")] == ["p", "p"]
+
+
+def test_a_box_inside_a_paragraph_or_code_gains_no_paragraph():
+    """A box the page put inside a `<p>` (through an inline element) or inside `<pre>`: a run of it put in a `<p>`
+    would be a paragraph in a paragraph, or in code."""
+    run = f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}"
+    tree = _prepared(f"<p>Intro <span><div>{run}<p>{PARAGRAPHS[2]}</p></div></span> end.</p>"
+                     f"<pre><div>{run}<p>{PARAGRAPHS[3]}</p></div></pre>")
+    assert [div.text.strip() for div in tree.iter("div")] == [run, run]

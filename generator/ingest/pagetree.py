@@ -181,8 +181,10 @@ def _loose_runs_to_paragraphs(tree) -> None:
     `<div><img></div>Text <a>…</a> text`) is a paragraph: trafilatura leaves such a run out when the box holds
     paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
     link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
-    holders = _block_holders(tree)
+    holders, enclosed = _block_holders(tree), _enclosed_hosts(tree)
     for host in list(tree.iter(*_RUN_HOSTS)):
+        if host in enclosed:
+            continue  # a paragraph there would be one in a paragraph, or in code
         children = list(host)
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
         for before, inline in _runs(host, holders.__contains__):
@@ -274,6 +276,15 @@ def _block_holders(tree) -> set:
                 break  # and so are all above it
             holders.add(ancestor)
     return holders
+
+
+def _enclosed_hosts(tree) -> set:
+    """The boxes inside a `<p>` or a `<pre>`, each read once (a `<p>` in a `<p>` is in the set already)."""
+    enclosed: set = set()
+    for outer in tree.iter("p", "pre"):
+        if outer not in enclosed:
+            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, "p", "pre") if element is not outer)
+    return enclosed
 
 
 def _link_words(elements) -> int:
