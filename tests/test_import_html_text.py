@@ -3,7 +3,9 @@ and which lines over the text are the post's data, not its text."""
 
 from __future__ import annotations
 
-from generator.ingest import extracted
+import lxml.html
+
+from generator.ingest import extracted, pagetree
 from generator.ingest import html as html_reader
 from generator.render.markdown import new_renderer
 from tests.helpers import PARAGRAPHS
@@ -222,3 +224,55 @@ def test_a_paragraph_set_apart_with_double_breaks_beside_a_heading_is_kept():
                  + "<br><br>".join(PARAGRAPHS) + "</div></div></body></html>")
     body = html_reader.read(page_html).body
     assert first in body
+
+
+def _prepared(body_html: str):
+    tree = lxml.html.fromstring(f"<html><head><title>T</title></head><body>{body_html}</body></html>")
+    pagetree.prepare(tree)
+    return tree
+
+
+def test_a_run_whose_inline_element_holds_paragraphs_is_no_paragraph():
+    """A site's text in a `<span>` that holds its `<p>`s, beside a paragraph of the box: a `<p>` around that run would
+    put paragraphs in a paragraph, which trafilatura reads out of order or not at all."""
+    inner = "".join(f"<p>{p} <a href='https://example.org/{i}'>More</a>.</p>" for i, p in enumerate(PARAGRAPHS))
+    tree = _prepared(f"<div class='article'><p>{PARAGRAPHS[0]}</p><span id='text'>{inner}</span> The end.</div>")
+    assert not tree.xpath("//p//p | //p//div")
+    # the words before such an element are still a paragraph of their own
+    tree = _prepared(f"<div><p>{PARAGRAPHS[0]}</p><span>{PARAGRAPHS[1]}</span> {PARAGRAPHS[3]} And so on:<br>"
+                     f"<span><div>{PARAGRAPHS[2]}</div></span></div>")
+    assert [(e.tag, e.text_content().strip()[-8:]) for e in tree.find("body/div")] == [
+        ("p", PARAGRAPHS[0][-8:]), ("p", "and so on:"[-8:]), ("span", PARAGRAPHS[2][-8:])]
+    page_html = (f"<html><head><title>Ferries</title></head><body><div class='article'><h1>Ferries</h1>"
+                 f"<p>{PARAGRAPHS[2]}</p><span id='text'><!-- text -->{inner}</span></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert all(p in body for p in PARAGRAPHS), body
+
+
+def test_the_blank_between_two_blocks_in_a_run_set_apart_is_no_sentence():
+    """A run between two `<br><br>` that holds blocks: only runs of words that end as a sentence ends become
+    paragraphs, not the blanks between its blocks, and then its divs of text stay divs."""
+    tree = _prepared(f"<div>{PARAGRAPHS[0]}<br><br><h2>Friday</h2> <div>A line in a div</div> <br><br>"
+                     f"{PARAGRAPHS[1]}</div>")
+    assert not [p for p in tree.iter("p") if not p.text_content().strip()]
+    assert [div.text for div in tree.iter("div")][-1] == "A line in a div"
+
+
+def test_a_div_of_text_with_a_comment_in_it_is_a_paragraph_too():
+    """A post written loose into its box gains a paragraph; its later paragraph in a `<div>` that holds a source
+    comment (an ad slot's marker) is one too: a comment is no block."""
+    run = ("In 2003 the harbour's last ferry captain retired, the same year the old pier was closed, and a year later "
+           "<a href='https://example.org/pier'>the pier was sold</a> to a developer. Not even a decade later the "
+           "town elected a harbour master again, and the ferries are back on the water every morning.")
+    later = "Sometimes I look at the bridge and think nothing <!-- ad slot --> will ever change, and yet it has."
+    tree = _prepared(f"<div class='content'>{run}<div>{later}</div></div>")
+    assert [element.tag for element in tree.find("body/div")] == ["p", "p"]
+
+
+def test_a_box_inside_a_paragraph_or_code_gains_no_paragraph():
+    """A box the page put inside a `<p>` (through an inline element) or inside `<pre>`: a run of it put in a `<p>`
+    would be a paragraph in a paragraph, or in code."""
+    run = f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}"
+    tree = _prepared(f"<p>Intro <span><div>{run}<p>{PARAGRAPHS[2]}</p></div></span> end.</p>"
+                     f"<pre><div>{run}<p>{PARAGRAPHS[3]}</p></div></pre>")
+    assert [div.text.strip() for div in tree.iter("div")] == [run, run]

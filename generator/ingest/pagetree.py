@@ -165,8 +165,7 @@ def _loose_divs_to_paragraphs(tree) -> None:
     """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
     after its first link (it reads a div's own text only when divs hold the page's text)."""
     for div in tree.iter("div"):
-        if (div.text or "").strip() and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in div) and \
-                len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
+        if (div.text or "").strip() and _holds_only_inline(div) and len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
             paragraph = lxml.html.Element("p")
             paragraph.text, div.text = div.text, None
             paragraph.extend(list(div))
@@ -182,18 +181,21 @@ def _loose_runs_to_paragraphs(tree) -> None:
     `<div><img></div>Text <a>…</a> text`) is a paragraph: trafilatura leaves such a run out when the box holds
     paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
     link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
+    holders, enclosed = _block_holders(tree), _enclosed_hosts(tree)
     for host in list(tree.iter(*_RUN_HOSTS)):
+        if host in enclosed:
+            continue  # a paragraph there would be one in a paragraph, or in code
         children = list(host)
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
-        for before, inline in _runs(host):
+        for before, inline in _runs(host, holders.__contains__):
             if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
                 continue  # (most runs are the blank between two blocks: no words to count)
             whole = _run_text(host, before, inline)
             if len(whole) < LOOSE_RUN_WORDS:
                 continue
-            links = sum(furniture.words(a.text_content()) for c in inline if isinstance(c.tag, str) for a in c.iter("a"))
-            if furniture.words(whole) < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or \
-                    links > furniture.words(whole) / 2 or not (paragraphs or links):
+            links, count = _link_words(inline), furniture.words(whole)
+            if count < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or links > count / 2 or \
+                    not (paragraphs or links):
                 continue
             _wrap(host, before, inline)
             wrapped = True
@@ -205,18 +207,18 @@ def _divs_of_text_to_paragraphs(children) -> None:
     """A box's other paragraphs that are divs of text (not mostly links) become paragraphs: trafilatura, finding a
     paragraph in the box now, reads only those."""
     for child in children:
-        if child.tag == "div" and all(isinstance(c.tag, str) and c.tag in _INLINE_TAGS for c in child) and \
-                child.text_content().strip() and \
-                sum(furniture.words(a.text_content()) for a in child.iter("a")) <= furniture.words(child.text_content()) / 2:
+        if child.tag == "div" and _holds_only_inline(child) and child.text_content().strip() and \
+                _link_words([child]) <= furniture.words(child.text_content()) / 2:
             child.tag = "p"
 
 
-def _runs(host) -> list[tuple]:
+def _runs(host, holds_block) -> list[tuple]:
     """The runs of loose text and inline elements between `host`'s blocks: (the block it follows or None, its inline
-    elements)."""
+    elements). An inline element that holds a block (`holds_block`: `<span><div>…</div></span>`) ends a run like a
+    block: a `<p>` around it would put a paragraph in a paragraph, which trafilatura reads out of order."""
     runs, run, before = [], [], None
     for child in host:
-        if _is_block(child):
+        if _is_block(child) or holds_block(child):
             runs.append((before, run))
             before, run = child, []
         else:
@@ -243,7 +245,50 @@ def _wrap(host, before, inline) -> None:
 
 
 def _is_block(element) -> bool:
+    """Not an inline element, nor a comment or processing instruction (their tag is no string: their tail is the
+    run's text)."""
     return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS
+
+
+def _holds_only_inline(element) -> bool:
+    return not any(_is_block(c) for c in element)
+
+
+# The blocks trafilatura reads as such: an element that holds one is no paragraph (nor can be put in one).
+_BLOCK_TAGS = ("div", "p", "table", "ul", "ol", "h1", "h2", "h3", "blockquote")
+_BLOCKS_INSIDE = " | ".join(f".//{tag}" for tag in _BLOCK_TAGS)
+# ... and those a run's paragraph may be put in: no run beside an inline element that holds one is put in a paragraph
+_WRAP_BREAKING = tuple(sorted({*_BLOCK_TAGS, *_RUN_HOSTS}))
+_WRAP_BREAKING_INSIDE = " | ".join(f".//{tag}" for tag in _WRAP_BREAKING)
+
+
+def _holds_block(element) -> bool:
+    return isinstance(element.tag, str) and len(element) > 0 and bool(element.xpath(_WRAP_BREAKING_INSIDE))
+
+
+def _block_holders(tree) -> set:
+    """The elements that hold a block (as `_holds_block`), in one pass: asking each inline element would read a deep
+    page's subtrees once per level."""
+    holders: set = set()
+    for block in tree.iter(*_WRAP_BREAKING):
+        for ancestor in block.iterancestors():
+            if ancestor in holders:
+                break  # and so are all above it
+            holders.add(ancestor)
+    return holders
+
+
+def _enclosed_hosts(tree) -> set:
+    """The boxes inside a `<p>` or a `<pre>`, each read once (a `<p>` in a `<p>` is in the set already)."""
+    enclosed: set = set()
+    for outer in tree.iter("p", "pre"):
+        if outer not in enclosed:
+            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, "p", "pre") if element is not outer)
+    return enclosed
+
+
+def _link_words(elements) -> int:
+    return sum(furniture.words(a.text_content()) for c in elements if isinstance(c.tag, str) for a in c.iter("a"))
 
 
 def _unwrap_code(table) -> None:
@@ -306,12 +351,14 @@ def _split_at_double_breaks(parent) -> None:
     if parent.tag in ("p", "font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
         parent.tag = "div"
     for paragraph in paragraphs:
-        if paragraph.xpath(".//div | .//p | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//blockquote"):
+        if paragraph.xpath(_BLOCKS_INSIDE):
             paragraph.tag = "div"
-            # the page set its text apart as a paragraph: its sentences beside the block are one
+            # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
+            # between two blocks: "" is in every string)
             children, wrapped = list(paragraph), False
-            for before, inline in _runs(paragraph):
-                if _run_text(paragraph, before, inline)[-1:] in furniture.TERMINAL:
+            for before, inline in _runs(paragraph, _holds_block):
+                text = _run_text(paragraph, before, inline)
+                if text and text[-1] in furniture.TERMINAL:
                     _wrap(paragraph, before, inline)
                     wrapped = True
             if wrapped and not any(c.tag == "p" for c in children):
