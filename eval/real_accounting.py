@@ -24,7 +24,7 @@ from pathlib import Path
 from eval.real_corpus import SUPPLEMENT, CorpusMissing, find_data, part_of
 from generator.ingest import run, sniff
 from generator.ingest.record import Imported
-from generator.ingest.text import _blocks as paragraphs  # the blocks the reader reads
+from generator.ingest.text import blocks_of as paragraphs  # the blocks the reader reads
 
 # The reasons --explain gives (docs/importing.md, "What was left out"): a dropped line's reason starts with one.
 KINDS = ("navigation", "share bar", "related list", "comments", "footer", "notice", "photo caption",

@@ -25,7 +25,7 @@ import numpy as np
 
 from eval.real_corpus import REPO, SUPPLEMENT, corpus_dir, load_pages
 from generator.ingest import headlineline
-from generator.ingest.text import _blocks
+from generator.ingest.text import blocks_of
 
 TRAIN_SOURCES = ("mozilla-readability", "trafilatura-eval")  # MIT / Apache-2.0 data; never "dragnet" (AGPL)
 FORMS = ("text", "text_full")
@@ -58,7 +58,7 @@ def page_rows(scorer, data: Path, sources, part: str = "dev"):
                 if not path.is_file():
                     continue
                 text = unicodedata.normalize("NFKC", path.read_text(encoding="utf-8", errors="replace"))
-                blocks = _blocks(text.replace("\u00a0", " ").replace("\u200b", "").lstrip())
+                blocks = blocks_of(text.replace("\u00a0", " ").replace("\u200b", "").lstrip())
                 if not blocks:
                     continue
                 rule, body, first_headline, sure = headlineline.rules(blocks)

@@ -42,8 +42,8 @@ def test_the_shipped_trees_load_and_score_without_scikit_learn_or_numpy():
         "sys.modules['sklearn'] = None\n"
         "sys.modules['numpy'] = None\n"
         "from generator.ingest import headlineline\n"
-        "from generator.ingest.text import _blocks\n"
-        f"blocks = _blocks({PAGE!r})\n"
+        "from generator.ingest.text import blocks_of\n"
+        f"blocks = blocks_of({PAGE!r})\n"
         "print(blocks[headlineline.choose(blocks)])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
@@ -60,7 +60,7 @@ def test_the_shipped_trees_are_plain_numbers_for_the_features_the_code_computes(
             assert isinstance(threshold, float)
             if feature >= 0:
                 assert feature < len(headlineline.NAMES) and 0 < left < len(tree) and 0 < right < len(tree)
-    blocks = text._blocks(PAGE)
+    blocks = text.blocks_of(PAGE)
     rule, body, first_headline, sure = headlineline.rules(blocks)
     assert not sure  # the trees choose here
     indexes, rows = headlineline.features(blocks, rule, body, first_headline)
@@ -128,7 +128,7 @@ def test_the_headline_over_its_by_line_not_the_sub_heading_the_trees_take_under_
                               "Timetable: two early crossings and a late one"),
                              ("Published on 3 March 2021 by Jane Roe\nShare", "The new ferry timetable")):
         page = f"{MENU}{QUOTED}\n{meta}\n{subheading}\n{ARTICLE}\n"
-        blocks = text._blocks(page)
+        blocks = text.blocks_of(page)
         rule, body, first_headline, sure = headlineline.rules(blocks)
         indexes, rows = headlineline.features(blocks, rule, body, first_headline)
         assert blocks[headlineline.best(indexes, rows)] == subheading  # what the trees alone choose

@@ -71,7 +71,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     saved, if known (relative dates such as "3 hours ago" are read against it, and only then)."""
     text = text.replace("\u00a0", " ").replace("\u200b", "").lstrip()
     dropped: list[tuple[str, str]] = []  # (why, line): what the article leaves out or moves, for --explain
-    page = _blocks(text)
+    page = blocks_of(text)
     start = find_start(page) if page else 0
     for at in (start - 1, start):  # the kicker over the headline found, or the line found and the headline
         if at >= 0 and kicker(page, at):
@@ -94,7 +94,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             and not (words(following) <= DATE_LINE_WORDS and about_it(following)):  # "1,400 Rectangles" over a by-line
         dropped.append(("navigation", first.strip()))
         first, _, rest = rest.lstrip().partition("\n")  # a section label ("Politics") above the headline
-    blocks = [re.sub(r"[ \t]+", " ", first).strip()] + _blocks(rest)  # the title is the first line, alone
+    blocks = [re.sub(r"[ \t]+", " ", first).strip()] + blocks_of(rest)  # the title is the first line, alone
     if not blocks[0]:
         raise ImportFailed("holds no text")
     title, blocks = _title(blocks)
@@ -230,7 +230,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
 # --- blocks ---------------------------------------------------------------------------
 
 
-def _blocks(text: str) -> list[str]:
+def blocks_of(text: str) -> list[str]:
     """Paragraphs: blank-line separated; inside one, lines are joined when they wrap prose."""
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     out = []
