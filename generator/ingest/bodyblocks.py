@@ -47,17 +47,31 @@ REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter 
 
 
 def drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
-    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once.
-    Code and tables may repeat on purpose; short lines ("Photo", "Share") are others' business."""
-    kept, seen = [], set()
+    """A paragraph the page prints twice (a print copy, a pull quote, a teaser of the text) is kept once. A pull
+    quote, set apart as a quotation, prints the text's sentence in other quotation marks: its words are compared,
+    and the text's own paragraph is the one kept. Code and tables may repeat on purpose; short lines ("Photo",
+    "Share") are others' business."""
+    kept: list[str | None] = []
+    seen: set[str] = set()
+    words_at: dict[str, int] = {}  # a paragraph's words -> its place in `kept`
     for block in blocks:
         plain = text_of(block)
-        if plain in seen and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
+        key = " ".join(_WORD.findall(plain.casefold()))
+        first = words_at.get(key)
+        quoted = first is not None and block.startswith(">") != kept[first].startswith(">")
+        if (plain in seen or quoted) and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
+            if quoted and kept[first].startswith(">"):  # the pull quote came first: the paragraph takes its place
+                plain, kept[first], words_at[key] = text_of(kept[first]), None, len(kept)
+                kept.append(block)
             dropped.append(("repeat (a paragraph the page prints twice)", plain))
             continue
         seen.add(plain)
+        words_at.setdefault(key, len(kept))
         kept.append(block)
-    return kept
+    return [block for block in kept if block is not None]
+
+
+_WORD = re.compile(r"\w+")
 
 
 _COUNTER = re.compile(r"^\s*(?:[-*+]\s+)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s")

@@ -78,7 +78,7 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le"
 SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
   most\s+(?:popular|read|viewed|shared|commented|watched)(?:\s+\w+){0,2}
 | (?:latest|more|top|related|other|breaking|trending|recommended|popular|featured|further)\s+
-    (?:news|stories|articles|headlines|content|coverage|videos?|reads?|topics|links|from\b.*|on\b.*|in\b.*|about\b.*)
+    (?:news|stories|articles|headlines|content|coverage|videos?|reads?|topics|links|posts?|from\b.*|on\b.*|in\b.*|about\b.*)
 | related | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | editor'?s\s+picks? | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
 | (?:read|watch|listen)\s+(?:more|next|also|this\s+next) | see\s+(?:also|more) | don'?t\s+miss | recent\s+posts | popular\s+now
 | mehr\s+zum\s+thema | lesen\s+sie\s+(?:auch|mehr) | weitere\s+(?:artikel|nachrichten|meldungen) | auch\s+interessant

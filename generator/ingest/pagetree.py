@@ -164,12 +164,17 @@ LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption
 def _loose_divs_to_paragraphs(tree) -> None:
     """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
     after its first link (it reads a div's own text only when divs hold the page's text)."""
+    hosts = []
     for div in tree.iter("div"):
         if (div.text or "").strip() and _holds_only_inline(div) and len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
             paragraph = lxml.html.Element("p")
             paragraph.text, div.text = div.text, None
             paragraph.extend(list(div))
             div.append(paragraph)
+            hosts.append(div.getparent())
+    for host in dict.fromkeys(hosts):
+        if host is not None and not any(child.tag == "p" for child in host):
+            _divs_of_text_to_paragraphs(list(host))
 
 
 _RUN_HOSTS = {"div", "blockquote", "section", "article", "main", "td", "th", "dd", "center"}
