@@ -1,6 +1,7 @@
 """A saved page's tree made ready for trafilatura: what is not the article goes (comment threads, by-line,
 standfirst and print-only boxes, what the page does not show), and what its markup hides of the text's blocks is
-undone (layout tables, `<br><br>` breaks, loose text in a div, a space trafilatura would drop)."""
+undone (layout tables, `<br><br>` breaks, loose text in a div, a space trafilatura would drop, a text printed in
+two parts)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import lxml.html
 
-from generator.ingest import furniture
+from generator.ingest import furniture, textparts
 
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
@@ -156,40 +157,7 @@ def prepare(tree) -> None:
             _split_at_double_breaks(parent)
     _loose_divs_to_paragraphs(tree)
     _loose_runs_to_paragraphs(tree)
-    _join_split_text(tree)
-
-
-def _prose_paragraphs(box) -> bool:
-    return any(len(p.text_content().split()) >= PROSE_WORDS and p.text_content().rstrip()[-1:] in furniture.TERMINAL
-               for p in box.iter("p"))
-
-
-def _join_split_text(tree) -> None:
-    """A text the page prints in two parts with a box between them (a side rail, a picture): two boxes of the same
-    tag and class, the only two of their parent's children with that class, both holding paragraphs of prose,
-    are one text: the second part joins the first (trafilatura took only one of them). What stands between stays
-    where it was, after the text: a side rail's teasers are no part of it."""
-    for parent in list(tree.iter("div", "section", "article", "main", "td")):
-        children = [child for child in parent if isinstance(child.tag, str)]
-        holders: dict[str, list[int]] = {}  # a class name -> the places of the children that have it
-        for place, child in enumerate(children):
-            for name in set((child.get("class") or "").split()):
-                holders.setdefault(name, []).append(place)
-        pairs = {tuple(places) for places in holders.values() if len(places) == 2 and places[1] - places[0] > 1}
-        for first, second in sorted(pairs):
-            part, rest = children[first], children[first + 1:second + 1]
-            if part.tag != rest[-1].tag or part.tag not in _PART_TAGS or part.getparent() is None or \
-                    rest[-1].getparent() is None or not _prose_paragraphs(part) or not _prose_paragraphs(rest[-1]):
-                continue
-            later = rest[-1]
-            if (later.text or "").strip():
-                part.append(lxml.html.Element("span"))
-                part[-1].text = later.text
-            part.extend(list(later))
-            later.drop_tree()
-
-
-_PART_TAGS = {"div", "section", "article"}
+    textparts.join(tree)
 
 
 LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter
