@@ -165,7 +165,9 @@ LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption
 
 def _loose_divs_to_paragraphs(tree) -> None:
     """A `<div>` written straight into with text and links is a paragraph: trafilatura keeps only the words
-    after its first link (it reads a div's own text only when divs hold the page's text)."""
+    after its first link (it reads a div's own text only when divs hold the page's text). In a box of no `<p>`
+    (a page pasted into its editor a line to a div) its other divs of text are then paragraphs too: trafilatura,
+    finding a paragraph there, dropped the short lines beside it."""
     hosts = []
     for div in tree.iter("div"):
         if (div.text or "").strip() and _holds_only_inline(div) and len(div.text_content().split()) >= LOOSE_PROSE_WORDS:
