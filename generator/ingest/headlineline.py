@@ -5,9 +5,9 @@ stories above the article) they miss often enough that a line scorer does better
 page's top to just under where the article's text starts is a candidate, described by the numbers of
 NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
 rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
-sure (or a headline over its by-line stands above it: over_by_line). The trees are plain numbers in
-headline_weights.py, written by eval/train_headline.py from pages whose licence allows it (the Readability and
-trafilatura dev parts); scoring needs no library.
+sure (or the page's path ends with a line printed again under it, or a headline over its by-line stands above
+the choice: settled). The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from
+pages whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ LIST_LABEL = re.compile(
     r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
     r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
 LIST_ITEMS = 8  # items of such a list that are passed over
+# How a breadcrumb's path ends before the page's own headline: a mark, or its last link glued to it
+_PATH_END = re.compile(r"[>»›/|→]\s*$")
+_GLUED = re.compile(r"[a-zà-ÿ]$")
 BY_LINE_WORDS = 15
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
@@ -181,8 +184,32 @@ def choose(blocks: list[str]) -> int:
         return rule
     indexes, rows = features(blocks, rule, body, first_headline)
     kept = eligible(blocks, indexes)
-    chosen = best([indexes[k] for k in kept], [rows[k] for k in kept])
-    return over_by_line(blocks, chosen, body)
+    return settled(blocks, best([indexes[k] for k in kept], [rows[k] for k in kept]), body)
+
+
+def settled(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline, from the trees' choice: the line the breadcrumb ends with (crumbed_headline), else the headline
+    over its by-line above the choice (over_by_line), else the choice."""
+    crumbed = crumbed_headline(blocks, body)
+    return over_by_line(blocks, chosen, body) if crumbed is None else crumbed
+
+
+def crumbed_headline(blocks: list[str], body: int | None) -> int | None:
+    """The line nearest the text that the line above it ends with, after a breadcrumb's mark or glued to its last
+    link ("Home » Ferries » <headline>" / "<headline>", "HomeFerries<headline>" / "<headline>": a page's path ends with
+    the page), when a by-line, a date or prose follows it: the line is the article's headline, printed again under
+    its path. A headline under it instead makes it a section's label ("BLOGS /Island life" / "Island life" / ...)."""
+    if body is None:
+        return None
+    for index in range(body - 1, max(0, body - ABOVE), -1):
+        block, path, under = blocks[index], blocks[index - 1], blocks[index + 1]
+        if not (len(path) > len(block) + 2 and path.endswith(block) and headline_shaped(block)) \
+                or NOT_HEADLINE.search(block) or headline_shaped(under) and not (about_it(under) or prose(under)):
+            continue
+        head = path[: -len(block)]
+        if _PATH_END.search(head) or _GLUED.search(head) and block[0].isupper():
+            return index
+    return None
 
 
 def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
