@@ -229,3 +229,21 @@ def test_the_line_a_breadcrumb_ends_with_printed_again_under_it_is_the_headline(
     rule, body, first_headline, sure = headlineline.rules(blocks)
     assert blocks[headlineline.best(*headlineline.features(blocks, rule, body, first_headline))] != headline
     assert text.read(page).title == headline
+
+
+def test_a_chosen_line_far_over_the_headline_and_its_by_line_gives_way_to_it():
+    # a site's name over its menu, chosen; far under it the article's headline over its by-line
+    site = "Island Ferry Friends"
+    blocks = ["Sign in", site, *MENU.split("\n")[:-1], "Archive", QUOTED, "von Jane Roe", "3. März 2021",
+              "The new ferry timetable", *PARAGRAPHS]
+    body = blocks.index(PARAGRAPHS[0])
+    assert headlineline.under_choice(blocks, 1, body) == blocks.index(QUOTED)
+    assert headlineline.settled(blocks, 1, body) == blocks.index(QUOTED)
+    # not from the first line (a copy that starts with its headline), not from a line with its own date under it,
+    # not from a line closer than FAR, not without a first paragraph
+    assert headlineline.under_choice(blocks, 0, body) == 0
+    dated = ["Sign in", site, "March 3, 2021", *blocks[2:]]
+    assert headlineline.under_choice(dated, 1, body + 1) == 1
+    near = blocks.index(QUOTED) - headlineline.FAR + 1
+    assert headlineline.under_choice(blocks, near, body) == near
+    assert headlineline.under_choice(blocks, 1, None) == 1

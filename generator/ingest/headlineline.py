@@ -68,6 +68,7 @@ LIST_ITEMS = 8  # items of such a list that are passed over
 _PATH_END = re.compile(r"[>»›/|→]\s*$")
 _GLUED = re.compile(r"[a-zà-ÿ]$")
 BY_LINE_WORDS = 15
+FAR = 10  # lines under the chosen one from where the headline over its by-line is taken instead (under_choice)
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
 # site's motto: a headline that long speaks of its text)
@@ -189,9 +190,12 @@ def choose(blocks: list[str]) -> int:
 
 def settled(blocks: list[str], chosen: int, body: int | None) -> int:
     """The headline, from the trees' choice: the line the breadcrumb ends with (crumbed_headline), else the headline
-    over its by-line above the choice (over_by_line), else the choice."""
+    over its by-line above the choice (over_by_line) or far under it (under_choice), else the choice."""
     crumbed = crumbed_headline(blocks, body)
-    return over_by_line(blocks, chosen, body) if crumbed is None else crumbed
+    if crumbed is not None:
+        return crumbed
+    lifted = over_by_line(blocks, chosen, body)
+    return under_choice(blocks, chosen, body) if lifted == chosen else lifted
 
 
 def crumbed_headline(blocks: list[str], body: int | None) -> int | None:
@@ -218,18 +222,36 @@ def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
     credit): the chosen line is then a sub-heading or the standfirst ("<headline>" / "von Jane Roe" / "31. März
     2020" / "<sub-heading>" / text). A headline-shaped line between them (another story's teaser under an
     author's box) leaves the choice as it is."""
-    if body is None or any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
-            body, chosen + 4)]):
+    if body is None or _dated_under(blocks, chosen, body):
         return chosen
     for index in range(chosen - 1, max(-1, chosen - LIFT), -1):
-        block, under = blocks[index], blocks[index + 1]
-        if not (BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
-                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)
-                and not NOT_HEADLINE.search(block)):  # (what may not be chosen may not be lifted to either)
+        if not _over_its_by_line(blocks, index):
             continue
         between = blocks[index + 2: chosen]
         return chosen if any(headline_shaped(b) and words(b) >= 4 and not about_it(b) for b in between) else index
     return chosen
+
+
+def under_choice(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline over its by-line nearest the text, at least FAR lines under a chosen line that has no by-line or
+    date under it (a site's name over its menu, a line of the page's header): the article's headline stands over
+    its by-line. Not under the first line: a copy that starts with its headline may list other posts under it."""
+    if body is None or not chosen or _dated_under(blocks, chosen, body):
+        return chosen
+    return next((index for index in range(body - 1, chosen + FAR - 1, -1) if _over_its_by_line(blocks, index)),
+                chosen)
+
+
+def _dated_under(blocks: list[str], index: int, body: int) -> bool:
+    return any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[index + 1: min(body, index + 4)])
+
+
+def _over_its_by_line(blocks: list[str], index: int) -> bool:
+    """A headline-shaped line of two words or more right over a by-line ("<headline>" / "By Jane Roe")."""
+    block, under = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else ""
+    return bool(BY_LINE.match(under)) and words(under) <= BY_LINE_WORDS and headline_shaped(block) \
+        and words(block) >= 2 and not CRUMBS.search(block) and not prose(block) \
+        and not NOT_HEADLINE.search(block)  # (what may not be chosen may not be lifted to either)
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
