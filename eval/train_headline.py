@@ -45,8 +45,8 @@ def _norm(scorer, text: str) -> str:
 
 def page_rows(scorer, data: Path, sources, part: str = "dev"):
     """-> [(page id, form, source, candidate indexes, feature rows, labels, the rules' index, rules sure, the
-    positions of the candidates that may be chosen, {candidate: whether headlineline.over_by_line's line for it
-    is the headline} for the candidates it lifts)]."""
+    positions of the candidates that may be chosen, {candidate: whether headlineline.settled's line for it
+    is the headline} for the candidates it replaces)]."""
     out = []
     for folder in (data, data / SUPPLEMENT):
         for page in load_pages(folder):
@@ -67,7 +67,7 @@ def page_rows(scorer, data: Path, sources, part: str = "dev"):
                     return _norm(scorer, blocks[i]) == gold or _norm(scorer, headlineline.title_of(blocks[i], blocks)) \
                         == gold
 
-                lifted = {i: headlineline.over_by_line(blocks, i, body) for i in indexes}
+                lifted = {i: headlineline.settled(blocks, i, body) for i in indexes}
                 out.append((page.id, form, page.source, indexes, rows, [right(i) for i in indexes], rule, sure,
                             headlineline.eligible(blocks, indexes), {i: right(h) for i, h in lifted.items() if h != i}))
     return out

@@ -204,3 +204,46 @@ def test_the_headline_under_a_list_of_bare_links_is_no_item_of_it_when_its_by_li
     items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
     blocks = ["Menu", "Most read", *items, QUOTED, "By Jane Roe", *PARAGRAPHS]
     assert headlineline.eligible(blocks, list(range(6))) == [0, 1, 4, 5]
+
+
+def test_the_line_a_breadcrumb_ends_with_printed_again_under_it_is_the_headline():
+    # the page's path ends with the page's own headline, after a mark or glued to its last link (a copy of a row
+    # of links); under it a date, a by-line or the text
+    headline = "Ferries and the island"
+    for path, under in ((f"Home » Island life » {headline}", "March 3, 2021"),
+                        (f"HomeIsland life{headline}", "By Jane Roe"), (f"Home / Island / {headline}", None)):
+        lines = [path, headline, *([under, "Timetables: two early crossings"] if under else []), *PARAGRAPHS]
+        blocks = [*MENU.split("\n")[:-1], *lines]
+        body = blocks.index(PARAGRAPHS[0])
+        assert headlineline.crumbed_headline(blocks, body) == blocks.index(headline), path
+        assert headlineline.settled(blocks, body - 1, body) == blocks.index(headline), path
+    # a section's label the path ends with, over the headline; a by-line that ends with a name; no path at all
+    for lines in (["BLOGS /Island life", "Island life", QUOTED, "By Jane Roe"],
+                  [QUOTED, "By Jane Roe", "Jane Roe", "March 3, 2021"], [QUOTED, "Island life", "By Jane Roe"]):
+        blocks = [*MENU.split("\n")[:-1], *lines, *PARAGRAPHS]
+        assert headlineline.crumbed_headline(blocks, blocks.index(PARAGRAPHS[0])) is None, lines
+    assert headlineline.crumbed_headline(["Home", "Island"], None) is None
+    # the trees alone take the sub-heading whose words are the text's
+    page = f"{MENU}HomeIsland life{headline}\n{headline}\nMarch 3, 2021\nThe new ferry timetable\n{ARTICLE}\n"
+    blocks = text.blocks_of(page)
+    rule, body, first_headline, sure = headlineline.rules(blocks)
+    assert blocks[headlineline.best(*headlineline.features(blocks, rule, body, first_headline))] != headline
+    assert text.read(page).title == headline
+
+
+def test_a_chosen_line_far_over_the_headline_and_its_by_line_gives_way_to_it():
+    # a site's name over its menu, chosen; far under it the article's headline over its by-line
+    site = "Island Ferry Friends"
+    blocks = ["Sign in", site, *MENU.split("\n")[:-1], "Archive", QUOTED, "von Jane Roe", "3. März 2021",
+              "The new ferry timetable", *PARAGRAPHS]
+    body = blocks.index(PARAGRAPHS[0])
+    assert headlineline.under_choice(blocks, 1, body) == blocks.index(QUOTED)
+    assert headlineline.settled(blocks, 1, body) == blocks.index(QUOTED)
+    # not from the first line (a copy that starts with its headline), not from a line with its own date under it,
+    # not from a line closer than FAR, not without a first paragraph
+    assert headlineline.under_choice(blocks, 0, body) == 0
+    dated = ["Sign in", site, "March 3, 2021", *blocks[2:]]
+    assert headlineline.under_choice(dated, 1, body + 1) == 1
+    near = blocks.index(QUOTED) - headlineline.FAR + 1
+    assert headlineline.under_choice(blocks, near, body) == near
+    assert headlineline.under_choice(blocks, 1, None) == 1

@@ -5,9 +5,9 @@ stories above the article) they miss often enough that a line scorer does better
 page's top to just under where the article's text starts is a candidate, described by the numbers of
 NAMES (its length, its shape, its place, the lines around it, whether the text speaks of it, what the
 rules scored and chose), and the candidate the trees score highest is the headline, unless the rules are
-sure (or a headline over its by-line stands above it: over_by_line). The trees are plain numbers in
-headline_weights.py, written by eval/train_headline.py from pages whose licence allows it (the Readability and
-trafilatura dev parts); scoring needs no library.
+sure (or the page's path ends with a line printed again under it, or a headline over its by-line stands above
+the choice: settled). The trees are plain numbers in headline_weights.py, written by eval/train_headline.py from
+pages whose licence allows it (the Readability and trafilatura dev parts); scoring needs no library.
 """
 
 from __future__ import annotations
@@ -64,7 +64,11 @@ LIST_LABEL = re.compile(
     r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
     r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
 LIST_ITEMS = 8  # items of such a list that are passed over
+# How a breadcrumb's path ends before the page's own headline: a mark, or its last link glued to it
+_PATH_END = re.compile(r"[>»›/|→]\s*$")
+_GLUED = re.compile(r"[a-zà-ÿ]$")
 BY_LINE_WORDS = 15
+FAR = 10  # lines under the chosen one from where the headline over its by-line is taken instead (under_choice)
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
 # site's motto: a headline that long speaks of its text)
@@ -181,8 +185,35 @@ def choose(blocks: list[str]) -> int:
         return rule
     indexes, rows = features(blocks, rule, body, first_headline)
     kept = eligible(blocks, indexes)
-    chosen = best([indexes[k] for k in kept], [rows[k] for k in kept])
-    return over_by_line(blocks, chosen, body)
+    return settled(blocks, best([indexes[k] for k in kept], [rows[k] for k in kept]), body)
+
+
+def settled(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline, from the trees' choice: the line the breadcrumb ends with (crumbed_headline), else the headline
+    over its by-line above the choice (over_by_line) or far under it (under_choice), else the choice."""
+    crumbed = crumbed_headline(blocks, body)
+    if crumbed is not None:
+        return crumbed
+    lifted = over_by_line(blocks, chosen, body)
+    return under_choice(blocks, chosen, body) if lifted == chosen else lifted
+
+
+def crumbed_headline(blocks: list[str], body: int | None) -> int | None:
+    """The line nearest the text that the line above it ends with, after a breadcrumb's mark or glued to its last
+    link ("Home » Ferries » <headline>" / "<headline>", "HomeFerries<headline>" / "<headline>": a page's path ends with
+    the page), when a by-line, a date or prose follows it: the line is the article's headline, printed again under
+    its path. A headline under it instead makes it a section's label ("BLOGS /Island life" / "Island life" / ...)."""
+    if body is None:
+        return None
+    for index in range(body - 1, max(0, body - ABOVE), -1):
+        block, path, under = blocks[index], blocks[index - 1], blocks[index + 1]
+        if not (len(path) > len(block) + 2 and path.endswith(block) and headline_shaped(block)) \
+                or NOT_HEADLINE.search(block) or headline_shaped(under) and not (about_it(under) or prose(under)):
+            continue
+        head = path[: -len(block)]
+        if _PATH_END.search(head) or _GLUED.search(head) and block[0].isupper():
+            return index
+    return None
 
 
 def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
@@ -191,18 +222,36 @@ def over_by_line(blocks: list[str], chosen: int, body: int | None) -> int:
     credit): the chosen line is then a sub-heading or the standfirst ("<headline>" / "von Jane Roe" / "31. März
     2020" / "<sub-heading>" / text). A headline-shaped line between them (another story's teaser under an
     author's box) leaves the choice as it is."""
-    if body is None or any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[chosen + 1: min(
-            body, chosen + 4)]):
+    if body is None or _dated_under(blocks, chosen, body):
         return chosen
     for index in range(chosen - 1, max(-1, chosen - LIFT), -1):
-        block, under = blocks[index], blocks[index + 1]
-        if not (BY_LINE.match(under) and words(under) <= BY_LINE_WORDS and headline_shaped(block)
-                and words(block) >= 2 and not CRUMBS.search(block) and not prose(block)
-                and not NOT_HEADLINE.search(block)):  # (what may not be chosen may not be lifted to either)
+        if not _over_its_by_line(blocks, index):
             continue
         between = blocks[index + 2: chosen]
         return chosen if any(headline_shaped(b) and words(b) >= 4 and not about_it(b) for b in between) else index
     return chosen
+
+
+def under_choice(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The headline over its by-line nearest the text, at least FAR lines under a chosen line that has no by-line or
+    date under it (a site's name over its menu, a line of the page's header): the article's headline stands over
+    its by-line. Not under the first line: a copy that starts with its headline may list other posts under it."""
+    if body is None or not chosen or _dated_under(blocks, chosen, body):
+        return chosen
+    return next((index for index in range(body - 1, chosen + FAR - 1, -1) if _over_its_by_line(blocks, index)),
+                chosen)
+
+
+def _dated_under(blocks: list[str], index: int, body: int) -> bool:
+    return any(BY_LINE.match(b) or words(b) <= 20 and about_it(b) for b in blocks[index + 1: min(body, index + 4)])
+
+
+def _over_its_by_line(blocks: list[str], index: int) -> bool:
+    """A headline-shaped line of two words or more right over a by-line ("<headline>" / "By Jane Roe")."""
+    block, under = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else ""
+    return bool(BY_LINE.match(under)) and words(under) <= BY_LINE_WORDS and headline_shaped(block) \
+        and words(block) >= 2 and not CRUMBS.search(block) and not prose(block) \
+        and not NOT_HEADLINE.search(block)  # (what may not be chosen may not be lifted to either)
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
