@@ -354,6 +354,16 @@ def test_a_day_glued_to_a_word_is_read_but_not_a_number_that_is_part_of_a_name()
     assert textdates.find("A2 December 2026")[0] == PartialDate(2026, 12)  # (a capital: a code, not a word)
 
 
+def test_a_number_glued_to_a_product_s_name_is_its_model_not_a_day():
+    from generator.ingest import textdates
+
+    for product in ["iPhone12", "iPad10", "eBook7"]:
+        assert textdates.find(f"The {product} December 2026 update")[0] == PartialDate(2026, 12), product
+    # a name with a capital first may be two glued together, a commenter's and the comment's date
+    assert textdates.find("DresdenFae7 December 2026")[0] == DAY
+    assert textdates.find("McRobbie7 December 2026")[0] == DAY
+
+
 def test_a_slashed_date_either_order_reads_is_read_as_the_page_s_dates_written_out_say():
     # an English story with no sign of its country (an aggregator's copy of a British paper): 07/12/2026 is
     # 12 July to an American, 7 December to a Briton; its captions' dates settle it
