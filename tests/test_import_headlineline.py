@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.ingest import headline_weights, headlineline, text
+from generator.ingest import headline_weights, headlineline, pagestart, text
 from tests.helpers import FERRY_ARTICLE as ARTICLE
 from tests.helpers import FERRY_PARAGRAPHS as PARAGRAPHS
 
@@ -184,10 +184,24 @@ def test_an_ordinary_sentence_that_starts_with_by_s_word_is_no_by_line_to_lift_t
         index = blocks.index(chosen)
         assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
     for by_line in ("By Jane Roe", "By", "di Mario Rossi", "Da Redação", "Par Jeanne Dupont", "por María López",
-                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE"):
+                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE", "Da Redação, com agências",
+                    "Von Ursula von der Leyen", "By Jane and John Roe", "Par AFP, publié le 7 décembre",
+                    "by John on July 14, 2012", "Par Laurent, publié le 7 décembre"):
         blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", by_line, chosen, *PARAGRAPHS]
         index = blocks.index(chosen)
         assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
+
+
+def test_a_place_or_a_day_after_by_s_word_opens_a_sentence_or_a_dateline_not_a_by_line():
+    # one capitalized word and a comma, then a sentence's next word: a place ("Da Roma, il ministro"), a day
+    # ("By Monday, the"), a surname that opens the sentence ("Di Maio, il ministro")
+    chosen = "The new ferry timetable"
+    for sentence in ("Da Roma, il ministro ha confermato l'orario", "Von Berlin, sagte der Minister, fährt sie",
+                     "By Monday, the ferry runs twice", "Di Maio, il ministro, ha confermato l'orario"):
+        assert not pagestart.BY_LINE.match(sentence), sentence
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", sentence, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
 
 
 def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():
