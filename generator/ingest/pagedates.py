@@ -32,8 +32,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         seen = None if published is not None and _url_date(tree) == published else shown_update
     else:
         seen = shown if shown.day and updated is not None and shown == updated else None
+    # whether the day was read from the page's text, where a slashed day may read either way (a day in the
+    # metadata, the address, a machine-readable attribute or htmldate's fast search reads one way only)
+    read = False
     if seen is not None:
-        published, updated = seen, None
+        published, updated, read = seen, None, True
     vague = None
     if shown is not None and shown.day is None:
         vague, shown = shown, None  # a month alone: only when nothing names the day
@@ -42,9 +45,9 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         # The day the page shows beside its headline is its own local day; a machine date in UTC
         # a day off is the same moment. A bare `<meta name="date">` (Dublin Core's "a date in the
         # life of the resource": an online-first day, a record's) yields to the day printed there.
-        published = shown or published
+        published, read = (shown, True) if shown is not None else (published, read)
     if published is None:
-        published = _date_element(tree)
+        published, read = _date_element(tree)
     if published is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
         # htmldate's "1 January" is a year alone, or a placeholder ("dateCreated" 01/01/2004)
@@ -53,13 +56,14 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         found = htmldate.find_date(tree, extensive_search=False, original_date=False)
         updated = ld_date(found)
     if published is None:
-        published = vague
+        published = vague  # (a month alone: no day to read either way)
     if published is None:
-        published = _stamped_date(tree) or _date_in_text(tree)
+        published, read = _stamped_date(tree) or _date_in_text(tree), True
     if published is None and updated is not None:
-        published, updated = updated, None  # a page that names only the day it was updated is dated by it
-    published = _document_day(tree) or published
-    if textdates.either_order(published) and published not in (ld_date(stated), updated):
+        published, updated, read = updated, None, False  # a page that names only its update's day is dated by it
+    document_day = _document_day(tree)
+    published, read = (document_day, True) if document_day is not None else (published, read)
+    if read and textdates.either_order(published) and published not in (ld_date(stated), updated):
         # a day read from the page's text, not its metadata: a slashed date in the order its other dates say
         # (the cheap question first: most pages' dates read one way only, and need no walk over the tree)
         lines = (" ".join(line.split()) for line in tree.xpath(_TEXT_NODES))
@@ -279,18 +283,19 @@ _DATE_XPATH = (
 )
 
 
-def _date_element(tree) -> PartialDate | None:
-    """A date written in an element the page marks as a date (htmldate's fast search missed it)."""
+def _date_element(tree) -> tuple[PartialDate | None, bool]:
+    """A date written in an element the page marks as a date (htmldate's fast search missed it), and whether
+    it was read from the element's text rather than its machine-readable attribute."""
     for element in tree.xpath(_DATE_XPATH)[:20]:
         for value in (element.get("datetime"), element.get("content")):
             if value and ld_date(value):
-                return ld_date(value)
+                return ld_date(value), False
         content = element.text_content()
         if content and len(content) <= 200 and not textdates.CLOCK.search(content):
             found = textdates.find(content, _day_first(tree))
             if found:
-                return found[0]
-    return None
+                return found[0], True
+    return None, False
 
 
 def ld_date(value) -> PartialDate | None:
