@@ -161,6 +161,16 @@ def test_a_link_to_the_next_post_or_to_more_or_a_button_s_label_is_no_headline()
     assert text.read(page).title == QUOTED
 
 
+def test_a_headline_that_starts_with_a_link_s_words_may_be_chosen_when_it_is_longer_than_a_link():
+    headline = "See all the ways the new ferry timetable changes the island's commute"
+    links = ["See More Stories on The Harbour Gazette", "Read More: Island workers ask for earlier crossings",
+             "See All Jobs » Post a job", "Read more about the timetable here.", "Lire aussi Les ferries de l'île en hiver"]
+    blocks = ["Menu", headline, *links]
+    assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 1]
+    page = f"{MENU}{headline}\nby Jane Roe\n{ARTICLE}\n"
+    assert text.read(page).title == headline
+
+
 def test_the_items_of_a_related_list_or_of_a_table_of_contents_are_no_headline():
     items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
     for label in ("Related", "Relacionadas", "Lesen Sie auch:", "Inhalt", "Table of contents"):

@@ -48,13 +48,18 @@ _WORD = re.compile(r"\b\w")
 # Lines no headline is: a photo's credit ("... © AFP / Jeff Pachoud", "Abb.: Collage ..."), a list of tags
 # ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
 # of a list ("- KDE Software Compilation 4.9"), a link to the post before or after ("← Older post", "Newer post →"),
-# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box.")
+# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box."),
+# a link to another story under its label ("Lire aussi : ...")
+# A link or a button is short, or its label is set off ("Read More: <another story>", "See All Jobs » Post a job");
+# a longer line that starts with its words may be a headline ("See all the ways the new timetable changes ...")
+_LINK_SIZED = r"(?:\S+\s+){0,7}\S+\s*$|.*[:»›|\[]|.*\.\s*$"
 NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
-    r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
-    r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
+    r"|^(?i:leia também|lea también|lire aussi)\b"
+    r"|^(?=" + _LINK_SIZED + r")(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|lire plus"
+    r"|voir plus|weiterlesen|mehr zum thema|close this)\b")
 # The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
 # items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
 # erlaubt?"); not "Recent posts", whose first item is often the post itself
