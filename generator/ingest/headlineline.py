@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator.ingest import headline_weights
 from generator.ingest.endings import TAG_LABELS
-from generator.ingest.furniture import TERMINAL, is_cruft, words
+from generator.ingest.furniture import RELATED_LABELS, TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
     BY_LINE,
     CRUMBS,
@@ -62,12 +62,10 @@ NOT_HEADLINE = re.compile(
     r"|voir plus|weiterlesen|mehr zum thema|close this)\b")
 # The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
 # items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
-# erlaubt?"); not "Recent posts", whose first item is often the post itself
-LIST_LABEL = re.compile(
-    r"(?i)^(?:related(?: articles| stories| posts| news)?|relacionad[ao]s|notas relacionadas|leia também|lea también"
-    r"|lesen sie auch|à lire aussi|lire aussi|read also|also read|see also|more stories|more news|most read"
-    r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
-    r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
+# erlaubt?"): furniture's labels of related stories and a table of contents'. Not "Recent posts", "Top stories" or
+# "Latest news" (SECTION_CRUFT's other headings): a list under one often starts with the post itself.
+LIST_LABEL = re.compile(r"(?ix)^(?:" + RELATED_LABELS + r" | contents | table\s+of\s+contents | inhalt | inhaltsverzeichnis"
+                        r" | sommaire | índice)\s*:?$")
 LIST_ITEMS = 8  # items of such a list that are passed over
 BY_LINE_WORDS = 15
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
