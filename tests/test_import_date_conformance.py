@@ -354,6 +354,16 @@ def test_a_day_glued_to_a_word_is_read_but_not_a_number_that_is_part_of_a_name()
     assert textdates.find("A2 December 2026")[0] == PartialDate(2026, 12)  # (a capital: a code, not a word)
 
 
+def test_a_number_glued_to_a_product_s_name_is_its_model_not_a_day():
+    from generator.ingest import textdates
+
+    for product in ["iPhone12", "iPad10", "eBook7"]:
+        assert textdates.find(f"The {product} December 2026 update")[0] == PartialDate(2026, 12), product
+    # a name with a capital first may be two glued together, a commenter's and the comment's date
+    assert textdates.find("DresdenFae7 December 2026")[0] == DAY
+    assert textdates.find("McRobbie7 December 2026")[0] == DAY
+
+
 def test_a_slashed_date_either_order_reads_is_read_as_the_page_s_dates_written_out_say():
     # an English story with no sign of its country (an aggregator's copy of a British paper): 07/12/2026 is
     # 12 July to an American, 7 December to a Briton; its captions' dates settle it
@@ -380,6 +390,24 @@ def test_a_slashed_date_on_a_page_without_metadata_is_read_as_its_dates_written_
     # a date the metadata states is not read again
     stated = page.replace("</head>", "<meta property='article:published_time' content='2026-07-12'></head>")
     assert html_reader.read(stated.replace("</article>", caption + "</article>")).published == PartialDate(2026, 7, 12)
+
+
+def test_a_day_from_the_page_s_metadata_is_not_read_the_other_way_by_its_text_s_dates():
+    # htmldate reads 12 July from <meta name="created">, the JSON-LD names a later update, and the text says
+    # 07/12/2026 under a caption of December: the metadata's day reads one way only; the text's would be flipped
+    story = "".join(f"<p>{STORY['en']} ({n})</p>" for n in range(1, 25))
+    caption = "<p>Commuters queue for the ferry on Dec. 5, 2026, in the harbour. (Photo: Jane Roe/Reuters)</p>"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": "2026-08-01"}</script>'
+
+    def page(head: str, byline: str) -> str:
+        return (f"<html lang='en'><head><meta charset='utf-8'>{head}{ld}<title>{HEADLINE['en']}</title></head>"
+                f"<body><article><h1>{HEADLINE['en']}</h1><div class='byline'>By Jane Roe {byline}</div>{story}"
+                f"{caption}<p>Print edition 07/12/2026</p></article></body></html>")
+
+    assert html_reader.read(page("<meta name='created' content='2026-07-12'>", "")).published == \
+        PartialDate(2026, 7, 12)
+    assert html_reader.read(page("", "<time datetime='2026-07-12'></time>")).published == PartialDate(2026, 7, 12)
+    assert html_reader.read(page("", "")).published == DAY  # read from the text: the captions' order
 
 
 def test_a_day_is_glued_to_a_word_of_any_script_but_not_to_a_code_s_letters():

@@ -210,6 +210,10 @@ def test_more_shapes_that_end_an_article(line, kind):
     ("HIDE CAPTION", "navigation"),
     ("Adjust text size:", "navigation"),
     ("À lire aussi » Les tarifs du ferry augmentent en mai", "related list"),
+    # the labels the headline finder reads as a list's (headlineline.LIST_LABEL) are furniture's too
+    ("Relacionadas", "related list"),
+    ("Leia também", "related list"),
+    ("Las más leídas", "related list"),
     ("No user comments yet.", "comments"),
     ("Be the first to express your opinion!", "comments"),
 ])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.ingest import headline_weights, headlineline, text
+from generator.ingest import headline_weights, headlineline, pagestart, text
 from tests.helpers import FERRY_ARTICLE as ARTICLE
 from tests.helpers import FERRY_PARAGRAPHS as PARAGRAPHS
 
@@ -161,6 +161,16 @@ def test_a_link_to_the_next_post_or_to_more_or_a_button_s_label_is_no_headline()
     assert text.read(page).title == QUOTED
 
 
+def test_a_headline_that_starts_with_a_link_s_words_may_be_chosen_when_it_is_longer_than_a_link():
+    headline = "See all the ways the new ferry timetable changes the island's commute"
+    links = ["See More Stories on The Harbour Gazette", "Read More: Island workers ask for earlier crossings",
+             "See All Jobs » Post a job", "Read more about the timetable here.", "Lire aussi Les ferries de l'île en hiver"]
+    blocks = ["Menu", headline, *links]
+    assert headlineline.eligible(blocks, list(range(len(blocks)))) == [0, 1]
+    page = f"{MENU}{headline}\nby Jane Roe\n{ARTICLE}\n"
+    assert text.read(page).title == headline
+
+
 def test_the_items_of_a_related_list_or_of_a_table_of_contents_are_no_headline():
     items = ["Ferry company warns of higher fuel costs", "Island workers ask for earlier crossings"]
     for label in ("Related", "Relacionadas", "Lesen Sie auch:", "Inhalt", "Table of contents"):
@@ -184,10 +194,24 @@ def test_an_ordinary_sentence_that_starts_with_by_s_word_is_no_by_line_to_lift_t
         index = blocks.index(chosen)
         assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
     for by_line in ("By Jane Roe", "By", "di Mario Rossi", "Da Redação", "Par Jeanne Dupont", "por María López",
-                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE"):
+                    "Veröffentlicht am 13. März 2019 von Jane Roe", "BY JANE ROE", "Da Redação, com agências",
+                    "Von Ursula von der Leyen", "By Jane and John Roe", "Par AFP, publié le 7 décembre",
+                    "by John on July 14, 2012", "Par Laurent, publié le 7 décembre"):
         blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", by_line, chosen, *PARAGRAPHS]
         index = blocks.index(chosen)
         assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
+
+
+def test_a_place_or_a_day_after_by_s_word_opens_a_sentence_or_a_dateline_not_a_by_line():
+    # one capitalized word and a comma, then a sentence's next word: a place ("Da Roma, il ministro"), a day
+    # ("By Monday, the"), a surname that opens the sentence ("Di Maio, il ministro")
+    chosen = "The new ferry timetable"
+    for sentence in ("Da Roma, il ministro ha confermato l'orario", "Von Berlin, sagte der Minister, fährt sie",
+                     "By Monday, the ferry runs twice", "Di Maio, il ministro, ha confermato l'orario"):
+        assert not pagestart.BY_LINE.match(sentence), sentence
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", sentence, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
 
 
 def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():

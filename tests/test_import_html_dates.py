@@ -191,3 +191,19 @@ def test_the_first_heading_finds_the_date_line_when_the_title_names_only_the_sec
             + "".join(f"<p>Absatz {n}: Die Hafenbrücke wird ein Jahr lang gesperrt, sagt die Stadt, und die Fähren "
                       "fahren alle zehn Minuten.</p>" for n in range(4)) + "</div>")
     assert _published("<title>energie.example | Gaspreise</title>", body, lang="de") == PartialDate(2022, 11, 21)
+
+
+def test_the_page_s_text_is_walked_once_however_many_date_readers_ask(monkeypatch):
+    from generator.ingest import pagedates
+
+    walks = []
+    walk = pagedates.text_nodes
+    monkeypatch.setattr(pagedates, "text_nodes", lambda tree: walks.append(tree) or walk(tree))
+    # no date a machine reads: the lines by the headline, a stamped line, a notice's document day and the page's
+    # dates written out (its day reads either way) are all asked
+    filler = "".join(f"<p>The harbour bridge closes for a year of repairs, the council said ({n}).</p>" for n in range(20))
+    body = (f"<h1>Harbour bridge closes</h1>{filler}<p>07/12/2026 14:05</p>"
+            "<table><tr><td>成文日期：</td><td>2026年07月12日</td></tr></table>")
+    page = f"<html lang='en'><head><title>Harbour bridge closes</title></head><body>{body}</body></html>"
+    assert html_reader.read(page).published == PartialDate(2026, 7, 12)
+    assert len(walks) == 1

@@ -74,8 +74,13 @@ ROLE_WORDS = re.compile(
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y", "dos", "das", "ter"}
 
 # --- navigation cruft: short blocks in a general vocabulary ---------------------------
+# The labels of a list of related stories, in the languages sites print them: furniture here, and to the headline
+# finder the label over a list whose items are no headline (headlineline.LIST_LABEL)
+RELATED_LABELS = r"""related(?:\s+(?:articles|stories|posts|news))? | relacionad[ao]s | notas\s+relacionadas | leia\s+também
+| lea\s+también | lesen\s+sie\s+auch | (?:à\s+)?lire\s+aussi | read\s+also | also\s+read | see\s+also | more\s+(?:stories|news)
+| most\s+(?:read|popular) | las\s+más\s+leídas | mais\s+lidas | meistgelesen | you\s+(?:may|might)\s+also\s+like"""
 # Headings of blocks that list other stories: after one, the lines that follow are headlines, not the article.
-SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
+SECTION_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:""" + RELATED_LABELS + r""" |
   most\s+(?:popular|read|viewed|shared|commented|watched)(?:\s+\w+){0,2}
 | (?:latest|more|top|related|other|breaking|trending|recommended|popular|featured|further)\s+
     (?:news|stories|articles|headlines|content|coverage|videos?|reads?|topics|links|posts?|from\b.*|on\b.*|in\b.*|about\b.*)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator.ingest import headline_weights
 from generator.ingest.endings import TAG_LABELS
-from generator.ingest.furniture import TERMINAL, is_cruft, words
+from generator.ingest.furniture import RELATED_LABELS, TERMINAL, is_cruft, words
 from generator.ingest.pagestart import (
     BY_LINE,
     CRUMBS,
@@ -48,21 +48,24 @@ _WORD = re.compile(r"\b\w")
 # Lines no headline is: a photo's credit ("... © AFP / Jeff Pachoud", "Abb.: Collage ..."), a list of tags
 # ("Tópicos: País | Presidente Boric"), an advertisement's label ("Continua depois da publicidade"), an item
 # of a list ("- KDE Software Compilation 4.9"), a link to the post before or after ("← Older post", "Newer post →"),
-# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box.")
+# a link to more or a button's label ("Ver más de la Región de Magallanes", "Read more", "Close this search box."),
+# a link to another story under its label ("Lire aussi : ...")
+# A link or a button is short, or its label is set off ("Read More: <another story>", "See All Jobs » Post a job");
+# a longer line that starts with its words may be a headline ("See all the ways the new timetable changes ...")
+_LINK_SIZED = r"(?:\S+\s+){0,7}\S+\s*$|.*[:»›|\[]|.*\.\s*$"
 NOT_HEADLINE = re.compile(
     r"©|(?i:\babb\.\s*:)|^(?i:" + TAG_LABELS + r")\s*:"
     r"|^(?i:continua|continúa|continue|story continues|article continues)\b.{0,30}"
     r"\b(?i:publicidad|publicidade|advertisement|publicité)\b|^[-–•·*]\s|^[←⇐◄]\s|\s[→⇒►]$"
-    r"|^(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|leia também|lea también|lire aussi"
-    r"|lire plus|voir plus|weiterlesen|mehr zum thema|close this)\b")
+    r"|^(?i:leia também|lea también|lire aussi)\b"
+    r"|^(?=" + _LINK_SIZED + r")(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|lire plus"
+    r"|voir plus|weiterlesen|mehr zum thema|close this)\b")
 # The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
 # items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
-# erlaubt?"); not "Recent posts", whose first item is often the post itself
-LIST_LABEL = re.compile(
-    r"(?i)^(?:related(?: articles| stories| posts| news)?|relacionad[ao]s|notas relacionadas|leia também|lea también"
-    r"|lesen sie auch|à lire aussi|lire aussi|read also|also read|see also|more stories|more news|most read"
-    r"|most popular|las más leídas|mais lidas|meistgelesen|you may also like|you might also like|contents"
-    r"|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)\s*:?$")
+# erlaubt?"): furniture's labels of related stories and a table of contents'. Not "Recent posts", "Top stories" or
+# "Latest news" (SECTION_CRUFT's other headings): a list under one often starts with the post itself.
+LIST_LABEL = re.compile(r"(?ix)^(?:" + RELATED_LABELS + r" | contents | table\s+of\s+contents | inhalt | inhaltsverzeichnis"
+                        r" | sommaire | índice)\s*:?$")
 LIST_ITEMS = 8  # items of such a list that are passed over
 # How a breadcrumb's path ends before the page's own headline: a mark, or its last link glued to it
 _PATH_END = re.compile(r"[>»›/|→]\s*$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import htmldate
 
@@ -15,6 +16,15 @@ from generator.ingest.pagemeta import lang_of
 
 
 def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    walked: list[list] = []
+
+    def nodes() -> list:
+        """The page's text nodes, walked once however many readers ask (the headline's neighbours, a stamped
+        line, a notice's document day, the dates written out), and only if one does."""
+        if not walked:
+            walked.append(text_nodes(tree))
+        return walked[0]
+
     generic = False
     if ld_date(ld.get("datePublished")):
         stated = ld.get("datePublished")
@@ -24,7 +34,7 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     published = (_local_day(tree, stated) or ld_date(stated) or ld_date(_compact_date(stated))
                  or _url_date(tree))
     updated = ld_date(ld.get("dateModified"))
-    shown, shown_update = _date_near_title(tree, title)
+    shown, shown_update = _date_near_title(tree, title, nodes) if title else (None, None)
     # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
     # address shows the publication day the metadata names), or the day it prints there, bare, is the one its
     # metadata calls modified (not the published one).
@@ -32,8 +42,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         seen = None if published is not None and _url_date(tree) == published else shown_update
     else:
         seen = shown if shown.day and updated is not None and shown == updated else None
+    # whether the day was read from the page's text, where a slashed day may read either way (a day in the
+    # metadata, the address, a machine-readable attribute or htmldate's fast search reads one way only)
+    read = False
     if seen is not None:
-        published, updated = seen, None
+        published, updated, read = seen, None, True
     vague = None
     if shown is not None and shown.day is None:
         vague, shown = shown, None  # a month alone: only when nothing names the day
@@ -42,9 +55,9 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         # The day the page shows beside its headline is its own local day; a machine date in UTC
         # a day off is the same moment. A bare `<meta name="date">` (Dublin Core's "a date in the
         # life of the resource": an online-first day, a record's) yields to the day printed there.
-        published = shown or published
+        published, read = (shown, True) if shown is not None else (published, read)
     if published is None:
-        published = _date_element(tree)
+        published, read = _date_element(tree)
     if published is None:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
         # htmldate's "1 January" is a year alone, or a placeholder ("dateCreated" 01/01/2004)
@@ -53,16 +66,17 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         found = htmldate.find_date(tree, extensive_search=False, original_date=False)
         updated = ld_date(found)
     if published is None:
-        published = vague
+        published = vague  # (a month alone: no day to read either way)
     if published is None:
-        published = _stamped_date(tree) or _date_in_text(tree)
+        published, read = _stamped_date(tree, nodes()) or _date_in_text(tree), True
     if published is None and updated is not None:
-        published, updated = updated, None  # a page that names only the day it was updated is dated by it
-    published = _document_day(tree) or published
-    if textdates.either_order(published) and published not in (ld_date(stated), updated):
+        published, updated, read = updated, None, False  # a page that names only its update's day is dated by it
+    document_day = _document_day(tree, nodes)
+    published, read = (document_day, True) if document_day is not None else (published, read)
+    if read and textdates.either_order(published) and published not in (ld_date(stated), updated):
         # a day read from the page's text, not its metadata: a slashed date in the order its other dates say
         # (the cheap question first: most pages' dates read one way only, and need no walk over the tree)
-        lines = (" ".join(line.split()) for line in tree.xpath(_TEXT_NODES))
+        lines = (" ".join(line.split()) for line in nodes())
         published = textdates.read_as_dated(published, [line for line in lines if line], _day_first(tree))
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
@@ -72,10 +86,14 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
 _TEXT_NODES = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
 
 
-def _stamped_date(tree) -> PartialDate | None:
+def text_nodes(tree) -> list:
+    """The text of the page's body, node by node, in the order a reader meets it (no script, no style)."""
+    return tree.xpath(_TEXT_NODES)
+
+
+def _stamped_date(tree, lines: list) -> PartialDate | None:
     """A page with no date a machine can read: its first short line that stamps a day with a time of day
     (`2003年11月12日16:36`, `12.03.2005, 08:15`) or names a day its publication date (`发布日期： 9/17/2004`)."""
-    lines = tree.xpath(_TEXT_NODES)
     return textdates.first_stamped((" ".join(line.split()) for line in lines), _day_first(tree))
 
 
@@ -177,12 +195,10 @@ def _compact_date(value: str | None) -> str | None:
     return f"{match[1]}-{match[2]}-{match[3]}" if match else None
 
 
-def _date_near_title(tree, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+def _date_near_title(tree, title: str, text: Callable[[], list]) -> tuple[PartialDate | None, PartialDate | None]:
     """(a date line, an update's date line) among the few lines around the headline (`Posted: 04/06/2021`,
-    `Published June 3, 2020`; `Updated May 6, 2019`)."""
-    if not title:
-        return None, None
-    nodes = [t for t in tree.xpath(_TEXT_NODES) if t.strip()]
+    `Published June 3, 2020`; `Updated May 6, 2019`); `text`: the page's text nodes."""
+    nodes = [t for t in text() if t.strip()]
     texts = [t.strip() for t in nodes]
     at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
     if at is None:
@@ -266,11 +282,12 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     return None
 
 
-def _document_day(tree) -> PartialDate | None:
-    """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day)."""
+def _document_day(tree, text: Callable[[], list]) -> PartialDate | None:
+    """A Chinese government notice's `成文日期` in the page's table (see textdates.document_day); `text`: the
+    page's text nodes, walked only on a page that has the label."""
     if not tree.xpath(f'//body//text()[contains(., "{textdates.DOCUMENT_DAY_LABEL}")]'):
         return None
-    return textdates.document_day([t.strip() for t in tree.xpath(_TEXT_NODES)[:600] if t.strip()])
+    return textdates.document_day([t.strip() for t in text()[:600] if t.strip()])
 
 
 _DATE_XPATH = (
@@ -279,18 +296,19 @@ _DATE_XPATH = (
 )
 
 
-def _date_element(tree) -> PartialDate | None:
-    """A date written in an element the page marks as a date (htmldate's fast search missed it)."""
+def _date_element(tree) -> tuple[PartialDate | None, bool]:
+    """A date written in an element the page marks as a date (htmldate's fast search missed it), and whether
+    it was read from the element's text rather than its machine-readable attribute."""
     for element in tree.xpath(_DATE_XPATH)[:20]:
         for value in (element.get("datetime"), element.get("content")):
             if value and ld_date(value):
-                return ld_date(value)
+                return ld_date(value), False
         content = element.text_content()
         if content and len(content) <= 200 and not textdates.CLOCK.search(content):
             found = textdates.find(content, _day_first(tree))
             if found:
-                return found[0]
-    return None
+                return found[0], True
+    return None, False
 
 
 def ld_date(value) -> PartialDate | None:

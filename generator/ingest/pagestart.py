@@ -20,8 +20,14 @@ _BY = re.compile(rf"(?i)^(?:(?:{_BY_LABEL})\s+)?(?:{_BY_WORD})\s")
 # A by-line over the article, as the line scorer's headline stands over it (headlineline.over_by_line): "By Jane Roe",
 # "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over the name's line. A name
 # follows its word with a capital: "Da oggi ...", "Par ailleurs ...", "Por otro lado ...", "By the end of ..."
-# start ordinary sentences.
-BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))(?:\s*$|\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ]))")
+# start ordinary sentences. So does a place or a day, one word and a comma that a sentence's next word follows:
+# "Da Roma, il ministro ...", "By Monday, the ...". A by-line's name may be one word ("by John on July 14"), and what
+# joins a second name or a source may follow its comma ("Da Redação, com agências"), as may an agency's capitals.
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_JOINING = r"and|und|et|e|y|com|con|with|avec|mit|staff|publié|publicado|veröffentlicht|pubblicato|updated|posted"
+_PLACE_THEN_SENTENCE = rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+,\s+(?!(?:{_JOINING})\b)[a-zß-öø-ÿа-яё]"
+BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))"
+                     rf"(?:\s*$|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}))")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.

@@ -268,16 +268,11 @@ _BLOCK_TAGS = ("div", "p", "table", "ul", "ol", "h1", "h2", "h3", "blockquote")
 _BLOCKS_INSIDE = " | ".join(f".//{tag}" for tag in _BLOCK_TAGS)
 # ... and those a run's paragraph may be put in: no run beside an inline element that holds one is put in a paragraph
 _WRAP_BREAKING = tuple(sorted({*_BLOCK_TAGS, *_RUN_HOSTS}))
-_WRAP_BREAKING_INSIDE = " | ".join(f".//{tag}" for tag in _WRAP_BREAKING)
-
-
-def _holds_block(element) -> bool:
-    return isinstance(element.tag, str) and len(element) > 0 and bool(element.xpath(_WRAP_BREAKING_INSIDE))
 
 
 def _block_holders(tree) -> set:
-    """The elements that hold a block (as `_holds_block`), in one pass: asking each inline element would read a deep
-    page's subtrees once per level."""
+    """The elements that hold a block (one of _WRAP_BREAKING), in one pass over `tree` (a page, or a paragraph that
+    a double break made): asking each inline element would read a deep page's subtrees once per level."""
     holders: set = set()
     for block in tree.iter(*_WRAP_BREAKING):
         for ancestor in block.iterancestors():
@@ -365,7 +360,7 @@ def _split_at_double_breaks(parent) -> None:
             # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
             # between two blocks: "" is in every string)
             children, wrapped = list(paragraph), False
-            for before, inline in _runs(paragraph, _holds_block):
+            for before, inline in _runs(paragraph, _block_holders(paragraph).__contains__):
                 text = _run_text(paragraph, before, inline)
                 if text and text[-1] in furniture.TERMINAL:
                     _wrap(paragraph, before, inline)

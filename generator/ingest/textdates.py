@@ -61,16 +61,21 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 # A year may be glued to what follows it on a copied page: "3 de mayo de 202221:25", "28. Juni 201914. Januar 2020".
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}(?:[:h]\d{2}|\.\s|\s+[^\W\d_]{3})))"
 _LOWER = "[a-zß-öø-ÿа-яё]"  # a lowercase letter (Latin, Cyrillic): the end of a word, not of a code
+# A day may be glued to the word before it on a copied page: "Original Research7 April 2020", "Publié7 avril 2020",
+# "FashionGoddess26 October 2012" (a commenter's name); not to a code's letters, "mp3", "A2", "COVID19", nor to the
+# disease's name, "Covid19", nor to a product's ("iPhone12 December 2026", see _NAMED_PRODUCT)
+_GLUED_DAY = re.compile(rf"(?=\d)(?:(?<!\w)|(?<=[^\W\d_]{_LOWER}{{2}}))(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+"
+                        rf"(?:de\s+)?{_YEAR}")
+# A name that starts in lower case and has a capital inside is a product's (iPhone, iPad, eBook): its number is
+# the model's, not a day. A name with a capital first may be two glued together ("DresdenFae26 October 2012").
+_NAMED_PRODUCT = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z][^\W\d_]*$")
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
     # an ISO stamp glued to a name: "Jane Roe2021-12-14T12:38"
     re.compile(rf"(?<!\d){_YEAR}-(?P<nmonth>\d{{2}})-(?P<day>\d{{2}})(?=T\d{{2}}:\d{{2}})"),
     re.compile(rf"(?<!\d){_YEAR}年\s*(?P<nmonth>\d{{1,2}})月\s*(?P<day>\d{{1,2}})日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    # (its day may be glued to the word before it on a copied page: "Original Research7 April 2020", "Publié7
-    # avril 2020"; not to a code's letters, "mp3", "A2", "COVID19", nor to the disease's name, "Covid19")
-    re.compile(rf"(?=\d)(?:(?<!\w)|(?<=[^\W\d_]{_LOWER}{{2}}))(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+"
-               rf"(?:de\s+)?{_YEAR}"),
+    _GLUED_DAY,
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<month>[^\W\d_]{{3,10}})\.{_YEAR}"),  # "21.dez.2018"
     re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<month>[^\W\d_]{{3,10}})-(?:{_YEAR}|(?P<yy>\d{{2}})(?!\d))"),  # "7-Dec-26"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:[.-]|\.\s)(?P<nmonth>\d{{1,2}})(?:[.-]|\.\s){_YEAR}"),  # "18. 05. 2014"
@@ -108,6 +113,8 @@ def find(text: str, day_first: bool = False, named: bool = False) -> tuple[Parti
     for pattern in patterns:
         for match in pattern.finditer(text):
             # (a year first is never followed by the day: "2026/12/07" is 7 December on any page)
+            if pattern is _GLUED_DAY and _NAMED_PRODUCT.search(text, max(0, match.start() - 30), match.start()):
+                continue
             date = _date(match, day_first and "/" in match.group() and not _year_first(match))
             if date is not None:
                 return date, match.span()
