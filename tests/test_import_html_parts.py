@@ -131,3 +131,16 @@ def test_a_bar_of_share_and_comment_controls_and_a_like_prompt_end_the_text():
     sentence = "Do you like this story? Tell the council, which reads every comment it gets."
     record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{sentence}\n")
     assert sentence in record.body
+
+
+def test_a_line_of_control_words_and_spaces_is_read_for_a_share_bar_in_linear_time():
+    """A page pads its controls with runs of spaces (a table's cells, em spaces a scrape keeps): each run was split
+    between the two spaces around a bar's optional "|" in every way, for every word of the line."""
+    import time
+
+    from generator.ingest.endings import ending
+
+    start = time.perf_counter()
+    assert ending(("like" + " \u2003" * 3) * 9 + "the council") is None
+    assert time.perf_counter() - start < 1  # (38 s for this line, 7 times more for each word more)
+    assert ending("Tweet  \u2003 12 comments \u2003|  Add comment | 0 recs |") == "share bar"

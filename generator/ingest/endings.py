@@ -78,7 +78,7 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
   share(?:\s+(?:this|the|on|via)\b.{0,40})?\s*:? | tweet | (?:print|e-?mail|save)\s+(?:this\s+)?(?:story|article|page|post)?
 | (?:(?:facebook|twitter|e-?mail|print|whatsapp|linkedin|reddit|pinterest|digg|delicious|stumbleupon|tumblr|google\+?|share|tweet|like)[\s|/·•,.!]*){2,}
 | like\s+it\.?\s+tweet\s+it.{0,20} | liked\s+this\s+(?:post|article|story)\s*\? | (?:do|did)\s+you\s+(?:like|enjoy)\s+this\s+(?:post|article|story)\s*\?
-| (?:(?:tweet|share|like|e-?mail|print|\d+\s+(?:comments?|recs?|likes?|shares?)|(?:add|post|leave)\s+(?:a\s+)?comment)\s*(?:\\?[|·•])?\s*){3,}
+| (?:(?:tweet|share|like|e-?mail|print|\d+\s+(?:comments?|recs?|likes?|shares?)|(?:add|post|leave)\s+(?:a\s+)?comment)(?:\s*\\?[|·•])?\s*){3,}
 | click\s+[“"']?like[”"']?\s+to\s+(?:get|receive|see|follow)\b.{0,80}\bfacebook
 | (?:follow\s+@?\w+\s+on\s+twitter|like\s+us\s+on\s+facebook)\b.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
 | continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
