@@ -144,3 +144,33 @@ def test_a_line_of_control_words_and_spaces_is_read_for_a_share_bar_in_linear_ti
     assert ending(("like" + " \u2003" * 3) * 9 + "the council") is None
     assert time.perf_counter() - start < 1  # (38 s for this line, 7 times more for each word more)
     assert ending("Tweet  \u2003 12 comments \u2003|  Add comment | 0 recs |") == "share bar"
+
+
+def test_a_heading_or_a_paragraph_between_two_boxes_of_one_class_keeps_its_place():
+    """Two boxes of one class with the text's own heading (or a paragraph) written between them are the text in
+    sections, not a text around a side rail: joined, the heading went under the whole text."""
+    heading = "What the council decided"
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    rest = "".join(f"<p>{p}</p>" for p in MORE + LATER)
+    for between in (f"<h2>{heading}</h2>", f"<p>{heading}, after a long debate, was to close it for the winter.</p>"):
+        page_html = _page(f"<article><div class='section'>{first}</div>{between}<div class='section'>{rest}</div>"
+                          "</article>")
+        body = html_reader.read(page_html).body
+        assert body.index(PARAGRAPHS[-1]) < body.index(heading) < body.index(MORE[0]), body
+
+
+def test_boxes_of_many_classes_are_looked_at_for_a_text_in_parts_in_linear_time():
+    """A box of 2,000 classes, each another box's after a box between: its paragraphs were walked for each class."""
+    import time
+
+    import lxml.html
+
+    from generator.ingest import textparts
+
+    classes = " ".join(f"c{k}" for k in range(2000))
+    boxes = "".join(f"<div class='c{k}'><p>short</p></div>" for k in range(2000))
+    tree = lxml.html.fromstring(f"<html><body><div><div class='{classes}'>{'<p>short</p>' * 2000}</div><div></div>"
+                                f"{boxes}</div></body></html>")
+    start = time.perf_counter()
+    textparts.join(tree)
+    assert time.perf_counter() - start < 1  # (9 s when each pair walked the first box's 2,000 paragraphs)
