@@ -174,3 +174,15 @@ def test_boxes_of_many_classes_are_looked_at_for_a_text_in_parts_in_linear_time(
     start = time.perf_counter()
     textparts.join(tree)
     assert time.perf_counter() - start < 1  # (9 s when each pair walked the first box's 2,000 paragraphs)
+
+
+def test_a_line_that_opens_with_other_post_offices_or_recent_post_election_violence_is_text():
+    """"Related post:" is a label; "post" before another word ("post offices", "post-election") is the text's own,
+    and a short paragraph or heading so opening ended the text after it."""
+    for line in ("Other post offices will close in June.", "Recent post-election violence left 12 dead."):
+        after = ["The council will meet again in the spring to hear how the work is going.", *MORE]
+        page_html = _page("<article>" + "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, line, *after]) + "</article>")
+        body = html_reader.read(page_html).body
+        assert line in body and MORE[-1] in body, body[-300:]
+        record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{line}\n\n" + "\n\n".join(after) + "\n")
+        assert line in record.body and MORE[-1] in record.body

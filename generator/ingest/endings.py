@@ -33,7 +33,8 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 
 RELATED = re.compile(r"""(?ix)^[\W_]*(?:
   (?:more|also|latest|other|top|related|recent|popular|similar)\s+(?:from|on|in|at|about)\s+\S.{0,40}
-| (?:top|latest|recent|related|more|popular|other|similar)\s+(?:headlines|stories|articles|posts?|news|videos|reads|entries|links|coverage)\b.{0,40}
+| (?:top|latest|recent|related|more|popular|other|similar)\s+(?:headlines|stories|articles|posts|news|videos|reads|entries|links|coverage)\b.{0,40}
+| (?:top|latest|recent|related|more|popular|other|similar)\s+post(?:\s*:.{0,40})?  # a label: "post-election", "post offices" are words
 | also\s+related\s+to\s+this\s+(?:story|article) | more\s+on\s+this\s+(?:story|topic) | (?:you|we)\s+(?:may|might)\s+also\s+(?:like|enjoy)\b.{0,30}
 | you\s+may\s+like\s+to\s+read | what\s+to\s+read\s+next | what's\s+(?:popular|hot|trending)\b.{0,20} | around\s+the\s+web | from\s+(?:around\s+)?the\s+web
 | (?:recommended|suggested|featured)\s+(?:for\s+you|stories|articles|reading|videos?|links)\b.{0,20} | promoted\s+(?:stories|content|links)
