@@ -186,3 +186,20 @@ def test_a_line_that_opens_with_other_post_offices_or_recent_post_election_viole
         assert line in body and MORE[-1] in body, body[-300:]
         record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{line}\n\n" + "\n\n".join(after) + "\n")
         assert line in record.body and MORE[-1] in record.body
+
+
+def test_a_footer_or_a_rail_of_teasers_in_a_box_of_the_texts_class_stays_out_of_the_text():
+    """Sites reuse class names ("content", "row"): under the text, after an advertisement, a box of its class holds
+    the site's note about itself, or teasers of other stories (their paragraphs links). Neither goes on with the
+    text: joined to it, they were read as its last paragraphs."""
+    text_box = "<div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS + MORE + LATER) + "</div>"
+    note = "The Harbour Gazette has reported on the island and its people since 1903, and is owned by its readers."
+    teasers = ("<h3><a href='/x'>Storm floods the harbour road</a></h3><p><a href='/x'>The harbour road was closed "
+               "again on Monday after the third storm of the month flooded it.</a></p><h3><a href='/y'>School plans "
+               "a library</a></h3><p><a href='/y'>The island school will build a new library with money left to it "
+               "by a former teacher.</a></p>")
+    for under in (f"<p>{note}</p><p>Copyright 2024 Harbour Gazette.</p>", teasers):
+        page_html = _page(f"<div id='page'>{text_box}<div class='ad'>Advertisement</div>"
+                          f"<div class='content'>{under}</div></div>")
+        body = html_reader.read(page_html).body
+        assert LATER[-1] in body and note not in body and "former teacher" not in body, body[-300:]
