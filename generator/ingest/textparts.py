@@ -44,8 +44,8 @@ def _holding_prose(tree) -> set:
 
 def join(tree) -> None:
     """A text the page prints in two parts with a box between them (a side rail, a picture): two boxes of the same
-    tag and class, the only two of their parent's children with that class, both holding paragraphs of prose,
-    are one text: the second part joins the first (trafilatura took only one of them). What stands between stays
+    tag and class, the only two of their parent's children with that class, both holding paragraphs of prose
+    and the second going on with the text (`_reads_on`), are one text: the second part joins the first (trafilatura took only one of them). What stands between stays
     where it was, after the text: a side rail's teasers are no part of it; a heading or a paragraph written
     between them is the text's own, and the parts stay apart. (Joining keeps who holds prose: the first part
     did, and gains only the second's.)"""
