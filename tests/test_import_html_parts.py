@@ -203,3 +203,16 @@ def test_a_footer_or_a_rail_of_teasers_in_a_box_of_the_texts_class_stays_out_of_
                           f"<div class='content'>{under}</div></div>")
         body = html_reader.read(page_html).body
         assert LATER[-1] in body and note not in body and "former teacher" not in body, body[-300:]
+
+
+def test_a_paragraph_printed_again_after_its_pull_quote_and_itself_is_kept_once():
+    """A pull quote above its paragraph, then the page's print copy of the paragraph: the paragraph taking the
+    quote's place was not remembered as seen, and its copy stayed."""
+    said = "\u201cWe cannot take risks with the lives of the people who cross this bridge every day,\u201d said the mayor."
+    quote = "We cannot take risks with the lives of the people who cross this bridge every day,\" said the mayor."
+    page_html = _page("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+                      + f"<blockquote class='pullquote'><p>{quote}</p></blockquote>"
+                      + "".join(f"<p>{p}</p>" for p in [said, *MORE, said]) + "</article>")
+    record = html_reader.read(page_html)
+    assert record.body.count("take risks with the lives") == 1, record.body
+    assert [why for why, _ in record.dropped].count("repeat (a paragraph the page prints twice)") == 2
