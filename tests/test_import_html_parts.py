@@ -131,3 +131,88 @@ def test_a_bar_of_share_and_comment_controls_and_a_like_prompt_end_the_text():
     sentence = "Do you like this story? Tell the council, which reads every comment it gets."
     record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{sentence}\n")
     assert sentence in record.body
+
+
+def test_a_line_of_control_words_and_spaces_is_read_for_a_share_bar_in_linear_time():
+    """A page pads its controls with runs of spaces (a table's cells, em spaces a scrape keeps): each run was split
+    between the two spaces around a bar's optional "|" in every way, for every word of the line."""
+    import time
+
+    from generator.ingest.endings import ending
+
+    start = time.perf_counter()
+    assert ending(("like" + " \u2003" * 3) * 9 + "the council") is None
+    assert time.perf_counter() - start < 1  # (38 s for this line, 7 times more for each word more)
+    assert ending("Tweet  \u2003 12 comments \u2003|  Add comment | 0 recs |") == "share bar"
+
+
+def test_a_heading_or_a_paragraph_between_two_boxes_of_one_class_keeps_its_place():
+    """Two boxes of one class with the text's own heading (or a paragraph) written between them are the text in
+    sections, not a text around a side rail: joined, the heading went under the whole text."""
+    heading = "What the council decided"
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    rest = "".join(f"<p>{p}</p>" for p in MORE + LATER)
+    for between in (f"<h2>{heading}</h2>", f"<p>{heading}, after a long debate, was to close it for the winter.</p>"):
+        page_html = _page(f"<article><div class='section'>{first}</div>{between}<div class='section'>{rest}</div>"
+                          "</article>")
+        body = html_reader.read(page_html).body
+        assert body.index(PARAGRAPHS[-1]) < body.index(heading) < body.index(MORE[0]), body
+
+
+def test_boxes_of_many_classes_are_looked_at_for_a_text_in_parts_in_linear_time():
+    """A box of 2,000 classes, each another box's after a box between: its paragraphs were walked for each class."""
+    import time
+
+    import lxml.html
+
+    from generator.ingest import textparts
+
+    classes = " ".join(f"c{k}" for k in range(2000))
+    boxes = "".join(f"<div class='c{k}'><p>short</p></div>" for k in range(2000))
+    tree = lxml.html.fromstring(f"<html><body><div><div class='{classes}'>{'<p>short</p>' * 2000}</div><div></div>"
+                                f"{boxes}</div></body></html>")
+    start = time.perf_counter()
+    textparts.join(tree)
+    assert time.perf_counter() - start < 1  # (9 s when each pair walked the first box's 2,000 paragraphs)
+
+
+def test_a_line_that_opens_with_other_post_offices_or_recent_post_election_violence_is_text():
+    """"Related post:" is a label; "post" before another word ("post offices", "post-election") is the text's own,
+    and a short paragraph or heading so opening ended the text after it."""
+    for line in ("Other post offices will close in June.", "Recent post-election violence left 12 dead."):
+        after = ["The council will meet again in the spring to hear how the work is going.", *MORE]
+        page_html = _page("<article>" + "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, line, *after]) + "</article>")
+        body = html_reader.read(page_html).body
+        assert line in body and MORE[-1] in body, body[-300:]
+        record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{line}\n\n" + "\n\n".join(after) + "\n")
+        assert line in record.body and MORE[-1] in record.body
+
+
+def test_a_footer_or_a_rail_of_teasers_in_a_box_of_the_texts_class_stays_out_of_the_text():
+    """Sites reuse class names ("content", "row"): under the text, after an advertisement, a box of its class holds
+    the site's note about itself, or teasers of other stories (their paragraphs links). Neither goes on with the
+    text: joined to it, they were read as its last paragraphs."""
+    text_box = "<div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS + MORE + LATER) + "</div>"
+    note = "The Harbour Gazette has reported on the island and its people since 1903, and is owned by its readers."
+    teasers = ("<h3><a href='/x'>Storm floods the harbour road</a></h3><p><a href='/x'>The harbour road was closed "
+               "again on Monday after the third storm of the month flooded it.</a></p><h3><a href='/y'>School plans "
+               "a library</a></h3><p><a href='/y'>The island school will build a new library with money left to it "
+               "by a former teacher.</a></p>")
+    for under in (f"<p>{note}</p><p>Copyright 2024 Harbour Gazette.</p>", teasers):
+        page_html = _page(f"<div id='page'>{text_box}<div class='ad'>Advertisement</div>"
+                          f"<div class='content'>{under}</div></div>")
+        body = html_reader.read(page_html).body
+        assert LATER[-1] in body and note not in body and "former teacher" not in body, body[-300:]
+
+
+def test_a_paragraph_printed_again_after_its_pull_quote_and_itself_is_kept_once():
+    """A pull quote above its paragraph, then the page's print copy of the paragraph: the paragraph taking the
+    quote's place was not remembered as seen, and its copy stayed."""
+    said = "\u201cWe cannot take risks with the lives of the people who cross this bridge every day,\u201d said the mayor."
+    quote = "We cannot take risks with the lives of the people who cross this bridge every day,\" said the mayor."
+    page_html = _page("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+                      + f"<blockquote class='pullquote'><p>{quote}</p></blockquote>"
+                      + "".join(f"<p>{p}</p>" for p in [said, *MORE, said]) + "</article>")
+    record = html_reader.read(page_html)
+    assert record.body.count("take risks with the lives") == 1, record.body
+    assert [why for why, _ in record.dropped].count("repeat (a paragraph the page prints twice)") == 2

@@ -61,6 +61,7 @@ def drop_repeats(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]
         quoted = first is not None and block.startswith(">") != kept[first].startswith(">")
         if (plain in seen or quoted) and furniture.words(plain) >= REPEAT_WORDS and not block.startswith(("```", "|")):
             if quoted and kept[first].startswith(">"):  # the pull quote came first: the paragraph takes its place
+                seen.add(plain)  # (a copy of the paragraph after it is a repeat too)
                 plain, kept[first], words_at[key] = text_of(kept[first]), None, len(kept)
                 kept.append(block)
             dropped.append(("repeat (a paragraph the page prints twice)", plain))

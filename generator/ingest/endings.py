@@ -33,7 +33,8 @@ COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
 
 RELATED = re.compile(r"""(?ix)^[\W_]*(?:
   (?:more|also|latest|other|top|related|recent|popular|similar)\s+(?:from|on|in|at|about)\s+\S.{0,40}
-| (?:top|latest|recent|related|more|popular|other|similar)\s+(?:headlines|stories|articles|posts?|news|videos|reads|entries|links|coverage)\b.{0,40}
+| (?:top|latest|recent|related|more|popular|other|similar)\s+(?:headlines|stories|articles|posts|news|videos|reads|entries|links|coverage)\b.{0,40}
+| (?:top|latest|recent|related|more|popular|other|similar)\s+post(?:\s*:.{0,40})?  # a label: "post-election", "post offices" are words
 | also\s+related\s+to\s+this\s+(?:story|article) | more\s+on\s+this\s+(?:story|topic) | (?:you|we)\s+(?:may|might)\s+also\s+(?:like|enjoy)\b.{0,30}
 | you\s+may\s+like\s+to\s+read | what\s+to\s+read\s+next | what's\s+(?:popular|hot|trending)\b.{0,20} | around\s+the\s+web | from\s+(?:around\s+)?the\s+web
 | (?:recommended|suggested|featured)\s+(?:for\s+you|stories|articles|reading|videos?|links)\b.{0,20} | promoted\s+(?:stories|content|links)
@@ -78,7 +79,7 @@ SHARE = re.compile(r"""(?ix)^[\W_]*(?:
   share(?:\s+(?:this|the|on|via)\b.{0,40})?\s*:? | tweet | (?:print|e-?mail|save)\s+(?:this\s+)?(?:story|article|page|post)?
 | (?:(?:facebook|twitter|e-?mail|print|whatsapp|linkedin|reddit|pinterest|digg|delicious|stumbleupon|tumblr|google\+?|share|tweet|like)[\s|/·•,.!]*){2,}
 | like\s+it\.?\s+tweet\s+it.{0,20} | liked\s+this\s+(?:post|article|story)\s*\? | (?:do|did)\s+you\s+(?:like|enjoy)\s+this\s+(?:post|article|story)\s*\?
-| (?:(?:tweet|share|like|e-?mail|print|\d+\s+(?:comments?|recs?|likes?|shares?)|(?:add|post|leave)\s+(?:a\s+)?comment)\s*(?:\\?[|·•])?\s*){3,}
+| (?:(?:tweet|share|like|e-?mail|print|\d+\s+(?:comments?|recs?|likes?|shares?)|(?:add|post|leave)\s+(?:a\s+)?comment)(?:\s*\\?[|·•])?\s*){3,}
 | click\s+[“"']?like[”"']?\s+to\s+(?:get|receive|see|follow)\b.{0,80}\bfacebook
 | (?:follow\s+@?\w+\s+on\s+twitter|like\s+us\s+on\s+facebook)\b.{0,20} | (?:increase|decrease)\s+text\s+size | text\s+size | click\s+to\s+(?:share|email|print)\b.{0,60}
 | continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:article|story)\s+with\b.{0,40} | show\s+full\s+.{1,20}\s+text
