@@ -20,6 +20,7 @@ from generator.ingest import (
     pagedates,
     pagemeta,
     pagetree,
+    wideruns,
 )
 from generator.ingest.endings import TAG_LABELS
 from generator.ingest.record import Imported, ImportFailed
@@ -55,6 +56,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     pagetree.prepare(tree)
+    flattened = wideruns.flatten(tree)
     found = mainblock.extract(tree, page_url)
     text, choice = extracted.to_markdown(found.xml) if found.xml else "", found.note
     if found.fuller:
@@ -72,13 +74,16 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
     warnings: tuple[str, ...] = ()
+    if flattened:
+        warnings = (f"has {flattened:,} inline elements in runs of more than {wideruns.WIDE_RUN:,} in a row: "
+                    "read as their text, their markup left out",)
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
         if heading is not None:
             title = heading.group(1).strip()
         else:  # the text is kept: a title is what a reader can add, the page's text is not
             title = _first_words(body)
-            warnings = ("has no title (no <title>, og:title, headline or heading): titled by its first words; "
+            warnings += ("has no title (no <title>, og:title, headline or heading): titled by its first words; "
                         "edit its title",)
     sitename = pagemeta.text_of(meta.sitename)
     sources = (Source(name=sitename, url=page_url),) if (sitename or page_url) else ()

@@ -118,11 +118,14 @@ _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img",
                 "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
 
 
+_SPACED = ("a", "span", "em", "strong", "b", "i", "u", "font", "small", "cite", "code")
+
+
 def _keep_spaces(tree) -> None:
     """trafilatura drops a tail that is only a space (`<b>Note:</b> <a>…</a>`, `<a><em>Title</em> </a>is`): the
     words on either side ran together. The space moves into the text that follows it."""
-    for element in tree.xpath("//body//*[self::a or self::span or self::em or self::strong or self::b or self::i "
-                              "or self::u or self::font or self::small or self::cite or self::code]"):
+    # (iter, not an XPath: libxml2 reads `//body//*[self::a or …]` in quadratic time on a box of thousands of them)
+    for element in (e for body in tree.getroottree().iter("body") for e in body.iter(*_SPACED)):
         if not element.tail or not element.tail.isspace():
             continue
         after = element.getnext()
@@ -151,13 +154,22 @@ def prepare(tree) -> None:
             for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
                 element.tag = "div"
                 element.attrib.clear()
-    parents = {br.getparent() for br in tree.xpath("//br[following-sibling::*[1][self::br]]")}
+    parents = {br.getparent() for br in tree.getroottree().iter("br") if _next_element_is_br(br)}
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
             _split_at_double_breaks(parent)
     _loose_divs_to_paragraphs(tree)
     _loose_runs_to_paragraphs(tree)
     textparts.join(tree)
+
+
+def _next_element_is_br(br) -> bool:
+    """`following-sibling::*[1][self::br]`, in constant time (libxml2 reads every following sibling: a flood of
+    `<br>`s took quadratic time)."""
+    after = br.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()  # a comment or processing instruction is no element
+    return after is not None and after.tag == "br"
 
 
 LOOSE_PROSE_WORDS = 40  # ... when it is this long: a teaser's line or a caption is shorter

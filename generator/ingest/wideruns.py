@@ -1,0 +1,73 @@
+"""Thousands of inline elements in a row in one box (a hostile or broken page: one `<div>` of 100,000 `<span>`s),
+flattened to their text before extraction.
+
+trafilatura strips the tags it gives no meaning (`span`, `font`, `small`, …), which leaves one text node per
+element; lxml then joins those nodes again on every read of the text, in quadratic time (100,000 spans: minutes).
+A run this long is read as the text it holds, in one pass: the words stay, the stripped tags' markup (classes
+that trafilatura would have read) goes. Real pages have runs of at most 127 such elements (of 1,020 corpus pages).
+"""
+
+from __future__ import annotations
+
+# The tags trafilatura strips without reading them (its MANUALLY_STRIPPED, less the block and void ones, and span).
+TEXT_ONLY = frozenset({"span", "font", "small", "big", "cite", "abbr", "acronym", "mark", "ins", "nobr", "data",
+                       "dfn", "bdi", "bdo"})
+WIDE_RUN = 1_000  # elements in a row; the cost of a run grows with its square, so each one stays small
+
+
+def flatten(tree) -> int:
+    """Each run of WIDE_RUN or more `TEXT_ONLY` siblings becomes its text (its other elements, `<a>`, `<b>`, `<br>`,
+    kept in place); how many elements were unwrapped."""
+    hosts = [element for element in tree.iter() if isinstance(element.tag, str) and _wide_runs(element)]
+    return sum(_flatten(host, _wide_runs(host)) for host in reversed(hosts))  # the innermost first
+
+
+def _is_text_only(element) -> bool:
+    return isinstance(element.tag, str) and element.tag in TEXT_ONLY
+
+
+def _wide_runs(host) -> set:
+    """The children of `host` in runs of WIDE_RUN or more text-only siblings."""
+    members: set = set()
+    run: list = []
+    for child in [*host, None]:
+        if child is not None and _is_text_only(child):
+            run.append(child)
+            continue
+        if len(run) >= WIDE_RUN:
+            members.update(run)
+        run = []
+    return members
+
+
+def _flatten(host, members: set) -> int:
+    """`host`'s children in `members`, and the text-only elements inside them, give way to their text; in one pass
+    (no string is read or written twice: lxml's text nodes are joined once)."""
+    kept: list = []  # (element, the pieces of its new tail)
+    pieces = [host.text or ""]  # the pieces of the host's text, then of the last kept element's tail
+    leading = pieces
+    unwrapped = 0
+    stack = [iter(list(host))]
+    tails: list = []  # for each open unwrapped element, its tail, written after its content
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if tails:
+                pieces.append(tails.pop())
+            continue
+        if child in members or (len(stack) > 1 and _is_text_only(child)):
+            unwrapped += 1
+            pieces.append(child.text or "")
+            tails.append(child.tail or "")
+            stack.append(iter(list(child)))
+        else:
+            pieces = [child.tail or ""]
+            kept.append((child, pieces))
+    for child in [c for c in host if c in members]:
+        host.remove(child)  # with its tail; what it held that is kept moves below
+    host.text = "".join(leading) or None
+    for child, tail in kept:
+        host.append(child)
+        child.tail = "".join(tail) or None
+    return unwrapped
