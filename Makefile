@@ -22,7 +22,7 @@ PELICAN_STAMP := $(PELICAN_VENV)/.installed
 # Root in CI and on the dev machines; elsewhere apt needs sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big eval-import eval-real train-headline cv-headline clean
+.PHONY: site test fuzz golden bench bench-build bench-search bench-big bench-build-big bench-search-big bench-hostile eval-import eval-real train-headline cv-headline clean
 
 site: $(RUN_STAMP)
 	$(BIN)/archive build
@@ -37,16 +37,21 @@ fuzz: $(TEST_STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -n auto -m fuzz
 
 # Benchmarks: measured, never asserted. Synthetic archives are cached in .cache/bench/.
-# `bench` = the build benchmark against Hugo and Pelican, then the search benchmark
+# `bench` = the build benchmark against Hugo and Pelican, then the search benchmark, then hostile pages
 # (one after the other: the machine has 2 cores, parallel runs would skew both).
 bench: bench-build
 	$(MAKE) bench-search
+	$(MAKE) bench-hostile
 
 bench-build: $(RUN_STAMP) $(HUGO) $(PELICAN_STAMP)
 	$(BIN)/python -m benchmarks.build_bench --sizes 1000 10000 --report .cache/bench/build-report.md
 
 bench-search: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python -m benchmarks.search_bench --sizes 1000 10000
+
+# One hostile page of each shape (100,000 spans in one box, a flood of <br>s...), imported alone.
+bench-hostile: $(RUN_STAMP)
+	$(BIN)/python -m benchmarks.hostile_bench
 
 # `bench-big` adds 100k articles, for us alone (time, peak memory, the curve 1k/10k/100k).
 bench-big: bench-build-big

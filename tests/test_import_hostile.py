@@ -192,3 +192,78 @@ def test_a_few_damaged_bytes_inside_a_scrape_cost_neither_the_text_nor_the_rest(
     assert "Paragraph 19: the harbour" in board and "Paragraph 21: the harbour" in board
     assert "Paragraph \ufffd20:" in board or "Paragraph \ufffd\ufffd20:" in board
     assert any("朱镕基" in t for t in texts.values())
+
+
+# One box of thousands of inline elements in a row: trafilatura strips `<span>`, `<font>`, … into one text node each,
+# which lxml joins again on every read (quadratic: 100,000 spans took 145 s). Counts, never timings.
+
+_SENTENCE = "The harbour board met again and spoke at length about the plan"
+
+
+def _wide_page(count: int, tag: str = "span", attributes: str = "") -> str:
+    spans = "".join(f"<{tag}{attributes}>{_SENTENCE} {n}. </{tag}>" for n in range(count))
+    return f"<html><head><title>A wide page</title></head><body><div>{spans}</div></body></html>"
+
+
+def test_a_box_of_20000_spans_reaches_the_extractor_as_one_text():
+    import lxml.html
+
+    from generator.ingest import pagetree, wideruns
+
+    tree = lxml.html.fromstring(_wide_page(20_000, attributes=' class="s"'))  # classes do not stop it
+    words = tree.find("body/div").text_content().split()
+    pagetree.prepare(tree)
+    assert wideruns.flatten(tree) == 20_000
+    box = tree.find("body/div")
+    assert len(box) == 0 and box.text_content().split() == words  # nothing lost, nothing left to strip
+    assert [element.tag for element in tree.iter()] == ["html", "head", "title", "body", "div"]  # for the extractor
+
+
+def test_a_run_below_the_limit_and_what_is_no_text_only_tag_are_left_as_they_are():
+    import lxml.html
+
+    from generator.ingest import wideruns
+
+    tree = lxml.html.fromstring(_wide_page(wideruns.WIDE_RUN - 1))
+    assert wideruns.flatten(tree) == 0 and len(tree.find("body/div")) == wideruns.WIDE_RUN - 1
+    links = lxml.html.fromstring(_wide_page(5_000, tag="b"))  # formatting the Markdown keeps: not flattened
+    assert wideruns.flatten(links) == 0
+
+
+def test_flattening_keeps_the_order_of_text_and_of_the_elements_it_does_not_unwrap(monkeypatch):
+    import lxml.html
+
+    from generator.ingest import wideruns
+
+    monkeypatch.setattr(wideruns, "WIDE_RUN", 3)
+    tree = lxml.html.fromstring(
+        '<div>a<span>b<b>c</b>d<font>e<a href="/x">f</a>g</font>h</span>i<!-- note -->j<small>k</small>l'
+        "<small>m<br>n</small>o<em>p</em><span>q</span><span>r</span>s</div>")
+    before = tree.text_content()
+    assert wideruns.flatten(tree) == 4  # the first run's span, font and two smalls; not the last two spans
+    assert lxml.html.tostring(tree, encoding="unicode") == (  # the comment in the run goes, its tail stays
+        '<div>ab<b>c</b>de<a href="/x">f</a>ghijklm<br>no<em>p</em><span>q</span><span>r</span>s</div>')
+    assert tree.text_content() == before
+
+
+def test_a_page_of_3000_spans_in_one_box_imports_whole_with_a_warning():
+    from generator.ingest import html as html_reader
+
+    record = html_reader.read(_wide_page(3_000))
+    assert all(f"{_SENTENCE} {n}." in record.body for n in (0, 1_500, 2_999))
+    assert len(record.body.split()) == 3_000 * (len(_SENTENCE.split()) + 1)  # every word, once
+    assert record.warnings == ("has 3,000 inline elements in runs of 1,000 or more in a row: read as their text, "
+                               "their markup left out",)
+
+
+def test_double_breaks_are_found_as_the_xpath_found_them():
+    import lxml.html
+
+    from generator.ingest import pagetree
+
+    tree = lxml.html.fromstring(
+        "<div><p id='a'>x<br><!-- c --><br>y</p><p id='b'>x<br>text<br>y</p><p id='c'>x<br><span>s</span><br></p>"
+        "<p id='d'>x<br> <br>y<br></p></div>")
+    expected = tree.xpath("//br[following-sibling::*[1][self::br]]")
+    assert [br for br in tree.iter("br") if pagetree._next_element_is_br(br)] == expected
+    assert {br.getparent().get("id") for br in expected} == {"a", "b", "d"}

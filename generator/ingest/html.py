@@ -75,7 +75,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         raise ImportFailed("holds no article: no main text found in the page")
     warnings: tuple[str, ...] = ()
     if flattened:
-        warnings = (f"has {flattened:,} inline elements in runs of more than {wideruns.WIDE_RUN:,} in a row: "
+        warnings = (f"has {flattened:,} inline elements in runs of {wideruns.WIDE_RUN:,} or more in a row: "
                     "read as their text, their markup left out",)
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)

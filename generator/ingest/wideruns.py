@@ -9,9 +9,10 @@ that trafilatura would have read) goes. Real pages have runs of at most 127 such
 
 from __future__ import annotations
 
-# The tags trafilatura strips without reading them (its MANUALLY_STRIPPED, less the block and void ones, and span).
+# The inline tags trafilatura strips without reading them (its MANUALLY_STRIPPED, less the block ones, and span;
+# `img` too: images are not extracted).
 TEXT_ONLY = frozenset({"span", "font", "small", "big", "cite", "abbr", "acronym", "mark", "ins", "nobr", "data",
-                       "dfn", "bdi", "bdo"})
+                       "dfn", "bdi", "bdo", "img", "wbr"})
 WIDE_RUN = 1_000  # elements in a row; the cost of a run grows with its square, so each one stays small
 
 
@@ -30,19 +31,21 @@ def _wide_runs(host) -> set:
     """The children of `host` in runs of WIDE_RUN or more text-only siblings."""
     members: set = set()
     run: list = []
+    count = 0
     for child in [*host, None]:
-        if child is not None and _is_text_only(child):
-            run.append(child)
+        if child is not None and (_is_text_only(child) or not isinstance(child.tag, str)):
+            run.append(child)  # a comment between them goes on the run, uncounted (a run of one each was as slow)
+            count += _is_text_only(child)
             continue
-        if len(run) >= WIDE_RUN:
+        if count >= WIDE_RUN:
             members.update(run)
-        run = []
+        run, count = [], 0
     return members
 
 
 def _flatten(host, members: set) -> int:
-    """`host`'s children in `members`, and the text-only elements inside them, give way to their text; in one pass
-    (no string is read or written twice: lxml's text nodes are joined once)."""
+    """`host`'s children in `members`, and the text-only elements inside them, give way to their text (the comments
+    among them go); in one pass (no string is read or written twice: lxml's text nodes are joined once)."""
     kept: list = []  # (element, the pieces of its new tail)
     pieces = [host.text or ""]  # the pieces of the host's text, then of the last kept element's tail
     leading = pieces
@@ -56,7 +59,9 @@ def _flatten(host, members: set) -> int:
             if tails:
                 pieces.append(tails.pop())
             continue
-        if child in members or (len(stack) > 1 and _is_text_only(child)):
+        if not isinstance(child.tag, str) and (child in members or len(stack) > 1):
+            pieces.append(child.tail or "")  # a comment or processing instruction in a run goes; its tail stays
+        elif child in members or (len(stack) > 1 and _is_text_only(child)):
             unwrapped += 1
             pieces.append(child.text or "")
             tails.append(child.tail or "")
