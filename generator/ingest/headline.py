@@ -23,7 +23,8 @@ _NAME_SEP = r"\s+[|\-–—·•»«/]{1,2}\s+"  # a colon is as often part of t
 _CJK_NAME_SEP = r"\s*[|\-–—_｜·•»«/]{1,2}\s*"
 _HEAD_SIDE_SITE = ":»"  # "Blog: Post", "Section » Post": the name comes first
 _CANDIDATES = (
-    '//h1 | //h2 | //h3 | //*[@itemprop="headline"] | //*[self::div or self::span or self::a or self::header or self::p]'
+    '//h1 | //h2 | //h3 | /descendant::*[@itemprop="headline"] | '
+    '/descendant::*[self::div or self::span or self::a or self::header or self::p]'
     '[contains(@class, "title") or contains(@class, "headline") or contains(@class, "Title") or contains(@class, "Headline")]'
 )
 _MARKED = re.compile(r"(?i)headline|(?:entry|post|article|story|news|page)[_-]?title")
@@ -110,7 +111,7 @@ def choose(tree, titles: list[str], sites: set[str], url: str | None) -> str | N
             best, best_score = text, score
     if best is None:
         # No heading confirmed: the headline side of "Headline-Site" when the page shows it as a line
-        lines = {" ".join(t.split()) for t in tree.xpath("//body//text()[not(ancestor::title)]")}
+        lines = {" ".join(t.split()) for t in tree.xpath("//body/descendant::text()[not(ancestor::title)]")}
         best = next((side for side in map(_headline_side, titles) if side not in titles and side in lines
                      and not site_like(side, sites, url)), None)
     return best

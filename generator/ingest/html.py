@@ -107,8 +107,8 @@ def _check_complexity(text: str) -> None:
 
 
 _EMBEDS = (
-    '//blockquote[contains(@class, "tweet") or contains(@class, "instagram") or contains(@class, "tiktok") '
-    'or contains(@class, "embed")] | //*[contains(@class, "social-embed") or contains(@class, "embed-social")]'
+    '/descendant::blockquote[contains(@class, "tweet") or contains(@class, "instagram") or contains(@class, "tiktok") '
+    'or contains(@class, "embed")] | /descendant::*[contains(@class, "social-embed") or contains(@class, "embed-social")]'
 )
 
 

@@ -145,7 +145,7 @@ def prepare(tree) -> None:
     _keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
-    for table in tree.xpath("//table[.//td//pre or .//th//pre]"):
+    for table in tree.xpath("/descendant::table[.//td//pre or .//th//pre]"):
         _unwrap_code(table)
     for table in tree.xpath("//table"):
         cells = table.xpath(".//td | .//th")
