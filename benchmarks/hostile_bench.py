@@ -2,7 +2,8 @@
 
 Scraped HTML is untrusted: a page of one box of 100,000 `<span>`s, a flood of `<br>`s, `<font><b>` soup. Each shape
 is written as one page and imported alone into an empty archive, with each code of `--baseline` and then this one.
-Prints a Markdown table; the words column is the imported body's (nothing may be lost).
+Prints a Markdown table; the words column is the imported article's (nothing may be lost). `lines` is a scrape
+(`.txt`), the others saved pages.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.hostile_bench [--shapes spans:100000 brs:40000 …] [--baseline DIR]
 """
@@ -47,9 +48,13 @@ SHAPES = {  # name -> (the page of {n} elements, what it is)
                                    + "</article>"), "{n} `<p>`s"),
     "text": (lambda n: _page("<div>" + " ".join(f"{_SENTENCE} {i}." for i in range(n)) + "</div>"),
              "one text node of {n} sentences"),
+    "nested": (lambda n: _page("<div>" + "".join(f"<span><span>{_SENTENCE}</span> {i}. </span>" for i in range(n))
+                               + "</div>"), "{n} `<span><span>…</span> …</span>`"),
+    "lines": (lambda n: "A hostile scrape\n\n" + "\n".join(f"line {i}" for i in range(n)) + "\n",
+              "scraped text of {n} short lines (`.txt`)"),
 }
-DEFAULT = ("spans:100000", "classed:40000", "in-p:40000", "soup:40000", "brs:40000", "brbr:40000", "links:40000",
-           "paragraphs:40000")
+DEFAULT = ("spans:100000", "classed:40000", "in-p:40000", "nested:40000", "soup:40000", "brs:40000", "brbr:40000",
+           "links:40000", "paragraphs:40000", "lines:100000")
 
 
 def main() -> None:
@@ -64,15 +69,14 @@ def main() -> None:
         name, _, n = spec.partition(":")
         make, what = SHAPES[name]
         pages = CACHE / "hostile" / spec.replace(":", "-")
-        shutil.rmtree(pages.parent / "root", ignore_errors=True)
         pages.mkdir(parents=True, exist_ok=True)
-        (pages / "page.html").write_text(make(int(n)), encoding="utf-8")
+        (pages / ("page.txt" if name == "lines" else "page.html")).write_text(make(int(n)), encoding="utf-8")
         for code in (*args.baseline, REPO):
             root = pages.parent / "root"
             shutil.rmtree(root, ignore_errors=True)
             env = {**os.environ, "PYTHONPATH": str(code)}
             run = measure.run([sys.executable, "-m", "generator", "import", str(pages), "--root", str(root),
-                               "--quiet"], env=env)
+                               "--quiet"], cwd=code, env=env)  # (in `code`: `-m` reads the current folder first)
             words = sum(len(p.read_text(encoding="utf-8").split()) for p in (root / "content").rglob("*.md"))
             rows.append(f"| {what.format(n=f'{int(n):,}')} | {code.name} | {run.wall:.1f} | {run.cpu:.1f} "
                         f"| {run.max_rss / 2**20:.0f} | {words:,} |")
