@@ -68,7 +68,7 @@ def main() -> None:
     for spec in args.shapes:
         name, _, n = spec.partition(":")
         make, what = SHAPES[name]
-        pages = CACHE / "hostile" / spec.replace(":", "-")
+        pages = (CACHE / "hostile" / spec.replace(":", "-")).resolve()  # (absolute: each code runs in its folder)
         pages.mkdir(parents=True, exist_ok=True)
         (pages / ("page.txt" if name == "lines" else "page.html")).write_text(make(int(n)), encoding="utf-8")
         for code in (*args.baseline, REPO):
