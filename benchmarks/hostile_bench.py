@@ -33,7 +33,7 @@ def _run(n: int, tag: str) -> str:
 SHAPES = {  # name -> (the page of {n} elements, what it is)
     "spans": (lambda n: _run(n, "span"), "one `<div>` of {n} `<span>`s of prose"),
     "classed": (lambda n: _page("<div>" + "".join(f'<span class="s{i % 7}">{_SENTENCE} {i}. </span>'
-                                                   for i in range(n)) + "</div>"), "… each with a class"),
+                                                   for i in range(n)) + "</div>"), "one `<div>` of {n} `<span class>`s"),
     "font": (lambda n: _run(n, "font"), "one `<div>` of {n} `<font>`s"),
     "in-p": (lambda n: _page("<p>" + "".join(f"<span>{_SENTENCE} {i}. </span>" for i in range(n)) + "</p>"),
              "one `<p>` of {n} `<span>`s"),
