@@ -267,3 +267,20 @@ def test_double_breaks_are_found_as_the_xpath_found_them():
     expected = tree.xpath("//br[following-sibling::*[1][self::br]]")
     assert [br for br in tree.iter("br") if pagetree._next_element_is_br(br)] == expected
     assert {br.getparent().get("id") for br in expected} == {"a", "b", "d"}
+
+
+def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
+    import lxml.html
+
+    from generator.ingest import headline, pagedates
+
+    tree = lxml.html.fromstring(
+        '<html><head><title>T</title><script>var x;</script></head><body><div class="post-title"><span>Title'
+        '<span class="date">1 May 2020</span> by</span> me<script>var y;</script><style>p{}</style></div>'
+        '<p itemprop="datePublished" datetime="2020-05-01">May</p><h2 class="headline">Head <b>line</b></h2>'
+        '<span class="meta">成文日期：2020年5月1日</span></body></html>')
+    for old, new in [("//body//text()[not(ancestor::script) and not(ancestor::style)]", pagedates._TEXT_NODES),
+                     (headline._CANDIDATES.replace("/descendant::", "//"), headline._CANDIDATES),
+                     (pagedates._DATE_XPATH.replace("/descendant::", "//"), pagedates._DATE_XPATH),
+                     ("//body//text()[not(ancestor::title)]", "//body/descendant::text()[not(ancestor::title)]")]:
+        assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new)
