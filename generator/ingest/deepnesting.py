@@ -39,7 +39,7 @@ _DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
 
 def depth_limit(error_log) -> int | None:
     """The depth at which libxml2 stopped building the tree, as its error log says; None if it built it all.
-    ValueError for another of its limits (a text over 10,000,000 characters): the rest of the page is lost too."""
+    ValueError for another of its limits (a text over 10,000,000 bytes): the rest of the page is lost too."""
     for entry in error_log:
         match = _DEPTH_LIMIT.search(entry.message or "")
         if match is not None:

@@ -80,7 +80,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         raise ImportFailed("holds no article: no main text found in the page")
     if flattened:
         warnings += (f"has {flattened:,} inline elements in runs of {wideruns.WIDE_RUN:,} or more in a row: "
-                    "read as their text, their markup left out",)
+                     "read as their text, their markup left out",)
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
         if heading is not None:
