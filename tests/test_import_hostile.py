@@ -284,3 +284,76 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
                      (pagedates._DATE_XPATH.replace("/descendant::", "//"), pagedates._DATE_XPATH),
                      ("//body//text()[not(ancestor::title)]", "//body/descendant::text()[not(ancestor::title)]")]:
         assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new)
+
+
+def _nested_page(count: int, tag: str = "div") -> str:
+    opened = "".join(f"<{tag}>Sentence {n} of the nested page. " for n in range(count))
+    return f"<html><head><title>A nested page</title></head><body>{opened}{f'</{tag}>' * count}</body></html>"
+
+
+def test_a_page_2500_divs_deep_imports_every_sentence_with_a_warning(cli, tmp_path):
+    # libxml2 builds 256 levels and drops the rest of the page, saying so only in its error log.
+    inputs = make_tree(tmp_path / "in", {"deep.html": _nested_page(2_500)})
+    ran = cli("import", inputs, "--root", tmp_path / "r")
+    assert ran.code == 0
+    assert _messages(ran) == {f"{inputs / 'deep.html'} -> content/undated/a-nested-page.md": (
+        "is nested deeper than 256 levels: read as flat text (its paragraphs and headings, without their markup)")}
+    body = (tmp_path / "r/content/undated/a-nested-page.md").read_text()
+    assert all(f"Sentence {n} of the nested page." in body for n in range(2_500))
+    assert cli("build", "--root", tmp_path / "r").code == 0
+
+
+def test_a_page_of_2500_nested_spans_or_in_a_warc_keeps_its_text_too(tmp_path):
+    from generator.ingest import html as html_reader
+    from generator.ingest import warc
+
+    record = html_reader.read(_nested_page(2_500, "span"))
+    assert [f"Sentence {n} of" in record.body for n in range(2_500)] == [True] * 2_500
+    assert record.warnings[0].startswith("is nested deeper than 256 levels")
+    archive = io.BytesIO()
+    writer = WARCWriter(archive, gzip=False)
+    writer.write_record(writer.create_warc_record(
+        "https://example.org/deep", "response", payload=io.BytesIO(_nested_page(2_500).encode()),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
+    (records, _), = [warc.read(tmp_path / "deep.warc", archive.getvalue())]
+    assert [r.body.count("of the nested page.") for r in records] == [2_500]
+    assert records[0].warnings[0].startswith("is nested deeper than 256 levels")
+
+
+def test_a_deep_page_read_flat_keeps_its_paragraphs_headings_and_what_follows_not_its_furniture():
+    from generator.ingest import deepnesting
+
+    deep = "".join(f'<div class="c"><p>Part {n} &amp; more &lt;b&gt;.<script>if (a < b) x();</script>'
+                   for n in range(300))
+    page = (f'<html lang="en"><head><title>T</title><style>p {{}}</style></head><body><form><nav><a href="/">Home</a>'
+            f"</nav><h2>A heading</h2><p>First<br>line.</p>{deep}{'</div>' * 300}<p>After the deep part.</p>"
+            "<footer>Footer words</footer></form></body></html>")  # a form round the page, as ASP.NET's
+    flat = deepnesting.flat(page)
+    assert flat.startswith("<html><body><h2>A heading</h2><p>First</p><p>line.</p><p>Part 0 &amp; more &lt;b&gt;.</p>")
+    assert flat.endswith("<p>Part 299 &amp; more &lt;b&gt;.</p><p>After the deep part.</p></body></html>")
+    from generator.ingest import html as html_reader
+
+    record = html_reader.read(page)
+    assert record.lang == "en" and record.title == "T"  # the head, read from the tree as far as it was built
+    assert "Part 0 & more \\<b\\>." in record.body and "Part 299 & more \\<b\\>." in record.body
+    assert "After the deep part." in record.body and "Home" not in record.body and "Footer" not in record.body
+
+
+def test_a_page_240_levels_deep_is_read_as_before():
+    import lxml.html
+
+    from generator.ingest import deepnesting
+    from generator.ingest import html as html_reader
+
+    parser = lxml.html.HTMLParser()
+    lxml.html.fromstring(_nested_page(240), parser=parser)
+    assert deepnesting.depth_limit(parser.error_log) is None
+    record = html_reader.read(_nested_page(240))
+    assert record.warnings == () and record.body.count("of the nested page.") == 240
+
+
+def test_a_page_with_a_text_over_the_parsers_size_limit_is_refused(cli, tmp_path):
+    page = f"<html><head><title>Big</title></head><body><p>{'word ' * 2_100_000}</p><p>The end.</p></body></html>"
+    assert _refused_beside_a_good_story(cli, tmp_path, "big.html", page) == (
+        "is too large for the HTML parser, which stopped reading it "
+        "(Resource limit exceeded: Buffer size limit exceeded)")

@@ -12,6 +12,7 @@ from trafilatura.metadata import extract_metadata
 from generator.archive.model import Source
 from generator.ingest import (
     bodyblocks,
+    deepnesting,
     extracted,
     furniture,
     language,
@@ -40,10 +41,7 @@ _QUOTED = re.compile(r"""=\s*"[^"]*"|=\s*'[^']*'""")
 def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
     """`url`: where the page was fetched from, when known (a WARC's target URI)."""
     _check_complexity(text)
-    try:
-        tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise ImportFailed(f"is not readable HTML ({exc})") from None
+    tree, limit = _parse(text)
     # Metadata first, from the page as it is (less embedded posts of others); then the furniture goes
     # and the main text is extracted.
     for element in tree.xpath(_EMBEDS):
@@ -55,6 +53,13 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     published, updated = pagedates.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
+    warnings: tuple[str, ...] = ()
+    if limit is not None:  # the parser stopped at that depth and left out the rest: the text is read flat
+        tree, again = _parse(deepnesting.flat(text))
+        if again is not None:
+            raise ImportFailed(f"is nested deeper than {limit} levels and could not be read flat")
+        warnings = (f"is nested deeper than {limit} levels: read as flat text (its paragraphs and headings, "
+                    "without their markup)",)
     pagetree.prepare(tree)
     flattened = wideruns.flatten(tree)
     found = mainblock.extract(tree, page_url)
@@ -73,10 +78,9 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         dropped.insert(0, ("block choice", choice))
     if len(body.split()) < MIN_WORDS and len(body) < 60:
         raise ImportFailed("holds no article: no main text found in the page")
-    warnings: tuple[str, ...] = ()
     if flattened:
-        warnings = (f"has {flattened:,} inline elements in runs of {wideruns.WIDE_RUN:,} or more in a row: "
-                    "read as their text, their markup left out",)
+        warnings += (f"has {flattened:,} inline elements in runs of {wideruns.WIDE_RUN:,} or more in a row: "
+                     "read as their text, their markup left out",)
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
         if heading is not None:
@@ -92,6 +96,19 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         authors=pagemeta.authors(ld, meta), summary=pagemeta.text_of(meta.description), lang=lang,
         sources=sources, image=image, local_image=local, dropped=tuple(dropped),
     )
+
+
+def _parse(text: str):
+    """The page's tree, and the depth at which the parser stopped building it (None: it read it all)."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        tree = lxml.html.fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ImportFailed(f"is not readable HTML ({exc})") from None
+    try:
+        return tree, deepnesting.depth_limit(parser.error_log)
+    except ValueError as exc:
+        raise ImportFailed(f"is too large for the HTML parser, which stopped reading it ({exc})") from None
 
 
 def _check_complexity(text: str) -> None:
