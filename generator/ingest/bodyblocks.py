@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest import furniture
-from generator.ingest.endings import ending
+from generator.ingest.endings import ending, story_goes_on
 
 
 def text_of(block: str) -> str:
@@ -19,7 +19,9 @@ def text_of(block: str) -> str:
 
 ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it
 RESUME_WORDS = 25  # ... and the text resumes after a list or a notice with a paragraph of this many words
-_FINAL = ("comments", "footer", "share bar")  # these end it for good
+_FINAL = ("comments", "footer", "share bar")  # these end it for good (a share bar with the story going on under it
+# drops only itself: endings.story_goes_on)
+_LIST = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
 def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list[str]:
@@ -29,8 +31,11 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
     for index, block in enumerate(blocks):
         plain = text_of(block)
         kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        if kind == "share bar" and not why and story_goes_on(_paragraphs(blocks, index), 0):
+            dropped.append((kind, plain))  # a bar between paragraphs: the story goes on under it
+            continue
         if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
-                furniture.words(plain) >= RESUME_WORDS and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", block):
+                furniture.words(plain) >= RESUME_WORDS and not _LIST.match(block):
             why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
         if kind:
             why, final = kind, final or kind in _FINAL
@@ -41,6 +46,13 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
         if furniture.is_prose(plain):
             prose += furniture.words(plain)
     return kept
+
+
+def _paragraphs(blocks: list[str], index: int) -> list[str | None]:
+    """The blocks from `index` on as endings.story_goes_on reads them: a list, quotation, table or code is no
+    paragraph (None). (Only the few lines after a share bar are read: a slice of a dozen.)"""
+    return [None if _LIST.match(block) or block.startswith(("```", "|", ">")) else text_of(block)
+            for block in blocks[index: index + 12]]
 
 
 REPEAT_WORDS = 12  # a paragraph this long printed twice is a repeat; a shorter line (a venue, a credit) may recur

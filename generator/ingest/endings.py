@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.furniture import SECTION_CRUFT, Found, caption, words
+
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
   (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|réactions|kommentare?|commentaires?|comentarios?|commenti)
     (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
@@ -125,3 +127,42 @@ def ending(block: str) -> str | None:
     if NOTICE.match(block):
         return "notice"
     return None
+
+
+# A share bar between paragraphs (after the lead, in the middle of a long story) is no end: the story goes on
+# under it when two paragraphs of prose follow, each of this many words and ending as a sentence ends.
+GOES_ON_WORDS = 15
+_BUTTON_WORDS = 5  # the bar's other lines ("Facebook", "Like this:", "Loading...") are passed over: this short
+_BAR_LINES = 8  # ... and this many at most (a photo's caption with its credit among them)
+# A sentence's end, or a quotation's: not "… [+old clips]", "…:", "… (Photo: AP)" (a teaser, a label, a credit)
+_SENTENCE_END = re.compile(r"(?:[.!?…。！？][\"”’»)\]']*|[\"”»’])$")
+# A comment's signature ("Jane says:", "Jane wrote:") or a thread's heading ("5 thoughts on “<headline>”"): under
+# the bar is a thread, whatever prose follows. (Only here: as an ending of its own the heading is not measured.)
+_THREAD = re.compile(r"(?i)\b(?:says|said|wrote|sagt|schreibt|dit|dice|escribió|scrive)\s*:\s*$"
+                     r"|^\W*(?:\d+|one|two|three)\s+thoughts?\s+(?:on|about)\b")
+
+
+def story_goes_on(lines: list[str | None], index: int) -> bool:
+    """After the share bar at lines[index]: the article's prose goes on, not a comment thread, a list of stories
+    or a footer. Past the bar's short lines (its buttons) and captions, the next two lines must be paragraphs of
+    prose; any other ending, a list's heading ("Most popular"), a commenter's signature, a thread's heading or a
+    block that is no paragraph (None: a list, a table) ends the text there first. (A line printed twice is a
+    teaser's, not the story's.)"""
+    run, passed, last = 0, 0, None
+    for line in lines[index + 1:]:
+        if line is None:
+            return False
+        if not line.strip():
+            continue
+        kind = ending(line)
+        if kind not in (None, "share bar") or SECTION_CRUFT.match(line) or _THREAD.search(line):
+            return False
+        if kind is None and line != last and _SENTENCE_END.search(line) and words(line) >= GOES_ON_WORDS:
+            run, last = run + 1, line
+            if run == 2:
+                return True
+            continue
+        if run or passed == _BAR_LINES or (kind is None and words(line) > _BUTTON_WORDS and not caption(line, Found())):
+            return False
+        passed += 1
+    return False

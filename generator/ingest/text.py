@@ -15,7 +15,7 @@ import re
 from generator.archive.model import Source
 from generator.ingest import datelines
 from generator.ingest.datelines import DATE_LINE_WORDS
-from generator.ingest.endings import ending
+from generator.ingest.endings import ending, story_goes_on
 from generator.ingest.extracted import literal_start
 from generator.ingest.furniture import (
     ARCHIVE_NOTICE,
@@ -134,7 +134,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             dropped.append((after_end, block))
             continue
         if kind:
-            if _prose_words(items) >= MIN_WORDS:
+            if _prose_words(items) >= MIN_WORDS and not (kind == "share bar" and story_goes_on(blocks, index)):
                 footer, end_at, after_end, final = True, index, kind, kind in FINAL
             dropped.append((kind, block))
             continue
