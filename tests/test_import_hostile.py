@@ -284,3 +284,34 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
                      (pagedates._DATE_XPATH.replace("/descendant::", "//"), pagedates._DATE_XPATH),
                      ("//body//text()[not(ancestor::title)]", "//body/descendant::text()[not(ancestor::title)]")]:
         assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new)
+
+
+def test_a_page_too_big_for_htmldate_s_search_of_its_text_is_not_searched_and_says_so(monkeypatch):
+    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn; a page of more
+    # than SEARCHED_ELEMENTS is not searched (counted: htmldate's extensive searches), and its import says so
+    import htmldate
+
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = []
+    find_date = htmldate.find_date
+
+    def counted(tree, **options):
+        searches.append(options.get("extensive_search"))
+        return find_date(tree, **options)
+
+    monkeypatch.setattr(pagedates.htmldate, "find_date", counted)
+
+    def page(pairs: int) -> str:
+        box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
+        return f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>"
+
+    small = html_reader.read(page(100))
+    assert searches.count(True) == 1 and small.published is None and small.warnings == ()
+    searches.clear()
+    big = html_reader.read(page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
+    assert searches.count(True) == 0 and big.published is None
+    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: its text was not searched "
+                            "for one (too slow on a page this big); add its date",)
+    assert len(big.body.split()) == pagedates.SEARCHED_ELEMENTS // 2 * (len(_SENTENCE.split()) + 2)  # the text whole
