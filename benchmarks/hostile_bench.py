@@ -50,11 +50,13 @@ SHAPES = {  # name -> (the page of {n} elements, what it is)
              "one text node of {n} sentences"),
     "nested": (lambda n: _page("<div>" + "".join(f"<span><span>{_SENTENCE}</span> {i}. </span>" for i in range(n))
                                + "</div>"), "{n} `<span><span>…</span> …</span>`"),
+    "turns": (lambda n: _page("<div>" + "".join(f"<span>{_SENTENCE} {i}. </span><b>{i}</b> " for i in range(n // 2))
+                              + "</div>"), "{n} `<span>`s and `<b>`s in turn in one `<div>` (no date)"),
     "lines": (lambda n: "A hostile scrape\n\n" + "\n".join(f"line {i}" for i in range(n)) + "\n",
               "scraped text of {n} short lines (`.txt`)"),
 }
 DEFAULT = ("spans:100000", "classed:40000", "in-p:40000", "nested:40000", "soup:40000", "brs:40000", "brbr:40000",
-           "links:40000", "paragraphs:40000", "lines:100000")
+           "links:40000", "paragraphs:40000", "turns:40000", "lines:100000")
 
 
 def main() -> None:
