@@ -240,7 +240,7 @@ def test_flattening_keeps_the_order_of_text_and_of_the_elements_it_does_not_unwr
         '<div>a<span>b<b>c</b>d<font>e<a href="/x">f</a>g</font>h</span>i<!-- note -->j<small>k</small>l'
         "<small>m<br>n</small>o<em>p</em><span>q</span><span>r</span>s</div>")
     before = tree.text_content()
-    assert wideruns.flatten(tree) == 4  # the first run's span, font and two smalls; not the last two spans
+    assert wideruns.flatten(tree) == 3  # the first run's span and two smalls (the font inside is unwrapped, uncounted)
     assert lxml.html.tostring(tree, encoding="unicode") == (  # the comment in the run goes, its tail stays
         '<div>ab<b>c</b>de<a href="/x">f</a>ghijklm<br>no<em>p</em><span>q</span><span>r</span>s</div>')
     assert tree.text_content() == before
@@ -254,6 +254,17 @@ def test_a_page_of_3000_spans_in_one_box_imports_whole_with_a_warning():
     assert len(record.body.split()) == 3_000 * (len(_SENTENCE.split()) + 1)  # every word, once
     assert record.warnings == ("has 3,000 inline elements in runs of 1,000 or more in a row: read as their text, "
                                "their markup left out",)
+
+
+def test_the_warning_counts_the_elements_in_the_runs_not_those_inside_them():
+    # 1,200 spans in a row, each holding a span: a run of 1,200, not "2,400 inline elements in runs"
+    from generator.ingest import html as html_reader
+
+    box = "".join(f"<span><span>{_SENTENCE}</span> {n}. </span>" for n in range(1_200))
+    record = html_reader.read(f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>")
+    assert record.warnings == ("has 1,200 inline elements in runs of 1,000 or more in a row: read as their text, "
+                               "their markup left out",)
+    assert len(record.body.split()) == 1_200 * (len(_SENTENCE.split()) + 1)
 
 
 def test_double_breaks_are_found_as_the_xpath_found_them():
