@@ -295,6 +295,20 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
                      (pagedates._DATE_XPATH.replace("/descendant::", "//"), pagedates._DATE_XPATH),
                      ("//body//text()[not(ancestor::title)]", "//body/descendant::text()[not(ancestor::title)]")]:
         assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new)
+    # the others rewritten so: embeds, microdata's date, the first headline, a notice's label, tables of code
+    from generator.ingest import html as html_reader
+
+    tree = lxml.html.fromstring(
+        '<html><body><blockquote class="twitter-tweet">t</blockquote><div class="social-embed">s</div>'
+        '<h2 class="headline">One</h2><time itemprop="datePublished" datetime="2020-05-01">May</time>'
+        '<p class="headline">Two</p><span>成文日期：2020年5月1日</span><table><tr><td><pre>x</pre></td></tr></table>'
+        '<table><tr><th><pre>y</pre></th></tr></table><table><tr><td>z</td></tr></table></body></html>')
+    for new in (html_reader._EMBEDS, '/descendant::*[@itemprop="datePublished"][@datetime or @content]',
+                '(/descendant::*[contains(@class, "headline")])[1]',
+                '//body/descendant::text()[contains(., "成文日期")]', "/descendant::table[.//td//pre or .//th//pre]"):
+        old = new.replace("/descendant::", "//")
+        assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new), new
+    assert [e.text for e in tree.xpath('(/descendant::*[contains(@class, "headline")])[1]')] == ["One"]
 
 
 def test_a_page_too_big_for_htmldate_s_search_of_its_text_is_not_searched_and_says_so(monkeypatch):
