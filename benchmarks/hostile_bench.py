@@ -52,11 +52,13 @@ SHAPES = {  # name -> (the page of {n} elements, what it is)
                                + "</div>"), "{n} `<span><span>…</span> …</span>`"),
     "deep": (lambda n: _page("".join(f"<div>{_SENTENCE} {i}. " for i in range(n)) + "</div>" * n),
              "{n} `<div>`s nested, a sentence in each"),
+    "turns": (lambda n: _page("<div>" + "".join(f"<span>{_SENTENCE} {i}. </span><b>{i}</b> " for i in range(n // 2))
+                              + "</div>"), "{n} `<span>`s and `<b>`s in turn in one `<div>` (no date)"),
     "lines": (lambda n: "A hostile scrape\n\n" + "\n".join(f"line {i}" for i in range(n)) + "\n",
               "scraped text of {n} short lines (`.txt`)"),
 }
 DEFAULT = ("spans:100000", "classed:40000", "in-p:40000", "nested:40000", "soup:40000", "brs:40000", "brbr:40000",
-           "links:40000", "paragraphs:40000", "lines:100000", "deep:2500", "deep:10000")
+           "links:40000", "paragraphs:40000", "turns:40000", "lines:100000", "deep:2500", "deep:10000")
 
 
 def main() -> None:

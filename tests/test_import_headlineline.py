@@ -214,6 +214,18 @@ def test_a_place_or_a_day_after_by_s_word_opens_a_sentence_or_a_dateline_not_a_b
         assert headlineline.over_by_line(blocks, index, index + 1) == index, sentence
 
 
+def test_a_one_word_name_then_a_role_an_agency_or_a_day_after_its_comma_is_a_by_line():
+    # the place-then-sentence rule took these for sentences: a role or an agency in lower case, or the day, follows
+    # the comma of a by-line whose name is one word
+    chosen = "The new ferry timetable"
+    for by_line in ("By Roe, special correspondent", "Von Müller, dpa", "Por Pérez, corresponsal en Roma",
+                    "Par Laurent, le 7 décembre 2020", "By Admin, on May 12, 2020", "Von Redaktion, am 12.05.2020"):
+        assert pagestart.BY_LINE.match(by_line), by_line
+        blocks = [*MENU.split("\n")[:-1], "Island ferries at dawn", by_line, chosen, *PARAGRAPHS]
+        index = blocks.index(chosen)
+        assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
+
+
 def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():
     # a list's item, a link to more, a tag line: NOT_HEADLINE's lines, over an author's by-line
     chosen = "The new ferry timetable"

@@ -240,7 +240,7 @@ def test_flattening_keeps_the_order_of_text_and_of_the_elements_it_does_not_unwr
         '<div>a<span>b<b>c</b>d<font>e<a href="/x">f</a>g</font>h</span>i<!-- note -->j<small>k</small>l'
         "<small>m<br>n</small>o<em>p</em><span>q</span><span>r</span>s</div>")
     before = tree.text_content()
-    assert wideruns.flatten(tree) == 4  # the first run's span, font and two smalls; not the last two spans
+    assert wideruns.flatten(tree) == 3  # the first run's span and two smalls (the font inside is unwrapped, uncounted)
     assert lxml.html.tostring(tree, encoding="unicode") == (  # the comment in the run goes, its tail stays
         '<div>ab<b>c</b>de<a href="/x">f</a>ghijklm<br>no<em>p</em><span>q</span><span>r</span>s</div>')
     assert tree.text_content() == before
@@ -254,6 +254,17 @@ def test_a_page_of_3000_spans_in_one_box_imports_whole_with_a_warning():
     assert len(record.body.split()) == 3_000 * (len(_SENTENCE.split()) + 1)  # every word, once
     assert record.warnings == ("has 3,000 inline elements in runs of 1,000 or more in a row: read as their text, "
                                "their markup left out",)
+
+
+def test_the_warning_counts_the_elements_in_the_runs_not_those_inside_them():
+    # 1,200 spans in a row, each holding a span: a run of 1,200, not "2,400 inline elements in runs"
+    from generator.ingest import html as html_reader
+
+    box = "".join(f"<span><span>{_SENTENCE}</span> {n}. </span>" for n in range(1_200))
+    record = html_reader.read(f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>")
+    assert record.warnings == ("has 1,200 inline elements in runs of 1,000 or more in a row: read as their text, "
+                               "their markup left out",)
+    assert len(record.body.split()) == 1_200 * (len(_SENTENCE.split()) + 1)
 
 
 def test_double_breaks_are_found_as_the_xpath_found_them():
@@ -284,6 +295,51 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
                      (pagedates._DATE_XPATH.replace("/descendant::", "//"), pagedates._DATE_XPATH),
                      ("//body//text()[not(ancestor::title)]", "//body/descendant::text()[not(ancestor::title)]")]:
         assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new)
+    # the others rewritten so: embeds, microdata's date, the first headline, a notice's label, tables of code
+    from generator.ingest import html as html_reader
+
+    tree = lxml.html.fromstring(
+        '<html><body><blockquote class="twitter-tweet">t</blockquote><div class="social-embed">s</div>'
+        '<h2 class="headline">One</h2><time itemprop="datePublished" datetime="2020-05-01">May</time>'
+        '<p class="headline">Two</p><span>成文日期：2020年5月1日</span><table><tr><td><pre>x</pre></td></tr></table>'
+        '<table><tr><th><pre>y</pre></th></tr></table><table><tr><td>z</td></tr></table></body></html>')
+    for new in (html_reader._EMBEDS, '/descendant::*[@itemprop="datePublished"][@datetime or @content]',
+                '(/descendant::*[contains(@class, "headline")])[1]',
+                '//body/descendant::text()[contains(., "成文日期")]', "/descendant::table[.//td//pre or .//th//pre]"):
+        old = new.replace("/descendant::", "//")
+        assert old != new and tree.xpath(new) == tree.xpath(old) and tree.xpath(new), new
+    assert [e.text for e in tree.xpath('(/descendant::*[contains(@class, "headline")])[1]')] == ["One"]
+
+
+def test_a_page_too_big_for_htmldate_s_search_of_its_text_is_not_searched_and_says_so(monkeypatch):
+    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn; a page of more
+    # than SEARCHED_ELEMENTS is not searched (counted: htmldate's extensive searches), and its import says so
+    import htmldate
+
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = []
+    find_date = htmldate.find_date
+
+    def counted(tree, **options):
+        searches.append(options.get("extensive_search"))
+        return find_date(tree, **options)
+
+    monkeypatch.setattr(pagedates.htmldate, "find_date", counted)
+
+    def page(pairs: int) -> str:
+        box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
+        return f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>"
+
+    small = html_reader.read(page(100))
+    assert searches.count(True) == 1 and small.published is None and small.warnings == ()
+    searches.clear()
+    big = html_reader.read(page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
+    assert searches.count(True) == 0 and big.published is None
+    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: its text was not searched "
+                            "for one (too slow on a page this big); add its date",)
+    assert len(big.body.split()) == pagedates.SEARCHED_ELEMENTS // 2 * (len(_SENTENCE.split()) + 2)  # the text whole
 
 
 def _nested_page(count: int, tag: str = "div") -> str:

@@ -22,10 +22,16 @@ _BY = re.compile(rf"(?i)^(?:(?:{_BY_LABEL})\s+)?(?:{_BY_WORD})\s")
 # follows its word with a capital: "Da oggi ...", "Par ailleurs ...", "Por otro lado ...", "By the end of ..."
 # start ordinary sentences. So does a place or a day, one word and a comma that a sentence's next word follows:
 # "Da Roma, il ministro ...", "By Monday, the ...". A by-line's name may be one word ("by John on July 14"), and what
-# joins a second name or a source may follow its comma ("Da Redação, com agências"), as may an agency's capitals.
+# joins a second name or a source may follow its comma ("Da Redação, com agências"), as may an agency's capitals,
+# the writer's role or agency in lower case ("By Roe, special correspondent", "Von Müller, dpa") or the day it was
+# written ("Par Laurent, le 7 décembre", "By Admin, on May 12, 2020": a digit in the next three words).
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_JOINING = r"and|und|et|e|y|com|con|with|avec|mit|staff|publié|publicado|veröffentlicht|pubblicato|updated|posted"
-_PLACE_THEN_SENTENCE = rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+,\s+(?!(?:{_JOINING})\b)[a-zß-öø-ÿа-яё]"
+_JOINING = (r"and|und|et|e|y|com|con|with|avec|mit|staff|publié|publicado|veröffentlicht|pubblicato|updated|posted"
+            r"|special|senior|chief|correspondent|correspondant|corresponsal|korrespondent(?:in)?|reporter(?:in)?|editor"
+            r"|redakteur(?:in)?|rédacteur|rédactrice|redactor|redactora|writer|columnist|contributor"
+            r"|dpa|afp|apa|ap|epd|kna|ansa|efe|lusa|reuters")
+_PLACE_THEN_SENTENCE = (rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+,\s+(?!(?:{_JOINING})\b|(?:\S+\s+){{0,2}}\d)"
+                        rf"[a-zß-öø-ÿа-яё]")
 BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))"
                      rf"(?:\s*$|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}))")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")

@@ -18,7 +18,8 @@ WIDE_RUN = 1_000  # elements in a row; the cost of a run grows with its square, 
 
 def flatten(tree) -> int:
     """Each run of WIDE_RUN or more `TEXT_ONLY` siblings becomes its text (its other elements, `<a>`, `<b>`, `<br>`,
-    kept in place); how many elements were unwrapped."""
+    kept in place); how many elements the runs held (the text-only ones inside those are unwrapped too, uncounted:
+    the import's warning speaks of runs)."""
     hosts = [element for element in tree.iter() if isinstance(element.tag, str) and _wide_runs(element)]
     return sum(_flatten(host, _wide_runs(host)) for host in reversed(hosts))  # the innermost first
 
@@ -49,7 +50,7 @@ def _flatten(host, members: set) -> int:
     kept: list = []  # (element, the pieces of its new tail)
     pieces = [host.text or ""]  # the pieces of the host's text, then of the last kept element's tail
     leading = pieces
-    unwrapped = 0
+    held = 0  # the run members unwrapped (the warning counts them)
     stack = [iter(list(host))]
     tails: list = []  # for each open unwrapped element, its tail, written after its content
     while stack:
@@ -62,7 +63,7 @@ def _flatten(host, members: set) -> int:
         if not isinstance(child.tag, str) and (child in members or len(stack) > 1):
             pieces.append(child.tail or "")  # a comment or processing instruction in a run goes; its tail stays
         elif child in members or (len(stack) > 1 and _is_text_only(child)):
-            unwrapped += 1
+            held += child in members
             pieces.append(child.text or "")
             tails.append(child.tail or "")
             stack.append(iter(list(child)))
@@ -75,4 +76,4 @@ def _flatten(host, members: set) -> int:
     for child, tail in kept:
         host.append(child)
         child.tail = "".join(tail) or None
-    return unwrapped
+    return held
