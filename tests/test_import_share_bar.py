@@ -105,3 +105,17 @@ def test_a_share_bar_followed_by_comments_or_a_list_of_stories_ends_the_text_in_
         record = html_reader.read(_html("<p><strong>Share this:</strong></p>" + after))
         assert all(p in record.body for p in FERRY_PARAGRAPHS)
         assert "About time" not in record.body and "deckhands" not in record.body, record.body
+
+
+def test_a_share_bar_after_every_pair_of_paragraphs_counts_the_prose_once(monkeypatch):
+    # Each bar asks whether enough prose stands before it: counted as the paragraphs come, not summed again at
+    # each bar (1,000 bars took a million word counts). Counts, not timings.
+    paragraph = FERRY_PARAGRAPHS[0]
+    bars = 1_000
+    page = f"{FERRY_HEADLINE}\n\n" + "\n\n".join(FERRY_PARAGRAPHS) + "\n\n" + "\n\n".join(
+        f"Share\n\n{paragraph} ({n}.)\n\n{paragraph} (again {n}.)" for n in range(bars)) + "\n"
+    counted = []
+    monkeypatch.setattr(text, "words", lambda block: counted.append(block) or len(block.split()))
+    record = text.read(page)
+    assert record.body.count("(again ") == bars  # every pair after its bar is kept
+    assert len(counted) <= 5 * (3 * bars + len(FERRY_PARAGRAPHS))

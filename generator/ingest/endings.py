@@ -149,7 +149,7 @@ def story_goes_on(lines: list[str | None], index: int) -> bool:
     block that is no paragraph (None: a list, a table) ends the text there first. (A line printed twice is a
     teaser's, not the story's.)"""
     run, passed, last = 0, 0, None
-    for line in lines[index + 1:]:
+    for line in map(lines.__getitem__, range(index + 1, len(lines))):  # (no copy of the rest: a bar per paragraph)
         if line is None:
             return False
         if not line.strip():

@@ -102,6 +102,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     title = headline_within(title, page)
     found = Found(day_first=_not_english(text))
     items: list[tuple[str, str]] = []  # ("p" | "h", text)
+    prose = 0  # the words of prose in items, counted as they come (every ending line asks)
     body_started = in_cruft = footer = after_byline = False
     set_aside: list[tuple[str, str]] = []
     body_at = end_at = len(blocks)  # where the article's text starts and where what follows it starts
@@ -119,7 +120,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             aside.add(index)
             dropped.append(("notice (the archived flag)", block))
             continue
-        if index in notices or (is_rights_line(block) and _ends_here(blocks, index, items)):
+        if index in notices or (is_rights_line(block) and _ends_here(blocks, index, prose)):
             found.rights.append(block)
             dropped.append(("copyright (rights)", block))
             if body_started and not footer:
@@ -134,7 +135,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             dropped.append((after_end, block))
             continue
         if kind:
-            if _prose_words(items) >= MIN_WORDS and not (kind == "share bar" and story_goes_on(blocks, index)):
+            if prose >= MIN_WORDS and not (kind == "share bar" and story_goes_on(blocks, index)):
                 footer, end_at, after_end, final = True, index, kind, kind in FINAL
             dropped.append((kind, block))
             continue
@@ -156,7 +157,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 # (unless nothing follows them). Blocks set aside before, by an earlier by-line, go for good.
                 dropped += [("promotion above the by-line", t) for _, t in set_aside]
                 set_aside = items
-                items, body_started, in_cruft = [], False, False
+                items, body_started, in_cruft, prose = [], False, False, 0
             continue
         if after_byline and not body_started and words(block) <= 5 and OUTLET_WORDS.search(block) \
                 and block[-1] not in TERMINAL:
@@ -174,6 +175,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
             if (is_prose(block) and words(block) >= 12) or DATELINE.match(block) or AGENCY_DATELINE.match(block):
                 body_started, body_at = True, index
                 items.append(("p", block))
+                prose += _prose_words(block)
             elif found.summary is None and words(block) >= 5 and not _heading_like(block):
                 found.summary = block
                 dropped.append(("standfirst (summary)", block))
@@ -181,6 +183,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 dropped.append(("navigation (short lines above the article)", block))
             continue
         items.append(("h" if _heading_like(block) else "p", block))
+        prose += _prose_words(block)
 
     if set_aside and not any(is_prose(t) for _, t in items):
         items = set_aside + items
@@ -289,13 +292,14 @@ def _resumes(blocks: list[str], index: int) -> bool:
     return len(pair) == 2 and all(is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
 
 
-def _prose_words(items) -> int:
-    return sum(words(t) for _, t in items if is_prose(t))
+def _prose_words(block: str) -> int:
+    return words(block) if is_prose(block) else 0
 
 
-def _ends_here(blocks: list[str], index: int, items) -> bool:
-    """A copyright line after the article's text, followed by page furniture (not by more paragraphs)."""
-    return _prose_words(items) >= MIN_WORDS and any(
+def _ends_here(blocks: list[str], index: int, prose: int) -> bool:
+    """A copyright line after the article's text (`prose` words of it), followed by page furniture (not by more
+    paragraphs)."""
+    return prose >= MIN_WORDS and any(
         not (is_prose(b) and words(b) >= 8) for b in blocks[index + 1: index + 4])
 
 
