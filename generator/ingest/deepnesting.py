@@ -29,6 +29,9 @@ _UNREAD = frozenset({
     "applet", "aside", "button", "datalist", "embed", "footer", "head", "iframe", "math", "menu", "nav", "noscript",
     "object", "option", "script", "select", "style", "svg", "template", "textarea",
 })
+# A `<header>` outside these is the page's banner (its site name, slogan, menu), not a text's (HTML's rule for the
+# banner landmark): trafilatura reads the text's box and leaves it out; the flat page has no box.
+_SECTIONS = ("article", "main", "section")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 # An open element that a start tag closes (HTML's optional end tags): the parser nests them no deeper.
@@ -95,7 +98,8 @@ class _Writer(HTMLParser):
         while self.open and tag in _CLOSED_BY.get(self.open[-1], ()):
             self._pop()
         if self.unread_at is None:
-            if tag in _UNREAD and tag not in _VOID:
+            if (tag in _UNREAD or tag == "header" and not any(self.counts.get(t) for t in _SECTIONS)) and \
+                    tag not in _VOID:
                 self.unread_at = len(self.open)
             if tag in _BLOCKS or tag in _UNREAD:
                 self.end_block()

@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 
-from generator.ingest import furniture, textparts
+from generator.ingest import furniture, pagebody, textparts
 
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
@@ -161,6 +161,7 @@ def prepare(tree) -> None:
     _loose_divs_to_paragraphs(tree)
     _loose_runs_to_paragraphs(tree)
     textparts.join(tree)
+    pagebody.wrap(tree)
 
 
 def _next_element_is_br(br) -> bool:

@@ -1,0 +1,43 @@
+"""A page whose text is written straight into its `<body>` (a hand-written page: `<body><h1>…<p>…<h2>…<p>…`; a
+page read flat, `deepnesting.py`): its run of headings and paragraphs is put in a `<main>`.
+
+trafilatura looks for the text's box; finding none, it gathers the page's loose paragraphs, lists, quotes and
+tables, and leaves out every heading: the text's sections ran together. In a `<main>` (the box HTML names for
+the page's main content) it reads the run as a text, headings and all.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+# What a text is written in: a run of these, straight in the body, is the text.
+_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table",
+                          "figure", "hr", "br", "img"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PROSE_WORDS = 15  # a paragraph of prose has this many words
+
+
+def wrap(tree) -> None:
+    """The body's longest run of text blocks, when it holds a heading and a paragraph of prose, into a `<main>`;
+    not on a page that has a box of its own for the text (`<main>`, `<article>`)."""
+    body = tree.find("body") if tree.tag != "body" else tree
+    if body is None or next(iter(tree.iter("main", "article")), None) is not None:
+        return
+    runs, run = [], []
+    for child in body:
+        if isinstance(child.tag, str) and child.tag in _TEXT_BLOCKS:
+            run.append(child)
+            continue
+        if not isinstance(child.tag, str) and not (child.tail or "").strip():
+            continue  # a source comment between two paragraphs does not end the run
+        runs.append(run)
+        run = []
+    runs.append(run)
+    best = max(runs, key=lambda r: sum(len(e.text_content().split()) for e in r))
+    if not (any(e.tag in _HEADINGS for e in best) and
+            any(e.tag == "p" and len(e.text_content().split()) >= PROSE_WORDS for e in best)):
+        return
+    main = lxml.html.Element("main")
+    best[0].addprevious(main)
+    for element in best:
+        main.append(element)  # its tail (loose text after it) comes with it

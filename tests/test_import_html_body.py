@@ -1,0 +1,53 @@
+"""HTML pages whose text has no box of its own: written straight into `<body>` (a hand-written page), or read flat
+(a page nested deeper than the parser builds): its headings stay, the site's banner does not come in."""
+
+from __future__ import annotations
+
+from generator.ingest import deepnesting
+from generator.ingest import html as html_reader
+from tests.helpers import PARAGRAPHS
+
+BANNER = ("The Harbour Gazette brings you the news of the town and the island every morning, with the tides, the "
+          "ferry times and the weather for the week ahead.")
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Bridge closes</title></head><body>{body}</body></html>"
+
+
+def test_a_text_written_straight_into_the_body_keeps_its_headings():
+    """trafilatura, finding no box, gathered the loose paragraphs and left out every heading."""
+    body = (f"<h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p><h2>What the engineers found</h2><p>{PARAGRAPHS[1]}</p>"
+            f"<!-- a note of the page's author --><p>{PARAGRAPHS[2]}</p><h3>Ferries</h3><ul><li>Two more boats</li>"
+            "<li>An earlier crossing</li></ul>")
+    record = html_reader.read(_page('<div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>' + body))
+    assert record.body.strip().split("\n\n") == [PARAGRAPHS[0], "## What the engineers found", PARAGRAPHS[1], PARAGRAPHS[2],
+                                         "### Ferries", "- Two more boats\n- An earlier crossing"]
+
+
+def test_a_page_with_a_box_for_its_text_or_no_prose_in_its_body_is_read_as_before():
+    boxed = _page(f"<h2>Other news</h2><p>{PARAGRAPHS[3]}</p><article><h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p>"
+                  f"<h2>What the engineers found</h2><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>")
+    tree = html_reader._parse(boxed)[0]
+    from generator.ingest import pagebody
+
+    pagebody.wrap(tree)
+    assert not tree.xpath("//main")
+    short = html_reader._parse(_page("<h2>Links</h2><p>Home</p><p>News</p>"))[0]
+    pagebody.wrap(short)
+    assert not short.xpath("//main")
+
+
+def test_a_page_read_flat_leaves_out_the_sites_banner_not_the_articles_header():
+    """A `<header>` outside the article, main or a section is the page's banner: trafilatura reads the text's box
+    and leaves it out; the flat page has no box, and kept it."""
+    deep = "<div>" * 300 + "</div>" * 300
+    page = (f"<html><head><title>Bridge closes</title></head><body><header><div>{BANNER}</div><nav>Home</nav>"
+            f"</header>{deep}<div><article><header><h1>Bridge closes</h1><p>{PARAGRAPHS[3]}</p></header>"
+            f"<p>{PARAGRAPHS[0]}</p><h2>What the engineers found</h2><p>{PARAGRAPHS[1]}</p>"
+            f"<p>{PARAGRAPHS[2]}</p></article></div></body></html>")
+    assert "Harbour Gazette" not in deepnesting.flat(page)
+    record = html_reader.read(page)
+    assert record.warnings[0].startswith("is nested deeper than 256 levels")
+    assert record.body.strip().split("\n\n") == [PARAGRAPHS[3], PARAGRAPHS[0], "## What the engineers found", PARAGRAPHS[1],
+                                         PARAGRAPHS[2]]
