@@ -1,5 +1,6 @@
 """HTML pages whose text has no box of its own: written straight into `<body>` (a hand-written page), or read flat
-(a page nested deeper than the parser builds): its headings stay, the site's banner does not come in."""
+(a page nested deeper than the parser builds): its headings stay, the site's banner does not come in. And markup
+written as text: literal in the text, as it is in code."""
 
 from __future__ import annotations
 
@@ -51,3 +52,19 @@ def test_a_page_read_flat_leaves_out_the_sites_banner_not_the_articles_header():
     assert record.warnings[0].startswith("is nested deeper than 256 levels")
     assert record.body.strip().split("\n\n") == [PARAGRAPHS[3], PARAGRAPHS[0], "## What the engineers found", PARAGRAPHS[1],
                                          PARAGRAPHS[2]]
+
+
+def test_markup_in_code_is_printed_as_written_and_in_the_text_stays_literal():
+    """`<tag` is escaped so that nothing is read as raw HTML; in a code block or span it never is, and the backslash
+    was printed: readers saw `\\<div id="x">\\</div>` in a code sample."""
+    from generator.render.markdown import new_renderer, render
+
+    body = (f"<article><h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p><p>Write <code>&lt;b&gt;bold&lt;/b&gt;</code> for "
+            "bold, and never &lt;script&gt; in a comment.</p><pre><code>&lt;div id=\"x\"&gt;&lt;/div&gt;\n</code></pre>"
+            f"<p>{PARAGRAPHS[1]} A `tick` and &lt;i&gt; here.</p><p>{PARAGRAPHS[2]}</p></article>")
+    record = html_reader.read(_page(body))
+    assert "Write `<b>bold</b>` for bold, and never \\<script\\> in a comment." in record.body
+    assert '```\n<div id="x"></div>\n```' in record.body and "A \\`tick\\` and \\<i\\> here." in record.body
+    rendered = str(render(new_renderer(), record.body))
+    assert "<code>&lt;b&gt;bold&lt;/b&gt;</code>" in rendered and "&lt;script&gt;" in rendered
+    assert '<code>&lt;div id="x"&gt;&lt;/div&gt;\n</code>' in rendered and "\\" not in rendered

@@ -157,8 +157,7 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
     body = re.sub(r"(?m)(?<=\n\n)\*\*([^*\n]{1,100}?)\*\*(?=\n\n)",
                   lambda m: f"## {m.group(1)}" if m.group(1)[-1] not in ".:,;" and len(m.group(1).split()) <= 12 else m.group(0),
                   body)
-    # Nothing may be read as raw HTML: `<tag` becomes literal text.
-    body = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", body)
+    body = _literal_tags(body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     blocks = bodyblocks.drop_after_ending(bodyblocks.drop_cruft(body, dropped).split("\n\n"), dropped)
     blocks = bodyblocks.drop_galleries(bodyblocks.drop_repeats(blocks, dropped), dropped)
@@ -174,6 +173,21 @@ def _clean_body(body: str, title: str | None, page_url: str | None, dropped: lis
 
 
 _ONE_CELL = re.compile(r"\|([^|\n]*)\|\n\|\s*:?-{3,}:?\s*\|")
+
+
+# A code block or span: its text is printed as it is (a backslash in it too).
+_CODE = re.compile(r"^```.*?^```$|(?<![\\`])`(?:[^`\n]|\n(?!\n))+`(?!`)", re.M | re.S)  # (a span ends with its paragraph)
+_TAG_START = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
+
+
+def _literal_tags(body: str) -> str:
+    """Nothing may be read as raw HTML: `<tag` becomes literal text, `\\<tag`; not in code, which is never HTML and
+    would print the backslash (`\\<div id="x">` in a code sample)."""
+    parts, last = [], 0
+    for code in _CODE.finditer(body):
+        parts += [_TAG_START.sub(r"\\<", body[last:code.start()]), code.group()]
+        last = code.end()
+    return "".join(parts) + _TAG_START.sub(r"\\<", body[last:])
 
 
 def _line_of(block: str) -> str:
