@@ -37,6 +37,13 @@ def test_a_page_with_a_box_for_its_text_or_no_prose_in_its_body_is_read_as_befor
     short = html_reader._parse(_page("<h2>Links</h2><p>Home</p><p>News</p>"))[0]
     pagebody.wrap(short)
     assert not short.xpath("//main")
+    # a site's welcome in the body over its posts in plain boxes: the posts are the text
+    welcome = _page(f"<h1>The harbour blog</h1><p>{BANNER}</p><div><div><h2>Bridge closes</h2>"
+                    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4]) + "</div></div>")
+    tree = html_reader._parse(welcome)[0]
+    pagebody.wrap(tree)
+    assert not tree.xpath("//main")
+    assert all(p in html_reader.read(welcome).body for p in PARAGRAPHS[:4])
 
 
 def test_a_page_read_flat_leaves_out_the_sites_banner_not_the_articles_header():

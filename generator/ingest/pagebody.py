@@ -15,11 +15,12 @@ _TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "
                           "figure", "hr", "br", "img"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_WORDS = 15  # a paragraph of prose has this many words
+SHARE = 0.5  # the run holds at least this share of the words of the page's paragraphs
 
 
 def wrap(tree) -> None:
-    """The body's longest run of text blocks, when it holds a heading and a paragraph of prose, into a `<main>`;
-    not on a page that has a box of its own for the text (`<main>`, `<article>`)."""
+    """The body's longest run of text blocks, when it holds a heading, a paragraph of prose and most of the page's
+    paragraphs' words, into a `<main>`; not on a page that has a box of its own for the text (`<main>`, `<article>`)."""
     body = tree.find("body") if tree.tag != "body" else tree
     if body is None or next(iter(tree.iter("main", "article")), None) is not None:
         return
@@ -36,6 +37,10 @@ def wrap(tree) -> None:
     best = max(runs, key=lambda r: sum(len(e.text_content().split()) for e in r))
     if not (any(e.tag in _HEADINGS for e in best) and
             any(e.tag == "p" and len(e.text_content().split()) >= PROSE_WORDS for e in best)):
+        return
+    # ... and it is the page's text, not a site's welcome over posts in boxes (their paragraphs would be left out)
+    written = sum(len(p.text_content().split()) for e in best for p in e.iter("p"))
+    if written < SHARE * sum(len(p.text_content().split()) for p in body.iter("p")):
         return
     main = lxml.html.Element("main")
     best[0].addprevious(main)
