@@ -1,6 +1,6 @@
 """HTML pages whose text has no box of its own: written straight into `<body>` (a hand-written page), or read flat
-(a page nested deeper than the parser builds): its headings stay, the site's banner does not come in. And markup
-written as text: literal in the text, as it is in code."""
+(a page nested deeper than the parser builds): its headings stay, the site's banner does not come in. And what the
+Markdown printed as it was not meant: markup written as text in code, emphasis written in two, a space before a link."""
 
 from __future__ import annotations
 
@@ -75,3 +75,19 @@ def test_markup_in_code_is_printed_as_written_and_in_the_text_stays_literal():
     rendered = str(render(new_renderer(), record.body))
     assert "<code>&lt;b&gt;bold&lt;/b&gt;</code>" in rendered and "&lt;script&gt;" in rendered
     assert '<code>&lt;div id="x"&gt;&lt;/div&gt;\n</code>' in rendered and "\\" not in rendered
+
+
+def test_emphasis_written_in_two_is_one_and_the_space_before_a_link_stays():
+    """`<em>b</em><em>y Your Name</em>` was written `*b**y Your Name*` (its asterisks printed), and the space between
+    `</em>` and `<a><em>HBO Go</em></a>` was lost (`on**HBO Go*`). Emphasis over two lines stays two; code keeps its
+    spaces as they are."""
+    body = (f"<article><h1>Films</h1><p>{PARAGRAPHS[0]}</p><p><em>It is streaming on</em> <a href='https://a.example/'>"
+            "<span><em>Harbour TV</em></span></a> <em>and</em> <span><a href='https://b.example/'><em>Ferry Play"
+            "</em></a></span>.</p><h3>7) <a href='https://c.example/'><em>Call Me</em> <em>b</em><em>y Your Name</em>"
+            f"</a></h3><p>{PARAGRAPHS[1]} <em>One line</em><em><br>and the next.</em></p>"
+            "<pre><code><span>12</span> <span><span>│</span> t</span></code></pre>"
+            f"<p>{PARAGRAPHS[2]}</p></article>")
+    record = html_reader.read(_page(body))
+    assert "*It is streaming on* " in record.body and "*and* [*Ferry Play*](https://b.example/)." in record.body
+    assert "### 7) [*Call Me* *by Your Name*](https://c.example/)" in record.body
+    assert "*One line*" in record.body and "```\n12 │ t\n```" in record.body

@@ -129,6 +129,9 @@ def _keep_spaces(tree) -> None:
         if not element.tail or not element.tail.isspace():
             continue
         after = element.getnext()
+        while after is not None and isinstance(after.tag, str) and after.tag in _INLINE_TAGS and not after.text and \
+                len(after) and isinstance(after[0].tag, str) and next(element.iterancestors("pre"), None) is None:
+            after = after[0]  # `</em> <a><em>HBO Go</em></a>`: the words start inside (code keeps its spaces)
         if after is not None:
             if isinstance(after.tag, str) and after.tag in _INLINE_TAGS and after.text and not after.text[0].isspace():
                 after.text = " " + after.text
@@ -138,10 +141,31 @@ def _keep_spaces(tree) -> None:
                 parent.tail = " " + parent.tail
 
 
+_EMPHASIS = ("em", "i", "strong", "b")
+
+
+def _join_split_emphasis(tree) -> None:
+    """`<em>b</em><em>y Your Name</em>` (an editor's leftover) is one emphasis: written as two, Markdown's `*b**y …*`
+    printed its asterisks."""
+    for element in list(tree.iter(*_EMPHASIS)):
+        after = element.getnext()
+        while after is not None and after.tag == element.tag and not element.tail and after.attrib == element.attrib \
+                and not any(inner.tag == "br" for pair in (element, after) for inner in pair.iter("br")):  # lines apart
+            if len(element):
+                element[-1].tail = (element[-1].tail or "") + (after.text or "")
+            else:
+                element.text = (element.text or "") + (after.text or "")
+            element.extend(list(after))
+            element.tail = after.tail
+            element.getparent().remove(after)
+            after = element.getnext()
+
+
 def prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
     _drop_hidden(tree)
+    _join_split_emphasis(tree)
     _keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
