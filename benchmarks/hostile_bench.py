@@ -46,6 +46,9 @@ SHAPES = {  # name -> (the page of {n} elements, what it is)
     "links": (lambda n: _run(n, "a"), "one `<div>` of {n} links (no address)"),
     "paragraphs": (lambda n: _page("<article>" + "".join(f"<p>{_SENTENCE} {i}.</p>" for i in range(n))
                                    + "</article>"), "{n} `<p>`s"),
+    "body": (lambda n: _page("".join(f"<h2>Part {i}</h2><p>{_SENTENCE}, {_SENTENCE} {i}.</p>"
+                                        for i in range(n // 2))),
+             "{n} headings and `<p>`s straight in `<body>`"),
     "text": (lambda n: _page("<div>" + " ".join(f"{_SENTENCE} {i}." for i in range(n)) + "</div>"),
              "one text node of {n} sentences"),
     "nested": (lambda n: _page("<div>" + "".join(f"<span><span>{_SENTENCE}</span> {i}. </span>" for i in range(n))
@@ -58,7 +61,7 @@ SHAPES = {  # name -> (the page of {n} elements, what it is)
               "scraped text of {n} short lines (`.txt`)"),
 }
 DEFAULT = ("spans:100000", "classed:40000", "in-p:40000", "nested:40000", "soup:40000", "brs:40000", "brbr:40000",
-           "links:40000", "paragraphs:40000", "turns:40000", "lines:100000", "deep:2500", "deep:10000")
+           "links:40000", "paragraphs:40000", "body:100000", "turns:40000", "lines:100000", "deep:2500", "deep:10000")
 
 
 def main() -> None:

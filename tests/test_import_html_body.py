@@ -91,3 +91,47 @@ def test_emphasis_written_in_two_is_one_and_the_space_before_a_link_stays():
     assert "*It is streaming on* " in record.body and "*and* [*Ferry Play*](https://b.example/)." in record.body
     assert "### 7) [*Call Me* *by Your Name*](https://c.example/)" in record.body
     assert "*One line*" in record.body and "```\n12 │ t\n```" in record.body
+
+
+def test_a_text_in_the_body_ends_before_a_footers_headings_and_a_marked_box_elsewhere_wins():
+    """The run of the body's blocks went on into the footer written loose after the text: its headings came in. And
+    a page whose text is in a box marked `role="main"` had its banner's run put in a `<main>`, read in its place."""
+    text = (f"<h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p><h2>What the engineers found</h2><p>{PARAGRAPHS[1]}</p>"
+            f"<p>{PARAGRAPHS[2]}</p>")
+    footer = ("<hr><h3>About this site</h3><p>Written and kept by Jane Smith since 1998.</p><h4>Contact</h4>"
+              "<p>jane@example.org</p><h3>Recent posts</h3><ul><li><a href='/a'>Ferry times</a></li></ul>")
+    body = html_reader.read(_page(text + footer)).body
+    assert "## What the engineers found" in body and "About this site" not in body and "Contact" not in body
+    # a last section of prose stays
+    body = html_reader.read(_page(text + f"<h2>What next</h2><p>{PARAGRAPHS[3]}</p>")).body
+    assert body.strip().split("\n\n")[-2:] == ["## What next", PARAGRAPHS[3]]
+    marked = _page(f"<h1>The harbour blog</h1><p>{BANNER}</p><p>{BANNER}</p><div role='main'><h2>What the engineers "
+                   f"found</h2><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>")
+    body = html_reader.read(marked).body
+    assert "## What the engineers found" in body and "The harbour blog" not in body
+
+
+def test_a_page_read_flat_keeps_the_header_of_a_post_in_a_box_marked_as_one():
+    """A blog theme's post in `<div class="post">` (or a box of `role="article"`) heads it with a `<header>`: its
+    standfirst was skipped as the site's banner."""
+    standfirst = ("The council closes the harbour bridge for a year, and the ferries will carry its commuters until "
+                  "the repairs are done.")
+    deep = "<div>" * 300 + "</div>" * 300
+    for box in ('<div class="post hentry">', '<div role="article">', '<div id="main" role="main">'):
+        page = (f'<html><head><title>Bridge closes</title></head><body class="single-post"><header><div>{BANNER}'
+                f"</div></header>{deep}{box}<header><h1>Bridge closes</h1><p>{standfirst}</p></header>"
+                f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></body></html>")
+        flat = deepnesting.flat(page)
+        assert "Harbour Gazette" not in flat and standfirst in flat, box
+        assert html_reader.read(page).body.strip().split("\n\n")[:2] == [standfirst, PARAGRAPHS[0]], box
+
+
+def test_emphasis_in_two_tags_markdown_writes_alike_is_one_and_a_space_before_a_linked_picture_stays():
+    """`<b>b</b><strong>y …</strong>` and `<i>b</i><em>y …</em>` printed `**b****y …**` and `*b**y …*`; two of other
+    classes stay two. A link whose words start after a picture lost the space before it (`*now*[HBO]`)."""
+    body = (f"<article><h1>Films</h1><p>{PARAGRAPHS[0]}</p><p>Watch <b>b</b><strong>y night</strong> and <i>b</i>"
+            "<em>y day</em>, <b class='by'>Ann Lee</b><b class='date'>May 3</b>, <em>now</em> <a "
+            f"href='https://a.example/'><img src='tv.png'>on HBO</a> too.</p><p>{PARAGRAPHS[1]}</p></article>")
+    record = html_reader.read(_page(body))
+    assert "Watch **by night** and *by day*, **Ann Lee****May 3**, *now* [on HBO](https://a.example/) too." \
+        in record.body

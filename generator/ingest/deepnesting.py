@@ -30,8 +30,12 @@ _UNREAD = frozenset({
     "object", "option", "script", "select", "style", "svg", "template", "textarea",
 })
 # A `<header>` outside these is the page's banner (its site name, slogan, menu), not a text's (HTML's rule for the
-# banner landmark): trafilatura reads the text's box and leaves it out; the flat page has no box.
-_SECTIONS = ("article", "main", "section")
+# banner landmark, roles too): trafilatura reads the text's box and leaves it out; the flat page has no box. Nor is
+# one in a box named for a post (`<div class="post hentry">`, `id="entry-12"`: a blog theme's article, its headline,
+# by-line and standfirst in a `<header>`).
+_SECTIONS = frozenset({"article", "main", "section"})
+_SECTION_ROLES = frozenset({"article", "main", "region"})
+_POST_BOX = re.compile(r"(?<![a-z])(?:post|h?entry|article|story)(?![a-z])", re.I)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 # An open element that a start tag closes (HTML's optional end tags): the parser nests them no deeper.
@@ -61,12 +65,23 @@ def flat(text: str) -> str:
     return "<html><body>" + "".join(writer.out) + "</body></html>"
 
 
+def _is_section(tag: str, attrs) -> bool:
+    if tag in _SECTIONS:
+        return True
+    if tag in ("html", "body"):  # (WordPress names the body of a post's page `single-post`)
+        return False
+    values = dict(attrs)
+    return (values.get("role") or "").strip().lower() in _SECTION_ROLES or \
+        _POST_BOX.search(f"{values.get('class') or ''} {values.get('id') or ''}") is not None
+
+
 class _Writer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.open: list[str] = []  # the open elements' tags, outermost first
         self.counts: dict[str, int] = {}  # how many of each are open (an end tag with none open is skipped at once)
+        self.sections: list[int] = []  # the depths of the open sections (a header in one is the text's)
         self.unread_at: int | None = None  # the depth of the furniture element being skipped, if any
         self.block: str | None = None  # the tag of the paragraph or heading being written, if one is open
         self.kind = "p"  # the tag of the next one
@@ -91,6 +106,8 @@ class _Writer(HTMLParser):
     def _pop(self) -> None:
         tag = self.open.pop()
         self.counts[tag] -= 1
+        if self.sections and self.sections[-1] > len(self.open):
+            self.sections.pop()
         if self.unread_at is not None and len(self.open) <= self.unread_at:
             self.unread_at = None
 
@@ -98,14 +115,15 @@ class _Writer(HTMLParser):
         while self.open and tag in _CLOSED_BY.get(self.open[-1], ()):
             self._pop()
         if self.unread_at is None:
-            if (tag in _UNREAD or tag == "header" and not any(self.counts.get(t) for t in _SECTIONS)) and \
-                    tag not in _VOID:
+            if (tag in _UNREAD or tag == "header" and not self.sections) and tag not in _VOID:
                 self.unread_at = len(self.open)
             if tag in _BLOCKS or tag in _UNREAD:
                 self.end_block()
                 self.kind = tag if tag in _HEADINGS else "p"
         if tag not in _VOID:
             self._push(tag)
+            if _is_section(tag, attrs):
+                self.sections.append(len(self.open))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if self.unread_at is None and tag in _BLOCKS:

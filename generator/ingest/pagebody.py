@@ -20,9 +20,11 @@ SHARE = 0.5  # the run holds at least this share of the words of the page's para
 
 def wrap(tree) -> None:
     """The body's longest run of text blocks, when it holds a heading, a paragraph of prose and most of the page's
-    paragraphs' words, into a `<main>`; not on a page that has a box of its own for the text (`<main>`, `<article>`)."""
+    paragraphs' words, into a `<main>`; not on a page that has a box of its own for the text (`<main>`, `<article>`,
+    or one marked so, `role="main"`: trafilatura reads that box, and the run would be read in its place)."""
     body = tree.find("body") if tree.tag != "body" else tree
-    if body is None or next(iter(tree.iter("main", "article")), None) is not None:
+    if body is None or next(iter(tree.iter("main", "article")), None) is not None or \
+            tree.xpath('boolean(//*[@role="main" or @role="article"])'):
         return
     runs, run = [], []
     for child in body:
@@ -34,7 +36,7 @@ def wrap(tree) -> None:
         runs.append(run)
         run = []
     runs.append(run)
-    best = max(runs, key=lambda r: sum(len(e.text_content().split()) for e in r))
+    best = _without_trailing_headings(max(runs, key=lambda r: sum(len(e.text_content().split()) for e in r)))
     if not (any(e.tag in _HEADINGS for e in best) and
             any(e.tag == "p" and len(e.text_content().split()) >= PROSE_WORDS for e in best)):
         return
@@ -46,3 +48,25 @@ def wrap(tree) -> None:
     best[0].addprevious(main)
     for element in best:
         main.append(element)  # its tail (loose text after it) comes with it
+
+
+def _without_trailing_headings(run: list) -> list:
+    """The run less its last headings with no text under them: a footer or a side column written loose after the
+    text (`<h3>About this site</h3><p>Kept by Jane</p><h4>Contact</h4>…`, `<h3>Recent posts</h3><ul>` of links) is
+    not the text's last section. One of a paragraph of prose, or a list, table or quote not mostly links, stays."""
+    end = len(run)  # (one pass from the end: a page may write thousands of short sections)
+    for i in range(len(run) - 1, -1, -1):
+        if _holds_text(run[i]):
+            break
+        if run[i].tag in _HEADINGS:
+            end = i
+    return run[:end]
+
+
+def _holds_text(element) -> bool:
+    words = len(element.text_content().split())
+    if element.tag == "p":
+        return words >= PROSE_WORDS
+    if element.tag in _HEADINGS or element.tag in ("hr", "br", "img"):
+        return False
+    return words > 2 * sum(len(a.text_content().split()) for a in element.iter("a"))

@@ -1,7 +1,7 @@
 """A saved page's tree made ready for trafilatura: what is not the article goes (comment threads, by-line,
 standfirst and print-only boxes, what the page does not show), and what its markup hides of the text's blocks is
-undone (layout tables, `<br><br>` breaks, loose text in a div, a space trafilatura would drop, a text printed in
-two parts)."""
+undone (layout tables, `<br><br>` breaks, loose text in a div, a text printed in two parts; inline markup that
+would print wrong, `inlinemarks.py`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 
-from generator.ingest import furniture, pagebody, textparts
+from generator.ingest import furniture, inlinemarks, pagebody, textparts
 
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
@@ -114,59 +114,12 @@ def _drop_hidden(tree) -> None:
             element.drop_tree()
 
 
-_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "br", "font", "img", "sup", "sub", "small", "abbr", "code",
-                "cite", "q", "mark", "time", "wbr", "big", "s", "strike", "del", "ins"}
-
-
-_SPACED = ("a", "span", "em", "strong", "b", "i", "u", "font", "small", "cite", "code")
-
-
-def _keep_spaces(tree) -> None:
-    """trafilatura drops a tail that is only a space (`<b>Note:</b> <a>…</a>`, `<a><em>Title</em> </a>is`): the
-    words on either side ran together. The space moves into the text that follows it."""
-    # (iter, not an XPath: libxml2 reads `//body//*[self::a or …]` in quadratic time on a box of thousands of them)
-    for element in (e for body in tree.getroottree().iter("body") for e in body.iter(*_SPACED)):
-        if not element.tail or not element.tail.isspace():
-            continue
-        after = element.getnext()
-        while after is not None and isinstance(after.tag, str) and after.tag in _INLINE_TAGS and not after.text and \
-                len(after) and isinstance(after[0].tag, str) and next(element.iterancestors("pre"), None) is None:
-            after = after[0]  # `</em> <a><em>HBO Go</em></a>`: the words start inside (code keeps its spaces)
-        if after is not None:
-            if isinstance(after.tag, str) and after.tag in _INLINE_TAGS and after.text and not after.text[0].isspace():
-                after.text = " " + after.text
-        elif element.getparent().tag in _INLINE_TAGS:
-            parent = element.getparent()
-            if parent.tail and not parent.tail[0].isspace():
-                parent.tail = " " + parent.tail
-
-
-_EMPHASIS = ("em", "i", "strong", "b")
-
-
-def _join_split_emphasis(tree) -> None:
-    """`<em>b</em><em>y Your Name</em>` (an editor's leftover) is one emphasis: written as two, Markdown's `*b**y …*`
-    printed its asterisks."""
-    for element in list(tree.iter(*_EMPHASIS)):
-        after = element.getnext()
-        while after is not None and after.tag == element.tag and not element.tail and after.attrib == element.attrib \
-                and not any(inner.tag == "br" for pair in (element, after) for inner in pair.iter("br")):  # lines apart
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + (after.text or "")
-            else:
-                element.text = (element.text or "") + (after.text or "")
-            element.extend(list(after))
-            element.tail = after.tail
-            element.getparent().remove(after)
-            after = element.getnext()
-
-
 def prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
     _drop_hidden(tree)
-    _join_split_emphasis(tree)
-    _keep_spaces(tree)
+    inlinemarks.join_split_emphasis(tree)
+    inlinemarks.keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
     for table in tree.xpath("/descendant::table[.//td//pre or .//th//pre]"):
@@ -293,7 +246,7 @@ def _wrap(host, before, inline) -> None:
 def _is_block(element) -> bool:
     """Not an inline element, nor a comment or processing instruction (their tag is no string: their tail is the
     run's text)."""
-    return isinstance(element.tag, str) and element.tag not in _INLINE_TAGS
+    return isinstance(element.tag, str) and element.tag not in inlinemarks.INLINE_TAGS
 
 
 def _holds_only_inline(element) -> bool:
