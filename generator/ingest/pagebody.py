@@ -23,8 +23,7 @@ def wrap(tree) -> None:
     paragraphs' words, into a `<main>`; not on a page that has a box of its own for the text (`<main>`, `<article>`,
     or one marked so, `role="main"`: trafilatura reads that box, and the run would be read in its place)."""
     body = tree.find("body") if tree.tag != "body" else tree
-    if body is None or next(iter(tree.iter("main", "article")), None) is not None or \
-            tree.xpath('boolean(//*[@role="main" or @role="article"])'):
+    if body is None or next(iter(tree.iter("main", "article")), None) is not None:
         return
     runs, run = [], []
     for child in body:
@@ -39,6 +38,8 @@ def wrap(tree) -> None:
     best = _without_trailing_headings(max(runs, key=lambda r: sum(len(e.text_content().split()) for e in r)))
     if not (any(e.tag in _HEADINGS for e in best) and
             any(e.tag == "p" and len(e.text_content().split()) >= PROSE_WORDS for e in best)):
+        return
+    if tree.xpath('boolean(//*[@role="main" or @role="article"])'):  # (last: it reads the whole tree)
         return
     # ... and it is the page's text, not a site's welcome over posts in boxes (their paragraphs would be left out)
     written = sum(len(p.text_content().split()) for e in best for p in e.iter("p"))
