@@ -7,9 +7,10 @@ font-size and share controls, a source line beside the date over the text.
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from generator.ingest import html, text
+from generator.ingest import html, pagetree, text
 
 HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
 PARAGRAPHS = [
@@ -152,3 +153,52 @@ def test_a_headline_laid_out_in_a_table_and_the_date_row_under_it_leave_the_body
     record = html.read(_html().replace("<article>", f"<article>{top}").replace(f"<h1>{HEADLINE}</h1>", ""))
     assert record.body.startswith(PARAGRAPHS[0])
     assert ("headline and kicker", HEADLINE) in record.dropped
+
+
+# Old portals' markup that hides part of the text from the extractor.
+
+def _old_page(inner: str) -> str:
+    """A page laid out in a table, its text in the cell beside a menu (the shape of a 2000s portal)."""
+    return (f"<html><head><title>{HEADLINE}</title></head><body><table><tr><td>首页 新闻 体育</td>"
+            f"<td class='zw'>{inner}</td></tr></table></body></html>")
+
+
+RUN = PARAGRAPHS[1] + PARAGRAPHS[2]  # a paragraph's rest (80 words as the importer counts them)
+
+
+@pytest.mark.parametrize("rest", [
+    f"<span><p>{PARAGRAPHS[3][:20]}</span><font>{RUN}</font>",  # a Word paste's stray end tag closed the paragraph
+    f"<p>{PARAGRAPHS[3][:20]}<table><tr><td><iframe src='https://ads.example.cn/a'></iframe></td></tr></table>"
+    f"<!-- 广告 -->{RUN}\ue004",
+])
+def test_the_rest_of_a_paragraph_left_loose_in_the_font_that_holds_the_text_is_a_paragraph(rest):
+    """Old pages wrap their text in a `<font>`; a stray end tag, or an advertisement's table inside a paragraph,
+    leaves the paragraph's rest loose in it, beside the `<p>`s (and the rest may end in a private-use character after
+    its full stop): trafilatura left it out."""
+    inner = (f"<font id='zoom'><p>{PARAGRAPHS[0]}</p>{rest}"
+             f"<p>{PARAGRAPHS[3]}</p><p>{PARAGRAPHS[0][::-1]}</p></font>")
+    body = html.read(_old_page(inner)).body
+    assert PARAGRAPHS[1] in body and PARAGRAPHS[2][:30] in body, body
+
+
+def test_a_table_of_data_inside_the_layout_table_stays_a_table():
+    """A notice printed in the layout's cell with its table of subjects under it: the layout table's cells become
+    blocks, the table of data inside it stays a table (its rows had become blocks that trafilatura left out)."""
+    rows = [("专业", "方向", "导师", "人数"), ("艺术学", "艺术学原理", "王小明", "3"), ("音乐学", "中国音乐史", "李大海", "2"),
+            ("美术学", "中国画理论", "张小红", "4"), ("电影学", "当代电影", "陈大山", "2")]
+    grid = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    menu = "<table><tr><td><a href='/a'>上一篇</a></td><td><a href='/b'>下一篇</a></td></tr></table>"
+    record = html.read(_old_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>附：招生专业及考试科目</p>" + grid + menu))
+    assert "| 艺术学 | 艺术学原理 | 王小明 | 3 |" in record.body
+    assert "陈大山" in record.body and "下一篇" not in record.body
+
+
+def test_an_empty_paragraph_in_the_last_run_between_double_breaks_is_no_block():
+    """`…<br><br>十、其它：<br>1、…<br>附：… <p></p></td>`: an editor's empty `<p>` made the last run a box, and a run that
+    does not end as a sentence ends is no paragraph in a box: trafilatura left it out of a portal's page."""
+    last = f"十、其它：<br>1、{PARAGRAPHS[1]}<br>2、{PARAGRAPHS[2]}<br>附：招生专业及考试科目 <p></p>"
+    tree = lxml.html.fromstring(_old_page("<br><br>".join([*PARAGRAPHS, last])))
+    pagetree.prepare(tree)
+    assert [p.text_content().strip()[:5] for p in tree.iter("p")] == [p[:5] for p in PARAGRAPHS] + ["十、其它："]
+    body = html.read(_old_page("<br><br>".join([*PARAGRAPHS, last]))).body
+    assert "十、其它：" in body and PARAGRAPHS[2] in body and "附：招生专业及考试科目" in body, body

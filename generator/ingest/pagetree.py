@@ -6,10 +6,11 @@ two parts)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import lxml.html
 
-from generator.ingest import furniture, textparts
+from generator.ingest import furniture, layouttables, textparts
 
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
@@ -145,15 +146,7 @@ def prepare(tree) -> None:
     _keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
-    for table in tree.xpath("/descendant::table[.//td//pre or .//th//pre]"):
-        _unwrap_code(table)
-    for table in tree.xpath("//table"):
-        cells = table.xpath(".//td | .//th")
-        if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
-                                            for cell in cells):
-            for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
-                element.tag = "div"
-                element.attrib.clear()
+    layouttables.unlayout(tree)
     parents = {br.getparent() for br in tree.getroottree().iter("br") if _next_element_is_br(br)}
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
@@ -194,6 +187,9 @@ def _loose_divs_to_paragraphs(tree) -> None:
 
 
 _RUN_HOSTS = {"div", "blockquote", "section", "article", "main", "td", "th", "dd", "center"}
+# ... and a <font> that holds blocks: old pages wrap their whole text in one, and a stray end tag (`<span><p>…</span>`
+# pasted from Word) or an advertisement's table in a paragraph leaves the rest of the paragraph loose in it
+_FONT_HOST = "font"
 LOOSE_RUN_WORDS = 40  # a run of loose text beside blocks is a paragraph when it is this long and ends as a sentence
 
 
@@ -203,10 +199,12 @@ def _loose_runs_to_paragraphs(tree) -> None:
     paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
     link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
     holders, enclosed = _block_holders(tree), _enclosed_hosts(tree)
-    for host in list(tree.iter(*_RUN_HOSTS)):
+    for host in list(tree.iter(*_RUN_HOSTS, _FONT_HOST)):
         if host in enclosed:
             continue  # a paragraph there would be one in a paragraph, or in code
         children = list(host)
+        if host.tag == _FONT_HOST and not any(_is_block(c) for c in children):
+            continue  # a font of inline text is part of a run of its box
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
         for before, inline in _runs(host, holders.__contains__):
             if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
@@ -215,13 +213,22 @@ def _loose_runs_to_paragraphs(tree) -> None:
             if len(whole) < LOOSE_RUN_WORDS:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
-            if count < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or links > count / 2 or \
+            if count < LOOSE_RUN_WORDS or _last_seen(whole) not in furniture.TERMINAL or links > count / 2 or \
                     not (paragraphs or links):
                 continue
             _wrap(host, before, inline)
             wrapped = True
         if wrapped and not paragraphs:
             _divs_of_text_to_paragraphs(children)
+
+
+def _last_seen(text: str) -> str:
+    """The last character a reader sees: not a private-use one (a legacy encoding's glyph of a font of its own, which
+    may follow a sentence's end), a format character or a space."""
+    end = len(text)
+    while end and unicodedata.category(text[end - 1]) in ("Co", "Cf", "Zs", "Cc"):
+        end -= 1
+    return text[end - 1:end]
 
 
 def _divs_of_text_to_paragraphs(children) -> None:
@@ -299,45 +306,13 @@ def _enclosed_hosts(tree) -> set:
     enclosed: set = set()
     for outer in tree.iter("p", "pre"):
         if outer not in enclosed:
-            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, "p", "pre") if element is not outer)
+            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, _FONT_HOST, "p", "pre")
+                            if element is not outer)
     return enclosed
 
 
 def _link_words(elements) -> int:
     return sum(furniture.words(a.text_content()) for c in elements if isinstance(c.tag, str) for a in c.iter("a"))
-
-
-def _unwrap_code(table) -> None:
-    """A syntax highlighter's table (line numbers | code): its code blocks stand in its place, line
-    breaks and all; a cell of line numbers alone goes; any other cell's text stays, as a paragraph."""
-    if table.xpath(".//table") or table.getparent() is None:
-        return
-    blocks = []
-    for cell in table.xpath(".//td | .//th"):
-        pres = cell.xpath(".//pre[not(ancestor::pre)]")
-        for pre in pres:
-            pre.drop_tree()  # its tail stays in the cell
-        text = cell.text_content()
-        if text.strip() and not re.fullmatch(r"[\d\s]+", text):
-            paragraph = lxml.html.Element("p")
-            paragraph.text = " ".join(text.split())
-            blocks.append(paragraph)
-        for pre in pres:
-            if re.fullmatch(r"[\d\s]+", pre.text_content()):
-                continue  # line numbers
-            if not pre.xpath("./code"):  # what tells the extractor it is code, not a quotation
-                code = lxml.html.Element("code")
-                code.text, pre.text = pre.text, None
-                code.extend(list(pre))
-                pre.append(code)
-            blocks.append(pre)
-    parent, index, tail = table.getparent(), table.getparent().index(table), table.tail
-    parent.remove(table)
-    for offset, block in enumerate(blocks):
-        block.tail = None
-        parent.insert(index + offset, block)
-    if blocks:
-        blocks[-1].tail = tail
 
 
 def _split_at_double_breaks(parent) -> None:
@@ -367,6 +342,8 @@ def _split_at_double_breaks(parent) -> None:
     if parent.tag in ("p", "font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
         parent.tag = "div"
     for paragraph in paragraphs:
+        for empty in [p for p in paragraph.iter("p") if p is not paragraph and not len(p) and not p.text_content().strip()]:
+            empty.drop_tree()  # an editor's empty <p></p> in a run is no block beside its sentences (its tail stays)
         if paragraph.xpath(_BLOCKS_INSIDE):
             paragraph.tag = "div"
             # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
