@@ -10,7 +10,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from generator.ingest import html, pagetree, text
+from generator.ingest import html, pagetree, subheadings, text
 
 HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
 PARAGRAPHS = [
@@ -202,3 +202,41 @@ def test_an_empty_paragraph_in_the_last_run_between_double_breaks_is_no_block():
     assert [p.text_content().strip()[:5] for p in tree.iter("p")] == [p[:5] for p in PARAGRAPHS] + ["十、其它："]
     body = html.read(_old_page("<br><br>".join([*PARAGRAPHS, last]))).body
     assert "十、其它：" in body and PARAGRAPHS[2] in body and "附：招生专业及考试科目" in body, body
+
+
+def test_the_subheadings_between_the_paragraphs_of_a_text_the_extractor_gathered_one_by_one_are_kept():
+    """A portal's text in boxes trafilatura knows no name for: it gathers the paragraphs one by one, and headings are
+    not among what it gathers. A heading between two paragraphs the text holds one after the other goes back."""
+    inner = (f"<img src='a.jpg'><p class='pgc-img-caption'></p><p>{PARAGRAPHS[0]}</p><h1 class='pgc-h'>新馆有哪些功能区？"
+             f"</h1><img src='b.jpg'><p class='pgc-img-caption'></p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+             f"<h1>周末有什么活动：</h1><p>{PARAGRAPHS[3]}</p>")
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><div class='wp'><div class='d'><div><div><div>{inner}"
+            "</div></div></div></div><div class='sd'><h1>今日新闻</h1><ul><li><a href='/1'>一则新闻</a></li></ul></div>"
+            "</div></body></html>")
+    record = html.read(page)
+    assert record.body.strip().split("\n\n") == [PARAGRAPHS[0], "## 新馆有哪些功能区？", PARAGRAPHS[1], PARAGRAPHS[2],
+                                         "## 周末有什么活动：", PARAGRAPHS[3]]
+    assert "今日新闻" not in record.body
+    assert any(why == "block choice" and "subheading" in line for why, line in record.dropped)
+
+
+def test_a_subheading_goes_back_only_between_its_two_paragraphs_and_once():
+    tree = lxml.html.fromstring(f"<div><p>{PARAGRAPHS[0]}</p><h2>小标题</h2><p>{PARAGRAPHS[1]}</p>"
+                                f"<h3>另一个</h3>夹在中间的文字<p>{PARAGRAPHS[2]}</p></div>")
+    found = subheadings.between_paragraphs(tree)
+    assert [h.text for h in found] == ["小标题"]  # loose text under the other: it is not between two paragraphs
+    assert subheadings.restore("\n\n".join(PARAGRAPHS), found)[0].split("\n\n")[:3] == [
+        PARAGRAPHS[0], "## 小标题", PARAGRAPHS[1]]
+    for body in (f"{PARAGRAPHS[0]}\n\n## 小标题\n\n{PARAGRAPHS[1]}",  # the text holds it already
+                 f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[1]}"):  # its paragraphs are not together
+        assert subheadings.restore(body, found) == (body, [])
+
+
+@pytest.mark.parametrize("row", ["<td>京ICP证000000号</td>", "<td></td><td><a href='mailto:e@example.cn'>-- 给编辑写信</a></td>"])
+def test_a_footer_line_laid_out_in_a_table_of_one_row_under_the_text_ends_it(row):
+    footer = f"<table><tr>{row}</tr></table><p>{REPLY}</p>"
+    record = html.read(_html().replace("</article>", f"{footer}</article>"))
+    assert all(p in record.body for p in PARAGRAPHS)
+    assert "给编辑写信" not in record.body and "ICP" not in record.body and REPLY not in record.body
+    grid = f"<table><tr><td>京ICP证000000号</td></tr><tr><td>二〇二一年</td></tr></table><p>{REPLY}</p>"
+    assert REPLY in html.read(_html().replace("</article>", f"{grid}</article>")).body  # two rows: data

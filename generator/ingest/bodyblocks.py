@@ -30,7 +30,8 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
     kept, prose, why, final = [], 0, None, False
     for index, block in enumerate(blocks):
         plain = text_of(block)
-        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        line = _row_of(block) if block.startswith("|") else None if block.startswith("```") else plain
+        kind = ending(line) if prose >= ENDING_WORDS and line else None
         if kind == "share bar" and not why and story_goes_on(_paragraphs(blocks, index), 0):
             dropped.append((kind, plain))  # a bar between paragraphs: the story goes on under it
             continue
@@ -46,6 +47,18 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
         if furniture.is_prose(plain):
             prose += furniture.words(plain)
     return kept
+
+
+_ONE_ROW = re.compile(r"(\|[^\n]*\|)\n\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _row_of(table: str) -> str | None:
+    """A table of one row as the line it prints (its cells that hold words, one after the other): an old page lays
+    out its footer's lines in tables (`| 京ICP证000000号 |`); a table of more rows is data, never an ending."""
+    row = _ONE_ROW.fullmatch(table.strip())
+    if row is None:
+        return None
+    return " ".join(cell for cell in (text_of(c) for c in row.group(1).strip("|").split("|")) if cell) or None
 
 
 def _paragraphs(blocks: list[str], index: int) -> list[str | None]:
