@@ -276,3 +276,15 @@ def test_a_box_inside_a_paragraph_or_code_gains_no_paragraph():
     tree = _prepared(f"<p>Intro <span><div>{run}<p>{PARAGRAPHS[2]}</p></div></span> end.</p>"
                      f"<pre><div>{run}<p>{PARAGRAPHS[3]}</p></div></pre>")
     assert [div.text.strip() for div in tree.iter("div")] == [run, run]
+
+
+def test_a_wikis_links_to_edit_a_section_are_left_out():
+    """MediaWiki prints "[edit]" ("[编辑]") beside each heading: a control of the wiki, not a word of the article."""
+    edit = ("<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span><a href='/w/index.php?title=T"
+            "&action=edit&section={0}'>edit</a><span class='mw-editsection-bracket'>]</span></span>")
+    page_html = ("<html><head><title>Harbour bridge</title></head><body><div id='mw-content-text'>"
+                 f"<p>{PARAGRAPHS[0]}</p><h2><span class='mw-headline'>History</span>{edit.format(1)}</h2>"
+                 f"<p>{PARAGRAPHS[1]}</p><h2><span class='mw-headline'>Repairs</span>{edit.format(2)}</h2>"
+                 f"<p>{PARAGRAPHS[2]}</p></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "## History\n" in body and "## Repairs\n" in body and "edit" not in body, body

@@ -39,6 +39,10 @@ _STANDFIRST = re.compile(
 _PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
 
 
+# A wiki's link to edit a section, printed beside each heading ("[edit]", "[编辑]"): MediaWiki's class for it.
+_EDIT_LINK = "mw-editsection"
+
+
 def _names(element) -> list[str]:
     return (element.get("class") or "").split() + (element.get("id") or "").split()
 
@@ -58,7 +62,7 @@ def _drop_furniture(tree) -> None:
         if element.tag == "p" and len(element.text_content().split()) >= 20:
             before_text = False
         names = _names(element)
-        if any(_COMMENT_BOX.match(n) for n in names) or (
+        if _EDIT_LINK in names or any(_COMMENT_BOX.match(n) for n in names) or (
                 any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
             element.drop_tree()
