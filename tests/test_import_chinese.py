@@ -85,6 +85,8 @@ def test_prose_on_what_is_forbidden_without_permission_or_on_exemption_clauses_i
     ("小字号", "navigation"),
     ("打印本页", "navigation"),
     ("关闭窗口", "navigation"),
+    ("您现在的位置：首页 - 读书 - 连载 - 正文", "navigation"),
+    ("当前位置：首页 » 本地新闻 » 正文", "navigation"),
 ])
 def test_a_pages_controls_inside_the_text_are_left_out(line, kind):
     record = html.read(_html().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{line}</p><p>{PARAGRAPHS[1]}</p>"))
@@ -240,3 +242,10 @@ def test_a_footer_line_laid_out_in_a_table_of_one_row_under_the_text_ends_it(row
     assert "给编辑写信" not in record.body and "ICP" not in record.body and REPLY not in record.body
     grid = f"<table><tr><td>京ICP证000000号</td></tr><tr><td>二〇二一年</td></tr></table><p>{REPLY}</p>"
     assert REPLY in html.read(_html().replace("</article>", f"{grid}</article>")).body  # two rows: data
+
+
+def test_a_breadcrumb_laid_out_in_a_table_of_one_row_is_left_out_and_a_place_in_the_text_stays():
+    crumb = "<table><tr><td>您现在的位置：首页 -&gt; 读书 -&gt; 正文</td></tr></table>"
+    place = "位置：镇中心文化广场东侧，公交车站旁"
+    record = html.read(_html(before=place).replace("<article>", f"<article>{crumb}"))
+    assert "您现在的位置" not in record.body and place in record.body

@@ -136,6 +136,8 @@ def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
         plain = text_of(block)
         if not plain:
             continue
+        if block.startswith("|") and (row := _row_of(block)):
+            plain = row  # a line laid out in a table of one row (a breadcrumb, an advertisement's label)
         if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
             dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))

@@ -177,11 +177,13 @@ def is_prose(block: str) -> bool:
 
 
 BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
+# ... and one under its label, as Chinese sites print it: "您现在的位置：首页 -> 新闻 -> 正文", "当前位置：首页>>会议"
+PLACE = re.compile(r"^[\W_]*(?:您(?:现在|当前|目前)?的?|当前|现在|目前|所在)(?:所在)?位置\s*[:：]\s*\S[^\n]{0,100}$")
 
 
 def is_cruft(block: str) -> bool:
     """A line of navigation, sharing, sign-up, advertising or a list heading: not the article."""
-    if BREADCRUMB.match(block) and words(block) <= 15:
+    if (BREADCRUMB.match(block) and words(block) <= 15) or (PLACE.match(block) and words(block) <= 30):
         return True  # "Home > News > Local"
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
