@@ -245,7 +245,17 @@ def test_a_footer_line_laid_out_in_a_table_of_one_row_under_the_text_ends_it(row
 
 
 def test_a_breadcrumb_laid_out_in_a_table_of_one_row_is_left_out_and_a_place_in_the_text_stays():
-    crumb = "<table><tr><td>您现在的位置：首页 -&gt; 读书 -&gt; 正文</td></tr></table>"
+    crumb = ("<table><tr><td>您现在的位置：读书 -&gt; 连载 -&gt; 畅销小说 -&gt; 正文</td></tr></table>"
+             "<table><tr><td><a href='http://example.cn/'>[人民文学出版社]</a></td></tr></table>")
     place = "位置：镇中心文化广场东侧，公交车站旁"
     record = html.read(_html(before=place).replace("<article>", f"<article>{crumb}"))
     assert "您现在的位置" not in record.body and place in record.body
+
+
+def test_a_last_paragraph_that_ends_in_the_reporters_name_in_brackets_is_text():
+    """Chinese papers end a story's last paragraph with its reporter, `……。（记者 王小明）`: a full-width bracket closes
+    the sentence as `)` does; the paragraph is no headline of another story after the text."""
+    last = PARAGRAPHS[3] + "（记者 王小明）"
+    page = "\n\n".join([*PARAGRAPHS[:3], last, "责任编辑：李四"])
+    for record in (text.read(f"{HEADLINE}\n\n{page}\n"), html.read(_html().replace(PARAGRAPHS[3], last))):
+        assert last in record.body, record.dropped
