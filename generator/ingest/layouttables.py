@@ -17,11 +17,12 @@ GRID_ROWS, GRID_COLUMNS = 4, 3  # a table of data has this many rows of this man
 def unlayout(tree) -> None:
     for table in tree.xpath("/descendant::table[.//td//pre or .//th//pre]"):
         _unwrap_code(table)
-    for table in tree.xpath("//table"):
+    tables = tree.xpath("//table")
+    # (a grid of data inside a layout table stays a table: the text's table, printed in the layout's cell; any other
+    # table inside it is read as its blocks)
+    grids = {element for table in tree.xpath("//table//table") if _is_grid(table) for element in table.iter()}
+    for table in tables:
         if table.xpath(".//table") or _holds_text(table):
-            # (a grid of data inside it stays a table: the text's table, printed in the layout's cell; any other table
-            # inside it is read as its blocks)
-            grids = {e for inner in table.iter("table") if inner is not table and _is_grid(inner) for e in inner.iter()}
             for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
                 if element not in grids:
                     element.tag = "div"
