@@ -259,3 +259,18 @@ def test_a_last_paragraph_that_ends_in_the_reporters_name_in_brackets_is_text():
     page = "\n\n".join([*PARAGRAPHS[:3], last, "责任编辑：李四"])
     for record in (text.read(f"{HEADLINE}\n\n{page}\n"), html.read(_html().replace(PARAGRAPHS[3], last))):
         assert last in record.body, record.dropped
+
+
+@pytest.mark.parametrize("credit", ["（完）", "（新华社北京电）", "（王小明）"])
+def test_a_credit_in_brackets_on_a_line_of_its_own_under_the_text_is_text(credit):
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{credit}\n")
+    assert record.body.rstrip().endswith(credit), record.dropped
+
+
+def test_other_stories_headlines_ending_in_a_note_in_brackets_after_the_text_are_no_sentences():
+    """Only a credit after the last stop closes a sentence with `）`: a headline's note (`（图）`, `（组图）`) or a list
+    item's (`（2005年）`) does not, and a run of such lines under the text is a list of other stories."""
+    others = ["镇上新开一家书店（图）", "暑期少儿读书班开始报名（组图）", "县图书馆举办古籍展览（2005年）"]
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n" + "\n\n".join(others) + "\n")
+    assert record.body.rstrip().endswith(PARAGRAPHS[3]), record.body
+    assert all(line not in record.body for line in others)

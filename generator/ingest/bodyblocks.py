@@ -35,7 +35,7 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
         if kind == "share bar" and not why and story_goes_on(_paragraphs(blocks, index), 0):
             dropped.append((kind, plain))  # a bar between paragraphs: the story goes on under it
             continue
-        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
+        if why and not final and kind is None and furniture.ends_sentence(plain) and \
                 furniture.words(plain) >= RESUME_WORDS and not _LIST.match(block):
             why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
         if kind:
@@ -147,7 +147,7 @@ def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
             in_list = False  # the article's own numbered points go on ("4. …", "Read more", "5. …")
         if in_list:
             is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
-            if is_list or plain[-1] not in furniture.TERMINAL:
+            if is_list or not furniture.ends_sentence(plain):
                 dropped.append(("related list", plain))
                 continue
             in_list = False

@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 from generator.archive.model import Image, PartialDate
 from generator.ingest import textdates
 
-TERMINAL = ".!?…:;\"”’»)]'。！？」』）"
+TERMINAL = ".!?…:;\"”’»)]'。！？」』"
+# A full-width closing bracket ends a sentence only as a Chinese story's credit does: after the last sentence's stop,
+# "……。（记者 胡晓蓉）", or as a line of its own, "（完）", "（新华社报道）". A line that only ends in one is a headline's
+# or a list item's note ("XX事件（图）", "Gary（2010年－2016年）", "学科、专业名称（代码）"): no sentence.
+_CREDIT_END = re.compile(r"(?:[。！？.!?」』”]\s*（[^（）\n]{1,30}|[。！？.!?]|^\s*（(?:完|(?![^（）]*图）)[^（）\s]{2,4})|^\s*（[^（）\n]{0,20}"
+                         r"(?:记者|通讯员|报道|电|供稿)[^（）\n]{0,20})）\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text's last character closes a sentence (TERMINAL), or it ends in a Chinese story's credit."""
+    return text[-1:] in TERMINAL or (text[-1:] == "）" and bool(_CREDIT_END.search(text)))
 
 # --- photo captions ------------------------------------------------------------------
 _PHOTO = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration)"
@@ -173,7 +183,7 @@ def words(block: str) -> int:
 
 def is_prose(block: str) -> bool:
     """A paragraph of prose, as the endings count it: it ends as a sentence ends, or runs 20 words."""
-    return block[-1:] in TERMINAL or words(block) >= 20
+    return ends_sentence(block) or words(block) >= 20
 
 
 BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
@@ -225,7 +235,7 @@ def rights_outside_text(blocks: list[str]) -> set[int]:
 
 
 def _sentence(block: str) -> bool:
-    return bool(block) and words(block) >= 12 and block[-1] in TERMINAL and not is_cruft(block) \
+    return bool(block) and words(block) >= 12 and ends_sentence(block) and not is_cruft(block) \
         and not caption(block, Found())
 
 

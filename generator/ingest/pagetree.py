@@ -217,7 +217,7 @@ def _loose_runs_to_paragraphs(tree) -> None:
             if len(whole) < LOOSE_RUN_WORDS:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
-            if count < LOOSE_RUN_WORDS or _last_seen(whole) not in furniture.TERMINAL or links > count / 2 or \
+            if count < LOOSE_RUN_WORDS or not furniture.ends_sentence(_seen(whole)) or links > count / 2 or \
                     not (paragraphs or links):
                 continue
             _wrap(host, before, inline)
@@ -226,13 +226,13 @@ def _loose_runs_to_paragraphs(tree) -> None:
             _divs_of_text_to_paragraphs(children)
 
 
-def _last_seen(text: str) -> str:
-    """The last character a reader sees: not a private-use one (a legacy encoding's glyph of a font of its own, which
-    may follow a sentence's end), a format character or a space."""
+def _seen(text: str) -> str:
+    """The text up to the last character a reader sees: not a private-use one (a legacy encoding's glyph of a font of
+    its own, which may follow a sentence's end), a format character or a space."""
     end = len(text)
     while end and unicodedata.category(text[end - 1]) in ("Co", "Cf", "Zs", "Cc"):
         end -= 1
-    return text[end - 1:end]
+    return text[:end]
 
 
 def _divs_of_text_to_paragraphs(children) -> None:
@@ -355,7 +355,7 @@ def _split_at_double_breaks(parent) -> None:
             children, wrapped = list(paragraph), False
             for before, inline in _runs(paragraph, _block_holders(paragraph).__contains__):
                 text = _run_text(paragraph, before, inline)
-                if text and text[-1] in furniture.TERMINAL:
+                if text and furniture.ends_sentence(text):
                     _wrap(paragraph, before, inline)
                     wrapped = True
             if wrapped and not any(c.tag == "p" for c in children):
