@@ -218,12 +218,38 @@ def _loose_runs_to_paragraphs(tree) -> None:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
             if count < LOOSE_RUN_WORDS or not furniture.ends_sentence(_seen(whole)) or links > count / 2 or \
-                    not (paragraphs or links):
+                    not (paragraphs or links) or (host.tag == _FONT_HOST and not _in_text(children, before)):
                 continue
             _wrap(host, before, inline)
             wrapped = True
         if wrapped and not paragraphs:
             _divs_of_text_to_paragraphs(children)
+
+
+def _in_text(children, before) -> bool:
+    """The run after `before` in a `<font>` is among the text's paragraphs: a `<p>` follows it in the font, or it is the
+    rest of a paragraph cut short. A font wraps an old page's whole text, and its footer with it: a site's blurb loose
+    in the font after the last paragraph is no text."""
+    after = children[children.index(before) + 1:] if before is not None else children
+    return any(c.tag == "p" for c in after) or _rest_of_paragraph(before)
+
+
+def _rest_of_paragraph(before) -> bool:
+    """The `<p>` over the run (or in the inline element over it: `<span><p>…</span>`, a Word paste's stray end tag),
+    past the advertisement's boxes that broke it, does not end as a sentence."""
+    while before is not None and not (isinstance(before.tag, str) and (
+            before.tag == "p" or before.xpath(".//p") or _visible_words(before))):
+        before = before.getprevious()  # an advertisement's table or frame, the source's comments around it
+    if before is None:
+        return False
+    paragraph = before if before.tag == "p" else (before.xpath(".//p") or [None])[-1]
+    text = _seen(" ".join(paragraph.text_content().split())) if paragraph is not None else ""
+    return bool(text) and not furniture.ends_sentence(text)
+
+
+def _visible_words(element) -> bool:
+    return any(t.strip() for t in element.xpath(
+        ".//text()[not(ancestor::iframe or ancestor::script or ancestor::noscript or ancestor::style)]"))
 
 
 def _seen(text: str) -> str:
