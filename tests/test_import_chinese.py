@@ -274,3 +274,13 @@ def test_other_stories_headlines_ending_in_a_note_in_brackets_after_the_text_are
     record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n" + "\n\n".join(others) + "\n")
     assert record.body.rstrip().endswith(PARAGRAPHS[3]), record.body
     assert all(line not in record.body for line in others)
+
+
+@pytest.mark.parametrize("line", ["所在位置：镇中心文化广场东侧，公交车站旁", "当前位置：北纬30度，东经120度，离港口还有两小时航程"])
+def test_a_place_under_a_position_label_that_names_no_path_is_text(line):
+    """`当前位置：` / `所在位置：` is a breadcrumb's label only before a path (its parts split by arrows or bars, or its
+    home page named); before an address or a ship's position it is a line of the story."""
+    middle = ARTICLE.replace(PARAGRAPHS[2], f"{line}\n\n{PARAGRAPHS[2]}")
+    for record in (html.read(_html().replace(f"<p>{PARAGRAPHS[2]}", f"<p>{line}</p><p>{PARAGRAPHS[2]}")),
+                   text.read(f"{HEADLINE}\n\n{middle}\n")):
+        assert line in record.body, record.dropped

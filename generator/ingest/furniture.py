@@ -187,8 +187,10 @@ def is_prose(block: str) -> bool:
 
 
 BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
-# ... and one under its label, as Chinese sites print it: "您现在的位置：首页 -> 新闻 -> 正文", "当前位置：首页>>会议"
-PLACE = re.compile(r"^[\W_]*(?:您(?:现在|当前|目前)?的?|当前|现在|目前|所在)(?:所在)?位置\s*[:：]\s*\S[^\n]{0,100}$")
+# ... and one under its label, as Chinese sites print it: "您现在的位置：首页 -> 新闻 -> 正文", "当前位置：首页>>会议" (a path:
+# its parts split by arrows or bars, or its home or its story named; "所在位置：中山路12号" is a place's address)
+PLACE = re.compile(r"^[\W_]*(?:您(?:现在|当前|目前)?的?|当前|现在|目前|所在)(?:所在)?位置\s*[:：]\s*"
+                   r"(?=[^\n]*(?:[>›»→|｜/＞》]|\s[-–—]\s|首页|主页|正文))\S[^\n]{0,100}$")
 
 
 def is_cruft(block: str) -> bool:
