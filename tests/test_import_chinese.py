@@ -10,7 +10,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from generator.ingest import html, pagetree, subheadings, text
+from generator.ingest import furniture, html, pagetree, subheadings, text
 
 HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
 PARAGRAPHS = [
@@ -259,6 +259,16 @@ def test_a_last_paragraph_that_ends_in_the_reporters_name_in_brackets_is_text():
     page = "\n\n".join([*PARAGRAPHS[:3], last, "责任编辑：李四"])
     for record in (text.read(f"{HEADLINE}\n\n{page}\n"), html.read(_html().replace(PARAGRAPHS[3], last))):
         assert last in record.body, record.dropped
+
+
+@pytest.mark.parametrize(("line", "ends"), [
+    ("……让更多人爱上读书。（记者 王小明）", True), ("……让更多人爱上读书。）", True), ("（完）", True), ("（新华社北京电）", True),
+    ("（本报记者 王小明报道）", True), ("（王小明）", True),
+    ("镇上新开一家书店（图）", False), ("（组图）", False), ("县图书馆举办古籍展览（2005年）", False),
+    ("学科、专业名称（代码）", False), ("（电话：010-12345678）", False), ("新华社（记者 王小明）", False),
+])
+def test_a_full_width_bracket_closes_a_sentence_only_as_a_credit(line, ends):
+    assert furniture.ends_sentence(line) is ends
 
 
 @pytest.mark.parametrize("credit", ["（完）", "（新华社北京电）", "（王小明）"])

@@ -18,8 +18,8 @@ TERMINAL = ".!?…:;\"”’»)]'。！？」』"
 # A full-width closing bracket ends a sentence only as a Chinese story's credit does: after the last sentence's stop,
 # "……。（记者 胡晓蓉）", or as a line of its own, "（完）", "（新华社报道）". A line that only ends in one is a headline's
 # or a list item's note ("XX事件（图）", "Gary（2010年－2016年）", "学科、专业名称（代码）"): no sentence.
-_CREDIT_END = re.compile(r"(?:[。！？.!?」』”]\s*（[^（）\n]{1,30}|[。！？.!?]|^\s*（(?:完|(?![^（）]*图）)[^（）\s]{2,4})|^\s*（[^（）\n]{0,20}"
-                         r"(?:记者|通讯员|报道|电|供稿)[^（）\n]{0,20})）\s*$")
+_CREDIT_END = re.compile(r"(?:[。！？.!?」』”]\s*（[^（）\n]{1,30}|[。！？.!?]|^\s*（(?:完|(?![^（）]*图）)[^（）\s]{2,4})|^\s*（(?:[^（）\n]{0,20}"
+                         r"(?:记者|通讯员)[^（）\n]{0,20}|[^（）\n]{1,20}(?:报道|电|供稿)))）\s*$")
 
 
 def ends_sentence(text: str) -> bool:

@@ -210,6 +210,7 @@ def _loose_runs_to_paragraphs(tree) -> None:
         if host.tag == _FONT_HOST and not any(_is_block(c) for c in children):
             continue  # a font of inline text is part of a run of its box
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
+        followed = _followed_by_a_paragraph(children) if host.tag == _FONT_HOST else set()
         for before, inline in _runs(host, holders.__contains__):
             if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
                 continue  # (most runs are the blank between two blocks: no words to count)
@@ -218,7 +219,8 @@ def _loose_runs_to_paragraphs(tree) -> None:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
             if count < LOOSE_RUN_WORDS or not furniture.ends_sentence(_seen(whole)) or links > count / 2 or \
-                    not (paragraphs or links) or (host.tag == _FONT_HOST and not _in_text(children, before)):
+                    not (paragraphs or links) or (host.tag == _FONT_HOST and before not in followed and
+                                                   not _rest_of_paragraph(before)):
                 continue
             _wrap(host, before, inline)
             wrapped = True
@@ -226,12 +228,16 @@ def _loose_runs_to_paragraphs(tree) -> None:
             _divs_of_text_to_paragraphs(children)
 
 
-def _in_text(children, before) -> bool:
-    """The run after `before` in a `<font>` is among the text's paragraphs: a `<p>` follows it in the font, or it is the
-    rest of a paragraph cut short. A font wraps an old page's whole text, and its footer with it: a site's blurb loose
-    in the font after the last paragraph is no text."""
-    after = children[children.index(before) + 1:] if before is not None else children
-    return any(c.tag == "p" for c in after) or _rest_of_paragraph(before)
+def _followed_by_a_paragraph(children) -> set:
+    """The children of a `<font>` (and None, for its text) that a `<p>` follows: a run after one of them is among the
+    text's paragraphs. A font wraps an old page's whole text, and its footer with it: a site's blurb loose in the font
+    after the last paragraph is no text, unless it is the rest of a paragraph cut short."""
+    followed, seen = set(), False
+    for child in reversed(children):
+        if seen:
+            followed.add(child)
+        seen = seen or child.tag == "p"
+    return followed | ({None} if seen else set())
 
 
 def _rest_of_paragraph(before) -> bool:
