@@ -7,9 +7,10 @@ font-size and share controls, a source line beside the date over the text.
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from generator.ingest import html, text
+from generator.ingest import furniture, html, pagetree, subheadings, text
 
 HEADLINE = "小镇图书馆正式开放 居民可免费借阅"
 PARAGRAPHS = [
@@ -84,6 +85,8 @@ def test_prose_on_what_is_forbidden_without_permission_or_on_exemption_clauses_i
     ("小字号", "navigation"),
     ("打印本页", "navigation"),
     ("关闭窗口", "navigation"),
+    ("您现在的位置：首页 - 读书 - 连载 - 正文", "navigation"),
+    ("当前位置：首页 » 本地新闻 » 正文", "navigation"),
 ])
 def test_a_pages_controls_inside_the_text_are_left_out(line, kind):
     record = html.read(_html().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{line}</p><p>{PARAGRAPHS[1]}</p>"))
@@ -152,3 +155,142 @@ def test_a_headline_laid_out_in_a_table_and_the_date_row_under_it_leave_the_body
     record = html.read(_html().replace("<article>", f"<article>{top}").replace(f"<h1>{HEADLINE}</h1>", ""))
     assert record.body.startswith(PARAGRAPHS[0])
     assert ("headline and kicker", HEADLINE) in record.dropped
+
+
+# Old portals' markup that hides part of the text from the extractor.
+
+def _old_page(inner: str) -> str:
+    """A page laid out in a table, its text in the cell beside a menu (the shape of a 2000s portal)."""
+    return (f"<html><head><title>{HEADLINE}</title></head><body><table><tr><td>首页 新闻 体育</td>"
+            f"<td class='zw'>{inner}</td></tr></table></body></html>")
+
+
+RUN = PARAGRAPHS[1] + PARAGRAPHS[2]  # a paragraph's rest (80 words as the importer counts them)
+
+
+@pytest.mark.parametrize("rest", [
+    f"<span><p>{PARAGRAPHS[3][:20]}</span><font>{RUN}</font>",  # a Word paste's stray end tag closed the paragraph
+    f"<p>{PARAGRAPHS[3][:20]}<table><tr><td><iframe src='https://ads.example.cn/a'></iframe></td></tr></table>"
+    f"<!-- 广告 -->{RUN}\ue004",
+])
+def test_the_rest_of_a_paragraph_left_loose_in_the_font_that_holds_the_text_is_a_paragraph(rest):
+    """Old pages wrap their text in a `<font>`; a stray end tag, or an advertisement's table inside a paragraph,
+    leaves the paragraph's rest loose in it, beside the `<p>`s (and the rest may end in a private-use character after
+    its full stop): trafilatura left it out."""
+    inner = (f"<font id='zoom'><p>{PARAGRAPHS[0]}</p>{rest}"
+             f"<p>{PARAGRAPHS[3]}</p><p>{PARAGRAPHS[0][::-1]}</p></font>")
+    body = html.read(_old_page(inner)).body
+    assert PARAGRAPHS[1] in body and PARAGRAPHS[2][:30] in body, body
+
+
+def test_a_table_of_data_inside_the_layout_table_stays_a_table():
+    """A notice printed in the layout's cell with its table of subjects under it: the layout table's cells become
+    blocks, the table of data inside it stays a table (its rows had become blocks that trafilatura left out)."""
+    rows = [("专业", "方向", "导师", "人数"), ("艺术学", "艺术学原理", "王小明", "3"), ("音乐学", "中国音乐史", "李大海", "2"),
+            ("美术学", "中国画理论", "张小红", "4"), ("电影学", "当代电影", "陈大山", "2")]
+    grid = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    menu = "<table><tr><td><a href='/a'>上一篇</a></td><td><a href='/b'>下一篇</a></td></tr></table>"
+    record = html.read(_old_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>附：招生专业及考试科目</p>" + grid + menu))
+    assert "| 艺术学 | 艺术学原理 | 王小明 | 3 |" in record.body
+    assert "陈大山" in record.body and "下一篇" not in record.body
+
+
+def test_an_empty_paragraph_in_the_last_run_between_double_breaks_is_no_block():
+    """`…<br><br>十、其它：<br>1、…<br>附：… <p></p></td>`: an editor's empty `<p>` made the last run a box, and a run that
+    does not end as a sentence ends is no paragraph in a box: trafilatura left it out of a portal's page."""
+    last = f"十、其它：<br>1、{PARAGRAPHS[1]}<br>2、{PARAGRAPHS[2]}<br>附：招生专业及考试科目 <p></p>"
+    tree = lxml.html.fromstring(_old_page("<br><br>".join([*PARAGRAPHS, last])))
+    pagetree.prepare(tree)
+    assert [p.text_content().strip()[:5] for p in tree.iter("p")] == [p[:5] for p in PARAGRAPHS] + ["十、其它："]
+    body = html.read(_old_page("<br><br>".join([*PARAGRAPHS, last]))).body
+    assert "十、其它：" in body and PARAGRAPHS[2] in body and "附：招生专业及考试科目" in body, body
+
+
+def test_the_subheadings_between_the_paragraphs_of_a_text_the_extractor_gathered_one_by_one_are_kept():
+    """A portal's text in boxes trafilatura knows no name for: it gathers the paragraphs one by one, and headings are
+    not among what it gathers. A heading between two paragraphs the text holds one after the other goes back."""
+    inner = (f"<img src='a.jpg'><p class='pgc-img-caption'></p><p>{PARAGRAPHS[0]}</p><h1 class='pgc-h'>新馆有哪些功能区？"
+             f"</h1><img src='b.jpg'><p class='pgc-img-caption'></p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+             f"<h1>周末有什么活动：</h1><p>{PARAGRAPHS[3]}</p>")
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><div class='wp'><div class='d'><div><div><div>{inner}"
+            "</div></div></div></div><div class='sd'><h1>今日新闻</h1><ul><li><a href='/1'>一则新闻</a></li></ul></div>"
+            "</div></body></html>")
+    record = html.read(page)
+    assert record.body.strip().split("\n\n") == [PARAGRAPHS[0], "## 新馆有哪些功能区？", PARAGRAPHS[1], PARAGRAPHS[2],
+                                         "## 周末有什么活动：", PARAGRAPHS[3]]
+    assert "今日新闻" not in record.body
+    assert any(why == "block choice" and "subheading" in line for why, line in record.dropped)
+
+
+def test_a_subheading_goes_back_only_between_its_two_paragraphs_and_once():
+    tree = lxml.html.fromstring(f"<div><p>{PARAGRAPHS[0]}</p><h2>小标题</h2><p>{PARAGRAPHS[1]}</p>"
+                                f"<h3>另一个</h3>夹在中间的文字<p>{PARAGRAPHS[2]}</p></div>")
+    found = subheadings.between_paragraphs(tree)
+    assert [h.text for h in found] == ["小标题"]  # loose text under the other: it is not between two paragraphs
+    assert subheadings.restore("\n\n".join(PARAGRAPHS), found)[0].split("\n\n")[:3] == [
+        PARAGRAPHS[0], "## 小标题", PARAGRAPHS[1]]
+    for body in (f"{PARAGRAPHS[0]}\n\n## 小标题\n\n{PARAGRAPHS[1]}",  # the text holds it already
+                 f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[1]}"):  # its paragraphs are not together
+        assert subheadings.restore(body, found) == (body, [])
+
+
+@pytest.mark.parametrize("row", ["<td>京ICP证000000号</td>", "<td></td><td><a href='mailto:e@example.cn'>-- 给编辑写信</a></td>"])
+def test_a_footer_line_laid_out_in_a_table_of_one_row_under_the_text_ends_it(row):
+    footer = f"<table><tr>{row}</tr></table><p>{REPLY}</p>"
+    record = html.read(_html().replace("</article>", f"{footer}</article>"))
+    assert all(p in record.body for p in PARAGRAPHS)
+    assert "给编辑写信" not in record.body and "ICP" not in record.body and REPLY not in record.body
+    grid = f"<table><tr><td>京ICP证000000号</td></tr><tr><td>二〇二一年</td></tr></table><p>{REPLY}</p>"
+    assert REPLY in html.read(_html().replace("</article>", f"{grid}</article>")).body  # two rows: data
+
+
+def test_a_breadcrumb_laid_out_in_a_table_of_one_row_is_left_out_and_a_place_in_the_text_stays():
+    crumb = ("<table><tr><td>您现在的位置：读书 -&gt; 连载 -&gt; 畅销小说 -&gt; 正文</td></tr></table>"
+             "<table><tr><td><a href='http://example.cn/'>[人民文学出版社]</a></td></tr></table>")
+    place = "位置：镇中心文化广场东侧，公交车站旁"
+    record = html.read(_html(before=place).replace("<article>", f"<article>{crumb}"))
+    assert "您现在的位置" not in record.body and place in record.body
+
+
+def test_a_last_paragraph_that_ends_in_the_reporters_name_in_brackets_is_text():
+    """Chinese papers end a story's last paragraph with its reporter, `……。（记者 王小明）`: a full-width bracket closes
+    the sentence as `)` does; the paragraph is no headline of another story after the text."""
+    last = PARAGRAPHS[3] + "（记者 王小明）"
+    page = "\n\n".join([*PARAGRAPHS[:3], last, "责任编辑：李四"])
+    for record in (text.read(f"{HEADLINE}\n\n{page}\n"), html.read(_html().replace(PARAGRAPHS[3], last))):
+        assert last in record.body, record.dropped
+
+
+@pytest.mark.parametrize(("line", "ends"), [
+    ("……让更多人爱上读书。（记者 王小明）", True), ("……让更多人爱上读书。）", True), ("（完）", True), ("（新华社北京电）", True),
+    ("（本报记者 王小明报道）", True), ("（王小明）", True),
+    ("镇上新开一家书店（图）", False), ("（组图）", False), ("县图书馆举办古籍展览（2005年）", False),
+    ("学科、专业名称（代码）", False), ("（电话：010-12345678）", False), ("新华社（记者 王小明）", False),
+])
+def test_a_full_width_bracket_closes_a_sentence_only_as_a_credit(line, ends):
+    assert furniture.ends_sentence(line) is ends
+
+
+@pytest.mark.parametrize("credit", ["（完）", "（新华社北京电）", "（王小明）"])
+def test_a_credit_in_brackets_on_a_line_of_its_own_under_the_text_is_text(credit):
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n{credit}\n")
+    assert record.body.rstrip().endswith(credit), record.dropped
+
+
+def test_other_stories_headlines_ending_in_a_note_in_brackets_after_the_text_are_no_sentences():
+    """Only a credit after the last stop closes a sentence with `）`: a headline's note (`（图）`, `（组图）`) or a list
+    item's (`（2005年）`) does not, and a run of such lines under the text is a list of other stories."""
+    others = ["镇上新开一家书店（图）", "暑期少儿读书班开始报名（组图）", "县图书馆举办古籍展览（2005年）"]
+    record = text.read(f"{HEADLINE}\n\n{ARTICLE}\n\n" + "\n\n".join(others) + "\n")
+    assert record.body.rstrip().endswith(PARAGRAPHS[3]), record.body
+    assert all(line not in record.body for line in others)
+
+
+@pytest.mark.parametrize("line", ["所在位置：镇中心文化广场东侧，公交车站旁", "当前位置：北纬30度，东经120度，离港口还有两小时航程"])
+def test_a_place_under_a_position_label_that_names_no_path_is_text(line):
+    """`当前位置：` / `所在位置：` is a breadcrumb's label only before a path (its parts split by arrows or bars, or its
+    home page named); before an address or a ship's position it is a line of the story."""
+    middle = ARTICLE.replace(PARAGRAPHS[2], f"{line}\n\n{PARAGRAPHS[2]}")
+    for record in (html.read(_html().replace(f"<p>{PARAGRAPHS[2]}", f"<p>{line}</p><p>{PARAGRAPHS[2]}")),
+                   text.read(f"{HEADLINE}\n\n{middle}\n")):
+        assert line in record.body, record.dropped

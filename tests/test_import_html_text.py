@@ -276,3 +276,30 @@ def test_a_box_inside_a_paragraph_or_code_gains_no_paragraph():
     tree = _prepared(f"<p>Intro <span><div>{run}<p>{PARAGRAPHS[2]}</p></div></span> end.</p>"
                      f"<pre><div>{run}<p>{PARAGRAPHS[3]}</p></div></pre>")
     assert [div.text.strip() for div in tree.iter("div")] == [run, run]
+
+
+def test_a_wikis_links_to_edit_a_section_are_left_out():
+    """MediaWiki prints "[edit]" ("[编辑]") beside each heading: a control of the wiki, not a word of the article."""
+    edit = ("<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span><a href='/w/index.php?title=T"
+            "&action=edit&section={0}'>edit</a><span class='mw-editsection-bracket'>]</span></span>")
+    page_html = ("<html><head><title>Harbour bridge</title></head><body><div id='mw-content-text'>"
+                 f"<p>{PARAGRAPHS[0]}</p><h2><span class='mw-headline'>History</span>{edit.format(1)}</h2>"
+                 f"<p>{PARAGRAPHS[1]}</p><h2><span class='mw-headline'>Repairs</span>{edit.format(2)}</h2>"
+                 f"<p>{PARAGRAPHS[2]}</p></div></body></html>")
+    body = html_reader.read(page_html).body
+    assert "## History\n" in body and "## Repairs\n" in body and "edit" not in body, body
+
+
+def test_a_sites_blurb_loose_in_the_font_that_wraps_the_whole_page_after_the_text_is_no_paragraph():
+    """Old pages wrap the whole page in a `<font>`, footer and all: a run loose in it after the text's last paragraph
+    (a whole sentence) is the site's, not a paragraph; one between the paragraphs, or over them, is."""
+    blurb = ("The Valley Courier has been published every morning since 1898 and is delivered to forty thousand homes "
+             "in the valley; our reporters cover the county council, the courts, the schools and the sports clubs of "
+             "every town from the river to the hills.")
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (f"<html><head><title>Bridge</title></head><body><font face='arial'><a href='/'>Home</a> | "
+            f"<a href='/news'>News</a><h1>Bridge</h1>{paragraphs}<hr>{blurb}</font></body></html>")
+    body = html_reader.read(page).body
+    assert all(p in body for p in PARAGRAPHS) and "Valley Courier" not in body, body
+    tree = _prepared(f"<font face='arial'><p>{PARAGRAPHS[0]}</p><hr>{blurb}<p>{PARAGRAPHS[1]}</p></font>")
+    assert [p.text_content()[:10] for p in tree.iter("p")] == [PARAGRAPHS[0][:10], blurb[:10], PARAGRAPHS[1][:10]]

@@ -30,11 +30,12 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
     kept, prose, why, final = [], 0, None, False
     for index, block in enumerate(blocks):
         plain = text_of(block)
-        kind = ending(plain) if prose >= ENDING_WORDS and not block.startswith(("```", "|")) else None
+        line = _row_of(block) if block.startswith("|") else None if block.startswith("```") else plain
+        kind = ending(line) if prose >= ENDING_WORDS and line else None
         if kind == "share bar" and not why and story_goes_on(_paragraphs(blocks, index), 0):
             dropped.append((kind, plain))  # a bar between paragraphs: the story goes on under it
             continue
-        if why and not final and kind is None and plain[-1:] in furniture.TERMINAL and \
+        if why and not final and kind is None and furniture.ends_sentence(plain) and \
                 furniture.words(plain) >= RESUME_WORDS and not _LIST.match(block):
             why = None  # a box inside the article (a list of stories, a notice) ended: a paragraph of prose
         if kind:
@@ -46,6 +47,18 @@ def drop_after_ending(blocks: list[str], dropped: list[tuple[str, str]]) -> list
         if furniture.is_prose(plain):
             prose += furniture.words(plain)
     return kept
+
+
+_ONE_ROW = re.compile(r"(\|[^\n]*\|)\n\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _row_of(table: str) -> str | None:
+    """A table of one row as the line it prints (its cells that hold words, one after the other): an old page lays
+    out its footer's lines in tables (`| 京ICP证000000号 |`); a table of more rows is data, never an ending."""
+    row = _ONE_ROW.fullmatch(table.strip())
+    if row is None:
+        return None
+    return " ".join(cell for cell in (text_of(c) for c in row.group(1).strip("|").split("|")) if cell) or None
 
 
 def _paragraphs(blocks: list[str], index: int) -> list[str | None]:
@@ -123,6 +136,8 @@ def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
         plain = text_of(block)
         if not plain:
             continue
+        if block.startswith("|") and (row := _row_of(block)):
+            plain = row  # a line laid out in a table of one row (a breadcrumb, an advertisement's label)
         if furniture.is_cruft(plain) or index in notices:
             in_list = bool(furniture.SECTION_CRUFT.match(plain))
             dropped.append(("copyright notice" if index in notices else furniture.cruft_kind(plain), plain))
@@ -132,7 +147,7 @@ def drop_cruft(body: str, dropped: list[tuple[str, str]]) -> str:
             in_list = False  # the article's own numbered points go on ("4. …", "Read more", "5. …")
         if in_list:
             is_list = all(re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) for line in block.split("\n") if line.strip())
-            if is_list or plain[-1] not in furniture.TERMINAL:
+            if is_list or not furniture.ends_sentence(plain):
                 dropped.append(("related list", plain))
                 continue
             in_list = False

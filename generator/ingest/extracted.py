@@ -109,7 +109,7 @@ def _loose(run, depth: int) -> list[str]:
         return []
     paragraphs = _paragraphs(run)
     text = " ".join(paragraphs)
-    return paragraphs if len(text.split()) >= LOOSE_WORDS or text.rstrip("*_")[-1:] in furniture.TERMINAL else []
+    return paragraphs if len(text.split()) >= LOOSE_WORDS or furniture.ends_sentence(text.rstrip("*_")) else []
 
 
 def _paragraphs(element) -> list[str]:

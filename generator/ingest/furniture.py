@@ -15,6 +15,16 @@ from generator.archive.model import Image, PartialDate
 from generator.ingest import textdates
 
 TERMINAL = ".!?…:;\"”’»)]'。！？」』"
+# A full-width closing bracket ends a sentence only as a Chinese story's credit does: after the last sentence's stop,
+# "……。（记者 胡晓蓉）", or as a line of its own, "（完）", "（新华社报道）". A line that only ends in one is a headline's
+# or a list item's note ("XX事件（图）", "Gary（2010年－2016年）", "学科、专业名称（代码）"): no sentence.
+_CREDIT_END = re.compile(r"(?:[。！？.!?」』”]\s*（[^（）\n]{1,30}|[。！？.!?]|^\s*（(?:完|(?![^（）]*图）)[^（）\s]{2,4})|^\s*（(?:[^（）\n]{0,20}"
+                         r"(?:记者|通讯员)[^（）\n]{0,20}|[^（）\n]{1,20}(?:报道|电|供稿)))）\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text's last character closes a sentence (TERMINAL), or it ends in a Chinese story's credit."""
+    return text[-1:] in TERMINAL or (text[-1:] == "）" and bool(_CREDIT_END.search(text)))
 
 # --- photo captions ------------------------------------------------------------------
 _PHOTO = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration)"
@@ -173,15 +183,19 @@ def words(block: str) -> int:
 
 def is_prose(block: str) -> bool:
     """A paragraph of prose, as the endings count it: it ends as a sentence ends, or runs 20 words."""
-    return block[-1:] in TERMINAL or words(block) >= 20
+    return ends_sentence(block) or words(block) >= 20
 
 
 BREADCRUMB = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){1,6}$")
+# ... and one under its label, as Chinese sites print it: "您现在的位置：首页 -> 新闻 -> 正文", "当前位置：首页>>会议" (a path:
+# its parts split by arrows or bars, or its home or its story named; "所在位置：中山路12号" is a place's address)
+PLACE = re.compile(r"^[\W_]*(?:您(?:现在|当前|目前)?的?|当前|现在|目前|所在)(?:所在)?位置\s*[:：]\s*"
+                   r"(?=[^\n]*(?:[>›»→|｜/＞》]|\s[-–—]\s|首页|主页|正文))\S[^\n]{0,100}$")
 
 
 def is_cruft(block: str) -> bool:
     """A line of navigation, sharing, sign-up, advertising or a list heading: not the article."""
-    if BREADCRUMB.match(block) and words(block) <= 15:
+    if (BREADCRUMB.match(block) and words(block) <= 15) or (PLACE.match(block) and words(block) <= 30):
         return True  # "Home > News > Local"
     count = words(block)
     return (count <= 12 and bool(SECTION_CRUFT.match(block) or LINE_CRUFT.match(block))) or \
@@ -223,7 +237,7 @@ def rights_outside_text(blocks: list[str]) -> set[int]:
 
 
 def _sentence(block: str) -> bool:
-    return bool(block) and words(block) >= 12 and block[-1] in TERMINAL and not is_cruft(block) \
+    return bool(block) and words(block) >= 12 and ends_sentence(block) and not is_cruft(block) \
         and not caption(block, Found())
 
 

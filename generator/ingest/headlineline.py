@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator.ingest import headline_weights
 from generator.ingest.endings import TAG_LABELS
-from generator.ingest.furniture import RELATED_LABELS, TERMINAL, is_cruft, words
+from generator.ingest.furniture import RELATED_LABELS, ends_sentence, is_cruft, words
 from generator.ingest.pagestart import (
     BY_LINE,
     CRUMBS,
@@ -136,7 +136,7 @@ def features(blocks: list[str], rule: int, body: int | None,
             _inside_other(block, blocks), bool(prev) and words_in(prev) <= 3, bool(nxt) and words_in(nxt) <= 3,
             bool(nxt) and prose(nxt), is_cruft(block), sum(c.isdigit() for c in block) / len(block),
             bool(_CJK.search(block)), i == nearest,
-            bool(nxt) and shaped.get(i + 1, False) and words_in(nxt) > n and nxt[-1] not in TERMINAL,
+            bool(nxt) and shaped.get(i + 1, False) and words_in(nxt) > n and not ends_sentence(nxt),
             overlap(block, later_words), min(overlap_rank.get(i, 10), 10) / 10, min(shaped_rank.get(i, 10), 10) / 10,
             sum(words_in(b) <= 3 for b in blocks[max(0, i - 5): i]) / 5,
             any(about_it(b) for b in blocks[i + 1: i + 4] if words_in(b) <= 20), bool(prev) and words_in(prev) <= 20

@@ -21,6 +21,7 @@ from generator.ingest import (
     pagedates,
     pagemeta,
     pagetree,
+    subheadings,
     wideruns,
 )
 from generator.ingest.endings import TAG_LABELS
@@ -63,11 +64,16 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
                     "without their markup)",)
     pagetree.prepare(tree)
     flattened = wideruns.flatten(tree)
+    headings = subheadings.between_paragraphs(tree)  # (the extractor consumes the tree)
     found = mainblock.extract(tree, page_url)
     text, choice = extracted.to_markdown(found.xml) if found.xml else "", found.note
     if found.fuller:
         text, added = mainblock.merge(text, extracted.to_markdown(found.fuller))
         choice = "; ".join(filter(None, (choice, added))) or None
+    text, restored = subheadings.restore(text, headings)
+    if restored:
+        choice = "; ".join(filter(None, (choice, f"put back {len(restored)} subheading{'s' * (len(restored) > 1)} "
+                                                  f"the extractor left out between two paragraphs: {restored[0]}")))
     dropped: list[tuple[str, str]] = []  # (why, block): what the body leaves out, for --explain
     body = _clean_body(text, title, page_url, dropped)
     if len(body.split()) < MIN_WORDS and isinstance(ld.get("articleBody"), str):

@@ -68,7 +68,7 @@ def _menu_row(lines: list[str]) -> bool:
     items = [item.strip() for item in _MENU_SPLIT.split(row) if item.strip()]
     items = [name for item in items for name in (item.split() if _CJK_NAMES.fullmatch(item) else [item])]
     return len(items) >= MENU_ITEMS and all(
-        furniture.words(item) <= MENU_ITEM_WORDS and item[-1] not in furniture.TERMINAL and re.search(r"[^\W\d_]", item)
+        furniture.words(item) <= MENU_ITEM_WORDS and not furniture.ends_sentence(item) and re.search(r"[^\W\d_]", item)
         for item in items)
 
 
@@ -86,7 +86,7 @@ def _is_prose(block: str) -> bool:
     if block.startswith(("|", "```")) or _ITEM.match(block):
         return False
     text = _text(block).strip()
-    return text[-1:] in furniture.TERMINAL and furniture.words(text) >= 15 and _link_share(block) < 0.5
+    return furniture.ends_sentence(text) and furniture.words(text) >= 15 and _link_share(block) < 0.5
 
 
 def _text(markdown: str) -> str:

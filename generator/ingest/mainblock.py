@@ -155,7 +155,7 @@ def _is_paragraph(block: str) -> bool:
     if re.match(r"\s*(?:[-*+>#|]|```|\d+[.)]\s)", block) or _ends_in_link(block) or block.rstrip().endswith(("...", "…")):
         return False
     plain = _plain(block)
-    return plain[-1:] in furniture.TERMINAL and furniture.words(plain) >= PARAGRAPH_WORDS
+    return furniture.ends_sentence(plain) and furniture.words(plain) >= PARAGRAPH_WORDS
 
 
 def _ends_in_link(block: str) -> bool:

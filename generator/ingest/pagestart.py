@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from generator.ingest import textdates
 from generator.ingest.endings import ending
-from generator.ingest.furniture import TERMINAL, Found, caption, is_cruft, is_header_line, is_rights_line, words
+from generator.ingest.furniture import Found, caption, ends_sentence, is_cruft, is_header_line, is_rights_line, words
 
 _BY_LABEL = r"posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato"
 _BY_WORD = r"by|von|par|por|da|di"
@@ -222,7 +222,7 @@ def _sentence_end(block: str) -> bool:
     """Ends as a sentence does; a closing quote counts after a full stop (a headline may end with a quoted title)."""
     if block[-1] in "\"”’»'":
         return len(block) > 1 and block[-2] in ".!?…,"
-    return block[-1] in TERMINAL
+    return ends_sentence(block)
 
 
 def body_start(blocks: list[str]) -> int | None:

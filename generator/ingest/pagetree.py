@@ -6,10 +6,11 @@ would print wrong, `inlinemarks.py`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import lxml.html
 
-from generator.ingest import furniture, inlinemarks, pagebody, textparts
+from generator.ingest import furniture, inlinemarks, layouttables, pagebody, textparts
 
 # Class or id names of the parts of an article page that are about the article, not of it.
 _FURNITURE = re.compile(
@@ -38,6 +39,10 @@ _STANDFIRST = re.compile(
 _PRINT_ONLY = re.compile(r"(?i)^(?:print(?:er)?[-_]?(?:only|summary|header|footer|data)|pf[-_]?(?:header|footer))$")
 
 
+# A wiki's link to edit a section, printed beside each heading ("[edit]", "[编辑]"): MediaWiki's class for it.
+_EDIT_LINK = "mw-editsection"
+
+
 def _names(element) -> list[str]:
     return (element.get("class") or "").split() + (element.get("id") or "").split()
 
@@ -57,7 +62,7 @@ def _drop_furniture(tree) -> None:
         if element.tag == "p" and len(element.text_content().split()) >= 20:
             before_text = False
         names = _names(element)
-        if any(_COMMENT_BOX.match(n) for n in names) or (
+        if _EDIT_LINK in names or any(_COMMENT_BOX.match(n) for n in names) or (
                 any(_FURNITURE.match(n) or _PRINT_ONLY.match(n) for n in names) and _small(element)) or (
                 before_text and any(_STANDFIRST.match(n) for n in names) and _small(element)):
             element.drop_tree()
@@ -122,15 +127,7 @@ def prepare(tree) -> None:
     inlinemarks.keep_spaces(tree)
     _drop_comment_threads(tree)
     _drop_furniture(tree)
-    for table in tree.xpath("/descendant::table[.//td//pre or .//th//pre]"):
-        _unwrap_code(table)
-    for table in tree.xpath("//table"):
-        cells = table.xpath(".//td | .//th")
-        if table.xpath(".//table") or any(len(cell.text_content().split()) > 60 or len(cell.text_content()) > 300
-                                            for cell in cells):
-            for element in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
-                element.tag = "div"
-                element.attrib.clear()
+    layouttables.unlayout(tree)
     parents = {br.getparent() for br in tree.getroottree().iter("br") if _next_element_is_br(br)}
     for parent in sorted(parents, key=lambda e: -len(list(e.iterancestors()))):
         if parent is not None:
@@ -172,6 +169,9 @@ def _loose_divs_to_paragraphs(tree) -> None:
 
 
 _RUN_HOSTS = {"div", "blockquote", "section", "article", "main", "td", "th", "dd", "center"}
+# ... and a <font> that holds blocks: old pages wrap their whole text in one, and a stray end tag (`<span><p>…</span>`
+# pasted from Word) or an advertisement's table in a paragraph leaves the rest of the paragraph loose in it
+_FONT_HOST = "font"
 LOOSE_RUN_WORDS = 40  # a run of loose text beside blocks is a paragraph when it is this long and ends as a sentence
 
 
@@ -181,11 +181,14 @@ def _loose_runs_to_paragraphs(tree) -> None:
     paragraphs, and keeps only the words after each of its links when the box holds none. Not a run without a
     link in a box of loose text and divs: trafilatura reads those (a Chinese portal's text)."""
     holders, enclosed = _block_holders(tree), _enclosed_hosts(tree)
-    for host in list(tree.iter(*_RUN_HOSTS)):
+    for host in list(tree.iter(*_RUN_HOSTS, _FONT_HOST)):
         if host in enclosed:
             continue  # a paragraph there would be one in a paragraph, or in code
         children = list(host)
+        if host.tag == _FONT_HOST and not any(_is_block(c) for c in children):
+            continue  # a font of inline text is part of a run of its box
         wrapped, paragraphs = False, any(c.tag == "p" for c in children)
+        followed = _followed_by_a_paragraph(children) if host.tag == _FONT_HOST else set()
         for before, inline in _runs(host, holders.__contains__):
             if not inline and len(((host.text if before is None else before.tail) or "").strip()) < LOOSE_RUN_WORDS:
                 continue  # (most runs are the blank between two blocks: no words to count)
@@ -193,13 +196,53 @@ def _loose_runs_to_paragraphs(tree) -> None:
             if len(whole) < LOOSE_RUN_WORDS:
                 continue
             links, count = _link_words(inline), furniture.words(whole)
-            if count < LOOSE_RUN_WORDS or whole[-1:] not in furniture.TERMINAL or links > count / 2 or \
-                    not (paragraphs or links):
+            if count < LOOSE_RUN_WORDS or not furniture.ends_sentence(_seen(whole)) or links > count / 2 or \
+                    not (paragraphs or links) or (host.tag == _FONT_HOST and before not in followed and
+                                                   not _rest_of_paragraph(before)):
                 continue
             _wrap(host, before, inline)
             wrapped = True
         if wrapped and not paragraphs:
             _divs_of_text_to_paragraphs(children)
+
+
+def _followed_by_a_paragraph(children) -> set:
+    """The children of a `<font>` (and None, for its text) that a `<p>` follows: a run after one of them is among the
+    text's paragraphs. A font wraps an old page's whole text, and its footer with it: a site's blurb loose in the font
+    after the last paragraph is no text, unless it is the rest of a paragraph cut short."""
+    followed, seen = set(), False
+    for child in reversed(children):
+        if seen:
+            followed.add(child)
+        seen = seen or child.tag == "p"
+    return followed | ({None} if seen else set())
+
+
+def _rest_of_paragraph(before) -> bool:
+    """The `<p>` over the run (or in the inline element over it: `<span><p>…</span>`, a Word paste's stray end tag),
+    past the advertisement's boxes that broke it, does not end as a sentence."""
+    while before is not None and not (isinstance(before.tag, str) and (
+            before.tag == "p" or before.xpath(".//p") or _visible_words(before))):
+        before = before.getprevious()  # an advertisement's table or frame, the source's comments around it
+    if before is None:
+        return False
+    paragraph = before if before.tag == "p" else (before.xpath(".//p") or [None])[-1]
+    text = _seen(" ".join(paragraph.text_content().split())) if paragraph is not None else ""
+    return bool(text) and not furniture.ends_sentence(text)
+
+
+def _visible_words(element) -> bool:
+    return any(t.strip() for t in element.xpath(
+        ".//text()[not(ancestor::iframe or ancestor::script or ancestor::noscript or ancestor::style)]"))
+
+
+def _seen(text: str) -> str:
+    """The text up to the last character a reader sees: not a private-use one (a legacy encoding's glyph of a font of
+    its own, which may follow a sentence's end), a format character or a space."""
+    end = len(text)
+    while end and unicodedata.category(text[end - 1]) in ("Co", "Cf", "Zs", "Cc"):
+        end -= 1
+    return text[:end]
 
 
 def _divs_of_text_to_paragraphs(children) -> None:
@@ -277,45 +320,13 @@ def _enclosed_hosts(tree) -> set:
     enclosed: set = set()
     for outer in tree.iter("p", "pre"):
         if outer not in enclosed:
-            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, "p", "pre") if element is not outer)
+            enclosed.update(element for element in outer.iter(*_RUN_HOSTS, _FONT_HOST, "p", "pre")
+                            if element is not outer)
     return enclosed
 
 
 def _link_words(elements) -> int:
     return sum(furniture.words(a.text_content()) for c in elements if isinstance(c.tag, str) for a in c.iter("a"))
-
-
-def _unwrap_code(table) -> None:
-    """A syntax highlighter's table (line numbers | code): its code blocks stand in its place, line
-    breaks and all; a cell of line numbers alone goes; any other cell's text stays, as a paragraph."""
-    if table.xpath(".//table") or table.getparent() is None:
-        return
-    blocks = []
-    for cell in table.xpath(".//td | .//th"):
-        pres = cell.xpath(".//pre[not(ancestor::pre)]")
-        for pre in pres:
-            pre.drop_tree()  # its tail stays in the cell
-        text = cell.text_content()
-        if text.strip() and not re.fullmatch(r"[\d\s]+", text):
-            paragraph = lxml.html.Element("p")
-            paragraph.text = " ".join(text.split())
-            blocks.append(paragraph)
-        for pre in pres:
-            if re.fullmatch(r"[\d\s]+", pre.text_content()):
-                continue  # line numbers
-            if not pre.xpath("./code"):  # what tells the extractor it is code, not a quotation
-                code = lxml.html.Element("code")
-                code.text, pre.text = pre.text, None
-                code.extend(list(pre))
-                pre.append(code)
-            blocks.append(pre)
-    parent, index, tail = table.getparent(), table.getparent().index(table), table.tail
-    parent.remove(table)
-    for offset, block in enumerate(blocks):
-        block.tail = None
-        parent.insert(index + offset, block)
-    if blocks:
-        blocks[-1].tail = tail
 
 
 def _split_at_double_breaks(parent) -> None:
@@ -345,6 +356,8 @@ def _split_at_double_breaks(parent) -> None:
     if parent.tag in ("p", "font", "span", "b", "i", "em", "strong", "small", "big", "center", "a", "td", "th"):
         parent.tag = "div"
     for paragraph in paragraphs:
+        for empty in [p for p in paragraph.iter("p") if p is not paragraph and not len(p) and not p.text_content().strip()]:
+            empty.drop_tree()  # an editor's empty <p></p> in a run is no block beside its sentences (its tail stays)
         if paragraph.xpath(_BLOCKS_INSIDE):
             paragraph.tag = "div"
             # the page set its text apart as a paragraph: its sentences beside the block are one (not the blank
@@ -352,7 +365,7 @@ def _split_at_double_breaks(parent) -> None:
             children, wrapped = list(paragraph), False
             for before, inline in _runs(paragraph, _block_holders(paragraph).__contains__):
                 text = _run_text(paragraph, before, inline)
-                if text and text[-1] in furniture.TERMINAL:
+                if text and furniture.ends_sentence(text):
                     _wrap(paragraph, before, inline)
                     wrapped = True
             if wrapped and not any(c.tag == "p" for c in children):

@@ -29,6 +29,7 @@ from generator.ingest.furniture import (
     caption,
     cruft_kind,
     date_label,
+    ends_sentence,
     header,
     is_cruft,
     is_prose,
@@ -89,7 +90,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
         dropped.append((cruft_kind(first.strip()), first.strip()))
         first, _, rest = rest.lstrip().partition("\n")
     following = rest.lstrip().partition("\n")[0].strip()
-    if words(first) <= 2 and first.strip()[-1:] not in TERMINAL and 4 <= words(following) <= 30 \
+    if words(first) <= 2 and not ends_sentence(first.strip()) and 4 <= words(following) <= 30 \
             and following[-1:] not in ".!" \
             and not (words(following) <= DATE_LINE_WORDS and about_it(following)):  # "1,400 Rectangles" over a by-line
         dropped.append(("navigation", first.strip()))
@@ -160,14 +161,14 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
                 items, body_started, in_cruft, prose = [], False, False, 0
             continue
         if after_byline and not body_started and words(block) <= 5 and OUTLET_WORDS.search(block) \
-                and block[-1] not in TERMINAL:
+                and not ends_sentence(block):
             found.outlet = found.outlet or block  # "By JANE ROE" then "Associated Press"
             after_byline = False
             dropped.append(("outlet under the by-line (source)", block))
             continue
         after_byline = False
         if in_cruft:
-            if not (block[-1] in TERMINAL and words(block) >= 15):
+            if not (ends_sentence(block) and words(block) >= 15):
                 dropped.append(("related list", block))
                 continue
             in_cruft = False
@@ -188,7 +189,7 @@ def read(text: str, captured: dt.datetime | None = None) -> Imported:
     if set_aside and not any(is_prose(t) for _, t in items):
         items = set_aside + items
     elif set_aside:
-        found.summary = found.summary or next((t for _, t in set_aside if t[-1] in TERMINAL), None)
+        found.summary = found.summary or next((t for _, t in set_aside if ends_sentence(t)), None)
         dropped += [("promotion above the by-line", t) for _, t in set_aside]
     listed: list[tuple[str, str]] = []
     kept = _drop_trailing_and_listed(list(items), listed)
@@ -243,11 +244,11 @@ def blocks_of(text: str) -> list[str]:
         current = ""
         wrapped = _wrapped(lines)
         for line in lines:
-            if current and len(current) >= 40 and current[-1] not in TERMINAL and line[:1].islower() \
+            if current and len(current) >= 40 and not ends_sentence(current) and line[:1].islower() \
                     and (wrapped or not about_it(line)):  # a browser's copy: a by-line under the headline stays
                 # a line of its own ("yas! | By Jane Roe | April 13, 2020")
                 current += " " + line
-            elif current and wrapped and len(current) >= 60 and current[-1] not in TERMINAL:
+            elif current and wrapped and len(current) >= 60 and not ends_sentence(current):
                 current += " " + line
             else:
                 if current:
@@ -289,7 +290,7 @@ def beside_title(line: str, title: str) -> list[tuple[str, str]]:
 def _resumes(blocks: list[str], index: int) -> bool:
     """The article goes on here after a box inside it: two paragraphs of prose in a row."""
     pair = blocks[index: index + 2]
-    return len(pair) == 2 and all(is_prose(b) and b[-1] in TERMINAL and words(b) >= RESUME_WORDS for b in pair)
+    return len(pair) == 2 and all(is_prose(b) and ends_sentence(b) and words(b) >= RESUME_WORDS for b in pair)
 
 
 def _prose_words(block: str) -> int:
@@ -332,7 +333,7 @@ def _drop_trailing_and_listed(items: list[tuple[str, str]], dropped: list) -> li
     """Subheadings stand alone between paragraphs; runs of headline-like lines are lists of other stories."""
     # A trailing run of lines that are not sentences: other headlines after the body ended.
     trailing = []
-    while items and (items[-1][0] == "h" or items[-1][1][-1] not in TERMINAL):
+    while items and (items[-1][0] == "h" or not ends_sentence(items[-1][1])):
         trailing.append(("related list (headlines after the article)", items.pop()[1]))
     dropped += reversed(trailing)
     kept = []

@@ -15,7 +15,7 @@ _TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol
 
 
 def _prose(text: str) -> bool:
-    return furniture.words(text) >= PROSE_WORDS and text.rstrip()[-1:] in furniture.TERMINAL
+    return furniture.words(text) >= PROSE_WORDS and furniture.ends_sentence(text.rstrip())
 
 
 def _reads_on(box) -> bool:
