@@ -413,3 +413,57 @@ def test_a_page_with_a_text_over_the_parsers_size_limit_is_refused(cli, tmp_path
     assert _refused_beside_a_good_story(cli, tmp_path, "big.html", page) == (
         "is too large for the HTML parser, which stopped reading it "
         "(Resource limit exceeded: Buffer size limit exceeded)")
+
+
+def _single_file_page(photo_bytes: int) -> str:
+    """A page saved as one file (SingleFile): its photo inlined as a data: URI, in an <img> and in a style."""
+    import base64
+
+    from tests.helpers import FERRY_HEADLINE, FERRY_PARAGRAPHS
+
+    photo = "data:image/jpeg;base64," + base64.b64encode(bytes(range(256)) * (photo_bytes // 256)).decode()
+    paragraphs = "".join(f"<p>{p}</p>" for p in FERRY_PARAGRAPHS)
+    return (f"<html><head><title>{FERRY_HEADLINE}</title><style>.hero {{ background: url({photo}) }}</style></head>"
+            f'<body><article><h1>{FERRY_HEADLINE}</h1><img src="{photo}" alt="The ferry">{paragraphs}</article>'
+            "</body></html>")
+
+
+def test_a_single_file_page_with_a_photo_over_the_parsers_limit_imports(cli, tmp_path):
+    from generator.ingest import html as html_reader
+    from tests.helpers import FERRY_PARAGRAPHS
+
+    page = _single_file_page(9_000_000)  # 12 MB of base64, twice
+    record = html_reader.read(page)
+    assert all(p in record.body for p in FERRY_PARAGRAPHS) and "base64" not in record.body
+    inputs = make_tree(tmp_path / "in", {"saved.html": page})
+    assert cli("import", inputs, "--root", tmp_path / "r").code == 0
+    assert len(_imported(tmp_path / "r")) == 1
+
+
+def test_the_big_values_are_left_out_without_a_copy_of_the_page():
+    import tracemalloc
+
+    from generator.ingest import inlined
+
+    page = _single_file_page(9_000_000)
+    tracemalloc.start()
+    lean = inlined.without_big_values(page)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(lean) < 2_000 and lean.count("data:,") == 2
+    assert peak < len(page) // 10  # the page is not copied: only what is kept is
+    small = page.replace("9", "8")[:2_000_000]  # a page too short to hold a value over the limit: itself
+    assert inlined.without_big_values(small) is small
+
+
+def test_a_script_or_style_still_over_the_limit_is_emptied_but_not_json_ld():
+    from generator.ingest import inlined
+
+    bundle = "var a = 1;" * 300_000
+    fonts = "".join(f"@font-face {{ src: url(data:font/woff2;base64,{'A' * 9_000}) }}" for _ in range(300))
+    page = (f"<html><head><style>{fonts}</style><script>{bundle}</script>"
+            f'<script type="application/ld+json">{{"headline": "{"x" * 3_000_000}"}}</script></head>'
+            "<body><p>Text.</p></body></html>")
+    lean = inlined.without_big_values(page)
+    assert "<style></style><script></script>" in lean and "<p>Text.</p>" in lean
+    assert '"headline": "xxx' in lean

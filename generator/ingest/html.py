@@ -15,6 +15,7 @@ from generator.ingest import (
     deepnesting,
     extracted,
     furniture,
+    inlined,
     language,
     linklists,
     mainblock,
@@ -40,6 +41,7 @@ _QUOTED = re.compile(r"""=\s*"[^"]*"|=\s*'[^']*'""")
 
 def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
     """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    text = inlined.without_big_values(text)  # a SingleFile page's inlined photo: over the parser's limit
     _check_complexity(text)
     tree, limit = _parse(text)
     # Metadata first, from the page as it is (less embedded posts of others); then the furniture goes
