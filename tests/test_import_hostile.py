@@ -256,6 +256,35 @@ def test_a_page_of_3000_spans_in_one_box_imports_whole_with_a_warning():
                                "their markup left out",)
 
 
+# Markup that hides a span's text from trafilatura (its discard pass reads it before it strips the span), one of each
+# in every ten spans; what a run of 1,000 or more is flattened to keeps their text out all the same
+_HIDING = ['aria-hidden="true"', 'class="label hidden"', 'class="hide-mobile"', 'id="hidden-teaser"',
+           'class="comments-title"']
+
+
+def _page_with_hidden_spans(count: int) -> str:
+    spans = "".join(f"<span {_HIDING[n % 10]}>Hidden{n % 10} </span>" if n % 10 < len(_HIDING)
+                    else f"<span>{_SENTENCE} {n}. </span>" for n in range(count))
+    lead = "".join(f"<p>{_SENTENCE}, said the paper in its report number {n}.</p>" for n in range(3))
+    return f"<html><head><title>A wide page</title></head><body><article>{lead}<p>{spans}</p></article></body></html>"
+
+
+def test_flattening_leaves_out_the_text_the_markup_hides_as_the_extractor_would():
+    import re
+
+    from generator.ingest import html as html_reader
+
+    for count, flattened in ((990, False), (2_000, True)):  # 990: read as markup by trafilatura itself
+        record = html_reader.read(_page_with_hidden_spans(count))
+        assert bool(record.warnings) == flattened
+        assert not re.search(r"Hidden\d", record.body), (count, record.body[:300])
+        assert f"{_SENTENCE} {count - 1}." in record.body
+        assert len(record.body.split()) == (count // 2) * (len(_SENTENCE.split()) + 1) + 3 * (len(_SENTENCE.split()) + 8)
+    record = html_reader.read(_page_with_hidden_spans(2_000))
+    # the hidden ones count as the run's (the comment titles' spans went before, with the page's comment boxes)
+    assert record.warnings[0].startswith("has 1,800 inline elements in runs")
+
+
 def test_the_warning_counts_the_elements_in_the_runs_not_those_inside_them():
     # 1,200 spans in a row, each holding a span: a run of 1,200, not "2,400 inline elements in runs"
     from generator.ingest import html as html_reader
