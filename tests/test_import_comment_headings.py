@@ -58,3 +58,11 @@ def test_a_thread_heading_ends_the_text_in_html(heading):
 def test_a_subheading_about_thoughts_stays_in_the_text(line):
     record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{line}\n\n{COMMENT}\n")
     assert line in record.body and "About time" in record.body
+
+
+def test_a_german_paragraph_ending_in_its_closing_quotation_mark_stays_before_the_thread():
+    quoted = ("„Die Fähre fährt ab März zweimal am Morgen, und die Tickets bleiben gültig“, sagte die Sprecherin "
+              "des Rates am Dienstag. „Wir haben lange genug darüber gestritten.“")
+    heading = f"0 Kommentare zu “{FERRY_HEADLINE}”"
+    record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{quoted}\n\n{heading}\n\n{COMMENT}\n")
+    assert quoted in record.body and "About time" not in record.body, record.body

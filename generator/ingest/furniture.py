@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.archive.model import Image, PartialDate
 from generator.ingest import textdates
 
-TERMINAL = ".!?…:;\"”’»)]'。！？」』"
+TERMINAL = ".!?…:;\"”’»)]'。！？」』“"  # (“ closes a German quotation: „…“)
 
 # --- photo captions ------------------------------------------------------------------
 _PHOTO = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration)"
