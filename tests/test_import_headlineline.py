@@ -226,6 +226,26 @@ def test_a_one_word_name_then_a_role_an_agency_or_a_day_after_its_comma_is_a_by_
         assert headlineline.over_by_line(blocks, index, index + 1) == index - 2, by_line
 
 
+def test_a_word_in_lower_case_after_the_first_name_word_opens_a_sentence_unless_it_joins_a_name():
+    for sentence in ("Von Berlin aus fliegt die Fähre zweimal", "By Monday the ferry runs twice",
+                     "Da Roma il ministro ha confermato", "By the end of the year"):
+        assert not pagestart.BY_LINE.match(sentence), sentence
+    for by_line in ("By Jane Roe", "by John on July 14", "Von Müller und Schmidt", "Von Ursula von der Leyen",
+                    "By Roe in Kabul", "By Reuters staff", "Par Laurent le 7 décembre", "By", "Posted by Jane Roe"):
+        assert pagestart.BY_LINE.match(by_line), by_line
+
+
+def test_the_page_start_rules_read_a_by_line_by_the_one_definition():
+    # pagestart's rules had a looser by-line of their own: "By the end of …", "Von Berlin aus …" were by-lines there
+    for line in ("By the end of the year the ferries run twice", "Von Berlin aus fliegt die Fähre zweimal"):
+        assert not pagestart.about_it(line), line
+    assert pagestart.about_it("By Jane Roe") and pagestart.about_it("Von Martina Scharmann")
+    assert pagestart.headline_within("Ferries run again on Sunday by Jane Roe", ["Ferries run again on Sunday"]) == \
+        "Ferries run again on Sunday"
+    assert pagestart.headline_within("Ferries run again on Sunday by the harbour", ["Ferries run again on Sunday"]) == \
+        "Ferries run again on Sunday by the harbour"
+
+
 def test_a_line_that_may_not_be_chosen_is_not_lifted_to_either():
     # a list's item, a link to more, a tag line: NOT_HEADLINE's lines, over an author's by-line
     chosen = "The new ferry timetable"
