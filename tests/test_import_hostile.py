@@ -326,7 +326,7 @@ def _counted_searches(monkeypatch) -> list[tuple[bool, int]]:
     return searches
 
 
-def _wide_page(pairs: int, over: str = "", under: str = "") -> str:
+def _dateless_page(pairs: int, over: str = "", under: str = "") -> str:
     """A box of `pairs` spans and `<b>`s in turn (htmldate's search of the text is quadratic on it), with
     `over` and `under` the headline before it."""
     box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
@@ -344,11 +344,11 @@ def test_a_page_too_big_to_search_whole_for_a_date_has_the_part_by_its_headline_
     asked = []
     searchable = pagedates.searchable
     monkeypatch.setattr(pagedates, "searchable", lambda tree: asked.append(tree) or searchable(tree))
-    small = html_reader.read(_wide_page(100))
+    small = html_reader.read(_dateless_page(100))
     assert [n > 200 for extensive, n in searches if extensive] == [True] and small.published is None  # whole
     assert small.warnings == () and len(asked) == 1
     searches.clear(), asked.clear()
-    big = html_reader.read(_wide_page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
+    big = html_reader.read(_dateless_page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
     searched = [n for extensive, n in searches if extensive]
     assert len(searched) == 1 and searched[0] <= pagedates.SEARCHED_PART + 3 and big.published is None
     assert len(asked) == 1  # (asked once: the warning is the date search's answer, not a second count)
@@ -372,7 +372,7 @@ def test_a_by_line_s_day_on_a_page_too_big_to_search_whole_is_found_by_its_headl
     menu = "<ul>" + "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(10_500)) + "</ul>"
     for pairs, over in ((100, ""), (pagedates.SEARCHED_ELEMENTS // 2, ""), (100, menu)):
         searches.clear()
-        page = html_reader.read(_wide_page(pairs, over, shares + by_line))
+        page = html_reader.read(_dateless_page(pairs, over, shares + by_line))
         assert page.published == PartialDate(2021, 3, 3) and page.warnings == ()
         searched = [n for extensive, n in searches if extensive]
         assert len(searched) == 1 and (searched[0] > 200 if pairs == 100 and not over  # (the whole page)
@@ -388,7 +388,7 @@ def test_the_part_of_a_big_page_searched_for_its_date_is_cut_out_in_linear_time(
     from generator.ingest import pagedates
 
     def cut(pairs: int) -> tuple[float, int]:
-        tree = lxml.html.document_fromstring(_wide_page(pairs, under="<p>By Jane Roe, 3 March 2021</p>"))
+        tree = lxml.html.document_fromstring(_dateless_page(pairs, under="<p>By Jane Roe, 3 March 2021</p>"))
         nodes = pagedates.text_nodes(tree)
         start = time.process_time()
         part = pagedates._part_by_headline(tree, "The harbour board's long night", nodes)
