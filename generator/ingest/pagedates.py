@@ -36,6 +36,16 @@ def dates_of(tree, ld: dict, title: str | None) -> PageDates:
             walked.append(text_nodes(tree))
         return walked[0]
 
+    located: list[tuple[list, int | None]] = []
+
+    def headline() -> tuple[list, int | None]:
+        """(the page's text nodes that are not blank, where among them its headline is), found once (the date
+        lines by the headline, the part of a big page searched)."""
+        if not located:
+            lines = [t for t in nodes() if t.strip()]
+            located.append((lines, _headline_at(tree, title, lines) if title else None))
+        return located[0]
+
     generic = False
     if ld_date(ld.get("datePublished")):
         stated = ld.get("datePublished")
@@ -45,7 +55,7 @@ def dates_of(tree, ld: dict, title: str | None) -> PageDates:
     published = (_local_day(tree, stated) or ld_date(stated) or ld_date(_compact_date(stated))
                  or _url_date(tree))
     updated = ld_date(ld.get("dateModified"))
-    shown, shown_update = _date_near_title(tree, title, nodes) if title else (None, None)
+    shown, shown_update = _date_near_title(tree, headline) if title else (None, None)
     # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
     # address shows the publication day the metadata names), or the day it prints there, bare, is the one its
     # metadata calls modified (not the published one).
@@ -82,7 +92,7 @@ def dates_of(tree, ld: dict, title: str | None) -> PageDates:
     if published is None:
         published, read = _stamped_date(tree, nodes()), True
     if published is None:
-        published, bounded = _date_in_text(tree, title, nodes)
+        published, bounded = _date_in_text(tree, headline)
     if published is None and updated is not None:
         published, updated, read = updated, None, False  # a page that names only its update's day is dated by it
     document_day = _document_day(tree, nodes)
@@ -127,22 +137,20 @@ def searchable(tree) -> bool:
     return next(itertools.islice(tree.iter(), SEARCHED_ELEMENTS, None), None) is None
 
 
-def _date_in_text(tree, title: str | None, text: Callable[[], list]) -> tuple[PartialDate | None, bool]:
+def _date_in_text(tree, headline: Callable[[], tuple[list, int | None]]) -> tuple[PartialDate | None, bool]:
     """A page with no date a machine can read: (the date htmldate finds in its text, unless only a year was found
     (htmldate then says 1 January); whether the page was too big to search whole, and only the part by its
-    headline was searched). `text`: the page's text nodes."""
+    headline was searched). `headline`: the page's lines and where its headline is among them."""
     whole = searchable(tree)
-    page = tree if whole else _part_by_headline(tree, title, text())
+    page = tree if whole else _part_by_headline(tree, *headline())
     found = htmldate.find_date(page, extensive_search=True, original_date=True, min_date="1995-01-01")
     return (None if not found or found.endswith("-01-01") else ld_date(found)), not whole
 
 
-def _part_by_headline(tree, title: str | None, nodes: list):
+def _part_by_headline(tree, lines: list, at: int | None):
     """A copy of the page that keeps SEARCHED_PART of its nodes in a row, from _OVER_HEADLINE over the headline
     (from the first when the headline is not found), in their boxes (attributes and all: a by-line's class says
     what it is). Linear: one copy, the nodes up to the part's end looked at once, the rest cut off in slices."""
-    lines = [t for t in nodes if t.strip()]
-    at = _headline_at(tree, title, lines) if title else None
     headline = lines[at].getparent() if at is not None else None
     start = next((i for i, e in enumerate(tree.iter()) if e is headline), 0) if headline is not None else 0
     start = max(0, start - _OVER_HEADLINE)
@@ -250,16 +258,16 @@ def _compact_date(value: str | None) -> str | None:
     return f"{match[1]}-{match[2]}-{match[3]}" if match else None
 
 
-def _date_near_title(tree, title: str, text: Callable[[], list]) -> tuple[PartialDate | None, PartialDate | None]:
+def _date_near_title(tree, headline: Callable[[], tuple[list, int | None]]) -> tuple[PartialDate | None,
+                                                                                      PartialDate | None]:
     """(a date line, an update's date line) among the few lines around the headline (`Posted: 04/06/2021`,
-    `Published June 3, 2020`; `Updated May 6, 2019`); `text`: the page's text nodes."""
-    nodes = [t for t in text() if t.strip()]
-    texts = [t.strip() for t in nodes]
-    at = _headline_at(tree, title, nodes)
+    `Published June 3, 2020`; `Updated May 6, 2019`); `headline`: the page's text nodes that are not blank, and
+    where among them its headline is."""
+    nodes, at = headline()
     if at is None:
         return None, None
     # the lines under the headline first: a bare date over it may be the day's date in the page's header
-    near = _labelled(texts[at: at + 15]) + _labelled(texts[max(0, at - 5): at])
+    near = _labelled([t.strip() for t in nodes[at: at + 15]]) + _labelled([t.strip() for t in nodes[max(0, at - 5): at]])
     found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
     updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)
@@ -274,7 +282,9 @@ def _headline_at(tree, title: str, nodes: list) -> int | None:
     if at is None:
         # a title the page does not print (<title> names the section): its first heading is the headline
         heading = _first_heading(tree)
-        at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
+        if heading is None:
+            return None
+        at = next((i for i, t in enumerate(nodes) if _within(t, heading)), None)
     return at
 
 
