@@ -340,35 +340,93 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
     assert [e.text for e in tree.xpath('(/descendant::*[contains(@class, "headline")])[1]')] == ["One"]
 
 
-def test_a_page_too_big_for_htmldate_s_search_of_its_text_is_not_searched_and_says_so(monkeypatch):
-    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn; a page of more
-    # than SEARCHED_ELEMENTS is not searched (counted: htmldate's extensive searches), and its import says so
-    import htmldate
-
-    from generator.ingest import html as html_reader
+def _counted_searches(monkeypatch) -> list[tuple[bool, int]]:
+    """(extensive or not, the elements of the page searched) of each of htmldate's searches from now on."""
     from generator.ingest import pagedates
 
-    searches = []
-    find_date = htmldate.find_date
+    searches: list[tuple[bool, int]] = []
+    find_date = pagedates.htmldate.find_date
 
     def counted(tree, **options):
-        searches.append(options.get("extensive_search"))
+        searches.append((options.get("extensive_search"), sum(1 for _ in tree.iter())))
         return find_date(tree, **options)
 
     monkeypatch.setattr(pagedates.htmldate, "find_date", counted)
+    return searches
 
-    def page(pairs: int) -> str:
-        box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
-        return f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>"
 
-    small = html_reader.read(page(100))
-    assert searches.count(True) == 1 and small.published is None and small.warnings == ()
-    searches.clear()
-    big = html_reader.read(page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
-    assert searches.count(True) == 0 and big.published is None
-    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: its text was not searched "
-                            "for one (too slow on a page this big); add its date",)
+def _dateless_page(pairs: int, over: str = "", under: str = "") -> str:
+    """A box of `pairs` spans and `<b>`s in turn (htmldate's search of the text is quadratic on it), with
+    `over` and `under` the headline before it."""
+    box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
+    return (f"<html><head><title>The harbour board's long night</title></head><body>{over}"
+            f"<h1>The harbour board's long night</h1>{under}<div>{box}</div></body></html>")
+
+
+def test_a_page_too_big_to_search_whole_for_a_date_has_the_part_by_its_headline_searched_and_says_so(monkeypatch):
+    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn: a page of more
+    # than SEARCHED_ELEMENTS has only SEARCHED_PART elements by its headline searched, and says so if none is found
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = _counted_searches(monkeypatch)
+    asked = []
+    searchable = pagedates.searchable
+    monkeypatch.setattr(pagedates, "searchable", lambda tree: asked.append(tree) or searchable(tree))
+    small = html_reader.read(_dateless_page(100))
+    assert [n > 200 for extensive, n in searches if extensive] == [True] and small.published is None  # whole
+    assert small.warnings == () and len(asked) == 1
+    searches.clear(), asked.clear()
+    big = html_reader.read(_dateless_page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
+    searched = [n for extensive, n in searches if extensive]
+    assert len(searched) == 1 and searched[0] <= pagedates.SEARCHED_PART + 3 and big.published is None
+    assert len(asked) == 1  # (asked once: the warning is the date search's answer, not a second count)
+    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: only 2,000 of them by "
+                            "its headline were searched for one (the whole is too slow to search on a page this "
+                            "big); add its date",)
     assert len(big.body.split()) == pagedates.SEARCHED_ELEMENTS // 2 * (len(_SENTENCE.split()) + 2)  # the text whole
+
+
+def test_a_by_line_s_day_on_a_page_too_big_to_search_whole_is_found_by_its_headline(monkeypatch):
+    # a by-line under a share bar (too far under the headline for a date line of it), on a page of 20,000 elements
+    # and more: found by htmldate in the part by the headline, as on a page of any size; so it is when a menu of
+    # 10,500 links stands over the headline (the part starts by the headline, not at the top of the page)
+    from generator.archive.model import PartialDate
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = _counted_searches(monkeypatch)
+    shares = "<ul>" + "".join(f'<li><a href="/share/{n}">Share {n}</a></li>' for n in range(20)) + "</ul>"
+    by_line = '<p>By Jane Roe | March 3, 2021</p>'
+    menu = "<ul>" + "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(10_500)) + "</ul>"
+    for pairs, over in ((100, ""), (pagedates.SEARCHED_ELEMENTS // 2, ""), (100, menu)):
+        searches.clear()
+        page = html_reader.read(_dateless_page(pairs, over, shares + by_line))
+        assert page.published == PartialDate(2021, 3, 3) and page.warnings == ()
+        searched = [n for extensive, n in searches if extensive]
+        assert len(searched) == 1 and (searched[0] > 200 if pairs == 100 and not over  # (the whole page)
+                                       else searched[0] <= pagedates.SEARCHED_PART + 3)
+
+
+def test_the_part_of_a_big_page_searched_for_its_date_is_cut_out_in_linear_time():
+    # 4x the nodes, at most about 4x the time (a quadratic cut would be 16x); the part is the same size
+    import time
+
+    import lxml.html
+
+    from generator.ingest import pagedates
+
+    def cut(pairs: int) -> tuple[float, int]:
+        tree = lxml.html.document_fromstring(_dateless_page(pairs, under="<p>By Jane Roe, 3 March 2021</p>"))
+        lines = [t for t in pagedates.text_nodes(tree) if t.strip()]
+        start = time.process_time()
+        at = pagedates._headline_at(tree, "The harbour board's long night", lines)
+        part = pagedates._part_by_headline(tree, lines, at)
+        return time.process_time() - start, sum(1 for _ in part.iter())
+
+    (small, small_part), (big, big_part) = cut(12_500), cut(50_000)
+    assert small_part == big_part <= pagedates.SEARCHED_PART + 3
+    assert big < 10 * small + 0.1
 
 
 def _nested_page(count: int, tag: str = "div") -> str:
