@@ -554,3 +554,20 @@ def test_a_script_or_style_still_over_the_limit_is_emptied_but_not_json_ld():
     lean = inlined.without_big_values(page)
     assert "<style></style><script></script>" in lean and "<p>Text.</p>" in lean
     assert '"headline": "xxx' in lean
+
+
+def test_a_big_page_s_data_values_and_containers_are_found_in_linear_time():
+    """A page over the length at which big values are looked for, made of what the patterns start on: each run of a
+    value's characters is read once, not again from each "data:" in it, nor each "<script" to the page's end."""
+    import time
+
+    from generator.ingest import inlined
+
+    shapes = {"data:, in a row": ("data:," * 1_600 + " ") * 300,  # runs just short of a big value: 13 s before
+              "unclosed <script": "<script" * 400_000}  # each read to the end: minutes before
+    for name, page in shapes.items():
+        start = time.process_time()
+        assert inlined.without_big_values(page) == page, name
+        assert time.process_time() - start < 3, name
+    styled = '<div style="background: url(&quot;data:image/png;base64,' + "A" * 3_000_000 + '&quot;)">Text.</div>'
+    assert inlined.without_big_values(styled) == '<div style="background: url(&quot;data:,&quot;)">Text.</div>'

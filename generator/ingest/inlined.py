@@ -16,10 +16,12 @@ import re
 PARSER_LIMIT = 10_000_000  # bytes of one text or attribute value (libxml2's XML_MAX_TEXT_LENGTH)
 LONG = PARSER_LIMIT // 4  # characters: at 4 bytes a character at most, no shorter text can be over the limit
 BIG_DATA = 10_000  # characters of a `data:` value left out (an icon's is smaller)
-# A data: URI's value, as an attribute or CSS's url() holds it: no quote, parenthesis, space or tag in base64 or
-# percent-encoding
-_DATA = re.compile(r"data:[\w/+.-]*(?:;[\w=.+-]*)*,[^\s\"'()<>]{%d,}" % BIG_DATA)
-_CONTAINER = re.compile(r"(?i)<(script|style)\b([^>]*)>")
+# A data: URI's value, as an attribute or CSS's url() holds it: no quote, parenthesis, space, tag or entity in base64
+# or percent-encoding. It starts where a value does (after a quote, "(", a space or "&quot;"), never inside another
+# run of such characters: each run is read once ("data:,data:,…" is not read again from each "data:").
+_DATA = re.compile(r"(?:(?<=[\s\"'(])|(?<=&quot;))data:[\w/+.-]*(?:;[\w=.+-]*)*,[^\s\"'()<>&]{%d,}" % BIG_DATA)
+# (no "<" in a tag's attributes: "<script<script…" with no ">" is not read to the end from each "<script")
+_CONTAINER = re.compile(r"(?i)<(script|style)\b([^<>]*)>")
 _CLOSE = {"script": re.compile(r"(?i)</script\b"), "style": re.compile(r"(?i)</style\b")}
 _JSON_LD = re.compile(r"(?i)application/ld\+json")
 
