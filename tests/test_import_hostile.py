@@ -408,6 +408,21 @@ def test_a_by_line_s_day_on_a_page_too_big_to_search_whole_is_found_by_its_headl
                                        else searched[0] <= pagedates.SEARCHED_PART + 3)
 
 
+def test_a_headline_printed_after_a_big_menu_as_its_tail_has_its_by_line_s_day_found():
+    # the headline's text is the tail of the menu over it (no <h1>): the part searched starts by the text, after
+    # all the menu holds, not 500 nodes over the menu's own start (the by-line 1,500 links short of the part)
+    from generator.archive.model import PartialDate
+    from generator.ingest import html as html_reader
+
+    shares = "<ul>" + "".join(f'<li><a href="/share/{n}">Share {n}</a></li>' for n in range(20)) + "</ul>"
+    menu = "<ul>" + "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(10_500)) + "</ul>"
+    box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(10_000))
+    page = html_reader.read(f"<html><head><title>The harbour board's long night</title></head><body>{menu}"
+                            f"The harbour board's long night{shares}<p>By Jane Roe | March 3, 2021</p>"
+                            f"<div>{box}</div></body></html>")
+    assert page.published == PartialDate(2021, 3, 3) and page.warnings == ()
+
+
 def test_the_part_of_a_big_page_searched_for_its_date_is_cut_out_in_linear_time():
     # 4x the nodes, at most about 4x the time (a quadratic cut would be 16x); the part is the same size
     import time

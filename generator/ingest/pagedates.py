@@ -152,8 +152,10 @@ def _part_by_headline(tree, lines: list, at: int | None):
     """A copy of the page that keeps SEARCHED_PART of its nodes in a row, from _OVER_HEADLINE over the headline
     (from the first when the headline is not found), in their boxes (attributes and all: a by-line's class says
     what it is). Linear: one copy, the nodes up to the part's end looked at once, the rest cut off in slices."""
-    headline = lines[at].getparent() if at is not None else None
-    start = next((i for i, e in enumerate(tree.iter()) if e is headline), 0) if headline is not None else 0
+    holder = lines[at].getparent() if at is not None else None
+    start = next((i for i, e in enumerate(tree.iter()) if e is holder), 0) if holder is not None else 0
+    if holder is not None and lines[at].is_tail:  # the headline follows the element whose tail it is, and all in it
+        start += sum(1 for _ in holder.iter())
     start = max(0, start - _OVER_HEADLINE)
     page = copy.deepcopy(tree)
     part = list(itertools.islice(page.iter(), start, start + SEARCHED_PART))
