@@ -66,3 +66,22 @@ def test_a_german_paragraph_ending_in_its_closing_quotation_mark_stays_before_th
     heading = f"0 Kommentare zu “{FERRY_HEADLINE}”"
     record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{quoted}\n\n{heading}\n\n{COMMENT}\n")
     assert quoted in record.body and "About time" not in record.body, record.body
+
+
+# Paragraphs that open with the words of a thread's heading: a title after "to", "on", "zu", "sur" is quoted to the
+# line's end or ends as no sentence does
+SENTENCES_ON_COMMENTS = [
+    "Kommentare zu der Entscheidung gab es am Dienstag viele, die meisten von Pendlern aus Kiel.",
+    "Commentaires sur la réforme des horaires: le conseil en a reçu plus de deux cents.",
+    "Comments on the new timetable were due by March 1.",
+    "Reactions to 'the early boat' were swift.",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES_ON_COMMENTS)
+def test_a_paragraph_that_opens_like_a_thread_heading_is_no_ending(line):
+    assert ending(line) is None
+    after = ("The first of the new crossings leaves at a quarter past five on the first Monday of March, the "
+             "operator said, and tickets bought for the old timetable stay valid until the end of April.")
+    record = text.read(f"{FERRY_HEADLINE}\nBy Jane Roe\n\n{FERRY_ARTICLE}\n\n{line}\n\n{after}\n")
+    assert line in record.body and after in record.body, record.body

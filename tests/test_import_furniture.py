@@ -260,7 +260,9 @@ def test_an_ad_label_between_paragraphs_is_a_notice_in_text_and_html(line):
     _check(record, [line], "notice")
 
 
-def test_prose_about_advertising_is_text():
-    line = "Advertising on the ferries will pay for the early boats, the council said."
+@pytest.mark.parametrize("line", ["Advertising on the ferries will pay for the early boats, the council said.",
+                                  "Advertise on the radio, he said.",
+                                  "Advertise with care."])
+def test_prose_about_advertising_is_text(line):
     record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
     assert line in record.body

@@ -17,9 +17,11 @@ import re
 
 from generator.ingest.furniture import SECTION_CRUFT, Found, caption, words
 
+# (A thread's title after "to", "on", "zu", "sur" is quoted to the line's end, or ends as no sentence does:
+# "Kommentare zu der Entscheidung waren zahlreich." and "Reactions to 'the speech' were swift." are paragraphs.)
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
   (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|réactions|kommentare?|commentaires?|comentarios?|commenti)
-    (?:\s+(?:loaded|so\s+far|(?:to|on|zu|sur)\s+[“"'‘„«]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
+    (?:\s+(?:loaded|so\s+far|(?:to|on|zu|sur)\s+(?:[“"'‘„«].{1,120}[”"'’»“]|(?!.*\w[.!]$).{1,120})|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
 | (?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+thoughts?\s+(?:on|about)\s+[“"'‘„«].{1,120}[”"'’»“]
 | (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
 | (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments

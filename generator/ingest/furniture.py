@@ -112,10 +112,11 @@ COOKIE_NOTICE = re.compile(
     r"este\s+sitio)\b.{0,40}\b(?:uses?|utilis\w*|benutzt|verwende\w*|nutz\w*|usa\w*|utiliza\w*)\b.{0,30}\bcookies?\b")
 # An advertisement's label between or under paragraphs, and the links to advertise on the site, in the languages
 # sites print them ("Advertisement", "- Anzeige -", "Publicidad", "Advertise | AdChoices", "Story continues below
-# advertisement"): furniture wherever they stand (is_cruft), a notice in the explanation (cruft_kind).
+# advertisement"): furniture wherever they stand (is_cruft), a notice in the explanation (cruft_kind). What follows
+# "Advertise with" / "on" names the site, not a sentence ("Advertise on the radio, she said." is text).
 AD_LABELS = r"""(?:advertisements?|advertising|advert|ad|anzeige|werbung|reklame|publicité|publicidad|publicidade|pubblicità
   |advertentie|广告|広告)(?:\s*[-–—:|]?\s*(?:scroll\s+(?:down\s+)?to\s+continue|continue\s+reading)\b.{0,30})?
-| (?:advertise(?:\s+(?:with|on|here|locally)\b.{0,30})?|ad\s*choices|ad\s+feedback)(?:\s*[|·•]\s*(?:advertise|ad\s*choices|ad\s+feedback)\b)*
+| (?:advertise(?:\s+(?:with|on|here|locally)\b(?!.*[,;]|.*\w\.\W*$).{0,30})?|ad\s*choices|ad\s+feedback)(?:\s*[|·•]\s*(?:advertise|ad\s*choices|ad\s+feedback)\b)*
 | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?"""
 _AD_LABEL = re.compile(r"(?ix)^[\W_]*(?:" + AD_LABELS + r")[\W_]*$")
 # Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
