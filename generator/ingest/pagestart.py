@@ -38,8 +38,12 @@ _NAME_JOINS = (r"de|van|von|der|den|da|di|du|la|le|del|bin|al|y|dos|das|ter|on|a
                r"|per|pour|para|für")
 _WORD_THEN_SENTENCE = (rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+\s+(?!(?:{_JOINING}|{_NAME_JOINS})\b|(?:\S+\s+){{0,2}}\d)"
                        rf"[a-zß-öø-ÿа-яё]")
+# A newsroom or an agency in lower case signs too ("Von der Redaktion", "Par la rédaction", "Von dpa"), where a word
+# in lower case after "By" otherwise opens a sentence ("By the end of …", "Von der Leyen sagte …")
+_NEWSROOM = (r"(?i:(?:der|la|el|a)\s+(?:redaktion|rédaction|redacción|redação|redazione)\b"
+             rf"|(?:dpa|afp|apa|epd|kna|ansa|efe|lusa|sid)\b(?!\s+(?!(?:{_JOINING})\b)[a-zß-öø-ÿ]))")
 BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))"
-                     rf"(?:\s*$|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}|{_WORD_THEN_SENTENCE}))")
+                     rf"(?:\s*$|\s+{_NEWSROOM}|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}|{_WORD_THEN_SENTENCE}))")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.
