@@ -285,6 +285,21 @@ def test_flattening_leaves_out_the_text_the_markup_hides_as_the_extractor_would(
     assert record.warnings[0].startswith("has 1,800 inline elements in runs")
 
 
+def test_a_run_whose_text_the_markup_hides_almost_whole_keeps_it_as_the_extractor_would():
+    # trafilatura prunes no hidden element when pruning them would leave a seventh of the text or less (its guard
+    # against pruning the article itself): nine spans in ten aria-hidden are read below the limit, so they are above
+    from generator.ingest import html as html_reader
+
+    def page(count: int) -> str:
+        spans = "".join(f'<span{" aria-hidden=true" if n % 10 else ""}>{_SENTENCE} {n}. </span>' for n in range(count))
+        return f"<html><head><title>A wide page</title></head><body><div>{spans}</div></body></html>"
+
+    for count, flattened in ((990, False), (1_010, True)):
+        record = html_reader.read(page(count))
+        assert bool(record.warnings) == flattened
+        assert len(record.body.split()) == count * (len(_SENTENCE.split()) + 1), count
+
+
 def test_the_warning_counts_the_elements_in_the_runs_not_those_inside_them():
     # 1,200 spans in a row, each holding a span: a run of 1,200, not "2,400 inline elements in runs"
     from generator.ingest import html as html_reader

@@ -27,7 +27,18 @@ def flatten(tree) -> int:
     kept in place); how many elements the runs held (the text-only ones inside those are unwrapped too, uncounted:
     the import's warning speaks of runs)."""
     hosts = [element for element in tree.iter() if isinstance(element.tag, str) and _wide_runs(element)]
-    return sum(_flatten(host, _wide_runs(host), set(_HIDDEN(host))) for host in reversed(hosts))  # the innermost first
+    return sum(_flatten(host, _wide_runs(host), _hidden(host)) for host in reversed(hosts))  # the innermost first
+
+
+def _hidden(host) -> set:
+    """The elements under `host` that trafilatura's markup test hides, unless hiding them would leave a seventh of
+    its text or less: trafilatura then prunes none of them (its guard against pruning the article itself)."""
+    hidden = set(_HIDDEN(host))
+    if not hidden:
+        return hidden
+    outermost = [e for e in hidden if not any(a in hidden for a in e.iterancestors() if a is not host)]
+    whole = len(host.text_content())
+    return hidden if whole - sum(len(e.text_content()) for e in outermost) > whole / 7 else set()
 
 
 def _is_text_only(element) -> bool:
