@@ -362,6 +362,7 @@ def test_a_number_glued_to_a_product_s_name_is_its_model_not_a_day():
     # a name with a capital first may be two glued together, a commenter's and the comment's date
     assert textdates.find("DresdenFae7 December 2026")[0] == DAY
     assert textdates.find("McRobbie7 December 2026")[0] == DAY
+    assert textdates.find("janeRoe7 December 2026")[0] == DAY  # a name in lower case first: more than one letter
 
 
 def test_a_slashed_date_either_order_reads_is_read_as_the_page_s_dates_written_out_say():

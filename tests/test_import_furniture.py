@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from generator.ingest import html as html_reader
 from generator.ingest import text
 from generator.load import content
 from tests.helpers import FERRY_ARTICLE, FERRY_HEADLINE, FERRY_PARAGRAPHS
@@ -242,3 +243,26 @@ def test_a_dotted_date_in_a_german_text_is_day_first():
     record = text.read(f"Hafenrat beschließt neuen Fährplan\nJana Roe | 06.11.19\n\n{GERMAN}")
     published = record.published
     assert (published.year, published.month, published.day) == (2019, 11, 6)
+
+
+AD_LABELS = ["Advertise | AdChoices", "ADVERTISEMENT", "- Anzeige -", "Publicidad", "Pubblicità", "Publicidade",
+             "Advertisement - Scroll to continue", "Article continues below advertisement", "Advertise with us",
+             "AdChoices"]
+
+
+@pytest.mark.parametrize("line", AD_LABELS)
+def test_an_ad_label_between_paragraphs_is_a_notice_in_text_and_html(line):
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    _check(record, [line], "notice")
+    paragraphs = f"<p>{PARAGRAPHS[0]}</p><p>{line}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    record = html_reader.read(f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1>"
+                              f"<article>{paragraphs}<p>{line}</p></article></body></html>")
+    _check(record, [line], "notice")
+
+
+@pytest.mark.parametrize("line", ["Advertising on the ferries will pay for the early boats, the council said.",
+                                  "Advertise on the radio, he said.",
+                                  "Advertise with care."])
+def test_prose_about_advertising_is_text(line):
+    record = text.read(f"{HEADLINE}\nBy Jane Roe\n\n{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n")
+    assert line in record.body

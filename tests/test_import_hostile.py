@@ -256,6 +256,50 @@ def test_a_page_of_3000_spans_in_one_box_imports_whole_with_a_warning():
                                "their markup left out",)
 
 
+# Markup that hides a span's text from trafilatura (its discard pass reads it before it strips the span), one of each
+# in every ten spans; what a run of 1,000 or more is flattened to keeps their text out all the same
+_HIDING = ['aria-hidden="true"', 'class="label hidden"', 'class="hide-mobile"', 'id="hidden-teaser"',
+           'class="comments-title"']
+
+
+def _page_with_hidden_spans(count: int) -> str:
+    spans = "".join(f"<span {_HIDING[n % 10]}>Hidden{n % 10} </span>" if n % 10 < len(_HIDING)
+                    else f"<span>{_SENTENCE} {n}. </span>" for n in range(count))
+    lead = "".join(f"<p>{_SENTENCE}, said the paper in its report number {n}.</p>" for n in range(3))
+    return f"<html><head><title>A wide page</title></head><body><article>{lead}<p>{spans}</p></article></body></html>"
+
+
+def test_flattening_leaves_out_the_text_the_markup_hides_as_the_extractor_would():
+    import re
+
+    from generator.ingest import html as html_reader
+
+    for count, flattened in ((990, False), (2_000, True)):  # 990: read as markup by trafilatura itself
+        record = html_reader.read(_page_with_hidden_spans(count))
+        assert bool(record.warnings) == flattened
+        assert not re.search(r"Hidden\d", record.body), (count, record.body[:300])
+        assert f"{_SENTENCE} {count - 1}." in record.body
+        assert len(record.body.split()) == (count // 2) * (len(_SENTENCE.split()) + 1) + 3 * (len(_SENTENCE.split()) + 8)
+    record = html_reader.read(_page_with_hidden_spans(2_000))
+    # the hidden ones count as the run's (the comment titles' spans went before, with the page's comment boxes)
+    assert record.warnings[0].startswith("has 1,800 inline elements in runs")
+
+
+def test_a_run_whose_text_the_markup_hides_almost_whole_keeps_it_as_the_extractor_would():
+    # trafilatura prunes no hidden element when pruning them would leave a seventh of the text or less (its guard
+    # against pruning the article itself): nine spans in ten aria-hidden are read below the limit, so they are above
+    from generator.ingest import html as html_reader
+
+    def page(count: int) -> str:
+        spans = "".join(f'<span{" aria-hidden=true" if n % 10 else ""}>{_SENTENCE} {n}. </span>' for n in range(count))
+        return f"<html><head><title>A wide page</title></head><body><div>{spans}</div></body></html>"
+
+    for count, flattened in ((990, False), (1_010, True)):
+        record = html_reader.read(page(count))
+        assert bool(record.warnings) == flattened
+        assert len(record.body.split()) == count * (len(_SENTENCE.split()) + 1), count
+
+
 def test_the_warning_counts_the_elements_in_the_runs_not_those_inside_them():
     # 1,200 spans in a row, each holding a span: a run of 1,200, not "2,400 inline elements in runs"
     from generator.ingest import html as html_reader
@@ -311,35 +355,108 @@ def test_the_xpaths_over_descendant_find_what_the_quadratic_ones_found():
     assert [e.text for e in tree.xpath('(/descendant::*[contains(@class, "headline")])[1]')] == ["One"]
 
 
-def test_a_page_too_big_for_htmldate_s_search_of_its_text_is_not_searched_and_says_so(monkeypatch):
-    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn; a page of more
-    # than SEARCHED_ELEMENTS is not searched (counted: htmldate's extensive searches), and its import says so
-    import htmldate
-
-    from generator.ingest import html as html_reader
+def _counted_searches(monkeypatch) -> list[tuple[bool, int]]:
+    """(extensive or not, the elements of the page searched) of each of htmldate's searches from now on."""
     from generator.ingest import pagedates
 
-    searches = []
-    find_date = htmldate.find_date
+    searches: list[tuple[bool, int]] = []
+    find_date = pagedates.htmldate.find_date
 
     def counted(tree, **options):
-        searches.append(options.get("extensive_search"))
+        searches.append((options.get("extensive_search"), sum(1 for _ in tree.iter())))
         return find_date(tree, **options)
 
     monkeypatch.setattr(pagedates.htmldate, "find_date", counted)
+    return searches
 
-    def page(pairs: int) -> str:
-        box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
-        return f"<html><head><title>A wide page</title></head><body><div>{box}</div></body></html>"
 
-    small = html_reader.read(page(100))
-    assert searches.count(True) == 1 and small.published is None and small.warnings == ()
-    searches.clear()
-    big = html_reader.read(page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
-    assert searches.count(True) == 0 and big.published is None
-    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: its text was not searched "
-                            "for one (too slow on a page this big); add its date",)
+def _dateless_page(pairs: int, over: str = "", under: str = "") -> str:
+    """A box of `pairs` spans and `<b>`s in turn (htmldate's search of the text is quadratic on it), with
+    `over` and `under` the headline before it."""
+    box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(pairs))
+    return (f"<html><head><title>The harbour board's long night</title></head><body>{over}"
+            f"<h1>The harbour board's long night</h1>{under}<div>{box}</div></body></html>")
+
+
+def test_a_page_too_big_to_search_whole_for_a_date_has_the_part_by_its_headline_searched_and_says_so(monkeypatch):
+    # htmldate's search of the text takes quadratic time on a box of two kinds of elements in turn: a page of more
+    # than SEARCHED_ELEMENTS has only SEARCHED_PART elements by its headline searched, and says so if none is found
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = _counted_searches(monkeypatch)
+    asked = []
+    searchable = pagedates.searchable
+    monkeypatch.setattr(pagedates, "searchable", lambda tree: asked.append(tree) or searchable(tree))
+    small = html_reader.read(_dateless_page(100))
+    assert [n > 200 for extensive, n in searches if extensive] == [True] and small.published is None  # whole
+    assert small.warnings == () and len(asked) == 1
+    searches.clear(), asked.clear()
+    big = html_reader.read(_dateless_page(pagedates.SEARCHED_ELEMENTS // 2))  # with html, head, title, body, div: more
+    searched = [n for extensive, n in searches if extensive]
+    assert len(searched) == 1 and searched[0] <= pagedates.SEARCHED_PART + 3 and big.published is None
+    assert len(asked) == 1  # (asked once: the warning is the date search's answer, not a second count)
+    assert big.warnings == ("has more than 20,000 elements and no date a machine can read: only 2,000 of them by "
+                            "its headline were searched for one (the whole is too slow to search on a page this "
+                            "big); add its date",)
     assert len(big.body.split()) == pagedates.SEARCHED_ELEMENTS // 2 * (len(_SENTENCE.split()) + 2)  # the text whole
+
+
+def test_a_by_line_s_day_on_a_page_too_big_to_search_whole_is_found_by_its_headline(monkeypatch):
+    # a by-line under a share bar (too far under the headline for a date line of it), on a page of 20,000 elements
+    # and more: found by htmldate in the part by the headline, as on a page of any size; so it is when a menu of
+    # 10,500 links stands over the headline (the part starts by the headline, not at the top of the page)
+    from generator.archive.model import PartialDate
+    from generator.ingest import html as html_reader
+    from generator.ingest import pagedates
+
+    searches = _counted_searches(monkeypatch)
+    shares = "<ul>" + "".join(f'<li><a href="/share/{n}">Share {n}</a></li>' for n in range(20)) + "</ul>"
+    by_line = '<p>By Jane Roe | March 3, 2021</p>'
+    menu = "<ul>" + "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(10_500)) + "</ul>"
+    for pairs, over in ((100, ""), (pagedates.SEARCHED_ELEMENTS // 2, ""), (100, menu)):
+        searches.clear()
+        page = html_reader.read(_dateless_page(pairs, over, shares + by_line))
+        assert page.published == PartialDate(2021, 3, 3) and page.warnings == ()
+        searched = [n for extensive, n in searches if extensive]
+        assert len(searched) == 1 and (searched[0] > 200 if pairs == 100 and not over  # (the whole page)
+                                       else searched[0] <= pagedates.SEARCHED_PART + 3)
+
+
+def test_a_headline_printed_after_a_big_menu_as_its_tail_has_its_by_line_s_day_found():
+    # the headline's text is the tail of the menu over it (no <h1>): the part searched starts by the text, after
+    # all the menu holds, not 500 nodes over the menu's own start (the by-line 1,500 links short of the part)
+    from generator.archive.model import PartialDate
+    from generator.ingest import html as html_reader
+
+    shares = "<ul>" + "".join(f'<li><a href="/share/{n}">Share {n}</a></li>' for n in range(20)) + "</ul>"
+    menu = "<ul>" + "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(10_500)) + "</ul>"
+    box = "".join(f"<span>{_SENTENCE} {n}. </span><b>{n}</b> " for n in range(10_000))
+    page = html_reader.read(f"<html><head><title>The harbour board's long night</title></head><body>{menu}"
+                            f"The harbour board's long night{shares}<p>By Jane Roe | March 3, 2021</p>"
+                            f"<div>{box}</div></body></html>")
+    assert page.published == PartialDate(2021, 3, 3) and page.warnings == ()
+
+
+def test_the_part_of_a_big_page_searched_for_its_date_is_cut_out_in_linear_time():
+    # 4x the nodes, at most about 4x the time (a quadratic cut would be 16x); the part is the same size
+    import time
+
+    import lxml.html
+
+    from generator.ingest import pagedates
+
+    def cut(pairs: int) -> tuple[float, int]:
+        tree = lxml.html.document_fromstring(_dateless_page(pairs, under="<p>By Jane Roe, 3 March 2021</p>"))
+        lines = [t for t in pagedates.text_nodes(tree) if t.strip()]
+        start = time.process_time()
+        at = pagedates._headline_at(tree, "The harbour board's long night", lines)
+        part = pagedates._part_by_headline(tree, lines, at)
+        return time.process_time() - start, sum(1 for _ in part.iter())
+
+    (small, small_part), (big, big_part) = cut(12_500), cut(50_000)
+    assert small_part == big_part <= pagedates.SEARCHED_PART + 3
+    assert big < 10 * small + 0.1
 
 
 def _nested_page(count: int, tag: str = "div") -> str:
@@ -413,3 +530,74 @@ def test_a_page_with_a_text_over_the_parsers_size_limit_is_refused(cli, tmp_path
     assert _refused_beside_a_good_story(cli, tmp_path, "big.html", page) == (
         "is too large for the HTML parser, which stopped reading it "
         "(Resource limit exceeded: Buffer size limit exceeded)")
+
+
+def _single_file_page(photo_bytes: int) -> str:
+    """A page saved as one file (SingleFile): its photo inlined as a data: URI, in an <img> and in a style."""
+    import base64
+
+    from tests.helpers import FERRY_HEADLINE, FERRY_PARAGRAPHS
+
+    photo = "data:image/jpeg;base64," + base64.b64encode(bytes(range(256)) * (photo_bytes // 256)).decode()
+    paragraphs = "".join(f"<p>{p}</p>" for p in FERRY_PARAGRAPHS)
+    return (f"<html><head><title>{FERRY_HEADLINE}</title><style>.hero {{ background: url({photo}) }}</style></head>"
+            f'<body><article><h1>{FERRY_HEADLINE}</h1><img src="{photo}" alt="The ferry">{paragraphs}</article>'
+            "</body></html>")
+
+
+def test_a_single_file_page_with_a_photo_over_the_parsers_limit_imports(cli, tmp_path):
+    from generator.ingest import html as html_reader
+    from tests.helpers import FERRY_PARAGRAPHS
+
+    page = _single_file_page(9_000_000)  # 12 MB of base64, twice
+    record = html_reader.read(page)
+    assert all(p in record.body for p in FERRY_PARAGRAPHS) and "base64" not in record.body
+    inputs = make_tree(tmp_path / "in", {"saved.html": page})
+    assert cli("import", inputs, "--root", tmp_path / "r").code == 0
+    assert len(_imported(tmp_path / "r")) == 1
+
+
+def test_the_big_values_are_left_out_without_a_copy_of_the_page():
+    import tracemalloc
+
+    from generator.ingest import inlined
+
+    page = _single_file_page(9_000_000)
+    tracemalloc.start()
+    lean = inlined.without_big_values(page)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(lean) < 2_000 and lean.count("data:,") == 2
+    assert peak < len(page) // 10  # the page is not copied: only what is kept is
+    small = page.replace("9", "8")[:2_000_000]  # a page too short to hold a value over the limit: itself
+    assert inlined.without_big_values(small) is small
+
+
+def test_a_script_or_style_still_over_the_limit_is_emptied_but_not_json_ld():
+    from generator.ingest import inlined
+
+    bundle = "var a = 1;" * 300_000
+    fonts = "".join(f"@font-face {{ src: url(data:font/woff2;base64,{'A' * 9_000}) }}" for _ in range(300))
+    page = (f"<html><head><style>{fonts}</style><script>{bundle}</script>"
+            f'<script type="application/ld+json">{{"headline": "{"x" * 3_000_000}"}}</script></head>'
+            "<body><p>Text.</p></body></html>")
+    lean = inlined.without_big_values(page)
+    assert "<style></style><script></script>" in lean and "<p>Text.</p>" in lean
+    assert '"headline": "xxx' in lean
+
+
+def test_a_big_page_s_data_values_and_containers_are_found_in_linear_time():
+    """A page over the length at which big values are looked for, made of what the patterns start on: each run of a
+    value's characters is read once, not again from each "data:" in it, nor each "<script" to the page's end."""
+    import time
+
+    from generator.ingest import inlined
+
+    shapes = {"data:, in a row": ("data:," * 1_600 + " ") * 300,  # runs just short of a big value: 13 s before
+              "unclosed <script": "<script" * 400_000}  # each read to the end: minutes before
+    for name, page in shapes.items():
+        start = time.process_time()
+        assert inlined.without_big_values(page) == page, name
+        assert time.process_time() - start < 3, name
+    styled = '<div style="background: url(&quot;data:image/png;base64,' + "A" * 3_000_000 + '&quot;)">Text.</div>'
+    assert inlined.without_big_values(styled) == '<div style="background: url(&quot;data:,&quot;)">Text.</div>'

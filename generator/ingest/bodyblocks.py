@@ -11,10 +11,13 @@ from generator.ingest.endings import ending, story_goes_on
 
 
 def text_of(block: str) -> str:
-    """A block's words without its Markdown."""
+    """A block's words without its Markdown (its escapes too: "Advertise \\| AdChoices" is read as the page prints it)."""
     block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
     block = re.sub(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)", "", block.strip())
-    return re.sub(r"[*_`]", "", block).strip()
+    return _MARKUP.sub(lambda match: match.group(1) or "", block).strip()
+
+
+_MARKUP = re.compile(r"\\([^\w\s])|[*_`]")  # an escaped character stays, emphasis and code marks go
 
 
 ENDING_WORDS = 80  # a line that ends an article (endings.py) ends it once this many words of prose stand before it

@@ -176,6 +176,11 @@ def _alone(line: str, day_first: bool) -> PartialDate | None:
     return found[0] if _WEEKDAY.match(line[:start]) and _ALONE.match(line[end:]) else None
 
 
+def only_a_date(line: str) -> bool:
+    """The line is a date and nothing else but a weekday or a time of day ("Monday, 6 January 2020")."""
+    return _alone(line, False) is not None
+
+
 def date_lines(lines: list[str]) -> list[str]:
     """Short lines that may be date lines ("Written by Jane Roe on April 29, 2018", "12.12.2022 12:22"), longer
     ones a date leads ("News | 30.10.2021 Migration / Refugees: the story's headline"), and a post's stamp that

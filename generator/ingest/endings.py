@@ -17,9 +17,12 @@ import re
 
 from generator.ingest.furniture import SECTION_CRUFT, Found, caption, words
 
+# (A thread's title after "to", "on", "zu", "sur" is quoted to the line's end, or ends as no sentence does:
+# "Kommentare zu der Entscheidung waren zahlreich." and "Reactions to 'the speech' were swift." are paragraphs.)
 COMMENTS = re.compile(r"""(?ix)^[\W_]*(?:
   (?:\d[\d,.]*\s+(?:of\s+\d[\d,.]*\s+)?|(?:one|two|three|reader|readers'?|user)\s+)?(?:comments?|responses|(?<=\s)response|replies|reactions|réactions|kommentare?|commentaires?|comentarios?|commenti)
-    (?:\s+(?:loaded|so\s+far|to\s+[“"'‘]?.{1,120}|on\s+[“"'‘]?.{1,120}|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
+    (?:\s+(?:loaded|so\s+far|(?:to|on|zu|sur)\s+(?:[“"'‘„«].{1,120}[”"'’»“]|(?!.*\w[.!]$).{1,120})|\(\d+\)|\d+))?(?:\s*[+:»›]|\s+(?:twitter|facebook|read\s+them|and\s+trackbacks).*)?
+| (?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+thoughts?\s+(?:on|about)\s+[“"'‘„«].{1,120}[”"'’»“]
 | (?:leave|post|add|write|submit|view|show|read|see|load|hide)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?(?:comments?|reply|response)\b.{0,60}
 | (?:join|start)\s+the\s+(?:discussion|conversation|debate)\b.{0,40} | discuss(?:ion)?(?:\s+comments)?\s*:? | jump\s+to\s+comments
 | comments?\s+(?:are|is)\s+(?:closed|disabled)\b.{0,40} | please\s+enable\s+javascript\s+to\s+view\s+the\s+comments\b.*
@@ -136,10 +139,9 @@ _BUTTON_WORDS = 5  # the bar's other lines ("Facebook", "Like this:", "Loading..
 _BAR_LINES = 8  # ... and this many at most (a photo's caption with its credit among them)
 # A sentence's end, or a quotation's: not "… [+old clips]", "…:", "… (Photo: AP)" (a teaser, a label, a credit)
 _SENTENCE_END = re.compile(r"(?:[.!?…。！？][\"”’»)\]']*|[\"”»’])$")
-# A comment's signature ("Jane says:", "Jane wrote:") or a thread's heading ("5 thoughts on “<headline>”"): under
-# the bar is a thread, whatever prose follows. (Only here: as an ending of its own the heading is not measured.)
-_THREAD = re.compile(r"(?i)\b(?:says|said|wrote|sagt|schreibt|dit|dice|escribió|scrive)\s*:\s*$"
-                     r"|^\W*(?:\d+|one|two|three)\s+thoughts?\s+(?:on|about)\b")
+# A comment's signature ("Jane says:", "Jane wrote:"): under the bar is a thread, whatever prose follows. (A
+# thread's heading, "5 thoughts on “<headline>”", is an ending of its own: COMMENTS.)
+_THREAD = re.compile(r"(?i)\b(?:says|said|wrote|sagt|schreibt|dit|dice|escribió|scrive)\s*:\s*$")
 
 
 def story_goes_on(lines: list[str | None], index: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.archive.model import Image, PartialDate
 from generator.ingest import textdates
 
-TERMINAL = ".!?…:;\"”’»)]'。！？」』"
+TERMINAL = ".!?…:;\"”’»)]'。！？」』“"  # (“ closes a German quotation: „…“)
 # A full-width closing bracket ends a sentence only as a Chinese story's credit does: after the last sentence's stop,
 # "……。（记者 胡晓蓉）", or as a line of its own, "（完）", "（新华社报道）". A line that only ends in one is a headline's
 # or a list item's note ("XX事件（图）", "Gary（2010年－2016年）", "学科、专业名称（代码）"): no sentence.
@@ -120,6 +120,15 @@ PAGE_NOTE = re.compile(
 COOKIE_NOTICE = re.compile(
     r"(?i)^(?:this\s+(?:web)?site|we|our\s+(?:web)?site|diese\s+(?:web)?seite|wir|nous|ce\s+site|usamos|utilizamos|"
     r"este\s+sitio)\b.{0,40}\b(?:uses?|utilis\w*|benutzt|verwende\w*|nutz\w*|usa\w*|utiliza\w*)\b.{0,30}\bcookies?\b")
+# An advertisement's label between or under paragraphs, and the links to advertise on the site, in the languages
+# sites print them ("Advertisement", "- Anzeige -", "Publicidad", "Advertise | AdChoices", "Story continues below
+# advertisement"): furniture wherever they stand (is_cruft), a notice in the explanation (cruft_kind). What follows
+# "Advertise with" / "on" names the site, not a sentence ("Advertise on the radio, she said." is text).
+AD_LABELS = r"""(?:advertisements?|advertising|advert|ad|anzeige|werbung|reklame|publicité|publicidad|publicidade|pubblicità
+  |advertentie|广告|広告)(?:\s*[-–—:|]?\s*(?:scroll\s+(?:down\s+)?to\s+continue|continue\s+reading)\b.{0,30})?
+| (?:advertise(?:\s+(?:with|on|here|locally)\b(?!.*[,;]|.*\w\.\W*$).{0,30})?|ad\s*choices|ad\s+feedback)(?:\s*[|·•]\s*(?:advertise|ad\s*choices|ad\s+feedback)\b)*
+| (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?"""
+_AD_LABEL = re.compile(r"(?ix)^[\W_]*(?:" + AD_LABELS + r")[\W_]*$")
 # Single lines of page furniture: share bars, ad markers, sign-up prompts, menus, cookie notices.
 LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
   (?:read|watch|listen)\s+(?:more|next|also|the\s+full\s+(?:story|article))\b.*
@@ -127,7 +136,7 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | (?:(?:facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|copy\s+link|link\s+copied
      |pin\s+it|tweet|share(?:\s+(?:this|the)\s+(?:article|story|page|post))?)[\s|/·•,]*){2,}
 | subscribe\b.* | sign\s+(?:up|in)\b.* | log\s*in | newsletters? | (?:get|join)\s+our\s+(?:\w+\s+)?newsletter.*
-| advertisement | advertising | sponsored(?:\s+content)? | ad | promoted(?:\s+stories)? | story\s+continues\s+below(?:\s+advertisement)?
+| """ + AD_LABELS + r""" | sponsored(?:\s+content)? | promoted(?:\s+stories)?
 | follow\s+(?:us|me|@[\w.]+)\b.* | (?:hide|show)\s+captions? | (?:adjust|change)\s+(?:the\s+)?(?:text|font)\s+size | \d*\s*comments?(?:\s*\(\d+\))? | (?:leave|add|post)\s+a\s+(?:comment|reply) | show\s+comments
 | (?:want\s+to\s+join\s+the\s+(?:conversation|discussion)|to\s+comment|para\s+comentar|pour\s+commenter|um\s+zu\s+kommentieren)\b.*
 | (?:there\s+are\s+)?no\s+(?:user\s+|reader\s+)?(?:comments|responses|replies)(?:\s+yet)? | be\s+the\s+first\s+to\s+(?:comment|reply|respond|express\s+your\s+opinion|review)\b.*
@@ -148,9 +157,9 @@ LINE_CRUFT = re.compile(r"""(?ix)^[\W_]*(?:
 | save(?:\s+(?:article|story|for\s+later))? | bookmark | sauvegarder | guardar | [_=*~·•-]{3,} | (?:lecture|lesezeit|lectura|reading\s+time)\s*:?\s*\d+\s*min\.?(?:utes?|uten)?
 | (?:article\s+)?(?:réservé\s+aux\s+abonnés|for\s+subscribers(?:\s+only)?|subscribers?[\s-]only|nur\s+für\s+abonnenten)
 | (?:contenido\s+)?exclusivo\s+(?:para\s+)?suscriptores | contribuer
-| teilen | artikel\s+teilen | anzeige | werbung | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
-| partager | abonnez-vous.* | publicité | compartir | suscríbete.* | publicidad
-| 分享(?:到|给好友|让更多人看到)? | 广告 | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.* | 发表评论 | 我来说两句 | 举报 | 关注(?:我们)?
+| teilen | artikel\s+teilen | abonnieren | startseite | jetzt\s+abonnieren\b.* | impressum.*
+| partager | abonnez-vous.* | compartir | suscríbete.*
+| 分享(?:到|给好友|让更多人看到)? | 返回顶部 | シェア | 広告 | 订阅.* | 続きは.* | 发表评论 | 我来说两句 | 举报 | 关注(?:我们)?
 | (?:网友|读者|用户)?评论\s*[（(]?\s*\d*\s*[)）]?\s*条? | [大中小]?字号(?:\s*[:：]?(?:\s*[大中小]){1,3})? | 打印(?:本[文页稿])? | 关闭(?:窗口|本页)? | 收藏(?:本[文页])?
 )[\W_]*$""")
 
@@ -215,7 +224,7 @@ def cruft_kind(block: str) -> str:
     """Which furniture an `is_cruft` line is, for the import's explanation."""
     if SECTION_CRUFT.match(block) or READ_ALSO.match(block):
         return "related list"
-    if PAGE_NOTE.match(block) or PROMO.match(block) or _NOTICE_WORDS.search(block):
+    if PAGE_NOTE.match(block) or PROMO.match(block) or _AD_LABEL.match(block) or _NOTICE_WORDS.search(block):
         return "notice"
     if _COMMENT_WORDS.search(block):
         return "comments"

@@ -18,6 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from generator.ingest import headline_weights
+from generator.ingest.datelines import only_a_date
 from generator.ingest.endings import TAG_LABELS
 from generator.ingest.furniture import RELATED_LABELS, ends_sentence, is_cruft, words
 from generator.ingest.pagestart import (
@@ -60,6 +61,11 @@ NOT_HEADLINE = re.compile(
     r"|^(?i:leia também|lea también|lire aussi)\b"
     r"|^(?=" + _LINK_SIZED + r")(?i:ver más|ver mais|see more|see all|read more|more from|leia mais|lire plus"
     r"|voir plus|weiterlesen|mehr zum thema|close this)\b")
+# A link that skips to the page's content ("Skip to main content", "Zum Inhalt springen", "Aller au contenu"): the
+# first line of many whole-page copies, never the headline
+SKIP_LINK = re.compile(r"(?i)^(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search|footer)\b"
+                       r"|^(?:zum|direkt\s+zum)\s+inhalt\b|^aller\s+au\s+contenu\b|^(?:saltar|ir)\s+al\s+contenido\b"
+                       r"|^pular\s+para\s+o\s+conteúdo\b|^vai\s+al\s+contenuto\b")
 # The label of a list of other stories or of the article's sections: the headline-shaped lines under it are its
 # items, not the headline ("Relacionadas" / "Polícia faz operação ...", "Inhalt" / "Wie viel Alkohol ist auf dem Boot
 # erlaubt?"): furniture's labels of related stories and a table of contents'. Not "Recent posts", "Top stories" or
@@ -73,6 +79,9 @@ _GLUED = re.compile(r"[a-zà-ÿ]$")
 BY_LINE_WORDS = 15
 FAR = 10  # lines under the chosen one from where the headline over its by-line is taken instead (under_choice)
 LIFT = 16  # lines above the chosen one where the headline over its by-line may stand
+STANDFIRST_WORDS = 10  # a standfirst under the headline has this many words or more (over_standfirst)
+SENTENCE_CAPITALS = 0.4  # ... and at most this share of its words of four letters or more capitalised
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # Nor is a line of more words than this that shares no word with the page's prose (a profile's tagline, a
 # site's motto: a headline that long speaks of its text)
 UNRELATED_WORDS = 12
@@ -193,12 +202,33 @@ def choose(blocks: list[str]) -> int:
 
 def settled(blocks: list[str], chosen: int, body: int | None) -> int:
     """The headline, from the trees' choice: the line the breadcrumb ends with (crumbed_headline), else the headline
-    over its by-line above the choice (over_by_line) or far under it (under_choice), else the choice."""
+    over its by-line above the choice (over_by_line) or far under it (under_choice), else the choice; the headline
+    over it when that is a standfirst (over_standfirst)."""
     crumbed = crumbed_headline(blocks, body)
     if crumbed is not None:
-        return crumbed
+        return over_standfirst(blocks, crumbed, body)
     lifted = over_by_line(blocks, chosen, body)
-    return under_choice(blocks, chosen, body) if lifted == chosen else lifted
+    return over_standfirst(blocks, under_choice(blocks, chosen, body) if lifted == chosen else lifted, body)
+
+
+def over_standfirst(blocks: list[str], chosen: int, body: int | None) -> int:
+    """The line over the chosen one when the chosen line is the standfirst under the headline: a sentence of
+    STANDFIRST_WORDS words or more in sentence case (a headline in title case is none), no shorter than four fifths of
+    the line above, with the by-line or the date under it; the line above is headline-shaped, of four words or more,
+    and speaks of the text ("<headline>" / "An interview with Thomas Malone, author of …" / "Jun 18th 2018" / text).
+    (A kicker over the headline is seldom of four words and shorter than it; ten words, as a shorter line in sentence
+    case may be the headline itself, under another story's teaser.)"""
+    if body is None or chosen <= 0 or chosen >= body:
+        return chosen
+    line, above = blocks[chosen], blocks[chosen - 1]
+    long = _LONG_WORD.findall(line)
+    if words(line) < max(STANDFIRST_WORDS, 0.8 * words(above)) or len(long) < 3 \
+            or sum(w[0].isupper() for w in long) > SENTENCE_CAPITALS * len(long):
+        return chosen
+    if not headline_shaped(above) or words(above) < 4 or NOT_HEADLINE.search(above) or CRUMBS.search(above) \
+            or not _dated_under(blocks, chosen, body):
+        return chosen
+    return chosen - 1 if overlap(above, content_words(" ".join(blocks[body: body + 6]))) > 0 else chosen
 
 
 def crumbed_headline(blocks: list[str], body: int | None) -> int | None:
@@ -258,13 +288,15 @@ def _over_its_by_line(blocks: list[str], index: int) -> bool:
 
 
 def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
-    """The positions in `indexes` of the candidates that may be chosen: not a line NOT_HEADLINE says is none, nor an
-    item of a list under its label, nor a long line that shares no word with the page's other prose (the trees are
-    trained on every candidate: to them these are more lines that are not the headline)."""
+    """The positions in `indexes` of the candidates that may be chosen: not a skip link, a line NOT_HEADLINE says is
+    none, a date alone ("Monday, 6 January 2020"), an item of a list under its label, nor a long line that shares no
+    word with the page's other prose (the trees are trained on every candidate: to them these are more lines that are
+    not the headline). All of them when none is left (a copy of nothing but a skip link)."""
     page_words: Counter[str] | None = None  # word -> the distinct prose blocks that use it
     kept = []
     for k, i in enumerate(indexes):
-        if i and (NOT_HEADLINE.search(blocks[i]) or _listed(blocks, i)):
+        if SKIP_LINK.match(blocks[i]) or i and (NOT_HEADLINE.search(blocks[i]) or _listed(blocks, i)
+                                                 or only_a_date(blocks[i])):
             continue
         if i and words(blocks[i]) > UNRELATED_WORDS:
             if page_words is None:
@@ -273,7 +305,7 @@ def eligible(blocks: list[str], indexes: list[int]) -> list[int]:
             if not any(page_words[w] > prose(blocks[i]) for w in content_words(blocks[i])):
                 continue
         kept.append(k)
-    return kept
+    return kept or list(range(len(indexes)))
 
 
 def _listed(blocks: list[str], index: int) -> bool:

@@ -15,6 +15,7 @@ from generator.ingest import (
     deepnesting,
     extracted,
     furniture,
+    inlined,
     language,
     linklists,
     mainblock,
@@ -41,6 +42,7 @@ _QUOTED = re.compile(r"""=\s*"[^"]*"|=\s*'[^']*'""")
 
 def read(text: str, path: Path | None = None, url: str | None = None) -> Imported:
     """`url`: where the page was fetched from, when known (a WARC's target URI)."""
+    text = inlined.without_big_values(text)  # a SingleFile page's inlined photo: over the parser's limit
     _check_complexity(text)
     tree, limit = _parse(text)
     # Metadata first, from the page as it is (less embedded posts of others); then the furniture goes
@@ -51,8 +53,7 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
     ld = pagemeta.json_ld(tree)
     page_url = pagemeta.clean_url(ld.get("url") or meta.url or url)
     title = pagemeta.title_of(ld, meta, tree, page_url)
-    published, updated = pagedates.dates_of(tree, ld, title)
-    unsearched = published is None and not pagedates.searchable(tree)
+    published, updated, unsearched = pagedates.dates_of(tree, ld, title)
     image, local = pagemeta.lead_image(meta, tree, path, page_url)
     lang = pagemeta.lang_of(tree) or language.og_locale(tree)
     warnings: tuple[str, ...] = ()
@@ -89,8 +90,9 @@ def read(text: str, path: Path | None = None, url: str | None = None) -> Importe
         warnings += (f"has {flattened:,} inline elements in runs of {wideruns.WIDE_RUN:,} or more in a row: "
                      "read as their text, their markup left out",)
     if unsearched:
-        warnings += (f"has more than {pagedates.SEARCHED_ELEMENTS:,} elements and no date a machine can read: its "
-                     "text was not searched for one (too slow on a page this big); add its date",)
+        warnings += (f"has more than {pagedates.SEARCHED_ELEMENTS:,} elements and no date a machine can read: only "
+                     f"{pagedates.SEARCHED_PART:,} of them by its headline were searched for one (the whole is too "
+                     "slow to search on a page this big); add its date",)
     if not title:
         heading = re.search(r"^#{1,6}\s+(.+)$", body, re.M)
         if heading is not None:

@@ -3,10 +3,12 @@ address), the day it shows by its headline, and, failing those, its time-stamped
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 import htmldate
 
@@ -16,7 +18,15 @@ from generator.ingest import furniture, textdates
 from generator.ingest.pagemeta import lang_of
 
 
-def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+class PageDates(NamedTuple):
+    published: PartialDate | None
+    updated: PartialDate | None
+    # the page was too big to search its text whole for a date, and none was found in the part searched
+    # (SEARCHED_ELEMENTS): its import says so
+    unsearched: bool = False
+
+
+def dates_of(tree, ld: dict, title: str | None) -> PageDates:
     walked: list[list] = []
 
     def nodes() -> list:
@@ -25,6 +35,16 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         if not walked:
             walked.append(text_nodes(tree))
         return walked[0]
+
+    located: list[tuple[list, int | None]] = []
+
+    def headline() -> tuple[list, int | None]:
+        """(the page's text nodes that are not blank, where among them its headline is), found once (the date
+        lines by the headline, the part of a big page searched)."""
+        if not located:
+            lines = [t for t in nodes() if t.strip()]
+            located.append((lines, _headline_at(tree, title, lines) if title else None))
+        return located[0]
 
     generic = False
     if ld_date(ld.get("datePublished")):
@@ -35,7 +55,7 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
     published = (_local_day(tree, stated) or ld_date(stated) or ld_date(_compact_date(stated))
                  or _url_date(tree))
     updated = ld_date(ld.get("dateModified"))
-    shown, shown_update = _date_near_title(tree, title, nodes) if title else (None, None)
+    shown, shown_update = _date_near_title(tree, headline) if title else (None, None)
     # The day a reader sees as the article's: the page prints only "Updated <day>" by its headline (unless its
     # address shows the publication day the metadata names), or the day it prints there, bare, is the one its
     # metadata calls modified (not the published one).
@@ -68,8 +88,11 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         updated = ld_date(found)
     if published is None:
         published = vague  # (a month alone: no day to read either way)
+    bounded = False
     if published is None:
-        published, read = _stamped_date(tree, nodes()) or _date_in_text(tree), True
+        published, read = _stamped_date(tree, nodes()), True
+    if published is None:
+        published, bounded = _date_in_text(tree, headline)
     if published is None and updated is not None:
         published, updated, read = updated, None, False  # a page that names only its update's day is dated by it
     document_day = _document_day(tree, nodes)
@@ -81,7 +104,7 @@ def dates_of(tree, ld: dict, title: str | None) -> tuple[PartialDate | None, Par
         published = textdates.read_as_dated(published, [line for line in lines if line], _day_first(tree))
     if updated is not None and published is not None and updated.sort_key() <= published.sort_key():
         updated = None
-    return published, updated
+    return PageDates(published, updated, bounded and published is None)
 
 
 # (`descendant::`, not `//`: libxml2 reads `//text()[…]` and `//*[…]` in quadratic time when thousands match)
@@ -101,22 +124,50 @@ def _stamped_date(tree, lines: list) -> PartialDate | None:
 
 # htmldate's search of a page's text asks libxml2 for `.//*[self::div or self::span or …]/text()`, which takes
 # quadratic time on a box of thousands of elements of two kinds in turn (`<span>…</span><b>…</b>`, 16,000 elements:
-# 1.9 s, 32,000: 25 s). A page of more nodes than this is not searched so (real pages have at most 7,782).
+# 1.9 s, 32,000: 25 s). A page of more nodes than this (real pages have at most 7,782) has only the part by its
+# headline searched, where a by-line's date is: SEARCHED_PART nodes in a row from _OVER_HEADLINE over it (from the
+# first when it is not found), in their boxes. (On the 37 dev pages that reach this search, the part gives the day
+# the whole page gives on all; with 20 over the headline, 5 of them lost or changed it.)
 SEARCHED_ELEMENTS = 20_000
+SEARCHED_PART = 2_000
+_OVER_HEADLINE = 500
 
 
 def searchable(tree) -> bool:
-    """Whether htmldate may search the page's text for a date (at most SEARCHED_ELEMENTS nodes)."""
+    """Whether htmldate may search the page's text whole for a date (at most SEARCHED_ELEMENTS nodes)."""
     return next(itertools.islice(tree.iter(), SEARCHED_ELEMENTS, None), None) is None
 
 
-def _date_in_text(tree) -> PartialDate | None:
-    """A page with no date a machine can read: the date htmldate finds in its text, unless only a year
-    was found (htmldate then says 1 January); not on a page too big to search (SEARCHED_ELEMENTS)."""
-    if not searchable(tree):
-        return None
-    found = htmldate.find_date(tree, extensive_search=True, original_date=True, min_date="1995-01-01")
-    return None if not found or found.endswith("-01-01") else ld_date(found)
+def _date_in_text(tree, headline: Callable[[], tuple[list, int | None]]) -> tuple[PartialDate | None, bool]:
+    """A page with no date a machine can read: (the date htmldate finds in its text, unless only a year was found
+    (htmldate then says 1 January); whether the page was too big to search whole, and only the part by its
+    headline was searched). `headline`: the page's lines and where its headline is among them."""
+    whole = searchable(tree)
+    page = tree if whole else _part_by_headline(tree, *headline())
+    found = htmldate.find_date(page, extensive_search=True, original_date=True, min_date="1995-01-01")
+    return (None if not found or found.endswith("-01-01") else ld_date(found)), not whole
+
+
+def _part_by_headline(tree, lines: list, at: int | None):
+    """A copy of the page that keeps SEARCHED_PART of its nodes in a row, from _OVER_HEADLINE over the headline
+    (from the first when the headline is not found), in their boxes (attributes and all: a by-line's class says
+    what it is). Linear: one copy, the nodes up to the part's end looked at once, the rest cut off in slices."""
+    holder = lines[at].getparent() if at is not None else None
+    start = next((i for i, e in enumerate(tree.iter()) if e is holder), 0) if holder is not None else 0
+    if holder is not None and lines[at].is_tail:  # the headline follows the element whose tail it is, and all in it
+        start += sum(1 for _ in holder.iter())
+    start = max(0, start - _OVER_HEADLINE)
+    page = copy.deepcopy(tree)
+    part = list(itertools.islice(page.iter(), start, start + SEARCHED_PART))
+    first, last = part[0], part[-1]
+    del last[:]  # (what it holds comes after the part)
+    for node in (last, *last.iterancestors()):  # what follows the part, and what precedes it
+        if (parent := node.getparent()) is not None:
+            del parent[parent.index(node) + 1:]
+    for node in (first, *first.iterancestors()):
+        if (parent := node.getparent()) is not None:
+            del parent[:parent.index(node)]
+    return page
 
 
 # A bare "date" (Dublin Core's "a date in the life of the resource"): the last resort
@@ -210,25 +261,34 @@ def _compact_date(value: str | None) -> str | None:
     return f"{match[1]}-{match[2]}-{match[3]}" if match else None
 
 
-def _date_near_title(tree, title: str, text: Callable[[], list]) -> tuple[PartialDate | None, PartialDate | None]:
+def _date_near_title(tree, headline: Callable[[], tuple[list, int | None]]) -> tuple[PartialDate | None,
+                                                                                      PartialDate | None]:
     """(a date line, an update's date line) among the few lines around the headline (`Posted: 04/06/2021`,
-    `Published June 3, 2020`; `Updated May 6, 2019`); `text`: the page's text nodes."""
-    nodes = [t for t in text() if t.strip()]
-    texts = [t.strip() for t in nodes]
-    at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
-    if at is None:
-        # a title the page does not print (<title> names the section): its first heading is the headline
-        heading = _first_heading(tree)
-        at = next((i for i, t in enumerate(nodes) if heading is not None and _within(t, heading)), None)
+    `Published June 3, 2020`; `Updated May 6, 2019`); `headline`: the page's text nodes that are not blank, and
+    where among them its headline is."""
+    nodes, at = headline()
     if at is None:
         return None, None
     # the lines under the headline first: a bare date over it may be the day's date in the page's header
-    near = _labelled(texts[at: at + 15]) + _labelled(texts[max(0, at - 5): at])
+    near = _labelled([t.strip() for t in nodes[at: at + 15]]) + _labelled([t.strip() for t in nodes[max(0, at - 5): at]])
     found = [date for date in (_date_line(line, _day_first(tree)) for line in near) if date is not None]
     updates = [date for date in (_update_line(line, _day_first(tree)) for line in near) if date is not None]
     # A line that says "Published" beats a bare date (the day's date in the page's header)
     shown = next((date for labelled, date in found if labelled), found[0][1] if found else None)
     return shown, updates[0] if updates else None
+
+
+def _headline_at(tree, title: str, nodes: list) -> int | None:
+    """Where among the page's text nodes (none blank) the headline is: the title printed, else the first heading."""
+    texts = (t.strip() for t in nodes)
+    at = next((i for i, t in enumerate(texts) if t == title or (len(t) > 20 and t in title)), None)
+    if at is None:
+        # a title the page does not print (<title> names the section): its first heading is the headline
+        heading = _first_heading(tree)
+        if heading is None:
+            return None
+        at = next((i for i, t in enumerate(nodes) if _within(t, heading)), None)
+    return at
 
 
 def _first_heading(tree):

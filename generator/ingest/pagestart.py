@@ -16,7 +16,6 @@ from generator.ingest.furniture import Found, caption, ends_sentence, is_cruft, 
 
 _BY_LABEL = r"posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato"
 _BY_WORD = r"by|von|par|por|da|di"
-_BY = re.compile(rf"(?i)^(?:(?:{_BY_LABEL})\s+)?(?:{_BY_WORD})\s")
 # A by-line over the article, as the line scorer's headline stands over it (headlineline.over_by_line): "By Jane Roe",
 # "von Martina Scharmann", "Veröffentlicht am 13. März 2019 von ...", or "By" alone over the name's line. A name
 # follows its word with a capital: "Da oggi ...", "Par ailleurs ...", "Por otro lado ...", "By the end of ..."
@@ -24,7 +23,10 @@ _BY = re.compile(rf"(?i)^(?:(?:{_BY_LABEL})\s+)?(?:{_BY_WORD})\s")
 # "Da Roma, il ministro ...", "By Monday, the ...". A by-line's name may be one word ("by John on July 14"), and what
 # joins a second name or a source may follow its comma ("Da Redação, com agências"), as may an agency's capitals,
 # the writer's role or agency in lower case ("By Roe, special correspondent", "Von Müller, dpa") or the day it was
-# written ("Par Laurent, le 7 décembre", "By Admin, on May 12, 2020": a digit in the next three words).
+# written ("Par Laurent, le 7 décembre", "By Admin, on May 12, 2020": a digit in the next three words). A word in
+# lower case right after the first name's word starts a sentence too ("Von Berlin aus fliegt …", "By Monday the
+# ferry …"), unless it joins a name or a place or a day to it ("von der Leyen", "by John on July 14", "Von Müller
+# und Schmidt", "By Roe in Kabul"). (One definition: a line is a by-line wherever the importer asks, this one.)
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _JOINING = (r"and|und|et|e|y|com|con|with|avec|mit|staff|publié|publicado|veröffentlicht|pubblicato|updated|posted"
             r"|special|senior|chief|correspondent|correspondant|corresponsal|korrespondent(?:in)?|reporter(?:in)?|editor"
@@ -32,8 +34,16 @@ _JOINING = (r"and|und|et|e|y|com|con|with|avec|mit|staff|publié|publicado|verö
             r"|dpa|afp|apa|ap|epd|kna|ansa|efe|lusa|reuters")
 _PLACE_THEN_SENTENCE = (rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+,\s+(?!(?:{_JOINING})\b|(?:\S+\s+){{0,2}}\d)"
                         rf"[a-zß-öø-ÿа-яё]")
+_NAME_JOINS = (r"de|van|von|der|den|da|di|du|la|le|del|bin|al|y|dos|das|ter|on|at|in|for|from|of|via|am|um|im|à|a|en|em"
+               r"|per|pour|para|für")
+_WORD_THEN_SENTENCE = (rf"[{_CAPITAL}][a-zß-öø-ÿа-яё]+\s+(?!(?:{_JOINING}|{_NAME_JOINS})\b|(?:\S+\s+){{0,2}}\d)"
+                       rf"[a-zß-öø-ÿа-яё]")
+# A newsroom or an agency in lower case signs too ("Von der Redaktion", "Par la rédaction", "Von dpa"), where a word
+# in lower case after "By" otherwise opens a sentence ("By the end of …", "Von der Leyen sagte …")
+_NEWSROOM = (r"(?i:(?:der|la|el|a)\s+(?:redaktion|rédaction|redacción|redação|redazione)\b"
+             rf"|(?:dpa|afp|apa|epd|kna|ansa|efe|lusa|sid)\b(?!\s+(?!(?:{_JOINING})\b)[a-zß-öø-ÿ]))")
 BY_LINE = re.compile(rf"^(?i:(?:(?:{_BY_LABEL})\b.{{0,40}}?\s)?(?:{_BY_WORD}))"
-                     rf"(?:\s*$|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}))")
+                     rf"(?:\s*$|\s+{_NEWSROOM}|\s+(?=[{_CAPITAL}])(?!{_PLACE_THEN_SENTENCE}|{_WORD_THEN_SENTENCE}))")
 _BLOG_NAV = re.compile(r"(?i)\s\|\s*(?:main|home|blog home)\b|\s[>›»]\s*$|^(?:you are here|start)\b")
 # A blog's links to the posts before and after this one ("« Older post | Main | Newer post »"): the post's
 # headline follows it, under its date line.
@@ -151,7 +161,7 @@ def headline_within(line: str, blocks: list[str]) -> str:
     others = set(blocks)
     for cut in range(1, len(parts) - 3):  # the longest such line first
         head, tail = " ".join(parts[:-cut]), " ".join(parts[-cut:])
-        if head in others and words(head) >= 4 and (_BY.match(tail) or _POSTED.match(tail) or not tail[0].isalnum()):
+        if head in others and words(head) >= 4 and (BY_LINE.match(tail) or _POSTED.match(tail) or not tail[0].isalnum()):
             return head
         head, side = " ".join(parts[:cut]), " ".join(parts[cut:])
         if side in others and words(side) >= 4 and cut >= 2 and (head[-1] != ":" or _PATH.search(head)) \
@@ -186,7 +196,7 @@ def in_menu(blocks: list[str], index: int) -> bool:
     """Between two lines of one to four words (a menu's items), the one under it with no number (a date line:
     "28.01.22 / 0 Kommentare") and no "By"."""
     return 0 < index < len(blocks) - 1 and words(blocks[index - 1]) <= 4 and words(blocks[index + 1]) <= 4 \
-        and not re.search(r"\d", blocks[index + 1]) and not _BY.match(blocks[index + 1] + " ")
+        and not re.search(r"\d", blocks[index + 1]) and not BY_LINE.match(blocks[index + 1])
 
 
 def dated(blocks: list[str], index: int) -> bool:
@@ -209,7 +219,7 @@ def overlap(block: str, text_words: set[str]) -> float:
 @lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
 def about_it(block: str) -> bool:
     """A by-line or a date line (or a dateline with a date: "WESTPORT, Wash. July 24, 2012 (AP)")."""
-    return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(_BY.match(block)))
+    return is_header_line(block) or words(block) <= 20 and (textdates.find(block) is not None or bool(BY_LINE.match(block)))
 
 
 @lru_cache(maxsize=8192)  # asked of the same lines again and again (the rules, the line scorer)
@@ -276,7 +286,7 @@ def headline_shaped(block: str) -> bool:
     crumb = CRUMBS.search(block)
     if crumb and (not crumb.start() or "→" in block):
         return False  # "Latest News → Regret the Error", "Home > Entertainment"
-    if count <= 20 and (_BY.match(block) or textdates.find(block)):
+    if count <= 20 and (BY_LINE.match(block) or textdates.find(block)):
         return False  # "Posted by Max Fisher on October 31, 2012", "Dhruv Bhutani on August 9, 2012"
     if block[0].islower() and count >= 3 and not _FUNCTION.search(block):
         return False  # a post's tags: "lindsay lohan barbara walters"

@@ -66,9 +66,10 @@ _LOWER = "[a-zß-öø-ÿа-яё]"  # a lowercase letter (Latin, Cyrillic): the e
 # disease's name, "Covid19", nor to a product's ("iPhone12 December 2026", see _NAMED_PRODUCT)
 _GLUED_DAY = re.compile(rf"(?=\d)(?:(?<!\w)|(?<=[^\W\d_]{_LOWER}{{2}}))(?<![Cc]ovid){_DAY}\s+(?:de\s+)?{_MONTH},?\s+"
                         rf"(?:de\s+)?{_YEAR}")
-# A name that starts in lower case and has a capital inside is a product's (iPhone, iPad, eBook): its number is
-# the model's, not a day. A name with a capital first may be two glued together ("DresdenFae26 October 2012").
-_NAMED_PRODUCT = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z][^\W\d_]*$")
+# A name of one lower-case letter and a capital is a product's (iPhone, iPad, eBook, iMac): its number is the
+# model's, not a day. A name with a capital first may be two glued together ("DresdenFae26 October 2012"), and so may
+# a longer one in lower case ("janeRoe12 May 2020": a commenter's name, then the day).
+_NAMED_PRODUCT = re.compile(r"(?<![^\W\d_])[a-z][A-Z][^\W\d_]*$")
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<nmonth>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
     # an ISO stamp glued to a name: "Jane Roe2021-12-14T12:38"
