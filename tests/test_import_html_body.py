@@ -136,3 +136,29 @@ def test_emphasis_in_two_tags_markdown_writes_alike_is_one_and_a_space_before_a_
     record = html_reader.read(_page(body))
     assert "Watch **by night** and *by day*, **Ann Lee****May 3**, *now* [on HBO](https://a.example/) too." \
         in record.body
+
+
+def test_backticks_in_code_are_printed_as_written():
+    """A code block holding a Markdown fence, and a code span holding a backtick, print their backticks as the page
+    did (the fence was written "` ` `" and the span's backtick a quote: "a'b"); markup in them is still never HTML."""
+    from generator.render.markdown import new_renderer, render
+
+    body = (f"<article><h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p><p>Quote a word as <code>`word`</code> and join "
+            "with <code>a`b</code> in the shell.</p><pre><code>Write this:\n```\n&lt;b&gt;bold&lt;/b&gt;\n```\n"
+            f"</code></pre><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>")
+    record = html_reader.read(_page(body))
+    assert "Quote a word as `` `word` `` and join with ``a`b`` in the shell." in record.body
+    assert "````\nWrite this:\n```\n<b>bold</b>\n```\n````" in record.body
+    rendered = str(render(new_renderer(), record.body))
+    assert "<code>`word`</code>" in rendered and "<code>a`b</code>" in rendered
+    assert "<code>Write this:\n```\n&lt;b&gt;bold&lt;/b&gt;\n```\n</code>" in rendered and "\\" not in rendered
+
+
+def test_a_line_break_that_closes_emphasis_loses_nothing_after_it():
+    """`<em>one<br></em><em>two</em> now`: trafilatura ended the paragraph at the break, and "two now" and the
+    sentences after it were lost (or came back glued, "*two*now", from a second reading)."""
+    body = (f"<article><h1>Bridge closes</h1><p>{PARAGRAPHS[0]}</p><p>The sign read <em>closed<br></em><em>until "
+            f"spring</em> and the ferry ran again. {PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>")
+    blocks = html_reader.read(_page(body)).body.strip().split("\n\n")
+    assert blocks == [PARAGRAPHS[0], "The sign read *closed*",
+                      f"*until spring* and the ferry ran again. {PARAGRAPHS[1]}", PARAGRAPHS[2]]

@@ -50,7 +50,8 @@ def _blocks(element, depth: int = 0) -> list[str]:
         return [_table(element)]
     if tag == "code":
         code = "".join(element.itertext()).strip("\n")
-        return [f"```\n{code.replace('```', '` ` `')}\n```"] if code.strip() else []
+        fence = "`" * max(3, _longest_ticks(code) + 1)  # (a fence the code's own backticks cannot close)
+        return [f"{fence}\n{code}\n{fence}"] if code.strip() else []
     if tag in ("graphic", "lb"):
         return []
     if tag in ("div", "section"):
@@ -136,7 +137,7 @@ def _inline(element) -> str:
         elif tag == "lb":
             inner = "\n"
         elif tag == "code" and inner:
-            inner = "`" + "".join(child.itertext()).replace("`", "'") + "`"
+            inner = _code_span("".join(child.itertext()))
         elif tag == "graphic":
             inner = ""
         if tag in ("hi", "ref") and inner:  # the space at its edge parts it from the words beside it
@@ -147,6 +148,18 @@ def _inline(element) -> str:
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     return re.sub(r" ?\n ?", "\n", text).strip()
+
+
+def _longest_ticks(code: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", code)), default=0)
+
+
+def _code_span(code: str) -> str:
+    """Code as Markdown prints it as written: between runs of backticks longer than any inside it, with a space
+    inside them when it starts or ends with one (CommonMark's rule; `a`b` was printed `a'b`)."""
+    ticks = "`" * (_longest_ticks(code) + 1)
+    pad = " " if code[:1] == "`" or code[-1:] == "`" else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
 def _escape(text: str | None) -> str:

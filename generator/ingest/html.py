@@ -184,7 +184,9 @@ _ONE_CELL = re.compile(r"\|([^|\n]*)\|\n\|\s*:?-{3,}:?\s*\|")
 
 
 # A code block or span: its text is printed as it is (a backslash in it too).
-_CODE = re.compile(r"^```.*?^```$|(?<![\\`])`(?:[^`\n]|\n(?!\n))+`(?!`)", re.M | re.S)  # (a span ends with its paragraph)
+# (a block's fence closed by one as long, a span's backticks by as many; a span ends with its paragraph)
+_CODE = re.compile(r"^(?P<fence>`{3,}).*?^(?P=fence)$|(?<![\\`])(?P<ticks>`+)(?!`)(?:[^\n]|\n(?!\n))+?(?<!`)(?P=ticks)(?!`)",
+                   re.M | re.S)
 _TAG_START = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
 
 

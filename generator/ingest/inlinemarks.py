@@ -1,5 +1,6 @@
 """A paragraph's inline markup that the extractor or Markdown would print wrong: a space between two inline elements
-(trafilatura drops a tail that is only a space) and emphasis an editor wrote in two (Markdown prints its marks)."""
+(trafilatura drops a tail that is only a space), emphasis an editor wrote in two (Markdown prints its marks) and a
+line break that ends an inline element (trafilatura drops the rest of the paragraph after it)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,26 @@ def join_split_emphasis(tree) -> None:
             element.tail = after.tail
             element.getparent().remove(after)
             after = element.getnext()
+
+
+def hoist_closing_breaks(tree) -> None:
+    """`<em>one<br></em><em>two</em> now`: trafilatura ends the paragraph at a line break that closes an inline
+    element, and the rest of it ("two now", and every sentence after) was lost. The break moves out after the element
+    (out of each element it closes), where the extractor reads on after it."""
+    for br in list(tree.iter("br")):
+        parent = br.getparent()
+        if parent is None or parent.tag not in _EMPHASIS or br.getnext() is not None or (br.tail or "").strip() \
+                or not _goes_on(parent):
+            continue
+        while parent is not None and parent.tag in INLINE_TAGS and br.getnext() is None and not (br.tail or "").strip() \
+                and parent.getparent() is not None:
+            br.tail, parent.tail = parent.tail, None  # (the text after the element now follows the break)
+            parent.addnext(br)
+            parent = br.getparent()
+
+
+def _goes_on(element) -> bool:
+    """The paragraph goes on after `element`: words follow it, loose or in an inline element."""
+    after = element.getnext()
+    return bool((element.tail or "").strip()) or (after is not None and isinstance(after.tag, str) and
+                                                  after.tag in INLINE_TAGS and bool(after.text_content().strip()))

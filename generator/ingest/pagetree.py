@@ -123,6 +123,7 @@ def prepare(tree) -> None:
     """Undo page furniture that hides the text: layout tables become blocks, `<br><br>` a paragraph
     break; comment threads, standfirsts and by-line boxes go."""
     _drop_hidden(tree)
+    inlinemarks.hoist_closing_breaks(tree)
     inlinemarks.join_split_emphasis(tree)
     inlinemarks.keep_spaces(tree)
     _drop_comment_threads(tree)
