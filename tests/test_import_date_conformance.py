@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from generator.archive.model import PartialDate
+from generator.ingest import headerlines, text
 from generator.ingest import html as html_reader
-from generator.ingest import text
 
 # A few sentences of each language: enough for the reader to take them for the article and tell its language.
 STORY = {
@@ -337,9 +337,8 @@ def test_a_british_page_writes_its_numeric_dates_day_first():
 
 
 def test_a_date_label_alone_is_read_with_the_date_under_it_but_is_no_date_line_for_the_headline_s_finder():
-    from generator.ingest import furniture
 
-    assert not furniture.is_header_line("Publicado:")  # the headline's finder weighs date lines by it
+    assert not headerlines.is_header_line("Publicado:")  # the headline's finder weighs date lines by it
     scrape = _laid_out("es", ["Noticias", "País", "Ver más de la región"],
                        ["Publicado:", "Lunes, 7 de diciembre de 2026 a las 14:05hrs."], [])
     read = text.read(scrape)

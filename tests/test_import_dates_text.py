@@ -235,7 +235,8 @@ def test_a_by_line_with_a_long_run_of_spaces_is_read_in_linear_time():
     """Scraped text pads a by-line with runs of spaces (a table's columns, a script's indent)."""
     import time
 
-    from generator.ingest.furniture import Found, header
+    from generator.ingest.furniture import Found
+    from generator.ingest.headerlines import header
 
     found = Found()
     start = time.perf_counter()

@@ -14,7 +14,7 @@ from generator.ingest import (
     bodyblocks,
     deepnesting,
     extracted,
-    furniture,
+    headerlines,
     inlined,
     language,
     linklists,
@@ -213,13 +213,13 @@ _TAGGED = re.compile(r"(?i)^(.*?)(?<!\s)\s*\|\s*" + TAG_LABELS + r"\s*:")
 
 def _is_post_meta(block: str) -> bool:
     """A by-line or date line; or one that ends in the post's tags, after a date, a by-line or a name."""
-    if furniture.is_header_line(block):
+    if headerlines.is_header_line(block):
         return True
     tagged = _TAGGED.match(block) if "\n" not in block else None  # (one line: not a list)
     if tagged is None or block.rstrip()[-1:] in ".!?":  # tags are a list, not a sentence
         return False
     before = tagged.group(1).strip(" |")
-    return not before or furniture.is_header_line(before) or (
+    return not before or headerlines.is_header_line(before) or (
         len(before.split()) <= 4 and before[:1].isupper() and not re.search(r"[.!?:;]\s|[.!?]$", before))
 
 

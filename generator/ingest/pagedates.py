@@ -14,7 +14,7 @@ import htmldate
 
 from generator.archive import dates
 from generator.archive.model import PartialDate
-from generator.ingest import furniture, textdates
+from generator.ingest import headerlines, textdates
 from generator.ingest.pagemeta import lang_of
 
 
@@ -327,7 +327,7 @@ def _labelled(lines: list[str]) -> list[str]:
 
 def _update_line(line: str, day_first: bool) -> PartialDate | None:
     """The day of an update's date line (`Updated Mar 12, 2020 @ 10:42 am`)."""
-    found = furniture.date_line(line, day_first) if len(line) <= 120 else None
+    found = headerlines.date_line(line, day_first) if len(line) <= 120 else None
     return found[1] if found and found[0] and found[1].day else None
 
 
@@ -348,7 +348,7 @@ def _date_line(line: str, day_first: bool) -> tuple[bool, PartialDate] | None:
     named = textdates.find(line[label.end():], day_first) if label else None
     if named is not None and named[0].day and named[1][0] <= 6:  # "Updated Dec 8 · Published Dec 7, 2026"
         return True, named[0]
-    found = furniture.date_line(line, day_first)
+    found = headerlines.date_line(line, day_first)
     if found is not None:
         return None if found[0] else (bool(_PUBLISHED.search(line)), found[1])
     led = textdates.find(line, day_first)

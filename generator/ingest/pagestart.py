@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from generator.ingest import textdates
 from generator.ingest.endings import ending
-from generator.ingest.furniture import Found, caption, ends_sentence, is_cruft, is_header_line, is_rights_line, words
+from generator.ingest.furniture import Found, caption, ends_sentence, is_cruft, is_rights_line, words
+from generator.ingest.headerlines import is_header_line
 
 _BY_LABEL = r"posted|written|published|publicado|postado|publié|veröffentlicht|pubblicato"
 _BY_WORD = r"by|von|par|por|da|di"

@@ -28,15 +28,14 @@ from generator.ingest.furniture import (
     Found,
     caption,
     cruft_kind,
-    date_label,
     ends_sentence,
-    header,
     is_cruft,
     is_prose,
     is_rights_line,
     rights_outside_text,
     words,
 )
+from generator.ingest.headerlines import date_label, header
 from generator.ingest.headlineline import choose as find_start
 from generator.ingest.pagestart import about_it, headline_within, kicker
 from generator.ingest.record import Imported, ImportFailed
