@@ -124,7 +124,7 @@ def literal_start(line: str) -> str:
 
 
 def _inline(element) -> str:
-    parts = [_escape(element.text)]
+    parts = [escape(element.text)]
     for child in element:
         tag = child.tag
         inner = _inline(child) if isinstance(tag, str) else ""  # a source comment is no text (its tail is)
@@ -144,7 +144,7 @@ def _inline(element) -> str:
             words = "".join(child.itertext())
             inner = " " * words[:1].isspace() + inner + " " * words[-1:].isspace()
         parts.append(inner)
-        parts.append(_escape(child.tail))
+        parts.append(escape(child.tail))
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     return re.sub(r" ?\n ?", "\n", text).strip()
@@ -162,7 +162,8 @@ def _code_span(code: str) -> str:
     return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
-def _escape(text: str | None) -> str:
+def escape(text: str | None) -> str:
+    """Text as Markdown prints it as written: its marks escaped, its line breaks spaces."""
     return _SPECIAL.sub(r"\\\1", text.replace("\n", " ")) if text else ""
 
 

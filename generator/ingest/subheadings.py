@@ -55,7 +55,7 @@ def restore(markdown: str, subheadings: list[Subheading]) -> tuple[str, list[str
         if not key or key in held or not heading.before or index is None or index + 1 >= len(blocks) or \
                 keys[index + 1] != heading.after or index in after:
             continue
-        after[index] = f"{'#' * min(max(heading.level, 2), 6)} {extracted.literal_start(_escape(heading.text))}"
+        after[index] = f"{'#' * min(max(heading.level, 2), 6)} {extracted.literal_start(extracted.escape(heading.text))}"
     if not after:
         return markdown, []
     merged = [b for index, block in enumerate(blocks) for b in (block, *([after[index]] if index in after else []))]
@@ -83,6 +83,3 @@ def _beside(element, step: int):
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
